@@ -1,0 +1,424 @@
+/* doc.c: the document model and its builder. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "sanitize.h"
+#include "sections.h"
+#include "util.h"
+
+struct doc *
+doc_new(const char *url)
+{
+	struct doc	*d = xcalloc(1, sizeof *d);
+
+	if (url != NULL)
+		d->url = xstrdup(url);
+	buf_init(&d->cur);
+	buf_init(&d->scratch);
+	return d;
+}
+
+static void
+doc_free_block(struct doc_block *b)
+{
+	free(b->text);
+	free(b->spans);
+	free(b->src);
+	free(b->caption);
+}
+
+void
+doc_free(struct doc *d)
+{
+	size_t	i;
+
+	if (d == NULL)
+		return;
+	free(d->url);
+	free(d->title);
+	free(d->byline);
+	free(d->site);
+	free(d->published);
+	free(d->lang);
+	free(d->dir);
+	free(d->excerpt);
+	free(d->image);
+	for (i = 0; i < d->nblocks; i++)
+		doc_free_block(&d->blocks[i]);
+	free(d->blocks);
+	for (i = 0; i < d->nlinks; i++) {
+		free(d->links[i].url);
+		free(d->links[i].text);
+	}
+	free(d->links);
+	for (i = 0; i < d->nsections; i++) {
+		free(d->sections[i].label);
+		free(d->sections[i].title);
+	}
+	free(d->sections);
+	buf_free(&d->cur);
+	buf_free(&d->scratch);
+	free(d->cur_spans);
+	free(d);
+}
+
+/* Appends sanitized text to out with white space collapsed; *space carries
+ * a pending space across calls. A space is never written first. */
+static void
+doc_collapse(struct buf *out, const char *s, size_t len, int *space)
+{
+	const char	*end = s + len, *run;
+
+	while (s < end) {
+		if (*s == ' ') {
+			*space = 1;
+			s++;
+			continue;
+		}
+		run = s;
+		while (s < end && *s != ' ')
+			s++;
+		if (*space && out->len > 0 && out->data[out->len - 1] != '\n' &&
+		    out->data[out->len - 1] != '\t' &&
+		    out->data[out->len - 1] != ' ')
+			buf_addc(out, ' ');
+		*space = 0;
+		buf_add(out, run, (size_t)(s - run));
+	}
+}
+
+void
+doc_set(char **field, const char *s, size_t len)
+{
+	struct buf	 clean = BUF_INIT, out = BUF_INIT;
+	int		 space = 0;
+
+	free(*field);
+	*field = NULL;
+	if (s == NULL)
+		return;
+	if (len == (size_t)-1)
+		len = strlen(s);
+	sanitize_append(&clean, s, len, 0);
+	doc_collapse(&out, buf_str(&clean), clean.len, &space);
+	buf_free(&clean);
+	if (out.len == 0) {
+		buf_free(&out);
+		return;
+	}
+	*field = buf_detach(&out, NULL);
+}
+
+static struct doc_block *
+doc_open_block(struct doc *d)
+{
+	return d->open ? &d->blocks[d->nblocks - 1] : NULL;
+}
+
+struct doc_block *
+doc_begin(struct doc *d, enum doc_block_type type, int level)
+{
+	struct doc_block	*b;
+
+	doc_end(d);
+	if (d->nblocks == d->blocks_cap) {
+		d->blocks_cap = d->blocks_cap == 0 ? 64 : d->blocks_cap * 2;
+		d->blocks = xreallocarray(d->blocks, d->blocks_cap,
+		    sizeof *d->blocks);
+	}
+	b = &d->blocks[d->nblocks++];
+	memset(b, 0, sizeof *b);
+	b->type = type;
+	b->level = level;
+	d->open = 1;
+	d->space = 0;
+	buf_reset(&d->cur);
+	d->cur_nspans = 0;
+	return b;
+}
+
+void
+doc_text(struct doc *d, const char *s, size_t len)
+{
+	struct doc_block	*b = doc_open_block(d);
+
+	if (b == NULL)
+		b = doc_begin(d, DOC_PARAGRAPH, 0);
+	if (b->type == DOC_PRE) {
+		sanitize_append(&d->cur, s, len, SANITIZE_PRE);
+		return;
+	}
+	buf_reset(&d->scratch);
+	sanitize_append(&d->scratch, s, len, 0);
+	doc_collapse(&d->cur, buf_str(&d->scratch), d->scratch.len, &d->space);
+}
+
+/* Drops trailing spaces of the open block's text (spans are clamped when
+ * the block ends). */
+static void
+doc_trim_end(struct doc *d)
+{
+	while (d->cur.len > 0 && d->cur.data[d->cur.len - 1] == ' ')
+		d->cur.data[--d->cur.len] = '\0';
+}
+
+/* Adds a separator byte (newline or tab) unless the text is empty or
+ * already ends with one. */
+static void
+doc_separator(struct doc *d, char c)
+{
+	struct doc_block	*b = doc_open_block(d);
+
+	if (b == NULL)
+		return;
+	if (b->type != DOC_PRE)
+		doc_trim_end(d);
+	d->space = 0;
+	if (b->type == DOC_PRE) {
+		buf_addc(&d->cur, c);
+		return;
+	}
+	if (d->cur.len == 0 && c == '\n')
+		return;
+	if (d->cur.len > 0 && d->cur.data[d->cur.len - 1] == c)
+		return;
+	buf_addc(&d->cur, c);
+}
+
+void
+doc_break(struct doc *d)
+{
+	doc_separator(d, '\n');
+}
+
+void
+doc_cell(struct doc *d)
+{
+	struct doc_block	*b = doc_open_block(d);
+
+	if (b != NULL && b->type == DOC_TABLE_ROW && d->cur.len > 0)
+		doc_separator(d, '\t');
+	else
+		d->space = 1;
+}
+
+size_t
+doc_span_begin(struct doc *d, enum doc_span_type type, int link)
+{
+	struct doc_span	*sp;
+
+	if (doc_open_block(d) == NULL)
+		doc_begin(d, DOC_PARAGRAPH, 0);
+	/* The pending space belongs before the span, not inside it. */
+	if (d->space && d->cur.len > 0 && d->cur.data[d->cur.len - 1] != '\n') {
+		buf_addc(&d->cur, ' ');
+		d->space = 0;
+	}
+	if (d->cur_nspans == d->cur_spans_cap) {
+		d->cur_spans_cap = d->cur_spans_cap == 0 ? 8 :
+		    d->cur_spans_cap * 2;
+		d->cur_spans = xreallocarray(d->cur_spans, d->cur_spans_cap,
+		    sizeof *d->cur_spans);
+	}
+	sp = &d->cur_spans[d->cur_nspans];
+	sp->start = sp->end = d->cur.len;
+	sp->type = type;
+	sp->link = type == DOC_LINK ? link : -1;
+	return d->cur_nspans++;
+}
+
+void
+doc_span_end(struct doc *d, size_t id)
+{
+	if (!d->open || id >= d->cur_nspans)
+		return;
+	d->cur_spans[id].end = d->cur.len;
+}
+
+int
+doc_add_link(struct doc *d, const char *url)
+{
+	struct doc_link	*l;
+
+	if (d->nlinks == d->links_cap) {
+		d->links_cap = d->links_cap == 0 ? 32 : d->links_cap * 2;
+		d->links = xreallocarray(d->links, d->links_cap,
+		    sizeof *d->links);
+	}
+	l = &d->links[d->nlinks];
+	l->url = sanitize(url, strlen(url), 0);
+	l->text = xstrdup("");
+	return (int)d->nlinks++;
+}
+
+static int
+doc_span_cmp(const void *a, const void *b)
+{
+	const struct doc_span	*x = a, *y = b;
+
+	if (x->start != y->start)
+		return x->start < y->start ? -1 : 1;
+	if (x->end != y->end)
+		return x->end > y->end ? -1 : 1;	/* outer span first */
+	return 0;
+}
+
+void
+doc_end(struct doc *d)
+{
+	struct doc_block	*b = doc_open_block(d);
+	struct doc_span		*sp;
+	size_t			 i, n, start = 0;
+
+	if (b == NULL)
+		return;
+	d->open = 0;
+	if (b->type == DOC_PRE) {
+		while (d->cur.len > 0 && (d->cur.data[d->cur.len - 1] == '\n' ||
+		    d->cur.data[d->cur.len - 1] == ' ' ||
+		    d->cur.data[d->cur.len - 1] == '\t'))
+			d->cur.data[--d->cur.len] = '\0';
+		if (d->cur.len > 0 && d->cur.data[0] == '\n')
+			start = 1;
+	} else {
+		while (d->cur.len > 0 && (d->cur.data[d->cur.len - 1] == ' ' ||
+		    d->cur.data[d->cur.len - 1] == '\n' ||
+		    d->cur.data[d->cur.len - 1] == '\t'))
+			d->cur.data[--d->cur.len] = '\0';
+	}
+	if (d->cur.len == start && b->type != DOC_RULE &&
+	    b->type != DOC_IMAGE) {
+		doc_free_block(b);
+		d->nblocks--;
+		return;
+	}
+	b->text = xstrndup(buf_str(&d->cur) + start, d->cur.len - start);
+	b->len = d->cur.len - start;
+	for (i = n = 0; i < d->cur_nspans; i++) {
+		sp = &d->cur_spans[i];
+		sp->start = sp->start < start ? 0 : sp->start - start;
+		sp->end = sp->end < start ? 0 : sp->end - start;
+		if (sp->end > b->len)
+			sp->end = b->len;
+		if (sp->start >= sp->end)
+			continue;
+		if (sp->type == DOC_LINK && sp->link >= 0 &&
+		    (size_t)sp->link < d->nlinks) {
+			free(d->links[sp->link].text);
+			d->links[sp->link].text = xstrndup(b->text + sp->start,
+			    sp->end - sp->start);
+		}
+		d->cur_spans[n++] = *sp;
+	}
+	if (n > 0) {
+		b->spans = xreallocarray(NULL, n, sizeof *b->spans);
+		memcpy(b->spans, d->cur_spans, n * sizeof *b->spans);
+		qsort(b->spans, n, sizeof *b->spans, doc_span_cmp);
+		b->nspans = n;
+	}
+}
+
+void
+doc_finish(struct doc *d)
+{
+	size_t	i;
+
+	doc_end(d);
+	d->word_count = 0;
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type != DOC_IMAGE)
+			d->word_count += doc_count_words(d->blocks[i].text,
+			    d->blocks[i].len);
+	}
+	sections_find(d);
+	buf_free(&d->cur);
+	buf_free(&d->scratch);
+}
+
+void
+doc_add_section(struct doc *d, const char *label, const char *title,
+    int level, size_t block)
+{
+	struct doc_section	*s;
+
+	if (d->nsections == d->sections_cap) {
+		d->sections_cap = d->sections_cap == 0 ? 16 :
+		    d->sections_cap * 2;
+		d->sections = xreallocarray(d->sections, d->sections_cap,
+		    sizeof *d->sections);
+	}
+	s = &d->sections[d->nsections++];
+	s->label = label != NULL ? xstrdup(label) : NULL;
+	s->title = xstrdup(title != NULL ? title : "");
+	s->level = level;
+	s->block = block;
+}
+
+long
+doc_section_of(const struct doc *d, size_t block)
+{
+	size_t	lo = 0, hi = d->nsections, mid;
+
+	/* The last section whose heading is at or before block. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (d->sections[mid].block <= block)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return (long)lo - 1;
+}
+
+/* Code points that count as a word each: CJK ideographs, kana. */
+static int
+doc_is_cjk(unsigned int cp)
+{
+	return (cp >= 0x3040 && cp <= 0x30ff) ||
+	    (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) ||
+	    (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0x20000 && cp <= 0x3ffff);
+}
+
+/* Code points that separate words: spaces and punctuation. */
+static int
+doc_is_separator(unsigned int cp)
+{
+	if (cp < 0x80)
+		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
+		    (cp >= 'A' && cp <= 'Z') || cp == '\'' || cp == '_');
+	return cp == 0xa0 || (cp >= 0x2000 && cp <= 0x206f) ||
+	    (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xff0f) ||
+	    cp == 0xfffd || (cp >= 0x2400 && cp <= 0x2426);
+}
+
+size_t
+doc_count_words(const char *s, size_t len)
+{
+	unsigned int	cp;
+	size_t		n, words = 0;
+	int		inword = 0;
+
+	while (len > 0) {
+		if ((n = utf8_decode(s, len, &cp)) == 0) {
+			n = 1;
+			cp = 0xfffd;
+		}
+		s += n;
+		len -= n;
+		if (doc_is_cjk(cp)) {
+			words++;
+			inword = 0;
+		} else if (doc_is_separator(cp))
+			inword = 0;
+		else if (!inword) {
+			words++;
+			inword = 1;
+		}
+	}
+	return words;
+}

@@ -1,0 +1,132 @@
+/* doc.h: the document model. An essay is a list of blocks with inline
+ * spans, a link table and a section list. Every string in it has passed
+ * sanitize(); nothing here knows about HTML, libxml2 or curses. */
+#ifndef REEL_DOC_H
+#define REEL_DOC_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum doc_block_type {
+	DOC_HEADING,		/* level 1-6 */
+	DOC_PARAGRAPH,
+	DOC_QUOTE,		/* a paragraph inside a block quote */
+	DOC_LIST_ITEM,		/* level = nesting depth from 1, number */
+	DOC_PRE,		/* preformatted: keeps '\n' and '\t' */
+	DOC_IMAGE,		/* text = alt text; src, caption */
+	DOC_RULE,
+	DOC_TABLE_ROW,		/* cells separated by '\t'; level 1 = header */
+};
+
+enum doc_span_type {
+	DOC_EM,
+	DOC_STRONG,
+	DOC_CODE,
+	DOC_LINK,
+};
+
+/* An inline span over bytes [start, end) of its block's text. */
+struct doc_span {
+	size_t			 start;
+	size_t			 end;
+	enum doc_span_type	 type;
+	int			 link;	/* DOC_LINK: index in doc->links */
+};
+
+struct doc_block {
+	enum doc_block_type	 type;
+	int			 level;
+	int			 quote;		/* block-quote depth, 0 outside */
+	int			 number;	/* list item number, 0 = bullet */
+	char			*text;		/* never NULL; '\n' = line break */
+	size_t			 len;
+	struct doc_span		*spans;		/* sorted by start */
+	size_t			 nspans;
+	char			*src;		/* DOC_IMAGE: absolute URL */
+	char			*caption;	/* DOC_IMAGE: caption or NULL */
+};
+
+struct doc_link {
+	char	*url;		/* absolute */
+	char	*text;		/* the linked words, may be "" */
+};
+
+/* A part of the essay: a heading, or a paragraph found to be a numbered
+ * part title (then turned into a heading block). */
+struct doc_section {
+	char	*label;		/* the essay's own number: "3", "IV", "Part 2"; or NULL */
+	char	*title;		/* the heading without its label */
+	int	 level;
+	size_t	 block;		/* index of its heading in blocks */
+};
+
+struct doc {
+	char			*url;		/* final URL, or the file name */
+	char			*title;
+	char			*byline;
+	char			*site;
+	char			*published;	/* ISO 8601 */
+	char			*lang;
+	char			*dir;		/* "ltr", "rtl" or NULL */
+	char			*excerpt;
+	char			*image;		/* lead image URL */
+	size_t			 word_count;
+
+	struct doc_block	*blocks;
+	size_t			 nblocks;
+	struct doc_link		*links;
+	size_t			 nlinks;
+	struct doc_section	*sections;
+	size_t			 nsections;
+
+	/* Builder state, private to doc.c. */
+	size_t			 blocks_cap, links_cap, sections_cap;
+	int			 open;		/* the last block is open */
+	int			 space;		/* a space is pending */
+	struct buf		 cur;		/* text of the open block */
+	struct buf		 scratch;
+	struct doc_span		*cur_spans;
+	size_t			 cur_nspans, cur_spans_cap;
+};
+
+/* Returns a new empty document; url may be NULL. Free with doc_free(). */
+struct doc	*doc_new(const char *);
+void		 doc_free(struct doc *);
+
+/* Replaces *field with remote text s (len bytes, or strlen when len is
+ * (size_t)-1): sanitized, white space collapsed, trimmed; NULL if empty. */
+void	 doc_set(char **, const char *, size_t);
+
+/* Ends any open block and opens a new one. The pointer is valid until the
+ * next block is opened; set quote, number, src or caption through it. */
+struct doc_block *doc_begin(struct doc *, enum doc_block_type, int);
+/* Appends remote text to the open block; white space collapses outside
+ * DOC_PRE. */
+void	 doc_text(struct doc *, const char *, size_t);
+/* A line break (<br>) inside the open block. */
+void	 doc_break(struct doc *);
+/* A table cell boundary inside a DOC_TABLE_ROW. */
+void	 doc_cell(struct doc *);
+/* Opens an inline span at the current end of the text; returns its id for
+ * doc_span_end(). link is the link index for DOC_LINK, else -1. */
+size_t	 doc_span_begin(struct doc *, enum doc_span_type, int);
+void	 doc_span_end(struct doc *, size_t);
+/* Adds an absolute URL to the link table; returns its index. */
+int	 doc_add_link(struct doc *, const char *);
+/* Closes the open block: trailing white space trimmed, empty spans
+ * dropped, a block with no text dropped (not rules and images). */
+void	 doc_end(struct doc *);
+/* Closes the document: counts words and finds the sections. */
+void	 doc_finish(struct doc *);
+
+/* Appends a section; takes no ownership of label or title (copied). */
+void	 doc_add_section(struct doc *, const char *, const char *, int,
+	    size_t);
+/* Returns the index of the section that holds block b, or -1 when b comes
+ * before the first section. */
+long	 doc_section_of(const struct doc *, size_t);
+/* Counts the words of a UTF-8 text (a CJK character counts as a word). */
+size_t	 doc_count_words(const char *, size_t);
+
+#endif

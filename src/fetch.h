@@ -1,0 +1,48 @@
+/* fetch.h: getting a page's bytes: http and https through libcurl, local
+ * files, and "-" for standard input. */
+#ifndef REEL_FETCH_H
+#define REEL_FETCH_H
+
+#include <stddef.h>
+
+/* Defaults, documented in reel(1). */
+#define FETCH_CONNECT_TIMEOUT	15		/* seconds */
+#define FETCH_TIMEOUT		60		/* seconds, whole transfer */
+#define FETCH_STALL_TIME	20		/* seconds below the speed */
+#define FETCH_STALL_SPEED	1		/* bytes per second */
+#define FETCH_MAX_SIZE		(16UL * 1024 * 1024)	/* bytes, decoded */
+#define FETCH_MAX_REDIRECTS	10
+
+struct fetch_opts {
+	long	 connect_timeout;
+	long	 timeout;
+	long	 stall_time;
+	long	 stall_speed;
+	size_t	 max_size;
+	long	 max_redirects;
+	/* Called now and then during a transfer; a non-zero return cancels
+	 * it. May be NULL. */
+	int	(*progress)(void *, size_t, size_t);
+	void	*arg;
+};
+
+struct fetch_result {
+	char	*data;		/* the body, NUL-terminated */
+	size_t	 len;
+	char	*url;		/* final URL after redirects, or the path */
+	char	*type;		/* media type in lower case, or NULL */
+	char	*charset;	/* charset parameter of Content-Type, or NULL */
+	long	 status;	/* HTTP status, 0 for files */
+};
+
+void	fetch_opts_default(struct fetch_opts *);
+/* Fetches what (a URL, a file name or "-"). Returns 0 and fills res (free
+ * with fetch_result_free()), or returns an enum reel_exit status and a
+ * one-line message in *cause that names the URL and the reason. */
+int	fetch(const char *, const struct fetch_opts *, struct fetch_result *,
+	    char **);
+void	fetch_result_free(struct fetch_result *);
+/* Returns non-zero if s looks like an http or https URL. */
+int	fetch_is_url(const char *);
+
+#endif

@@ -1,0 +1,12 @@
+/* sections.h: finding an essay's parts in its document model. */
+#ifndef REEL_SECTIONS_H
+#define REEL_SECTIONS_H
+
+struct doc;
+
+/* Fills doc->sections from its headings and from paragraphs that are
+ * numbered part titles ("3. The Hotel Ballroom Sequence"), which become
+ * heading blocks. Called by doc_finish(). */
+void	sections_find(struct doc *);
+
+#endif

@@ -1,0 +1,255 @@
+/* util.c: fatal errors, checked allocation and small helpers. */
+#include <config.h>
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+void
+fatal(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	fputs("reel: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(REEL_EXIT_FAILURE);
+}
+
+void
+warnx_(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fflush(stdout);
+	fputs("reel: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void *
+xmalloc(size_t size)
+{
+	void	*p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = malloc(size)) == NULL)
+		fatal(_("out of memory"));
+	return p;
+}
+
+void *
+xcalloc(size_t n, size_t size)
+{
+	void	*p;
+
+	if (n == 0 || size == 0)
+		n = size = 1;
+	if ((p = calloc(n, size)) == NULL)
+		fatal(_("out of memory"));
+	return p;
+}
+
+void *
+xrealloc(void *p, size_t size)
+{
+	if (size == 0)
+		size = 1;
+	if ((p = realloc(p, size)) == NULL)
+		fatal(_("out of memory"));
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > SIZE_MAX / size)
+		fatal(_("out of memory"));
+	return xrealloc(p, n * size);
+}
+
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+char *
+xstrndup(const char *s, size_t n)
+{
+	char	*p;
+
+	n = strnlen(s, n);
+	p = xmalloc(n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *
+xvprintf(const char *fmt, va_list ap)
+{
+	char	*s;
+
+	if (vasprintf(&s, fmt, ap) == -1)
+		fatal(_("out of memory"));
+	return s;
+}
+
+char *
+xprintf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvprintf(fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+int
+read_file(const char *path, size_t max, char **out, size_t *outlen,
+    char **cause)
+{
+	FILE	*f;
+	char	*data = NULL;
+	size_t	 len = 0, cap = 0, n;
+	int	 is_stdin = strcmp(path, "-") == 0;
+	int	 saved;
+
+	if (is_stdin)
+		f = stdin;
+	else if ((f = fopen(path, "rb")) == NULL) {
+		*cause = xprintf("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	for (;;) {
+		if (cap - len < 65536) {
+			cap = cap == 0 ? 65536 : cap * 2;
+			data = xrealloc(data, cap + 1);
+		}
+		n = fread(data + len, 1, cap - len, f);
+		len += n;
+		if (len > max) {
+			*cause = xprintf(_("%s: larger than the limit of %zu bytes"),
+			    is_stdin ? _("standard input") : path, max);
+			goto fail;
+		}
+		if (n == 0)
+			break;
+	}
+	if (ferror(f)) {
+		saved = errno;
+		*cause = xprintf("%s: %s", is_stdin ? _("standard input") : path,
+		    strerror(saved));
+		goto fail;
+	}
+	if (!is_stdin)
+		fclose(f);
+	data[len] = '\0';
+	*out = data;
+	*outlen = len;
+	return 0;
+fail:
+	if (!is_stdin)
+		fclose(f);
+	free(data);
+	return -1;
+}
+
+size_t
+utf8_decode(const char *s, size_t len, unsigned int *cp)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	unsigned int		 c, min;
+	size_t			 n, i;
+
+	if (len == 0)
+		return 0;
+	c = u[0];
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	}
+	if (c >= 0xc2 && c <= 0xdf) {
+		n = 2; c &= 0x1f; min = 0x80;
+	} else if (c >= 0xe0 && c <= 0xef) {
+		n = 3; c &= 0x0f; min = 0x800;
+	} else if (c >= 0xf0 && c <= 0xf4) {
+		n = 4; c &= 0x07; min = 0x10000;
+	} else
+		return 0;
+	if (len < n)
+		return 0;
+	for (i = 1; i < n; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		c = (c << 6) | (u[i] & 0x3f);
+	}
+	if (c < min || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		return 0;
+	*cp = c;
+	return n;
+}
+
+size_t
+utf8_encode(unsigned int c, char *out)
+{
+	unsigned char	*u = (unsigned char *)out;
+
+	if (c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
+		c = 0xfffd;
+	if (c < 0x80) {
+		u[0] = c;
+		return 1;
+	}
+	if (c < 0x800) {
+		u[0] = 0xc0 | (c >> 6);
+		u[1] = 0x80 | (c & 0x3f);
+		return 2;
+	}
+	if (c < 0x10000) {
+		u[0] = 0xe0 | (c >> 12);
+		u[1] = 0x80 | ((c >> 6) & 0x3f);
+		u[2] = 0x80 | (c & 0x3f);
+		return 3;
+	}
+	u[0] = 0xf0 | (c >> 18);
+	u[1] = 0x80 | ((c >> 12) & 0x3f);
+	u[2] = 0x80 | ((c >> 6) & 0x3f);
+	u[3] = 0x80 | (c & 0x3f);
+	return 4;
+}
+
+int
+utf8_valid(const char *s, size_t len)
+{
+	unsigned int	cp;
+	size_t		n;
+
+	while (len > 0) {
+		if ((n = utf8_decode(s, len, &cp)) == 0)
+			return 0;
+		s += n;
+		len -= n;
+	}
+	return 1;
+}
+
+int
+strprefix_ci(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}

@@ -1,0 +1,54 @@
+/* test_buf.c: the growable buffer. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+
+static void
+test_add_and_detach(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	char		*s;
+	size_t		 len, i;
+
+	assert_string_equal(buf_str(&b), "");
+	buf_adds(&b, "abc");
+	buf_addc(&b, 'd');
+	buf_add(&b, "e\0f", 3);
+	assert_int_equal(b.len, 7);
+	assert_memory_equal(b.data, "abcde\0f", 8);
+	buf_reset(&b);
+	assert_string_equal(buf_str(&b), "");
+	for (i = 0; i < 10000; i++)
+		buf_printf(&b, "%zu,", i);
+	assert_int_equal(b.len, strlen(b.data));
+	assert_memory_equal(b.data + b.len - 5, "9999,", 5);
+	s = buf_detach(&b, &len);
+	assert_int_equal(len, strlen(s));
+	assert_null(b.data);
+	assert_int_equal(b.len, 0);
+	free(s);
+	s = buf_detach(&b, &len);
+	assert_string_equal(s, "");
+	assert_int_equal(len, 0);
+	free(s);
+	buf_free(&b);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_add_and_detach),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

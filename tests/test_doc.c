@@ -1,0 +1,165 @@
+/* test_doc.c: the document model and its builder. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "util.h"
+
+static void
+test_whitespace_collapses_across_nodes(void **state)
+{
+	struct doc	*d = doc_new("https://example.org/essay");
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "  The   opening\n", 16);
+	doc_text(d, "  attack ", 9);
+	doc_text(d, "begins.  ", 9);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, " \t\n ", 4);		/* only white space: dropped */
+	doc_begin(d, DOC_PRE, 0);
+	doc_text(d, "\nint  x;\n\tx++;\n\n", 16);
+	doc_finish(d);
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(d->blocks[0].text, "The opening attack begins.");
+	assert_int_equal(d->blocks[0].len, strlen(d->blocks[0].text));
+	assert_string_equal(d->blocks[1].text, "int  x;\n\tx++;");
+	assert_string_equal(d->url, "https://example.org/essay");
+	doc_free(d);
+}
+
+static void
+test_spans_and_links(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	size_t		 em, a;
+	int		 link;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Read ", 5);
+	em = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "Ballerina", 9);
+	doc_span_end(d, em);
+	doc_text(d, " and ", 5);
+	link = doc_add_link(d, "https://example.org/wick");
+	a = doc_span_begin(d, DOC_LINK, link);
+	doc_text(d, " John  Wick ", 12);
+	doc_span_end(d, a);
+	doc_text(d, "now.", 4);
+	doc_finish(d);
+
+	assert_string_equal(d->blocks[0].text,
+	    "Read Ballerina and John Wick now.");
+	assert_int_equal(d->blocks[0].nspans, 2);
+	assert_int_equal(d->blocks[0].spans[0].type, DOC_EM);
+	assert_int_equal(d->blocks[0].spans[0].start, 5);
+	assert_int_equal(d->blocks[0].spans[0].end, 14);
+	assert_int_equal(d->blocks[0].spans[1].type, DOC_LINK);
+	assert_int_equal(d->blocks[0].spans[1].link, 0);
+	assert_int_equal(d->nlinks, 1);
+	assert_string_equal(d->links[0].url, "https://example.org/wick");
+	/* The link text is the words, without the collapsed spaces. */
+	assert_string_equal(d->links[0].text, "John Wick");
+	doc_free(d);
+}
+
+static void
+test_breaks_and_cells(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_break(d);			/* a leading break is dropped */
+	doc_text(d, "line one ", 9);
+	doc_break(d);
+	doc_break(d);			/* repeated breaks collapse */
+	doc_text(d, " line two", 9);
+	doc_break(d);
+	doc_begin(d, DOC_TABLE_ROW, 0);
+	doc_text(d, "Film", 4);
+	doc_cell(d);
+	doc_text(d, " Year ", 6);
+	doc_cell(d);
+	doc_text(d, "2025", 4);
+	doc_begin(d, DOC_RULE, 0);
+	doc_finish(d);
+	assert_int_equal(d->nblocks, 3);
+	assert_string_equal(d->blocks[0].text, "line one\nline two");
+	assert_string_equal(d->blocks[1].text, "Film\tYear\t2025");
+	assert_int_equal(d->blocks[2].type, DOC_RULE);
+	assert_string_equal(d->blocks[2].text, "");
+	doc_free(d);
+}
+
+static void
+test_remote_text_is_sanitized(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	size_t		 i;
+
+	doc_set(&d->title, "  \x1b]0;owned\x07 Title\n ", (size_t)-1);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "x\x1b[2Jy\xc2\x9b", 8);
+	doc_add_link(d, "https://example.org/\x1b[31m");
+	doc_finish(d);
+	assert_string_equal(d->title, "\xe2\x90\x9b]0;owned\xe2\x90\x87 Title");
+	assert_string_equal(d->blocks[0].text, "x\xe2\x90\x9b[2Jy\xef\xbf\xbd");
+	assert_string_equal(d->links[0].url,
+	    "https://example.org/\xe2\x90\x9b[31m");
+	for (i = 0; i < d->blocks[0].len; i++)
+		assert_true((unsigned char)d->blocks[0].text[i] >= 0x20);
+	doc_set(&d->byline, "   ", 3);
+	assert_null(d->byline);
+	doc_free(d);
+}
+
+static void
+test_sections_and_words(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Before any heading.", 19);
+	doc_begin(d, DOC_HEADING, 2);
+	doc_text(d, "The Opening Attack", 18);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Rooney's ballet-studio fight, in 2025.", 38);
+	doc_begin(d, DOC_HEADING, 2);
+	doc_text(d, "Conclusion", 10);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "\xe6\x98\xa0\xe7\x94\xbb\xe3\x81\xa7\xe3\x81\x99", 12);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 2);
+	assert_int_equal(d->sections[0].block, 1);
+	assert_string_equal(d->sections[1].title, "Conclusion");
+	assert_int_equal(doc_section_of(d, 0), -1);
+	assert_int_equal(doc_section_of(d, 1), 0);
+	assert_int_equal(doc_section_of(d, 2), 0);
+	assert_int_equal(doc_section_of(d, 4), 1);
+	/* 3 + 3 + 6 (ballet-studio is two, 2025 one) + 1 + 4 CJK. */
+	assert_int_equal(doc_count_words("Rooney's ballet-studio fight, in "
+	    "2025.", 38), 6);
+	assert_int_equal(d->word_count, 3 + 3 + 6 + 1 + 4);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_whitespace_collapses_across_nodes),
+		cmocka_unit_test(test_spans_and_links),
+		cmocka_unit_test(test_breaks_and_cells),
+		cmocka_unit_test(test_remote_text_is_sanitized),
+		cmocka_unit_test(test_sections_and_words),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
