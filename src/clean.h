@@ -6,9 +6,18 @@
 
 #include <libxml/tree.h>
 
-/* Parses len bytes of UTF-8 HTML into a repaired libxml2 document with no
+struct clean;
+
+/* Stage 1: parses and repairs len bytes of UTF-8 HTML. Returns the repaired
+ * page (free with clean_free()), or NULL and a message in *cause. */
+struct clean	*clean_repair(const char *, size_t, char **);
+/* Stage 2: builds a libxml2 document from the repaired page, with no
  * network access and no entity expansion. Returns the document (free with
  * xmlFreeDoc()), or NULL and a message in *cause. */
-xmlDocPtr	clean_parse(const char *, size_t, char **);
+xmlDocPtr	 clean_tree(struct clean *, char **);
+void		 clean_free(struct clean *);
+
+/* Both stages at once. */
+xmlDocPtr	 clean_parse(const char *, size_t, char **);
 
 #endif
