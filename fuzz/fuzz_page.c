@@ -1,0 +1,51 @@
+/* fuzz_page.c: libFuzzer target: any bytes, as a page, through decode,
+ * clean, extract and every dump format. Nothing may crash, leak, or let
+ * a control character out. */
+#include <config.h>
+
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "pipeline.h"
+#include "render.h"
+#include "util.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
+{
+	struct doc	*d;
+	char		*cause = NULL, *out = NULL;
+	size_t		 outlen = 0, i;
+	FILE		*f;
+	int		 fmt;
+
+	d = pipeline_page((const char *)data, len, NULL,
+	    "https://example.org/dir/page.html", &cause);
+	if (d == NULL) {
+		free(cause);
+		return 0;
+	}
+	for (fmt = RENDER_TEXT; fmt <= RENDER_JSON; fmt++) {
+		if ((f = open_memstream(&out, &outlen)) == NULL)
+			abort();
+		render(f, d, fmt, 40);
+		fclose(f);
+		if (!utf8_valid(out, outlen))
+			abort();
+		for (i = 0; i < outlen; i++) {
+			unsigned char	c = (unsigned char)out[i];
+
+			if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
+				abort();
+		}
+		free(out);
+		out = NULL;
+	}
+	doc_free(d);
+	return 0;
+}
