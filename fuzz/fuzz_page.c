@@ -24,7 +24,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	FILE		*f;
 	int		 fmt;
 
-	d = pipeline_page((const char *)data, len, NULL,
+	d = pipeline_page((const char *)data, len,
+	    len > 0 && data[0] == 'T' ? "text/plain" : "text/html", NULL,
 	    "https://example.org/dir/page.html", &cause);
 	if (d == NULL) {
 		free(cause);

@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include <libxml/tree.h>
 
@@ -13,9 +14,50 @@
 #include "pipeline.h"
 #include "util.h"
 
+/* A plain-text essay: paragraphs are separated by blank lines, or, when
+ * there is no blank line at all, each line is one (as in a text saved from
+ * a web page). Lines inside a paragraph are joined. */
+static struct doc *
+pipeline_text(const char *s, size_t len, const char *url)
+{
+	struct doc	*d = doc_new(url);
+	const char	*end = s + len, *line, *eol, *p;
+	int		 blank_lines = 0, in_para = 0, blank;
+
+	for (p = s; p < end && !blank_lines; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		for (line = p; line < eol && (*line == ' ' || *line == '\t' ||
+		    *line == '\r'); line++)
+			;
+		blank_lines = line == eol && p != s && eol != end;
+	}
+	for (p = s; p < end; p = eol + 1) {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			eol = end;
+		for (line = p; line < eol && (*line == ' ' || *line == '\t' ||
+		    *line == '\r'); line++)
+			;
+		blank = line == eol;
+		if (blank || !blank_lines || !in_para) {
+			doc_end(d);
+			in_para = 0;
+		}
+		if (blank)
+			continue;
+		if (!in_para)
+			doc_begin(d, DOC_PARAGRAPH, 0);
+		in_para = 1;
+		doc_text(d, " ", 1);
+		doc_text(d, p, (size_t)(eol - p));
+	}
+	doc_finish(d);
+	return d;
+}
+
 struct doc *
-pipeline_page(const char *data, size_t len, const char *http_charset,
-    const char *url, char **cause)
+pipeline_page(const char *data, size_t len, const char *type,
+    const char *http_charset, const char *url, char **cause)
 {
 	struct doc	*d;
 	xmlDocPtr	 tree;
@@ -25,6 +67,11 @@ pipeline_page(const char *data, size_t len, const char *http_charset,
 	if (charset_decode(data, len, http_charset, &utf8, &utf8len,
 	    &why) != 0)
 		goto fail;
+	if (type != NULL && strcmp(type, "text/plain") == 0) {
+		d = pipeline_text(utf8, utf8len, url);
+		free(utf8);
+		return d;
+	}
 	tree = clean_parse(utf8, utf8len, &why);
 	free(utf8);
 	if (tree == NULL)
@@ -49,7 +96,8 @@ pipeline_load(const char *what, const struct fetch_opts *opts,
 
 	if ((rc = fetch(what, opts, &res, cause)) != 0)
 		return rc;
-	*dp = pipeline_page(res.data, res.len, res.charset, res.url, cause);
+	*dp = pipeline_page(res.data, res.len, res.type, res.charset, res.url,
+	    cause);
 	fetch_result_free(&res);
 	return *dp != NULL ? REEL_EXIT_OK : REEL_EXIT_FAILURE;
 }

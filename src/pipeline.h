@@ -8,11 +8,12 @@
 struct doc;
 struct fetch_opts;
 
-/* Parses len bytes of a page (any charset; http_charset may be NULL) whose
- * final URL is url into a document. Returns the document, or NULL and a
- * message in *cause. */
+/* Parses len bytes of a page of media type type ("text/plain" for plain
+ * text, else HTML; may be NULL), in any charset (http_charset may be NULL),
+ * whose final URL is url, into a document. Returns the document, or NULL
+ * and a message in *cause. */
 struct doc	*pipeline_page(const char *, size_t, const char *, const char *,
-		    char **);
+		    const char *, char **);
 /* Fetches what (URL, file or "-") and turns it into a document. Returns 0
  * and the document in *dp, or an enum reel_exit status and a message. */
 int		 pipeline_load(const char *, const struct fetch_opts *,

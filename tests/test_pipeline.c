@@ -1,0 +1,85 @@
+/* test_pipeline.c: the path from bytes to a document, for HTML and for
+ * plain-text essays. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "pipeline.h"
+#include "util.h"
+
+static struct doc *
+load(const char *text, const char *type)
+{
+	struct doc	*d;
+	char		*cause = NULL;
+
+	d = pipeline_page(text, strlen(text), type, NULL, "essay.txt", &cause);
+	assert_non_null(d);
+	assert_null(cause);
+	return d;
+}
+
+static void
+test_text_lines_are_paragraphs(void **state)
+{
+	struct doc	*d = load("First line of the essay.\r\n"
+	    "Second line, with \x1b[2J in it.\n"
+	    "   \n"
+	    "Third.", "text/plain");
+
+	/* A whitespace-only line as the only "blank" still separates, and
+	 * lines of a text with blank lines are joined into paragraphs. */
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(d->blocks[0].text, "First line of the essay. "
+	    "Second line, with \xe2\x90\x9b[2J in it.");
+	assert_string_equal(d->blocks[1].text, "Third.");
+	doc_free(d);
+
+	d = load("One.\nTwo.\nThree.\n", "text/plain");
+	assert_int_equal(d->nblocks, 3);
+	assert_string_equal(d->blocks[2].text, "Three.");
+	assert_string_equal(d->url, "essay.txt");
+	doc_free(d);
+}
+
+static void
+test_text_is_not_html(void **state)
+{
+	struct doc	*d = load("<p>a & b</p>", "text/plain");
+
+	assert_int_equal(d->nblocks, 1);
+	assert_string_equal(d->blocks[0].text, "<p>a & b</p>");
+	doc_free(d);
+	d = load("<p>a &amp; b</p>", "text/html");
+	assert_string_equal(d->blocks[0].text, "a & b");
+	doc_free(d);
+}
+
+static void
+test_latin1_text(void **state)
+{
+	struct doc	*d = load("caf\xe9 cr\xe8me", "text/plain");
+
+	assert_string_equal(d->blocks[0].text, "caf\xc3\xa9 cr\xc3\xa8me");
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_text_lines_are_paragraphs),
+		cmocka_unit_test(test_text_is_not_html),
+		cmocka_unit_test(test_latin1_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
