@@ -1,11 +1,166 @@
-/* fetch.c: placeholder until the libcurl fetcher lands: files only. */
+/* fetch.c: getting a page's bytes: http and https through libcurl, local
+ * files and standard input, all under the same limits, and a check that
+ * what came is a page (HTML or plain text) and not a PDF or an image. */
 #include <config.h>
 
+#include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
 
+#include <curl/curl.h>
+
+#include "buf.h"
 #include "fetch.h"
+#include "sanitize.h"
 #include "util.h"
+
+/* How many bytes of a body are looked at to tell what it is. */
+#define FETCH_SNIFF_LEN		1024
+/* Longest reason phrase kept from a status line. */
+#define FETCH_REASON_MAX	96
+#define FETCH_USER_AGENT	PACKAGE_NAME "/" PACKAGE_VERSION
+#define FETCH_ACCEPT \
+	"Accept: text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1"
+
+/* Where a body goes: the bytes, under the size limit, and what they are. */
+struct fetch_sink {
+	struct buf	 body;
+	size_t		 max;
+	char		*declared;	/* media type from Content-Type */
+	int		 file;		/* a local file or standard input */
+	int		 text_name;	/* a file named *.txt */
+	char		*type;		/* what the body is, once decided */
+	int		 refused;	/* ... and it is not a page */
+	int		 too_large;
+};
+
+/* One HTTP fetch, its redirects included. */
+struct fetch_http {
+	CURL			*h;
+	const struct fetch_opts	*o;
+	struct fetch_sink	 sink;
+	long			 status;	/* from the last status line */
+	char			 reason[FETCH_REASON_MAX];
+	int			 typed;		/* sink.declared is set */
+	char			 errbuf[CURL_ERROR_SIZE];
+};
+
+/* Signatures of what is not a page, after the WHATWG MIME Sniffing
+ * standard and the formats people link to. */
+static const struct fetch_magic {
+	const char	*bytes;		/* at offset 0 */
+	size_t		 len;
+	size_t		 off2;
+	const char	*bytes2;	/* at off2, or NULL */
+	const char	*type;
+} fetch_magics[] = {
+	{ "%PDF-", 5, 0, NULL, "application/pdf" },
+	{ "%!PS-Adobe-", 11, 0, NULL, "application/postscript" },
+	{ "\x89PNG\r\n\x1a\n", 8, 0, NULL, "image/png" },
+	{ "GIF87a", 6, 0, NULL, "image/gif" },
+	{ "GIF89a", 6, 0, NULL, "image/gif" },
+	{ "\xff\xd8\xff", 3, 0, NULL, "image/jpeg" },
+	{ "RIFF", 4, 8, "WEBP", "image/webp" },
+	{ "RIFF", 4, 8, "WAVE", "audio/wav" },
+	{ "RIFF", 4, 8, "AVI ", "video/x-msvideo" },
+	{ "\0\0\1\0", 4, 0, NULL, "image/x-icon" },
+	{ "", 0, 4, "ftypavif", "image/avif" },
+	{ "", 0, 4, "ftypheic", "image/heic" },
+	{ "", 0, 4, "ftyp", "video/mp4" },
+	{ "\x1a\x45\xdf\xa3", 4, 0, NULL, "video/webm" },
+	{ "OggS\0", 5, 0, NULL, "application/ogg" },
+	{ "ID3\3", 4, 0, NULL, "audio/mpeg" },
+	{ "ID3\4", 4, 0, NULL, "audio/mpeg" },
+	{ "fLaC", 4, 0, NULL, "audio/flac" },
+	{ "PK\3\4", 4, 0, NULL, "application/zip" },
+	{ "\x1f\x8b\x08", 3, 0, NULL, "application/gzip" },
+	{ "Rar!\x1a\x07", 6, 0, NULL, "application/vnd.rar" },
+	{ "7z\xbc\xaf\x27\x1c", 6, 0, NULL, "application/x-7z-compressed" },
+	{ "\xfd" "7zXZ\0", 6, 0, NULL, "application/x-xz" },
+	{ "\x28\xb5\x2f\xfd", 4, 0, NULL, "application/zstd" },
+	{ "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", 8, 0, NULL,
+	    "application/x-ole-storage" },
+	{ "\x7f" "ELF", 4, 0, NULL, "application/x-executable" },
+	{ "wOFF", 4, 0, NULL, "font/woff" },
+	{ "wOF2", 4, 0, NULL, "font/woff2" },
+};
+
+/* What to call a type that is not a page. A name ending in '/', '-' or
+ * '.' is a prefix. */
+static const struct fetch_kind {
+	const char	*type;
+	const char	*what;
+} fetch_kinds[] = {
+	{ "application/pdf", N_("a PDF document") },
+	{ "application/x-pdf", N_("a PDF document") },
+	{ "application/postscript", N_("a PostScript document") },
+	{ "image/", N_("an image") },
+	{ "audio/", N_("a sound file") },
+	{ "video/", N_("a video") },
+	{ "application/ogg", N_("a sound or video file") },
+	{ "font/", N_("a font") },
+	{ "application/epub+zip", N_("an e-book") },
+	{ "application/zip", N_("an archive") },
+	{ "application/gzip", N_("an archive") },
+	{ "application/x-gzip", N_("an archive") },
+	{ "application/x-tar", N_("an archive") },
+	{ "application/x-bzip2", N_("an archive") },
+	{ "application/x-xz", N_("an archive") },
+	{ "application/zstd", N_("an archive") },
+	{ "application/vnd.rar", N_("an archive") },
+	{ "application/x-rar-compressed", N_("an archive") },
+	{ "application/x-7z-compressed", N_("an archive") },
+	{ "application/msword", N_("an office document") },
+	{ "application/rtf", N_("an office document") },
+	{ "application/x-ole-storage", N_("an office document") },
+	{ "application/vnd.ms-", N_("an office document") },
+	{ "application/vnd.openxmlformats-", N_("an office document") },
+	{ "application/vnd.oasis.opendocument.", N_("an office document") },
+	{ "application/json", N_("JSON data") },
+	{ "application/javascript", N_("a script") },
+	{ "text/javascript", N_("a script") },
+	{ "text/css", N_("a style sheet") },
+	{ "application/rss+xml", N_("a feed") },
+	{ "application/atom+xml", N_("a feed") },
+	{ "application/feed+json", N_("a feed") },
+	{ "application/xml", N_("an XML document") },
+	{ "text/xml", N_("an XML document") },
+	{ "application/x-executable", N_("a program") },
+	{ "application/octet-stream", N_("binary data") },
+};
+
+/* Standard reason phrases, for HTTP/2 and servers that send none. */
+static const struct fetch_reason {
+	long		 status;
+	const char	*reason;
+} fetch_reasons[] = {
+	{ 300, "Multiple Choices" }, { 301, "Moved Permanently" },
+	{ 302, "Found" }, { 303, "See Other" }, { 304, "Not Modified" },
+	{ 307, "Temporary Redirect" }, { 308, "Permanent Redirect" },
+	{ 400, "Bad Request" }, { 401, "Unauthorized" },
+	{ 402, "Payment Required" }, { 403, "Forbidden" },
+	{ 404, "Not Found" }, { 405, "Method Not Allowed" },
+	{ 406, "Not Acceptable" }, { 407, "Proxy Authentication Required" },
+	{ 408, "Request Timeout" }, { 409, "Conflict" }, { 410, "Gone" },
+	{ 411, "Length Required" }, { 412, "Precondition Failed" },
+	{ 413, "Content Too Large" }, { 414, "URI Too Long" },
+	{ 415, "Unsupported Media Type" }, { 416, "Range Not Satisfiable" },
+	{ 417, "Expectation Failed" }, { 418, "I'm a teapot" },
+	{ 421, "Misdirected Request" }, { 422, "Unprocessable Content" },
+	{ 425, "Too Early" }, { 426, "Upgrade Required" },
+	{ 428, "Precondition Required" }, { 429, "Too Many Requests" },
+	{ 431, "Request Header Fields Too Large" },
+	{ 451, "Unavailable For Legal Reasons" },
+	{ 500, "Internal Server Error" }, { 501, "Not Implemented" },
+	{ 502, "Bad Gateway" }, { 503, "Service Unavailable" },
+	{ 504, "Gateway Timeout" }, { 505, "HTTP Version Not Supported" },
+	{ 507, "Insufficient Storage" }, { 508, "Loop Detected" },
+	{ 511, "Network Authentication Required" },
+};
 
 void
 fetch_opts_default(struct fetch_opts *o)
@@ -25,19 +180,915 @@ fetch_is_url(const char *s)
 	return strprefix_ci(s, "http://") || strprefix_ci(s, "https://");
 }
 
+static int
+fetch_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static int
+fetch_alpha(int c)
+{
+	c = fetch_lower(c);
+	return c >= 'a' && c <= 'z';
+}
+
+/* An RFC 9110 token character. */
+static int
+fetch_tchar(int c)
+{
+	return fetch_alpha(c) || (c >= '0' && c <= '9') ||
+	    (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
+}
+
+static int
+fetch_ows(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* Returns the length of a token at s, lower-cased into out if non-NULL. */
+static size_t
+fetch_token(const char *s, struct buf *out)
+{
+	size_t	n;
+
+	for (n = 0; fetch_tchar((unsigned char)s[n]); n++)
+		if (out != NULL)
+			buf_addc(out, fetch_lower((unsigned char)s[n]));
+	return n;
+}
+
+/* Splits a Content-Type value into its media type and its charset
+ * parameter, both lower case and unquoted; either comes back NULL when
+ * missing or malformed. The caller frees both. */
+void
+fetch_content_type(const char *ct, char **type, char **charset)
+{
+	struct buf	 t = BUF_INIT, name = BUF_INIT, value = BUF_INIT;
+	const char	*p = ct;
+	size_t		 n;
+	int		 ok;
+
+	*type = *charset = NULL;
+	if (ct == NULL)
+		return;
+	while (fetch_ows((unsigned char)*p))
+		p++;
+	if ((n = fetch_token(p, &t)) == 0 || p[n] != '/')
+		goto out;
+	p += n;
+	buf_addc(&t, '/');
+	if ((n = fetch_token(++p, &t)) == 0)
+		goto out;
+	p += n;
+	while (fetch_ows((unsigned char)*p))
+		p++;
+	if (*p != '\0' && *p != ';')
+		goto out;
+	*type = buf_detach(&t, NULL);
+	while (*p == ';') {
+		p++;
+		while (fetch_ows((unsigned char)*p))
+			p++;
+		buf_reset(&name);
+		buf_reset(&value);
+		if ((n = fetch_token(p, &name)) == 0 || p[n] != '=')
+			break;
+		p += n + 1;
+		ok = 1;
+		if (*p == '"') {
+			for (p++; *p != '"'; p++) {
+				if (*p == '\\' && p[1] != '\0')
+					p++;
+				if (*p == '\0')
+					goto out;
+				if (!fetch_tchar((unsigned char)*p))
+					ok = 0;
+				buf_addc(&value,
+				    fetch_lower((unsigned char)*p));
+			}
+			p++;
+		} else
+			p += fetch_token(p, &value);
+		while (fetch_ows((unsigned char)*p))
+			p++;
+		if (*p != '\0' && *p != ';')
+			break;
+		/* A charset is a token; anything else is not one we know. */
+		if (ok && value.len > 0 && *charset == NULL &&
+		    strcmp(buf_str(&name), "charset") == 0)
+			*charset = buf_detach(&value, NULL);
+	}
+out:
+	buf_free(&t);
+	buf_free(&name);
+	buf_free(&value);
+}
+
+static const char *
+fetch_kind(const char *type)
+{
+	const struct fetch_kind	*k;
+	size_t			 i, n;
+	char			 last;
+
+	for (i = 0; i < nitems(fetch_kinds); i++) {
+		k = &fetch_kinds[i];
+		n = strlen(k->type);
+		last = k->type[n - 1];
+		if (last == '/' || last == '-' || last == '.') {
+			if (strncmp(type, k->type, n) == 0)
+				return _(k->what);
+		} else if (strcmp(type, k->type) == 0)
+			return _(k->what);
+	}
+	return NULL;
+}
+
+static const char *
+fetch_magic(const char *p, size_t n)
+{
+	const struct fetch_magic	*m;
+	size_t				 i, n2;
+
+	for (i = 0; i < nitems(fetch_magics); i++) {
+		m = &fetch_magics[i];
+		if (n < m->len || memcmp(p, m->bytes, m->len) != 0)
+			continue;
+		if (m->bytes2 != NULL) {
+			n2 = strlen(m->bytes2);
+			if (n < m->off2 + n2 ||
+			    memcmp(p + m->off2, m->bytes2, n2) != 0)
+				continue;
+		}
+		return m->type;
+	}
+	return NULL;
+}
+
+/* The bytes the MIME Sniffing standard calls binary: no text has them,
+ * except UTF-16, which begins with its byte-order mark. */
+static int
+fetch_binary(const char *p, size_t n)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+	size_t			 i;
+
+	if (n >= 2 && ((u[0] == 0xfe && u[1] == 0xff) ||
+	    (u[0] == 0xff && u[1] == 0xfe)))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (u[i] <= 0x08 || u[i] == 0x0b ||
+		    (u[i] >= 0x0e && u[i] <= 0x1a) ||
+		    (u[i] >= 0x1c && u[i] <= 0x1f))
+			return 1;
+	return 0;
+}
+
+static int
+fetch_prefix_ci(const char *p, size_t n, const char *word)
+{
+	size_t	i, len = strlen(word);
+
+	if (n < len)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (fetch_lower((unsigned char)p[i]) != word[i])
+			return 0;
+	return 1;
+}
+
+/* An HTML page: it begins with one of the tags the MIME Sniffing standard
+ * lists, or names <html>, <body> or an HTML doctype early on. */
+static int
+fetch_html(const char *p, size_t n)
+{
+	static const char	*starts[] = {
+		"<!doctype html", "<html", "<head", "<script", "<iframe",
+		"<h1", "<div", "<font", "<table", "<a", "<style", "<title",
+		"<b", "<body", "<br", "<p", "<!--",
+	};
+	static const char	*anywhere[] = {
+		"<!doctype html", "<html", "<body",
+	};
+	size_t			 i, j, len;
+
+	if (n >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3, n -= 3;
+	while (n > 0 && (*p == ' ' || *p == '\t' || *p == '\n' ||
+	    *p == '\r' || *p == '\f'))
+		p++, n--;
+	for (i = 0; i < nitems(starts); i++) {
+		len = strlen(starts[i]);
+		if (fetch_prefix_ci(p, n, starts[i]) && n > len &&
+		    (p[len] == ' ' || p[len] == '>'))
+			return 1;
+	}
+	for (j = 0; j < n; j++) {
+		if (p[j] != '<')
+			continue;
+		for (i = 0; i < nitems(anywhere); i++)
+			if (fetch_prefix_ci(p + j, n - j, anywhere[i]))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+fetch_octet(const char *type)
+{
+	return strcmp(type, "application/octet-stream") == 0 ||
+	    strcmp(type, "binary/octet-stream") == 0 ||
+	    strcmp(type, "application/unknown") == 0 ||
+	    strcmp(type, "unknown/unknown") == 0 ||
+	    strcmp(type, "*/*") == 0;
+}
+
+/*
+ * Decides what the first bytes of a body are, given the declared media
+ * type (NULL when there was none). A declared type is believed, except
+ * that a page (HTML or text) that begins with a binary signature such as
+ * %PDF- is what the signature says, and text/plain with binary bytes is
+ * not text; with no type, or application/octet-stream, the bytes decide.
+ * Sets s->type, and s->refused if it is not a page.
+ */
+static void
+fetch_sink_decide(struct fetch_sink *s)
+{
+	const char	*p = s->body.data != NULL ? s->body.data : "";
+	const char	*magic, *type;
+	size_t		 n = s->body.len < FETCH_SNIFF_LEN ? s->body.len :
+			    FETCH_SNIFF_LEN;
+
+	magic = fetch_magic(p, n);
+	if (s->declared != NULL && !fetch_octet(s->declared)) {
+		type = s->declared;
+		if (strcmp(type, "text/html") == 0 ||
+		    strcmp(type, "application/xhtml+xml") == 0) {
+			if (magic != NULL)
+				type = magic;
+		} else if (strcmp(type, "text/plain") == 0) {
+			if (magic != NULL)
+				type = magic;
+			else if (fetch_binary(p, n))
+				type = "application/octet-stream";
+		}
+	} else if (magic != NULL)
+		type = magic;
+	else if (fetch_binary(p, n))
+		type = "application/octet-stream";
+	else if (s->file)
+		type = s->text_name ? "text/plain" : "text/html";
+	else
+		type = fetch_html(p, n) ? "text/html" : "text/plain";
+	s->type = xstrdup(type);
+	s->refused = strcmp(type, "text/html") != 0 &&
+	    strcmp(type, "application/xhtml+xml") != 0 &&
+	    strcmp(type, "text/plain") != 0;
+}
+
+/* Keeps n more bytes. Returns 0, or -1 to stop: the body is too large or
+ * not a page. */
+static int
+fetch_sink_add(struct fetch_sink *s, const char *p, size_t n)
+{
+	size_t	room = s->max - s->body.len;
+
+	if (n > room) {
+		buf_add(&s->body, p, room);
+		s->too_large = 1;
+		return -1;
+	}
+	buf_add(&s->body, p, n);
+	/* A declared type needs no bytes to be refused; others need some. */
+	if (s->type == NULL && (s->body.len >= FETCH_SNIFF_LEN ||
+	    (s->declared != NULL && !fetch_octet(s->declared) &&
+	    strcmp(s->declared, "text/plain") != 0)))
+		fetch_sink_decide(s);
+	return s->refused ? -1 : 0;
+}
+
+/* After the last byte, or after a stop: returns 0 for a page, or an exit
+ * status and the reason in *cause. */
+static int
+fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
+{
+	const char	*what;
+
+	if (s->type == NULL)
+		fetch_sink_decide(s);
+	if (s->refused) {
+		if ((what = fetch_kind(s->type)) != NULL)
+			*cause = xprintf(_("%s: not an HTML page: %s (%s)"),
+			    name, what, s->type);
+		else
+			*cause = xprintf(_("%s: not an HTML page (%s)"), name,
+			    s->type);
+		return REEL_EXIT_CONTENT;
+	}
+	if (s->too_large) {
+		*cause = xprintf(_("%s: larger than the limit of %zu bytes"),
+		    name, s->max);
+		return REEL_EXIT_CONTENT;
+	}
+	return 0;
+}
+
+static void
+fetch_sink_free(struct fetch_sink *s)
+{
+	buf_free(&s->body);
+	free(s->declared);
+	free(s->type);
+	memset(s, 0, sizeof *s);
+}
+
+static void
+fetch_sink_reset(struct fetch_sink *s, size_t max)
+{
+	fetch_sink_free(s);
+	s->max = max;
+}
+
+static int
+fetch_text_name(const char *path)
+{
+	size_t	n = strlen(path);
+
+	return (n >= 4 && strcasecmp(path + n - 4, ".txt") == 0) ||
+	    (n >= 5 && strcasecmp(path + n - 5, ".text") == 0);
+}
+
+/* A local file, or standard input for "-", under the same size limit and
+ * type check as a download. */
+static int
+fetch_file(const char *path, const struct fetch_opts *o,
+    struct fetch_result *r, char **cause)
+{
+	struct fetch_sink	 sink;
+	const char		*name;
+	char			 chunk[32768];
+	ssize_t			 n;
+	int			 fd, is_stdin, rc = 0;
+
+	is_stdin = strcmp(path, "-") == 0;
+	name = is_stdin ? _("standard input") : path;
+	if (is_stdin)
+		fd = STDIN_FILENO;
+	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xprintf("%s: %s", name, strerror(errno));
+		return REEL_EXIT_FAILURE;
+	}
+	memset(&sink, 0, sizeof sink);
+	fetch_sink_reset(&sink, o->max_size);
+	sink.file = 1;
+	sink.text_name = !is_stdin && fetch_text_name(path);
+	for (;;) {
+		if ((n = read(fd, chunk, sizeof chunk)) == -1) {
+			if (errno == EINTR)
+				continue;
+			*cause = xprintf("%s: %s", name, strerror(errno));
+			rc = REEL_EXIT_FAILURE;
+			goto out;
+		}
+		if (n == 0 || fetch_sink_add(&sink, chunk, n) != 0)
+			break;
+		if (o->progress != NULL && o->progress(o->arg, sink.body.len,
+		    0) != 0) {
+			*cause = xprintf(_("%s: cancelled"), name);
+			rc = REEL_EXIT_FAILURE;
+			goto out;
+		}
+	}
+	if ((rc = fetch_sink_finish(&sink, name, cause)) != 0)
+		goto out;
+	r->data = buf_detach(&sink.body, &r->len);
+	r->url = xstrdup(path);
+	r->type = sink.type;
+	sink.type = NULL;
+out:
+	fetch_sink_free(&sink);
+	if (!is_stdin && close(fd) != 0 && rc == 0) {
+		*cause = xprintf("%s: %s", name, strerror(errno));
+		fetch_result_free(r);
+		rc = REEL_EXIT_FAILURE;
+	}
+	return rc;
+}
+
+static long
+fetch_now_ms(void)
+{
+	struct timespec	ts;
+
+	if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0)
+		fatal("clock_gettime: %s", strerror(errno));
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static size_t
+fetch_header_cb(char *p, size_t size, size_t n, void *arg)
+{
+	struct fetch_http	*f = arg;
+	size_t			 len = size * n, i, j, k;
+	long			 status = 0;
+
+	/* Only status lines: "HTTP/1.1 404 Not Found", "HTTP/2 404". */
+	if (len < 12 || memcmp(p, "HTTP/", 5) != 0)
+		return len;
+	for (i = 5; i < len && p[i] != ' '; i++)
+		;
+	for (j = i + 1; j < len && j < i + 4; j++) {
+		if (p[j] < '0' || p[j] > '9')
+			return len;
+		status = status * 10 + (p[j] - '0');
+	}
+	if (j != i + 4)
+		return len;
+	f->status = status;
+	f->reason[0] = '\0';
+	if (j < len && p[j] == ' ') {
+		for (i = j + 1; i < len && p[i] != '\r' && p[i] != '\n'; i++)
+			;
+		k = i - (j + 1);
+		if (k >= sizeof f->reason)
+			k = sizeof f->reason - 1;
+		memcpy(f->reason, p + j + 1, k);
+		f->reason[k] = '\0';
+	}
+	return len;
+}
+
+/* Sets sink.declared from the response's Content-Type, once per hop. */
+static void
+fetch_http_typed(struct fetch_http *f)
+{
+	char	*ct = NULL, *charset;
+
+	if (f->typed)
+		return;
+	f->typed = 1;
+	if (curl_easy_getinfo(f->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+		ct = NULL;
+	fetch_content_type(ct, &f->sink.declared, &charset);
+	free(charset);
+}
+
+static size_t
+fetch_write_cb(char *p, size_t size, size_t n, void *arg)
+{
+	struct fetch_http	*f = arg;
+	long			 status;
+
+	/* The bodies of redirects and errors are not wanted. */
+	if (curl_easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status) !=
+	    CURLE_OK)
+		status = f->status;
+	if (status < 200 || status > 299)
+		return size * n;
+	fetch_http_typed(f);
+	if (fetch_sink_add(&f->sink, p, size * n) != 0)
+		return 0;
+	return size * n;
+}
+
+static int
+fetch_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
+    curl_off_t ultotal, curl_off_t ulnow)
+{
+	struct fetch_http	*f = arg;
+
+	return f->o->progress(f->o->arg, (size_t)dlnow, (size_t)dltotal) != 0;
+}
+
+static int
+fetch_http_setup(struct fetch_http *f, struct curl_slist *headers,
+    char **cause)
+{
+	const struct fetch_opts	*o = f->o;
+	CURL			*h = f->h;
+	CURLcode		 cc;
+
+#define SET(opt, value) do {						\
+	if ((cc = curl_easy_setopt(h, opt, value)) != CURLE_OK)		\
+		goto fail;						\
+} while (0)
+	SET(CURLOPT_ERRORBUFFER, f->errbuf);
+	SET(CURLOPT_NOSIGNAL, 1L);
+	/* http and https only, also after a redirect; we follow redirects
+	 * ourselves so that each hop is checked and a loop is seen. */
+	SET(CURLOPT_PROTOCOLS_STR, "http,https");
+	SET(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+	SET(CURLOPT_FOLLOWLOCATION, 0L);
+	/* Every encoding this libcurl decodes: gzip, deflate, br, zstd. */
+	SET(CURLOPT_ACCEPT_ENCODING, "");
+	SET(CURLOPT_SSL_VERIFYPEER, 1L);
+	SET(CURLOPT_SSL_VERIFYHOST, 2L);
+	SET(CURLOPT_USERAGENT, FETCH_USER_AGENT);
+	SET(CURLOPT_HTTPHEADER, headers);
+	SET(CURLOPT_CONNECTTIMEOUT, o->connect_timeout);
+	SET(CURLOPT_LOW_SPEED_LIMIT, o->stall_speed);
+	SET(CURLOPT_LOW_SPEED_TIME, o->stall_time);
+	SET(CURLOPT_HEADERFUNCTION, fetch_header_cb);
+	SET(CURLOPT_HEADERDATA, f);
+	SET(CURLOPT_WRITEFUNCTION, fetch_write_cb);
+	SET(CURLOPT_WRITEDATA, f);
+	if (o->progress != NULL) {
+		SET(CURLOPT_XFERINFOFUNCTION, fetch_progress_cb);
+		SET(CURLOPT_XFERINFODATA, f);
+		SET(CURLOPT_NOPROGRESS, 0L);
+	}
+	/* Proxies: libcurl reads http_proxy, https_proxy, all_proxy and
+	 * no_proxy by itself, as long as CURLOPT_PROXY is left alone. */
+#undef SET
+	return 0;
+fail:
+	*cause = xprintf(_("libcurl: %s"), curl_easy_strerror(cc));
+	return -1;
+}
+
+/* Parses url. Returns the URL in the form libcurl writes it, and in *bare
+ * the same without its fragment (what a request asks for), *scheme and
+ * *host if not NULL; or returns NULL. */
+static char *
+fetch_url_parse(const char *url, char **bare, char **scheme, char **host)
+{
+	CURLU	*u;
+	char	*full = NULL, *s;
+
+	if ((u = curl_url()) == NULL)
+		fatal(_("out of memory"));
+	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) !=
+	    CURLUE_OK || curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
+		goto out;
+	full = xstrdup(s);
+	curl_free(s);
+	if (scheme != NULL) {
+		*scheme = NULL;
+		if (curl_url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK) {
+			*scheme = xstrdup(s);
+			curl_free(s);
+		}
+	}
+	if (host != NULL) {
+		*host = NULL;
+		if (curl_url_get(u, CURLUPART_HOST, &s, 0) == CURLUE_OK) {
+			*host = xstrdup(s);
+			curl_free(s);
+		}
+	}
+	if (bare != NULL) {
+		if (curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0) != CURLUE_OK ||
+		    curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
+			*bare = xstrdup(full);
+		else {
+			*bare = xstrdup(s);
+			curl_free(s);
+		}
+	}
+out:
+	curl_url_cleanup(u);
+	return full;
+}
+
+static const char *
+fetch_reason(struct fetch_http *f, long status)
+{
+	size_t	i;
+
+	/* The server's own words first; they pass sanitize with the rest
+	 * of the message. */
+	if (f->status == status && f->reason[0] != '\0' &&
+	    strspn(f->reason, " \t") != strlen(f->reason))
+		return f->reason;
+	for (i = 0; i < nitems(fetch_reasons); i++)
+		if (fetch_reasons[i].status == status)
+			return fetch_reasons[i].reason;
+	return NULL;
+}
+
+static int
+fetch_http_status(struct fetch_http *f, const char *url, long status,
+    char **cause)
+{
+	const char	*reason = fetch_reason(f, status);
+
+	if (reason != NULL)
+		*cause = xprintf(_("%s: HTTP %ld %s"), url, status, reason);
+	else
+		*cause = xprintf(_("%s: HTTP %ld"), url, status);
+	return REEL_EXIT_HTTP;
+}
+
+/* Words for a libcurl error, without libcurl's "SSL certificate problem"
+ * style prefixes. */
+static const char *
+fetch_errbuf(struct fetch_http *f, CURLcode cc)
+{
+	static const char	*prefixes[] = {
+		"SSL certificate problem: ", "SSL: ",
+		"Could not resolve proxy: ",
+	};
+	const char		*s = f->errbuf;
+	size_t			 i, n;
+
+	if (*s == '\0')
+		return curl_easy_strerror(cc);
+	for (i = 0; i < nitems(prefixes); i++) {
+		n = strlen(prefixes[i]);
+		if (strncmp(s, prefixes[i], n) == 0)
+			return s + n;
+	}
+	return s;
+}
+
+static int
+fetch_curl_error(struct fetch_http *f, const char *url, CURLcode cc,
+    long deadline, char **cause)
+{
+	const struct fetch_opts	*o = f->o;
+	curl_off_t		 connected = 0;
+	long			 oserr = 0;
+	char			*host = NULL;
+	int			 rc = REEL_EXIT_NETWORK;
+
+	switch (cc) {
+	case CURLE_WRITE_ERROR:
+		if (f->sink.too_large || f->sink.refused)
+			return fetch_sink_finish(&f->sink, url, cause);
+		*cause = xprintf("%s: %s", url, fetch_errbuf(f, cc));
+		return REEL_EXIT_FAILURE;
+	case CURLE_ABORTED_BY_CALLBACK:
+		*cause = xprintf(_("%s: cancelled"), url);
+		return REEL_EXIT_FAILURE;
+	case CURLE_UNSUPPORTED_PROTOCOL:
+		*cause = xprintf(_("%s: unsupported URL scheme"), url);
+		return REEL_EXIT_CONTENT;
+	case CURLE_URL_MALFORMAT:
+		*cause = xprintf(_("%s: malformed URL"), url);
+		return REEL_EXIT_USAGE;
+	case CURLE_COULDNT_RESOLVE_HOST:
+		free(fetch_url_parse(url, NULL, NULL, &host));
+		*cause = xprintf(_("%s: cannot resolve host %s"), url,
+		    host != NULL ? host : "?");
+		free(host);
+		return rc;
+	case CURLE_COULDNT_RESOLVE_PROXY:
+		*cause = xprintf(_("%s: cannot resolve proxy %s"), url,
+		    fetch_errbuf(f, cc));
+		return rc;
+	case CURLE_COULDNT_CONNECT:
+		if (curl_easy_getinfo(f->h, CURLINFO_OS_ERRNO, &oserr) !=
+		    CURLE_OK)
+			oserr = 0;
+		if (oserr == ECONNREFUSED)
+			*cause = xprintf(_("%s: connection refused"), url);
+		else if (oserr != 0)
+			*cause = xprintf(_("%s: cannot connect: %s"), url,
+			    strerror((int)oserr));
+		else
+			*cause = xprintf(_("%s: cannot connect: %s"), url,
+			    fetch_errbuf(f, cc));
+		return rc;
+	case CURLE_OPERATION_TIMEDOUT:
+		if (curl_easy_getinfo(f->h, CURLINFO_CONNECT_TIME_T,
+		    &connected) != CURLE_OK)
+			connected = 0;
+		if (o->timeout > 0 && fetch_now_ms() >= deadline)
+			*cause = xprintf(ngettext_("%s: timed out after %ld "
+			    "second", "%s: timed out after %ld seconds",
+			    o->timeout), url, o->timeout);
+		else if (connected == 0)
+			*cause = xprintf(ngettext_("%s: connection timed out "
+			    "after %ld second", "%s: connection timed out "
+			    "after %ld seconds", o->connect_timeout), url,
+			    o->connect_timeout);
+		else
+			*cause = xprintf(ngettext_("%s: transfer stalled for "
+			    "%ld second", "%s: transfer stalled for %ld "
+			    "seconds", o->stall_time), url, o->stall_time);
+		return rc;
+	case CURLE_PEER_FAILED_VERIFICATION:
+		*cause = xprintf(_("%s: certificate problem: %s"), url,
+		    fetch_errbuf(f, cc));
+		return rc;
+	case CURLE_SSL_CACERT_BADFILE:
+		*cause = xprintf(_("%s: cannot load the CA certificates: %s"),
+		    url, fetch_errbuf(f, cc));
+		return rc;
+	case CURLE_SSL_CONNECT_ERROR:
+		*cause = xprintf(_("%s: TLS handshake failed: %s"), url,
+		    fetch_errbuf(f, cc));
+		return rc;
+	case CURLE_GOT_NOTHING:
+		*cause = xprintf(_("%s: the server sent nothing"), url);
+		return rc;
+	case CURLE_PARTIAL_FILE:
+		*cause = xprintf(_("%s: the transfer ended early"), url);
+		return rc;
+	case CURLE_BAD_CONTENT_ENCODING:
+		*cause = xprintf(_("%s: cannot decompress the page: %s"), url,
+		    fetch_errbuf(f, cc));
+		return rc;
+	default:
+		*cause = xprintf("%s: %s", url, fetch_errbuf(f, cc));
+		return rc;
+	}
+}
+
+static void
+fetch_free_list(char **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i]);
+	free(v);
+}
+
+/*
+ * An http or https URL. Redirects are followed here rather than by libcurl
+ * so that each hop's scheme is checked, a loop is named as one (libcurl
+ * would only count to its limit), and the timeout covers all hops.
+ */
+static int
+fetch_http(const char *url, const struct fetch_opts *o,
+    struct fetch_result *r, char **cause)
+{
+	struct fetch_http	 f;
+	struct curl_slist	*headers = NULL, *l;
+	CURLcode		 cc;
+	char			**seen = NULL, *cur, *bare, *next = NULL;
+	char			*nbare = NULL, *scheme = NULL, *ct = NULL;
+	char			*loc = NULL, *mt;
+	size_t			 nseen = 0, i;
+	long			 deadline, left, status, redirects = 0;
+	int			 rc = 0;
+
+	memset(&f, 0, sizeof f);
+	f.o = o;
+	if ((cur = fetch_url_parse(url, &bare, NULL, NULL)) == NULL) {
+		*cause = xprintf(_("%s: malformed URL"), url);
+		return REEL_EXIT_USAGE;
+	}
+	if ((f.h = curl_easy_init()) == NULL)
+		fatal(_("cannot initialise libcurl"));
+	if ((l = curl_slist_append(headers, FETCH_ACCEPT)) == NULL)
+		fatal(_("out of memory"));
+	headers = l;
+	if (fetch_http_setup(&f, headers, cause) != 0) {
+		rc = REEL_EXIT_FAILURE;
+		goto out;
+	}
+	deadline = fetch_now_ms() + o->timeout * 1000;
+	seen = xreallocarray(NULL, o->max_redirects + 1, sizeof *seen);
+	seen[nseen++] = bare;
+	for (;;) {
+		fetch_sink_reset(&f.sink, o->max_size);
+		f.status = 0;
+		f.reason[0] = '\0';
+		f.typed = 0;
+		f.errbuf[0] = '\0';
+		left = 0;
+		if (o->timeout > 0 && (left = deadline - fetch_now_ms()) <= 0)
+			left = 1;
+		if ((cc = curl_easy_setopt(f.h, CURLOPT_URL,
+		    cur)) != CURLE_OK ||
+		    (cc = curl_easy_setopt(f.h, CURLOPT_TIMEOUT_MS,
+		    left)) != CURLE_OK) {
+			*cause = xprintf(_("%s: libcurl: %s"), cur,
+			    curl_easy_strerror(cc));
+			rc = REEL_EXIT_FAILURE;
+			goto out;
+		}
+		if ((cc = curl_easy_perform(f.h)) != CURLE_OK) {
+			rc = fetch_curl_error(&f, cur, cc, deadline, cause);
+			goto out;
+		}
+		if (curl_easy_getinfo(f.h, CURLINFO_RESPONSE_CODE,
+		    &status) != CURLE_OK)
+			status = f.status;
+		if (status >= 300 && status <= 399) {
+			if (curl_easy_getinfo(f.h, CURLINFO_REDIRECT_URL,
+			    &loc) != CURLE_OK || loc == NULL) {
+				rc = fetch_http_status(&f, cur, status, cause);
+				goto out;
+			}
+			if ((next = fetch_url_parse(loc, &nbare, &scheme,
+			    NULL)) == NULL) {
+				*cause = xprintf(_("%s: bad redirect to %s"),
+				    cur, loc);
+				rc = REEL_EXIT_HTTP;
+				goto out;
+			}
+			if (scheme == NULL || (strcmp(scheme, "http") != 0 &&
+			    strcmp(scheme, "https") != 0)) {
+				*cause = xprintf(_("%s: redirect to an "
+				    "unsupported URL scheme: %s"), cur, next);
+				rc = REEL_EXIT_CONTENT;
+				goto out;
+			}
+			for (i = 0; i < nseen; i++) {
+				if (strcmp(seen[i], nbare) == 0) {
+					*cause = xprintf(_("%s: redirect loop "
+					    "(back to %s)"), cur, next);
+					rc = REEL_EXIT_HTTP;
+					goto out;
+				}
+			}
+			if (redirects++ == o->max_redirects) {
+				*cause = xprintf(_("%s: too many redirects "
+				    "(more than %ld)"), url, o->max_redirects);
+				rc = REEL_EXIT_HTTP;
+				goto out;
+			}
+			seen[nseen++] = nbare;
+			nbare = NULL;
+			free(cur);
+			cur = next;
+			next = NULL;
+			free(scheme);
+			scheme = NULL;
+			continue;
+		}
+		if (status < 200 || status > 299) {
+			rc = fetch_http_status(&f, cur, status, cause);
+			goto out;
+		}
+		break;
+	}
+	fetch_http_typed(&f);
+	if ((rc = fetch_sink_finish(&f.sink, cur, cause)) != 0)
+		goto out;
+	if (curl_easy_getinfo(f.h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+		ct = NULL;
+	fetch_content_type(ct, &mt, &r->charset);
+	free(mt);
+	r->type = f.sink.type;
+	f.sink.type = NULL;
+	r->data = buf_detach(&f.sink.body, &r->len);
+	r->url = cur;
+	cur = NULL;
+	r->status = status;
+out:
+	fetch_sink_free(&f.sink);
+	fetch_free_list(seen, nseen);
+	free(cur);
+	free(next);
+	free(nbare);
+	free(scheme);
+	curl_easy_cleanup(f.h);
+	curl_slist_free_all(headers);
+	return rc;
+}
+
+/* The length of a URL scheme and its colon at the start of s, or 0. */
+static size_t
+fetch_scheme(const char *s)
+{
+	size_t	n;
+
+	if (!fetch_alpha((unsigned char)s[0]))
+		return 0;
+	for (n = 1; fetch_alpha((unsigned char)s[n]) ||
+	    (s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '-' ||
+	    s[n] == '.'; n++)
+		;
+	return s[n] == ':' ? n + 1 : 0;
+}
+
 int
 fetch(const char *what, const struct fetch_opts *o, struct fetch_result *r,
     char **cause)
 {
+	size_t	 n;
+	char	*clean;
+	int	 rc;
+
 	memset(r, 0, sizeof *r);
-	if (fetch_is_url(what)) {
-		*cause = xprintf("%s: not yet", what);
-		return REEL_EXIT_NETWORK;
+	*cause = NULL;
+	n = fetch_scheme(what);
+	if (fetch_is_url(what))
+		rc = fetch_http(what, o, r, cause);
+	else if (strcmp(what, "-") == 0 || n == 0 ||
+	    (strncmp(what + n, "//", 2) != 0 && access(what, F_OK) == 0))
+		/* "notes:1.html" is a file if there is such a file. */
+		rc = fetch_file(what, o, r, cause);
+	else {
+		*cause = xprintf(_("%s: unsupported URL scheme (reel reads "
+		    "http and https)"), what);
+		rc = REEL_EXIT_CONTENT;
 	}
-	if (read_file(what, o->max_size, &r->data, &r->len, cause) != 0)
-		return REEL_EXIT_FAILURE;
-	r->url = xstrdup(what);
-	return 0;
+	if (rc != 0) {
+		/* Reason phrases, redirect targets and URLs come from outside:
+		 * they reach the terminal only through sanitize. */
+		clean = sanitize(*cause, strlen(*cause), 0);
+		free(*cause);
+		*cause = clean;
+		fetch_result_free(r);
+	}
+	return rc;
 }
 
 void

@@ -14,14 +14,15 @@
 #define FETCH_MAX_REDIRECTS	10
 
 struct fetch_opts {
-	long	 connect_timeout;
-	long	 timeout;
-	long	 stall_time;
+	long	 connect_timeout;	/* 0: libcurl's own (300 s) */
+	long	 timeout;		/* all hops together; 0: none */
+	long	 stall_time;		/* 0: no stall check */
 	long	 stall_speed;
-	size_t	 max_size;
+	size_t	 max_size;		/* counted after decompression */
 	long	 max_redirects;
-	/* Called now and then during a transfer; a non-zero return cancels
-	 * it. May be NULL. */
+	/* Called now and then during a transfer with arg, the bytes received
+	 * so far and the expected total (0 when unknown); a non-zero return
+	 * cancels it ("cancelled", REEL_EXIT_FAILURE). May be NULL. */
 	int	(*progress)(void *, size_t, size_t);
 	void	*arg;
 };
@@ -30,7 +31,8 @@ struct fetch_result {
 	char	*data;		/* the body, NUL-terminated */
 	size_t	 len;
 	char	*url;		/* final URL after redirects, or the path */
-	char	*type;		/* media type in lower case, or NULL */
+	char	*type;		/* text/html, application/xhtml+xml or
+				   text/plain: declared, or sniffed */
 	char	*charset;	/* charset parameter of Content-Type, or NULL */
 	long	 status;	/* HTTP status, 0 for files */
 };
@@ -38,11 +40,16 @@ struct fetch_result {
 void	fetch_opts_default(struct fetch_opts *);
 /* Fetches what (a URL, a file name or "-"). Returns 0 and fills res (free
  * with fetch_result_free()), or returns an enum reel_exit status and a
- * one-line message in *cause that names the URL and the reason. */
+ * one-line message in *cause that names the URL and the reason; the
+ * message has passed sanitize(). */
 int	fetch(const char *, const struct fetch_opts *, struct fetch_result *,
 	    char **);
 void	fetch_result_free(struct fetch_result *);
 /* Returns non-zero if s looks like an http or https URL. */
 int	fetch_is_url(const char *);
+/* Splits a Content-Type value into its media type and charset parameter,
+ * lower case and unquoted; each is NULL when missing or malformed. The
+ * caller frees both. */
+void	fetch_content_type(const char *, char **, char **);
 
 #endif

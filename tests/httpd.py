@@ -1,0 +1,379 @@
+#!/usr/bin/env python3
+"""httpd.py: the HTTP server reel's fetch tests talk to.
+
+Listens on 127.0.0.1 only, on a free port; with --cert and --key also
+serves HTTPS on a second port. A third port never accepts: its queue is
+full, so a connection to it times out. Writes "PORT TLSPORT HOLEPORT"
+(TLSPORT 0 without TLS) as one line to --port-file, or to standard
+output. Standard library
+only. Exits on SIGTERM, or by itself after --lifetime seconds so that a
+test killed hard leaves nothing behind.
+"""
+
+import argparse
+import http.server
+import os
+import socket
+import ssl
+import struct
+import subprocess
+import sys
+import threading
+import time
+import zlib
+
+PAGE = b"""<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>A page</title></head>
+<body><h1>A page</h1>
+<p>The first paragraph of a page served by the test server.</p>
+<p>See <a href="next.html">the next page</a>.</p>
+</body></html>
+"""
+
+PDF = (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+       b"trailer\n<< /Root 1 0 R >>\n%%EOF\n")
+
+
+def make_png():
+    """A real 1x1 grey PNG."""
+    def chunk(kind, data):
+        body = kind + data
+        return (struct.pack(">I", len(data)) + body +
+                struct.pack(">I", zlib.crc32(body) & 0xffffffff))
+    ihdr = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
+    idat = zlib.compress(b"\x00\x80")
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) +
+            chunk(b"IDAT", idat) + chunk(b"IEND", b""))
+
+
+PNG = make_png()
+
+_bomb = None
+_bomb_lock = threading.Lock()
+
+
+def gzip_bomb():
+    """64 MiB of zeros, gzipped (about 64 KiB), made once on first use."""
+    global _bomb
+    with _bomb_lock:
+        if _bomb is None:
+            z = zlib.compressobj(9, zlib.DEFLATED, 31)
+            zeros = bytes(1 << 20)
+            parts = [z.compress(b"<html><body><p>")]
+            for _ in range(64):
+                parts.append(z.compress(zeros))
+            parts.append(z.flush())
+            _bomb = b"".join(parts)
+        return _bomb
+
+
+def sized_page(n):
+    """An HTML page of exactly n bytes (n >= 64)."""
+    head = b"<html><body><p>"
+    tail = b"</p></body></html>\n"
+    return head + b"x" * (n - len(head) - len(tail)) + tail
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "reel-test-httpd/1"
+
+    def log_message(self, fmt, *args):
+        if self.server.verbose:
+            sys.stderr.write("httpd: " + (fmt % args) + "\n")
+
+    def send(self, code, body, ctype="text/html; charset=utf-8",
+             headers=(), reason=None):
+        self.send_response(code, reason)
+        if ctype is not None:
+            self.send_header("Content-Type", ctype)
+        for k, v in headers:
+            self.send_header(k, v)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def redirect(self, code, location):
+        self.send(code, b"<p>moved</p>", headers=[("Location", location)])
+
+    def do_GET(self):
+        # A proxy is asked for the absolute URL.
+        if self.path.startswith("http://"):
+            host = self.path[len("http://"):].split("/", 1)[0]
+            self.send(200, b"<html><body><p>Through the proxy to " +
+                      host.encode("ascii", "replace") + b".</p></body></html>")
+            return
+        path, _, query = self.path.partition("?")
+        route = ROUTES.get(path)
+        if route is not None:
+            route(self)
+            return
+        for prefix, fn in PREFIX_ROUTES:
+            if path.startswith(prefix):
+                fn(self, path[len(prefix):])
+                return
+        self.send(404, b"<p>no such page</p>")
+
+    def base(self):
+        return "http://127.0.0.1:%d" % self.server.server_address[1]
+
+    # The routes.
+
+    def r_page(self):
+        self.send(200, PAGE)
+
+    def r_echo(self):
+        lines = ["<p>%s: %s</p>" % (k, v) for k, v in self.headers.items()]
+        self.send(200, ("<html><body>%s</body></html>" %
+                        "".join(lines)).encode("utf-8"))
+
+    def r_chain1(self):
+        self.redirect(302, "chain2")             # relative
+
+    def r_chain2(self):
+        self.redirect(301, self.base() + "/dir/chain3")   # absolute
+
+    def r_chain3(self):
+        self.redirect(303, "/dir/final.html?from=chain")  # absolute path
+
+    def r_final(self):
+        self.send(200, b"<html><body><p>The end of the chain.</p>"
+                  b"<p><a href=\"next.html\">next</a></p></body></html>")
+
+    def r_loop_a(self):
+        self.redirect(302, "/loop/b")
+
+    def r_loop_b(self):
+        self.redirect(307, self.base() + "/loop/a")
+
+    def r_self(self):
+        self.redirect(302, "/self#again")
+
+    def r_many(self, n):
+        self.redirect(302, "/many/%d" % (int(n or "0") + 1))
+
+    def r_to_ftp(self):
+        self.redirect(302, "ftp://127.0.0.1/pub/file.html")
+
+    def r_to_file(self):
+        self.redirect(301, "file:///etc/passwd")
+
+    def r_status(self, rest):
+        # /status/CODE, or /status/CODE/none for a status line without
+        # a reason phrase.
+        code, _, how = rest.partition("/")
+        reasons = {"500": "Internal Kaboom",
+                   "502": "Bad\x1b[31m Gateway\x07"}
+        reason = "" if how == "none" else reasons.get(code)
+        self.send(int(code), b"<p>error page</p>", reason=reason)
+
+    def r_stall(self):
+        # Headers, then nothing. (After a burst of body bytes libcurl's
+        # speed check, averaged over a few seconds, would take longer.)
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.flush()
+        time.sleep(60)
+
+    def r_size(self, n):
+        self.send(200, sized_page(int(n)))
+
+    def r_chunked(self, n):
+        body = sized_page(int(n))
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html")
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        for i in range(0, len(body), 4096):
+            part = body[i:i + 4096]
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+        self.wfile.write(b"0\r\n\r\n")
+
+    def r_bomb(self):
+        self.send(200, gzip_bomb(), headers=[("Content-Encoding", "gzip")])
+
+    def r_gzip(self):
+        z = zlib.compressobj(9, zlib.DEFLATED, 31)
+        body = z.compress(b"<html><body><p>A gzipped page.</p>"
+                          b"</body></html>") + z.flush()
+        self.send(200, body, headers=[("Content-Encoding", "gzip")])
+
+    def r_deflate(self):
+        body = zlib.compress(b"<html><body><p>A deflated page.</p>"
+                             b"</body></html>")
+        self.send(200, body, headers=[("Content-Encoding", "deflate")])
+
+    def compressed(self, tool, encoding, text):
+        # brotli(1) and zstd(1), from Debian's brotli and zstd packages,
+        # make the bodies the standard library cannot.
+        body = subprocess.run([tool, "-c"], input=text, check=True,
+                              stdout=subprocess.PIPE).stdout
+        self.send(200, body, headers=[("Content-Encoding", encoding)])
+
+    def r_brotli(self):
+        self.compressed("brotli", "br", b"<html><body><p>A brotli page.</p>"
+                        b"</body></html>")
+
+    def r_zstd(self):
+        self.compressed("zstd", "zstd", b"<html><body><p>A zstd page.</p>"
+                        b"</body></html>")
+
+    def r_pdf(self):
+        self.send(200, PDF, ctype="application/pdf")
+
+    def r_png(self):
+        self.send(200, PNG, ctype="image/png")
+
+    def r_html_pdf(self):
+        self.send(200, PDF, ctype="text/html")
+
+    def r_notype_pdf(self):
+        self.send(200, PDF, ctype=None)
+
+    def r_octet_png(self):
+        self.send(200, PNG, ctype="application/octet-stream")
+
+    def r_notype_html(self):
+        self.send(200, b"  <!DOCTYPE html><html><body><p>No type given."
+                  b"</p></body></html>", ctype=None)
+
+    def r_text(self):
+        self.send(200, b"A plain text essay.\n\nIts second paragraph.\n",
+                  ctype="text/plain; charset=us-ascii")
+
+    def r_json(self):
+        self.send(200, b'{"a": 1}\n', ctype="application/json")
+
+    def r_quoted_charset(self):
+        self.send(200, b"<p>caf\xe9</p>",
+                  ctype='Text/HTML; foo=bar; charset="ISO-8859-1"')
+
+    def r_cp1252(self):
+        self.send(200, b"<html><body><p>\x93Quoted\x94 for \x80 5, "
+                  b"caf\xe9.</p></body></html>",
+                  ctype="text/html; charset=windows-1252")
+
+    def r_disagree(self):
+        # The header says windows-1252, the page says UTF-8; the header
+        # wins, so the two bytes of UTF-8 "\xc3\xa9" read as two letters.
+        self.send(200, b"<html><head><meta charset=\"utf-8\"></head>"
+                  b"<body><p>Caf\xc3\xa9 au lait.</p></body></html>",
+                  ctype="text/html; charset=windows-1252")
+
+
+ROUTES = {
+    "/page": Handler.r_page,
+    "/dir/page.html": Handler.r_page,
+    "/echo": Handler.r_echo,
+    "/chain1": Handler.r_chain1,
+    "/chain2": Handler.r_chain2,
+    "/dir/chain3": Handler.r_chain3,
+    "/dir/final.html": Handler.r_final,
+    "/loop/a": Handler.r_loop_a,
+    "/loop/b": Handler.r_loop_b,
+    "/self": Handler.r_self,
+    "/to-ftp": Handler.r_to_ftp,
+    "/to-file": Handler.r_to_file,
+    "/stall": Handler.r_stall,
+    "/bomb": Handler.r_bomb,
+    "/gzip": Handler.r_gzip,
+    "/deflate": Handler.r_deflate,
+    "/brotli": Handler.r_brotli,
+    "/zstd": Handler.r_zstd,
+    "/pdf": Handler.r_pdf,
+    "/png": Handler.r_png,
+    "/html-pdf": Handler.r_html_pdf,
+    "/notype-pdf": Handler.r_notype_pdf,
+    "/octet-png": Handler.r_octet_png,
+    "/notype-html": Handler.r_notype_html,
+    "/text": Handler.r_text,
+    "/json": Handler.r_json,
+    "/quoted-charset": Handler.r_quoted_charset,
+    "/cp1252": Handler.r_cp1252,
+    "/disagree": Handler.r_disagree,
+}
+
+PREFIX_ROUTES = [
+    ("/many/", Handler.r_many),
+    ("/status/", Handler.r_status),
+    ("/size/", Handler.r_size),
+    ("/chunked/", Handler.r_chunked),
+]
+
+
+class Server(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+    verbose = False
+
+    def handle_error(self, request, client_address):
+        # reel hangs up on purpose (too large, cancelled, stalled).
+        if isinstance(sys.exc_info()[1], (ConnectionError, ssl.SSLError)):
+            return
+        super().handle_error(request, client_address)
+
+
+def black_hole():
+    """A listening socket whose accept queue is full and never drained:
+    the kernel drops further SYNs, so connecting to it times out."""
+    hole = socket.socket()
+    hole.bind(("127.0.0.1", 0))
+    hole.listen(0)
+    port = hole.getsockname()[1]
+    fillers = []
+    for _ in range(3):
+        c = socket.socket()
+        c.setblocking(False)
+        try:
+            c.connect(("127.0.0.1", port))
+        except BlockingIOError:
+            pass
+        fillers.append(c)
+    return hole, fillers
+
+
+def serve(server):
+    t = threading.Thread(target=server.serve_forever, daemon=True)
+    t.start()
+    return t
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--port-file")
+    ap.add_argument("--cert")
+    ap.add_argument("--key")
+    ap.add_argument("--lifetime", type=float, default=120)
+    ap.add_argument("--verbose", action="store_true")
+    args = ap.parse_args()
+
+    Server.verbose = args.verbose
+    plain = Server(("127.0.0.1", 0), Handler)
+    serve(plain)
+    tls_port = 0
+    if args.cert and args.key:
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        ctx.load_cert_chain(args.cert, args.key)
+        secure = Server(("127.0.0.1", 0), Handler)
+        secure.socket = ctx.wrap_socket(secure.socket, server_side=True)
+        serve(secure)
+        tls_port = secure.server_address[1]
+
+    hole, fillers = black_hole()
+    line = "%d %d %d\n" % (plain.server_address[1], tls_port,
+                           hole.getsockname()[1])
+    if args.port_file:
+        tmp = args.port_file + ".tmp"
+        with open(tmp, "w") as f:
+            f.write(line)
+        os.rename(tmp, args.port_file)
+    else:
+        sys.stdout.write(line)
+        sys.stdout.flush()
+    time.sleep(args.lifetime)
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()

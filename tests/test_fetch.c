@@ -1,0 +1,664 @@
+/* test_fetch.c: the fetch API against tests/httpd.py, a real HTTP server
+ * on 127.0.0.1 that the test starts and stops, and against local files. */
+#include <config.h>
+
+#include <sys/types.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <curl/curl.h>
+
+#include "fetch.h"
+#include "util.h"
+
+static pid_t	 server_pid = -1;
+static int	 server_port;
+static int	 hole_port;	/* a port whose accept queue is full */
+static char	 base[64];
+static char	 tmpdir[] = "/tmp/reel-test-fetch.XXXXXX";
+
+static int
+server_start(void **state)
+{
+	static const char	*proxies[] = {
+		"http_proxy", "https_proxy", "all_proxy", "no_proxy",
+		"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY",
+	};
+	const char		*python = getenv("PYTHON3");
+	const char		*srcdir = getenv("REEL_SRCDIR");
+	char			*script, line[128];
+	FILE			*f;
+	size_t			 i;
+	int			 fds[2];
+
+	for (i = 0; i < nitems(proxies); i++)
+		unsetenv(proxies[i]);
+	if (python == NULL || *python == '\0')
+		python = "python3";
+	if (srcdir == NULL || *srcdir == '\0')
+		srcdir = ".";
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return -1;
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	script = xprintf("%s/tests/httpd.py", srcdir);
+	if (pipe(fds) != 0)
+		return -1;
+	if ((server_pid = fork()) == -1)
+		return -1;
+	if (server_pid == 0) {
+		close(fds[0]);
+		if (dup2(fds[1], STDOUT_FILENO) == -1)
+			_exit(127);
+		execlp(python, python, script, "--lifetime", "60",
+		    (char *)NULL);
+		_exit(127);
+	}
+	free(script);
+	close(fds[1]);
+	if ((f = fdopen(fds[0], "r")) == NULL)
+		return -1;
+	if (fgets(line, sizeof line, f) == NULL ||
+	    sscanf(line, "%d %*d %d", &server_port, &hole_port) != 2) {
+		fclose(f);
+		fprintf(stderr, "the test server did not start\n");
+		return -1;
+	}
+	fclose(f);
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", server_port);
+	return 0;
+}
+
+static int
+server_stop(void **state)
+{
+	char	*cmd;
+
+	if (server_pid > 0) {
+		kill(server_pid, SIGTERM);
+		waitpid(server_pid, NULL, 0);
+		server_pid = -1;
+	}
+	cmd = xprintf("rm -rf '%s'", tmpdir);
+	if (system(cmd) != 0)
+		fprintf(stderr, "cannot remove %s\n", tmpdir);
+	free(cmd);
+	curl_global_cleanup();
+	return 0;
+}
+
+static char *
+url(const char *path)
+{
+	return xprintf("%s%s", base, path);
+}
+
+/* Fetches base + path with o (or the defaults). Returns the status. */
+static int
+get(const char *path, const struct fetch_opts *o, struct fetch_result *r,
+    char **cause)
+{
+	struct fetch_opts	 def;
+	char			*u = url(path);
+	int			 rc;
+
+	if (o == NULL) {
+		fetch_opts_default(&def);
+		o = &def;
+	}
+	*cause = NULL;
+	rc = fetch(u, o, r, cause);
+	free(u);
+	return rc;
+}
+
+/* Expects fetching path to fail with status want and the message
+ * "<base><path>: <reason>". */
+static void
+expect_error(const char *path, const struct fetch_opts *o, int want,
+    const char *reason)
+{
+	struct fetch_result	 r;
+	char			*cause, *msg;
+
+	print_message("%s\n", path);
+	assert_int_equal(get(path, o, &r, &cause), want);
+	assert_non_null(cause);
+	msg = xprintf("%s%s: %s", base, path, reason);
+	assert_string_equal(cause, msg);
+	assert_null(r.data);
+	assert_null(r.url);
+	free(msg);
+	free(cause);
+}
+
+static void
+test_page(void **state)
+{
+	struct fetch_result	 r;
+	char			*cause, *u = url("/page");
+
+	assert_int_equal(get("/page", NULL, &r, &cause), 0);
+	assert_null(cause);
+	assert_string_equal(r.url, u);
+	assert_string_equal(r.type, "text/html");
+	assert_string_equal(r.charset, "utf-8");
+	assert_int_equal(r.status, 200);
+	assert_non_null(strstr(r.data, "The first paragraph of a page"));
+	assert_int_equal(r.len, strlen(r.data));
+	fetch_result_free(&r);
+	assert_null(r.data);
+	free(u);
+}
+
+/* The final URL is where relative links resolve from. */
+static void
+test_redirect_chain(void **state)
+{
+	struct fetch_result	 r;
+	CURLU			*h;
+	char			*cause, *want, *next;
+
+	assert_int_equal(get("/chain1", NULL, &r, &cause), 0);
+	want = url("/dir/final.html?from=chain");
+	assert_string_equal(r.url, want);
+	assert_non_null(strstr(r.data, "The end of the chain."));
+	assert_non_null(h = curl_url());
+	assert_int_equal(curl_url_set(h, CURLUPART_URL, r.url, 0), CURLUE_OK);
+	assert_int_equal(curl_url_set(h, CURLUPART_URL, "next.html", 0),
+	    CURLUE_OK);
+	assert_int_equal(curl_url_get(h, CURLUPART_URL, &next, 0), CURLUE_OK);
+	free(want);
+	want = url("/dir/next.html");
+	assert_string_equal(next, want);
+	curl_free(next);
+	curl_url_cleanup(h);
+	free(want);
+	fetch_result_free(&r);
+}
+
+static void
+test_redirect_errors(void **state)
+{
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*reason, *cause;
+
+	/* a -> b -> a: the message names the URL that closes the loop. */
+	assert_int_equal(get("/loop/a", NULL, &r, &cause), REEL_EXIT_HTTP);
+	reason = xprintf("%s/loop/b: redirect loop (back to %s/loop/a)",
+	    base, base);
+	assert_string_equal(cause, reason);
+	free(reason);
+	free(cause);
+	reason = xprintf("redirect loop (back to %s/self#again)", base);
+	expect_error("/self", NULL, REEL_EXIT_HTTP, reason);
+	free(reason);
+	expect_error("/many/0", NULL, REEL_EXIT_HTTP,
+	    "too many redirects (more than 10)");
+	fetch_opts_default(&o);
+	o.max_redirects = 2;
+	expect_error("/chain1", &o, REEL_EXIT_HTTP,
+	    "too many redirects (more than 2)");
+	o.max_redirects = 0;
+	expect_error("/chain1", &o, REEL_EXIT_HTTP,
+	    "too many redirects (more than 0)");
+	expect_error("/to-ftp", NULL, REEL_EXIT_CONTENT,
+	    "redirect to an unsupported URL scheme: "
+	    "ftp://127.0.0.1/pub/file.html");
+	expect_error("/to-file", NULL, REEL_EXIT_CONTENT,
+	    "redirect to an unsupported URL scheme: file:///etc/passwd");
+}
+
+static void
+test_http_errors(void **state)
+{
+	expect_error("/status/404", NULL, REEL_EXIT_HTTP,
+	    "HTTP 404 Not Found");
+	expect_error("/status/500", NULL, REEL_EXIT_HTTP,
+	    "HTTP 500 Internal Kaboom");
+	/* The server's ESC and BEL come out as Control Pictures. */
+	expect_error("/status/502", NULL, REEL_EXIT_HTTP,
+	    "HTTP 502 Bad\xe2\x90\x9b[31m Gateway\xe2\x90\x87");
+	/* No reason phrase: the standard one. */
+	expect_error("/status/410/none", NULL, REEL_EXIT_HTTP, "HTTP 410 Gone");
+}
+
+static void
+test_content_type(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*type;
+		const char	*charset;
+	} t[] = {
+		{ "text/html; charset=\"ISO-8859-1\"", "text/html",
+		  "iso-8859-1" },
+		{ "Text/HTML;Charset=UTF-8", "text/html", "utf-8" },
+		{ "  application/xhtml+xml ; charset=utf-8 ",
+		  "application/xhtml+xml", "utf-8" },
+		{ "text/html; foo=bar; charset=koi8-r", "text/html", "koi8-r" },
+		{ "text/html; foo=\"a;b\"; charset=koi8-r", "text/html",
+		  "koi8-r" },
+		{ "text/html; charset=\"utf\\-8\"", "text/html", "utf-8" },
+		{ "text/plain; charset=us-ascii; charset=utf-8", "text/plain",
+		  "us-ascii" },
+		{ "text/html", "text/html", NULL },
+		{ "text/html;", "text/html", NULL },
+		{ "text/html; charset=", "text/html", NULL },
+		{ "text/html; charset=\"a b\"", "text/html", NULL },
+		{ "text/html; charset=\"unterminated", "text/html", NULL },
+		{ "text/html; charset=\"\x1b[2J\"", "text/html", NULL },
+		{ "texthtml", NULL, NULL },
+		{ "text/html x", NULL, NULL },
+		{ "text/", NULL, NULL },
+		{ "", NULL, NULL },
+		{ NULL, NULL, NULL },
+	};
+	char	*type, *charset;
+	size_t	 i;
+
+	for (i = 0; i < nitems(t); i++) {
+		print_message("'%s'\n", t[i].in != NULL ? t[i].in : "(null)");
+		fetch_content_type(t[i].in, &type, &charset);
+		if (t[i].type == NULL)
+			assert_null(type);
+		else
+			assert_string_equal(type, t[i].type);
+		if (t[i].charset == NULL)
+			assert_null(charset);
+		else
+			assert_string_equal(charset, t[i].charset);
+		free(type);
+		free(charset);
+	}
+}
+
+/* The same parsing on a real response. */
+static void
+test_quoted_charset(void **state)
+{
+	struct fetch_result	 r;
+	char			*cause;
+
+	assert_int_equal(get("/quoted-charset", NULL, &r, &cause), 0);
+	assert_string_equal(r.type, "text/html");
+	assert_string_equal(r.charset, "iso-8859-1");
+	assert_string_equal(r.data, "<p>caf\xe9</p>");
+	fetch_result_free(&r);
+}
+
+static void
+test_size_limit(void **state)
+{
+	static const char	*routes[] = { "/size/5000", "/chunked/5000" };
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*cause;
+	size_t			 i;
+
+	fetch_opts_default(&o);
+	for (i = 0; i < nitems(routes); i++) {
+		o.max_size = 5000;
+		assert_int_equal(get(routes[i], &o, &r, &cause), 0);
+		assert_int_equal(r.len, 5000);
+		assert_int_equal(strlen(r.data), 5000);
+		fetch_result_free(&r);
+		o.max_size = 4999;
+		expect_error(routes[i], &o, REEL_EXIT_CONTENT,
+		    "larger than the limit of 4999 bytes");
+	}
+	o.max_size = 1024 * 1024;
+	expect_error("/bomb", &o, REEL_EXIT_CONTENT,
+	    "larger than the limit of 1048576 bytes");
+}
+
+static void
+test_compression(void **state)
+{
+	struct fetch_result	 r;
+	char			*cause;
+
+	assert_int_equal(get("/gzip", NULL, &r, &cause), 0);
+	assert_string_equal(r.data,
+	    "<html><body><p>A gzipped page.</p></body></html>");
+	fetch_result_free(&r);
+	assert_int_equal(get("/deflate", NULL, &r, &cause), 0);
+	assert_string_equal(r.data,
+	    "<html><body><p>A deflated page.</p></body></html>");
+	fetch_result_free(&r);
+}
+
+static void
+test_types(void **state)
+{
+	struct fetch_result	 r;
+	char			*cause;
+
+	expect_error("/pdf", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: a PDF document (application/pdf)");
+	expect_error("/png", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: an image (image/png)");
+	expect_error("/notype-pdf", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: a PDF document (application/pdf)");
+	expect_error("/html-pdf", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: a PDF document (application/pdf)");
+	expect_error("/octet-png", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: an image (image/png)");
+	expect_error("/json", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: JSON data (application/json)");
+	assert_int_equal(get("/notype-html", NULL, &r, &cause), 0);
+	assert_string_equal(r.type, "text/html");
+	assert_null(r.charset);
+	fetch_result_free(&r);
+	assert_int_equal(get("/text", NULL, &r, &cause), 0);
+	assert_string_equal(r.type, "text/plain");
+	assert_string_equal(r.charset, "us-ascii");
+	fetch_result_free(&r);
+}
+
+static int
+cancel_at_once(void *arg, size_t now, size_t total)
+{
+	(*(int *)arg)++;
+	return 1;
+}
+
+static int
+count_calls(void *arg, size_t now, size_t total)
+{
+	(*(int *)arg)++;
+	return 0;
+}
+
+static void
+test_progress(void **state)
+{
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	int			 calls = 0;
+	char			*cause;
+
+	fetch_opts_default(&o);
+	o.progress = count_calls;
+	o.arg = &calls;
+	assert_int_equal(get("/size/100000", &o, &r, &cause), 0);
+	assert_int_equal(r.len, 100000);
+	assert_true(calls > 0);
+	fetch_result_free(&r);
+	calls = 0;
+	o.progress = cancel_at_once;
+	expect_error("/size/100000", &o, REEL_EXIT_FAILURE, "cancelled");
+	assert_int_equal(calls, 1);
+}
+
+/* A port nobody listens on: bound, then closed. */
+static int
+unused_port(void)
+{
+	struct sockaddr_in	sin;
+	socklen_t		len = sizeof sin;
+	int			s;
+
+	assert_true((s = socket(AF_INET, SOCK_STREAM, 0)) != -1);
+	memset(&sin, 0, sizeof sin);
+	sin.sin_family = AF_INET;
+	sin.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(s, (struct sockaddr *)&sin, sizeof sin), 0);
+	assert_int_equal(getsockname(s, (struct sockaddr *)&sin, &len), 0);
+	close(s);
+	return ntohs(sin.sin_port);
+}
+
+static void
+test_network_errors(void **state)
+{
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*cause, *u, *want;
+
+	fetch_opts_default(&o);
+	o.connect_timeout = 5;
+	assert_int_equal(fetch("http://no-such-host.invalid/x", &o, &r,
+	    &cause), REEL_EXIT_NETWORK);
+	assert_string_equal(cause, "http://no-such-host.invalid/x: "
+	    "cannot resolve host no-such-host.invalid");
+	free(cause);
+	o.stall_time = 1;
+	expect_error("/stall", &o, REEL_EXIT_NETWORK,
+	    "transfer stalled for 1 second");
+	o.stall_time = 0;
+	o.timeout = 1;
+	expect_error("/stall", &o, REEL_EXIT_NETWORK,
+	    "timed out after 1 second");
+	o.timeout = 10;
+	o.connect_timeout = 1;
+	u = xprintf("http://127.0.0.1:%d/", hole_port);
+	assert_int_equal(fetch(u, &o, &r, &cause), REEL_EXIT_NETWORK);
+	want = xprintf("%s: connection timed out after 1 second", u);
+	assert_string_equal(cause, want);
+	free(want);
+	free(u);
+	free(cause);
+	u = xprintf("http://127.0.0.1:%d/", unused_port());
+	assert_int_equal(fetch(u, &o, &r, &cause), REEL_EXIT_NETWORK);
+	want = xprintf("%s: connection refused", u);
+	assert_string_equal(cause, want);
+	free(want);
+	free(u);
+	free(cause);
+}
+
+static void
+test_schemes(void **state)
+{
+	static const char	*urls[] = {
+		"ftp://example.org/x", "file:///etc/passwd", "gopher://x/",
+		"FILE:///etc/passwd", "data:text/html,<p>x",
+	};
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*cause, *want;
+	size_t			 i;
+
+	fetch_opts_default(&o);
+	for (i = 0; i < nitems(urls); i++) {
+		print_message("%s\n", urls[i]);
+		assert_int_equal(fetch(urls[i], &o, &r, &cause),
+		    REEL_EXIT_CONTENT);
+		want = xprintf("%s: unsupported URL scheme (reel reads http "
+		    "and https)", urls[i]);
+		assert_string_equal(cause, want);
+		free(want);
+		free(cause);
+	}
+	assert_int_equal(fetch("http://exa mple.org/", &o, &r, &cause),
+	    REEL_EXIT_USAGE);
+	assert_string_equal(cause, "http://exa mple.org/: malformed URL");
+	free(cause);
+}
+
+static char *
+write_file(const char *name, const char *data, size_t len)
+{
+	char	*path = xprintf("%s/%s", tmpdir, name);
+	FILE	*f;
+
+	assert_non_null(f = fopen(path, "wb"));
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+	return path;
+}
+
+static void
+test_local_files(void **state)
+{
+	static const char	 html[] = "<p>A local page.</p>\n";
+	static const char	 pdf[] = "%PDF-1.5\n%\xe2\xe3\xcf\xd3\n";
+	static const char	 png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*path, *cause, *want;
+
+	fetch_opts_default(&o);
+	path = write_file("page.html", html, sizeof html - 1);
+	assert_int_equal(fetch(path, &o, &r, &cause), 0);
+	assert_string_equal(r.data, html);
+	assert_int_equal(r.len, sizeof html - 1);
+	assert_string_equal(r.url, path);
+	assert_string_equal(r.type, "text/html");
+	assert_null(r.charset);
+	assert_int_equal(r.status, 0);
+	fetch_result_free(&r);
+	/* The limit holds for files too: exactly the limit passes. */
+	o.max_size = sizeof html - 1;
+	assert_int_equal(fetch(path, &o, &r, &cause), 0);
+	fetch_result_free(&r);
+	o.max_size = sizeof html - 2;
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
+	want = xprintf("%s: larger than the limit of %zu bytes", path,
+	    sizeof html - 2);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+	fetch_opts_default(&o);
+
+	path = write_file("essay.txt", "Plain words.\n", 13);
+	assert_int_equal(fetch(path, &o, &r, &cause), 0);
+	assert_string_equal(r.type, "text/plain");
+	fetch_result_free(&r);
+	free(path);
+
+	/* Sniffed, whatever the name says. */
+	path = write_file("paper.html", pdf, sizeof pdf - 1);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
+	want = xprintf("%s: not an HTML page: a PDF document "
+	    "(application/pdf)", path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+	path = write_file("picture.txt", png, sizeof png - 1);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
+	want = xprintf("%s: not an HTML page: an image (image/png)", path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+	path = write_file("zeros.html", "\0\0\0\0\1\2\3", 7);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
+	want = xprintf("%s: not an HTML page: binary data "
+	    "(application/octet-stream)", path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+
+	/* A file whose name looks like a scheme is still a file. */
+	path = xprintf("%s/notes:1.html", tmpdir);
+	free(write_file("notes:1.html", html, sizeof html - 1));
+	assert_int_equal(chdir(tmpdir), 0);
+	assert_int_equal(fetch("notes:1.html", &o, &r, &cause), 0);
+	assert_string_equal(r.data, html);
+	fetch_result_free(&r);
+	assert_int_equal(fetch("notes:2.html", &o, &r, &cause),
+	    REEL_EXIT_CONTENT);
+	free(cause);
+	free(path);
+
+	path = xprintf("%s/missing.html", tmpdir);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_FAILURE);
+	want = xprintf("%s: No such file or directory", path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+
+	o.progress = cancel_at_once;
+	o.arg = &(int){ 0 };
+	path = write_file("page2.html", html, sizeof html - 1);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_FAILURE);
+	want = xprintf("%s: cancelled", path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+}
+
+static void
+test_stdin(void **state)
+{
+	static const char	 html[] = "<p>From a pipe.</p>";
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*cause;
+	int			 fds[2], saved;
+
+	fetch_opts_default(&o);
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], html, sizeof html - 1),
+	    (ssize_t)(sizeof html - 1));
+	close(fds[1]);
+	assert_true((saved = dup(STDIN_FILENO)) != -1);
+	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	close(fds[0]);
+	o.max_size = 10;
+	assert_int_equal(fetch("-", &o, &r, &cause), REEL_EXIT_CONTENT);
+	assert_string_equal(cause,
+	    "standard input: larger than the limit of 10 bytes");
+	free(cause);
+
+	assert_int_equal(pipe(fds), 0);
+	assert_int_equal(write(fds[1], html, sizeof html - 1),
+	    (ssize_t)(sizeof html - 1));
+	close(fds[1]);
+	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	close(fds[0]);
+	o.max_size = sizeof html - 1;
+	assert_int_equal(fetch("-", &o, &r, &cause), 0);
+	assert_string_equal(r.data, html);
+	assert_string_equal(r.url, "-");
+	assert_string_equal(r.type, "text/html");
+	fetch_result_free(&r);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_page),
+		cmocka_unit_test(test_redirect_chain),
+		cmocka_unit_test(test_redirect_errors),
+		cmocka_unit_test(test_http_errors),
+		cmocka_unit_test(test_content_type),
+		cmocka_unit_test(test_quoted_charset),
+		cmocka_unit_test(test_size_limit),
+		cmocka_unit_test(test_compression),
+		cmocka_unit_test(test_types),
+		cmocka_unit_test(test_progress),
+		cmocka_unit_test(test_network_errors),
+		cmocka_unit_test(test_schemes),
+		cmocka_unit_test(test_local_files),
+		cmocka_unit_test(test_stdin),
+	};
+
+	return cmocka_run_group_tests(tests, server_start, server_stop);
+}
