@@ -1,39 +1,128 @@
-/* extract.c: placeholder until the extractor lands: all text of <body>. */
+/* extract.c: the extractor's entry points: metadata and the essay's
+ * content from a parsed page, then the document model built from them. */
 #include <config.h>
 
-#include <string.h>
+#include <stdlib.h>
 
 #include "doc.h"
 #include "extract.h"
+#include "extract_int.h"
 #include "util.h"
 
-static void
-extract_walk(struct doc *d, xmlNodePtr n)
+struct extract {
+	struct xctx	 x;
+	char		*url;
+};
+
+static xmlNodePtr
+extract_find(xmlNodePtr root, enum xtag t)
 {
-	for (; n != NULL; n = n->next) {
-		if (n->type == XML_TEXT_NODE && n->content != NULL)
-			doc_text(d, (const char *)n->content,
-			    strlen((const char *)n->content));
-		else if (n->type == XML_ELEMENT_NODE) {
-			if (strcmp((const char *)n->name, "script") == 0 ||
-			    strcmp((const char *)n->name, "style") == 0)
-				continue;
-			if (strcmp((const char *)n->name, "p") == 0)
-				doc_begin(d, DOC_PARAGRAPH, 0);
-			else if (n->name[0] == 'h' && n->name[1] >= '1' &&
-			    n->name[1] <= '6' && n->name[2] == '\0')
-				doc_begin(d, DOC_HEADING, n->name[1] - '0');
-			extract_walk(d, n->children);
-		}
+	xmlNodePtr	n;
+
+	for (n = root; n != NULL; n = extract_dom_next(n, 0)) {
+		if (extract_dom_is(n, t))
+			return n;
 	}
+	return NULL;
+}
+
+/* Links resolve against <base href> (itself resolved against the page's
+ * URL), else against the page's URL. */
+static char *
+extract_base(xmlNodePtr root, const char *url)
+{
+	xmlNodePtr	 n;
+	const char	*href;
+
+	for (n = root; n != NULL; n = extract_dom_next(n, 0)) {
+		if (extract_dom_is(n, XT_BASE) &&
+		    (href = extract_dom_attr(n, "href")) != NULL &&
+		    *href != '\0')
+			return extract_meta_resolve(href, url);
+	}
+	return url != NULL ? xstrdup(url) : NULL;
+}
+
+static void
+extract_meta_free(struct xmeta *m)
+{
+	free(m->title);
+	free(m->byline);
+	free(m->site);
+	free(m->published);
+	free(m->excerpt);
+	free(m->lang);
+	free(m->dir);
+	free(m->image);
+}
+
+void
+extract_free(struct extract *e)
+{
+	if (e == NULL)
+		return;
+	if (e->x.article != NULL)
+		xmlFreeNode(e->x.article);
+	extract_dom_free(&e->x);
+	extract_meta_free(&e->x.meta);
+	free(e->x.byline);
+	free(e->x.base);
+	free(e->url);
+	free(e);
+}
+
+struct extract *
+extract_select(xmlDocPtr tree, const char *url, char **cause)
+{
+	struct extract	*e;
+	struct xctx	*x;
+	xmlNodePtr	 root = xmlDocGetRootElement(tree);
+
+	if (root == NULL) {
+		*cause = xstrdup(_("the page is empty"));
+		return NULL;
+	}
+	e = xcalloc(1, sizeof *e);
+	x = &e->x;
+	x->doc = tree;
+	if (url != NULL)
+		e->url = xstrdup(url);
+	extract_dom_annotate(x, root);
+	x->body = extract_find(root, XT_BODY);
+	x->base = extract_base(root, url);
+
+	extract_meta_jsonld(x);		/* before the scripts go */
+	extract_content_prepare(x);
+	extract_meta_tags(x);
+	if (extract_content_grab(x) != 0 && x->meta.title == NULL) {
+		extract_free(e);
+		*cause = xstrdup(_("no text to read in the page"));
+		return NULL;
+	}
+	extract_content_finish(x);
+	extract_meta_finish(x);
+	return e;
+}
+
+struct doc *
+extract_build(struct extract *e)
+{
+	struct doc	*d = doc_new(e->url);
+
+	extract_build_walk(&e->x, d);
+	doc_finish(d);
+	return d;
 }
 
 struct doc *
 extract(xmlDocPtr tree, const char *url, char **cause)
 {
-	struct doc	*d = doc_new(url);
+	struct extract	*e;
+	struct doc	*d;
 
-	extract_walk(d, xmlDocGetRootElement(tree));
-	doc_finish(d);
+	if ((e = extract_select(tree, url, cause)) == NULL)
+		return NULL;
+	d = extract_build(e);
+	extract_free(e);
 	return d;
 }

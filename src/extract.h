@@ -5,6 +5,7 @@
 #include <libxml/tree.h>
 
 struct doc;
+struct extract;
 
 /* Builds the document model from a parsed page: metadata and the main
  * content. url is the page's final URL (after redirects), against which
@@ -12,5 +13,17 @@ struct doc;
  * NULL. The tree may be changed. Returns a document (free with
  * doc_free()), or NULL and a message in *cause. */
 struct doc	*extract(xmlDocPtr, const char *, char **);
+
+/* The two stages of extract(), apart for the benchmark. */
+
+/* Stage 1: reads the metadata and selects the essay's content inside the
+ * tree, which it changes. Returns the selection (free with extract_free()
+ * before the tree), or NULL and a message in *cause when the page holds
+ * no text. */
+struct extract	*extract_select(xmlDocPtr, const char *, char **);
+/* Stage 2: builds the document from a selection. Returns a new document;
+ * the caller frees it with doc_free(). */
+struct doc	*extract_build(struct extract *);
+void		 extract_free(struct extract *);
 
 #endif

@@ -24,9 +24,17 @@ render_format_parse(const char *s)
 int
 render(FILE *f, const struct doc *d, enum render_format fmt, int cols)
 {
-	size_t	i;
+	const char	*text;
+	size_t		 i, n = 0;
 
-	for (i = 0; i < d->nblocks; i++)
-		fprintf(f, "%s%s\n", i > 0 ? "\n" : "", d->blocks[i].text);
+	for (i = 0; i < d->nblocks; i++) {
+		/* An image shows as its caption; alt text stands in for the
+		 * picture and is not part of the essay's text. */
+		text = d->blocks[i].text;
+		if (d->blocks[i].type == DOC_IMAGE)
+			text = d->blocks[i].caption;
+		if (text != NULL)
+			fprintf(f, "%s%s\n", n++ > 0 ? "\n" : "", text);
+	}
 	return ferror(f) ? -1 : 0;
 }

@@ -1,0 +1,804 @@
+/* extract_dom.c: the extractor's tree helpers: element kinds and side data,
+ * text measured as a browser's DOM measures it, and tree surgery. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "extract_int.h"
+#include "util.h"
+
+/* Side data comes from chunks freed in one place, never one by one. */
+#define XCHUNK_SIZE	512
+struct xchunk {
+	struct xchunk	*next;
+	size_t		 used;
+	struct xnode	 v[XCHUNK_SIZE];
+};
+
+/* Sorted by name for bsearch(). */
+struct xtagname {
+	const char	*name;
+	enum xtag	 tag;
+};
+static const struct xtagname extract_dom_tags[] = {
+	{ "a", XT_A }, { "abbr", XT_ABBR }, { "address", XT_ADDRESS },
+	{ "article", XT_ARTICLE }, { "aside", XT_ASIDE },
+	{ "audio", XT_AUDIO }, { "b", XT_B }, { "base", XT_BASE },
+	{ "bdi", XT_BDI }, { "bdo", XT_BDO },
+	{ "blockquote", XT_BLOCKQUOTE }, { "body", XT_BODY },
+	{ "br", XT_BR }, { "button", XT_BUTTON }, { "canvas", XT_CANVAS },
+	{ "caption", XT_CAPTION }, { "center", XT_CENTER },
+	{ "cite", XT_CITE }, { "code", XT_CODE }, { "col", XT_COL },
+	{ "colgroup", XT_COLGROUP }, { "data", XT_DATA },
+	{ "datalist", XT_DATALIST }, { "dd", XT_DD }, { "del", XT_DEL },
+	{ "details", XT_DETAILS }, { "dfn", XT_DFN },
+	{ "dialog", XT_DIALOG }, { "div", XT_DIV }, { "dl", XT_DL },
+	{ "dt", XT_DT }, { "em", XT_EM }, { "embed", XT_EMBED },
+	{ "fieldset", XT_FIELDSET }, { "figcaption", XT_FIGCAPTION },
+	{ "figure", XT_FIGURE }, { "font", XT_FONT },
+	{ "footer", XT_FOOTER }, { "form", XT_FORM }, { "h1", XT_H1 },
+	{ "h2", XT_H2 }, { "h3", XT_H3 }, { "h4", XT_H4 }, { "h5", XT_H5 },
+	{ "h6", XT_H6 }, { "head", XT_HEAD }, { "header", XT_HEADER },
+	{ "hgroup", XT_HGROUP }, { "hr", XT_HR }, { "html", XT_HTML },
+	{ "i", XT_I }, { "iframe", XT_IFRAME }, { "img", XT_IMG },
+	{ "input", XT_INPUT }, { "ins", XT_INS }, { "kbd", XT_KBD },
+	{ "label", XT_LABEL }, { "li", XT_LI }, { "link", XT_LINK },
+	{ "main", XT_MAIN }, { "map", XT_MAP }, { "mark", XT_MARK },
+	{ "math", XT_MATH }, { "menu", XT_MENU }, { "meta", XT_META },
+	{ "meter", XT_METER }, { "nav", XT_NAV },
+	{ "noscript", XT_NOSCRIPT }, { "object", XT_OBJECT },
+	{ "ol", XT_OL }, { "optgroup", XT_OPTGROUP },
+	{ "option", XT_OPTION }, { "output", XT_OUTPUT }, { "p", XT_P },
+	{ "param", XT_PARAM }, { "picture", XT_PICTURE },
+	{ "pre", XT_PRE }, { "progress", XT_PROGRESS }, { "q", XT_Q },
+	{ "rp", XT_RP }, { "rt", XT_RT }, { "ruby", XT_RUBY }, { "s", XT_S },
+	{ "samp", XT_SAMP }, { "script", XT_SCRIPT },
+	{ "section", XT_SECTION }, { "select", XT_SELECT },
+	{ "small", XT_SMALL }, { "source", XT_SOURCE },
+	{ "span", XT_SPAN }, { "strike", XT_STRIKE },
+	{ "strong", XT_STRONG }, { "style", XT_STYLE }, { "sub", XT_SUB },
+	{ "summary", XT_SUMMARY }, { "sup", XT_SUP }, { "svg", XT_SVG },
+	{ "table", XT_TABLE }, { "tbody", XT_TBODY }, { "td", XT_TD },
+	{ "template", XT_TEMPLATE }, { "textarea", XT_TEXTAREA },
+	{ "tfoot", XT_TFOOT }, { "th", XT_TH }, { "thead", XT_THEAD },
+	{ "time", XT_TIME }, { "title", XT_TITLE }, { "tr", XT_TR },
+	{ "track", XT_TRACK }, { "tt", XT_TT }, { "u", XT_U },
+	{ "ul", XT_UL }, { "var", XT_VAR }, { "video", XT_VIDEO },
+	{ "wbr", XT_WBR },
+};
+
+static int
+extract_dom_tag_cmp(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct xtagname *)elem)->name);
+}
+
+/* Tag of an element name. Both parsers give lower case, but a tree built
+ * by hand may not, so an unknown name is tried once more folded. */
+static enum xtag
+extract_dom_lookup(const char *name)
+{
+	const struct xtagname	*hit;
+	char			 lower[16];
+	size_t			 i;
+	int			 changed = 0;
+
+	hit = bsearch(name, extract_dom_tags, nitems(extract_dom_tags),
+	    sizeof extract_dom_tags[0], extract_dom_tag_cmp);
+	if (hit != NULL)
+		return hit->tag;
+	for (i = 0; name[i] != '\0'; i++) {
+		if (i == sizeof lower - 1)
+			return XT_OTHER;
+		lower[i] = name[i];
+		if (name[i] >= 'A' && name[i] <= 'Z') {
+			lower[i] = (char)(name[i] - 'A' + 'a');
+			changed = 1;
+		}
+	}
+	lower[i] = '\0';
+	if (!changed)
+		return XT_OTHER;
+	hit = bsearch(lower, extract_dom_tags, nitems(extract_dom_tags),
+	    sizeof extract_dom_tags[0], extract_dom_tag_cmp);
+	return hit != NULL ? hit->tag : XT_OTHER;
+}
+
+const char *
+extract_dom_tag_name(enum xtag t)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(extract_dom_tags); i++) {
+		if (extract_dom_tags[i].tag == t)
+			return extract_dom_tags[i].name;
+	}
+	return "div";
+}
+
+static struct xnode *
+extract_dom_alloc(struct xctx *x)
+{
+	struct xchunk	*c = x->chunks;
+
+	if (c == NULL || c->used == XCHUNK_SIZE) {
+		c = xmalloc(sizeof *c);
+		c->next = x->chunks;
+		c->used = 0;
+		x->chunks = c;
+	}
+	return &c->v[c->used++];
+}
+
+/* The next node of a depth-first walk of root's subtree (root excluded),
+ * entering only elements. */
+static xmlNodePtr
+extract_dom_walk(xmlNodePtr n, xmlNodePtr root, int skip_children)
+{
+	if (!skip_children && n->type == XML_ELEMENT_NODE && n->children != NULL)
+		return n->children;
+	while (n != root && n->next == NULL) {
+		n = n->parent;
+		if (n == NULL)
+			return NULL;
+	}
+	return n == root ? NULL : n->next;
+}
+
+void
+extract_dom_annotate(struct xctx *x, xmlNodePtr root)
+{
+	struct xnode	*d;
+	xmlNodePtr	 n = root;
+
+	while (n != NULL) {
+		if (n->type == XML_ELEMENT_NODE) {
+			d = extract_dom_alloc(x);
+			d->tag = extract_dom_lookup((const char *)n->name);
+			d->flags = 0;
+			d->score = 0;
+			d->origin = NULL;
+			n->_private = d;
+		}
+		n = n == root ? (n->type == XML_ELEMENT_NODE ? n->children :
+		    NULL) : extract_dom_walk(n, root, 0);
+	}
+}
+
+struct xnode *
+extract_dom_data(struct xctx *x, xmlNodePtr n)
+{
+	if (n->_private == NULL)
+		extract_dom_annotate(x, n);
+	return n->_private;
+}
+
+enum xtag
+extract_dom_tag(xmlNodePtr n)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return XT_OTHER;
+	if (n->_private != NULL)
+		return ((struct xnode *)n->_private)->tag;
+	return extract_dom_lookup((const char *)n->name);
+}
+
+int
+extract_dom_is(xmlNodePtr n, enum xtag t)
+{
+	return extract_dom_tag(n) == t;
+}
+
+int
+extract_dom_is_heading(xmlNodePtr n)
+{
+	enum xtag	t = extract_dom_tag(n);
+
+	return t >= XT_H1 && t <= XT_H6;
+}
+
+/* An attribute's value without copying it, or NULL when absent. */
+const char *
+extract_dom_attr(xmlNodePtr n, const char *name)
+{
+	xmlAttrPtr	a;
+
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	for (a = n->properties; a != NULL; a = a->next) {
+		if (strcmp((const char *)a->name, name) != 0)
+			continue;
+		if (a->children != NULL && a->children->content != NULL)
+			return (const char *)a->children->content;
+		return "";
+	}
+	return NULL;
+}
+
+xmlNodePtr
+extract_dom_first(xmlNodePtr n)
+{
+	for (n = n->children; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	}
+	return NULL;
+}
+
+xmlNodePtr
+extract_dom_next_sibling(xmlNodePtr n)
+{
+	for (n = n->next; n != NULL; n = n->next) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	}
+	return NULL;
+}
+
+xmlNodePtr
+extract_dom_prev_sibling(xmlNodePtr n)
+{
+	for (n = n->prev; n != NULL; n = n->prev) {
+		if (n->type == XML_ELEMENT_NODE)
+			return n;
+	}
+	return NULL;
+}
+
+size_t
+extract_dom_nchildren(xmlNodePtr n)
+{
+	size_t	count = 0;
+
+	for (n = extract_dom_first(n); n != NULL; n = extract_dom_next_sibling(n))
+		count++;
+	return count;
+}
+
+/* The parent if it is an element; the document above <html> is not. */
+xmlNodePtr
+extract_dom_parent(xmlNodePtr n)
+{
+	if (n->parent == NULL || n->parent->type != XML_ELEMENT_NODE)
+		return NULL;
+	return n->parent;
+}
+
+/* Depth-first walk over elements only, as Readability's _getNextNode: the
+ * first child unless skip_children, else the next sibling, else the next
+ * sibling of the nearest ancestor that has one. */
+xmlNodePtr
+extract_dom_next(xmlNodePtr n, int skip_children)
+{
+	xmlNodePtr	c;
+
+	if (!skip_children && (c = extract_dom_first(n)) != NULL)
+		return c;
+	do {
+		if ((c = extract_dom_next_sibling(n)) != NULL)
+			return c;
+		n = extract_dom_parent(n);
+	} while (n != NULL);
+	return NULL;
+}
+
+/* Whether an ancestor within max_depth levels (unlimited if negative) has
+ * tag t and passes filter. */
+int
+extract_dom_has_ancestor(xmlNodePtr n, enum xtag t, int max_depth,
+    int (*filter)(xmlNodePtr))
+{
+	xmlNodePtr	p;
+	int		depth = 0;
+
+	for (p = extract_dom_parent(n); p != NULL; p = extract_dom_parent(p)) {
+		if (max_depth > 0 && depth > max_depth)
+			return 0;
+		if (extract_dom_tag(p) == t && (filter == NULL || filter(p)))
+			return 1;
+		depth++;
+	}
+	return 0;
+}
+
+void
+extract_dom_list_add(struct xlist *l, xmlNodePtr n)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap == 0 ? 64 : l->cap * 2;
+		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
+	}
+	l->v[l->n++] = n;
+}
+
+void
+extract_dom_list_free(struct xlist *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+/* Appends to l the descendants of root (in document order) whose tag is
+ * one of tags. */
+void
+extract_dom_collect(xmlNodePtr root, const enum xtag *tags, size_t ntags,
+    struct xlist *l)
+{
+	unsigned char	want[XT_COUNT];
+	xmlNodePtr	n;
+	size_t		i;
+
+	memset(want, 0, sizeof want);
+	for (i = 0; i < ntags; i++)
+		want[tags[i]] = 1;
+	if (root->type != XML_ELEMENT_NODE)
+		return;
+	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
+		if (n->type == XML_ELEMENT_NODE && want[extract_dom_tag(n)])
+			extract_dom_list_add(l, n);
+	}
+}
+
+size_t
+extract_dom_count(xmlNodePtr root, enum xtag t)
+{
+	xmlNodePtr	n;
+	size_t		count = 0;
+
+	if (root->type != XML_ELEMENT_NODE)
+		return 0;
+	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
+		if (n->type == XML_ELEMENT_NODE && extract_dom_tag(n) == t)
+			count++;
+	}
+	return count;
+}
+
+/* JavaScript's \s: what trim() strips and \s{2,} collapses. */
+int
+extract_dom_is_space(unsigned int cp)
+{
+	if (cp < 0x80)
+		return cp == ' ' || (cp >= '\t' && cp <= '\r');
+	return cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
+	    cp == 0x3000 || cp == 0xfeff;
+}
+
+/* Decodes one code point of s (at most len bytes); invalid bytes count as
+ * one U+FFFD each. */
+static size_t
+extract_dom_decode(const char *s, size_t len, unsigned int *cp)
+{
+	size_t	n;
+
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	if ((n = utf8_decode(s, len, cp)) == 0) {
+		*cp = 0xfffd;
+		n = 1;
+	}
+	return n;
+}
+
+/* Text nodes of a subtree, in order; the node itself if it is text. */
+#define EXTRACT_DOM_IS_TEXT(n) \
+	((n)->type == XML_TEXT_NODE || (n)->type == XML_CDATA_SECTION_NODE)
+
+struct xmeasure {
+	enum xlen	 mode;
+	size_t		 len;
+	size_t		 pending;
+	int		 started;
+};
+
+static void
+extract_dom_measure(struct xmeasure *m, const char *s)
+{
+	size_t		 len = strlen(s), n;
+	unsigned int	 cp;
+
+	while (len > 0) {
+		n = extract_dom_decode(s, len, &cp);
+		s += n;
+		len -= n;
+		if (m->mode != XLEN_RAW && extract_dom_is_space(cp)) {
+			if (m->started)
+				m->pending++;
+			continue;
+		}
+		if (m->pending > 0) {
+			m->len += m->mode == XLEN_NORMAL ? 1 : m->pending;
+			m->pending = 0;
+		}
+		m->started = 1;
+		m->len += cp > 0xffff ? 2 : 1;	/* UTF-16 units, as JS counts */
+	}
+}
+
+/* The length of n's text as Readability measures it (JavaScript string
+ * length, so thresholds mean the same as in Readability.js). */
+size_t
+extract_dom_textlen(xmlNodePtr root, enum xlen mode)
+{
+	struct xmeasure	m = { mode, 0, 0, 0 };
+	xmlNodePtr	n;
+
+	if (EXTRACT_DOM_IS_TEXT(root)) {
+		if (root->content != NULL)
+			extract_dom_measure(&m, (const char *)root->content);
+		return m.len;
+	}
+	if (root->type != XML_ELEMENT_NODE)
+		return 0;
+	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
+		if (EXTRACT_DOM_IS_TEXT(n) && n->content != NULL)
+			extract_dom_measure(&m, (const char *)n->content);
+	}
+	return m.len;
+}
+
+/* Whether cp is a comma: only ',' unless all, else also the commas of
+ * Arabic, Chinese and other scripts. */
+static int
+extract_dom_is_comma(unsigned int cp, int all)
+{
+	if (cp == ',')
+		return 1;
+	return all && (cp == 0x060c || cp == 0xfe50 || cp == 0xfe10 ||
+	    cp == 0xfe11 || cp == 0x2e41 || cp == 0x2e34 || cp == 0x2e32 ||
+	    cp == 0xff0c);
+}
+
+size_t
+extract_dom_commas(xmlNodePtr root, int all)
+{
+	xmlNodePtr	 n;
+	const char	*s;
+	size_t		 len, k, count = 0;
+	unsigned int	 cp;
+
+	if (root->type != XML_ELEMENT_NODE)
+		return 0;
+	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
+		if (!EXTRACT_DOM_IS_TEXT(n) || n->content == NULL)
+			continue;
+		s = (const char *)n->content;
+		len = strlen(s);
+		while (len > 0) {
+			k = extract_dom_decode(s, len, &cp);
+			if (extract_dom_is_comma(cp, all))
+				count++;
+			s += k;
+			len -= k;
+		}
+	}
+	return count;
+}
+
+struct xtextstate {
+	struct buf	*b;
+	size_t		 start;		/* where this text began in b */
+	size_t		 run_at;	/* offset of the pending white space */
+	size_t		 run;		/* its length in code points */
+	int		 normalize;
+};
+
+static void
+extract_dom_text_add(struct xtextstate *t, const char *s)
+{
+	size_t		 len = strlen(s), n;
+	unsigned int	 cp;
+
+	while (len > 0) {
+		n = extract_dom_decode(s, len, &cp);
+		if (extract_dom_is_space(cp)) {
+			if (t->b->len > t->start) {	/* leading: trimmed */
+				if (t->run++ == 0)
+					t->run_at = t->b->len;
+				buf_add(t->b, s, n);
+			}
+		} else {
+			/* A run of two or more becomes one space. */
+			if (t->normalize && t->run >= 2) {
+				t->b->len = t->run_at;
+				buf_addc(t->b, ' ');
+			}
+			t->run = 0;
+			buf_add(t->b, s, n);
+		}
+		s += n;
+		len -= n;
+	}
+}
+
+/* Appends n's text, trimmed; with normalize, white-space runs of two or
+ * more become one space (Readability's _getInnerText). */
+void
+extract_dom_text(xmlNodePtr root, int normalize, struct buf *b)
+{
+	struct xtextstate	 t = { b, b->len, 0, 0, normalize };
+	xmlNodePtr		 n;
+
+	if (EXTRACT_DOM_IS_TEXT(root)) {
+		if (root->content != NULL)
+			extract_dom_text_add(&t, (const char *)root->content);
+	} else if (root->type == XML_ELEMENT_NODE) {
+		for (n = root->children; n != NULL;
+		    n = extract_dom_walk(n, root, 0)) {
+			if (EXTRACT_DOM_IS_TEXT(n) && n->content != NULL)
+				extract_dom_text_add(&t,
+				    (const char *)n->content);
+		}
+	}
+	if (t.run > 0)
+		b->len = t.run_at;		/* trailing: trimmed */
+	buf_reserve(b, 1);
+	b->data[b->len] = '\0';
+}
+
+/* Whether s holds only white space. */
+int
+extract_dom_blank_str(const char *s)
+{
+	size_t		 len = strlen(s), n;
+	unsigned int	 cp;
+
+	while (len > 0) {
+		n = extract_dom_decode(s, len, &cp);
+		if (!extract_dom_is_space(cp))
+			return 0;
+		s += n;
+		len -= n;
+	}
+	return 1;
+}
+
+/* Whether the last character of s is not white space. */
+int
+extract_dom_ends_nonspace(const char *s)
+{
+	size_t		 len = strlen(s), k;
+	unsigned int	 cp;
+
+	if (len == 0)
+		return 0;
+	for (k = 1; k < len && k < 4 &&
+	    ((unsigned char)s[len - k] & 0xc0) == 0x80; k++)
+		;
+	extract_dom_decode(s + len - k, k, &cp);
+	return !extract_dom_is_space(cp);
+}
+
+/* Whether n's text is empty once trimmed; stops at the first letter. */
+int
+extract_dom_is_blank(xmlNodePtr root)
+{
+	xmlNodePtr	n;
+
+	if (EXTRACT_DOM_IS_TEXT(root))
+		return root->content == NULL ||
+		    extract_dom_blank_str((const char *)root->content);
+	if (root->type != XML_ELEMENT_NODE)
+		return 1;
+	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
+		if (EXTRACT_DOM_IS_TEXT(n) && n->content != NULL &&
+		    !extract_dom_blank_str((const char *)n->content))
+			return 0;
+	}
+	return 1;
+}
+
+/* The share of n's text that sits inside links; in-page links (#x) count
+ * for less, they are footnotes and tables of contents. */
+double
+extract_dom_link_density(xmlNodePtr root)
+{
+	xmlNodePtr	 n;
+	const char	*href;
+	size_t		 total;
+	double		 links = 0;
+
+	if ((total = extract_dom_textlen(root, XLEN_NORMAL)) == 0)
+		return 0;
+	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
+		if (n->type != XML_ELEMENT_NODE || extract_dom_tag(n) != XT_A)
+			continue;
+		href = extract_dom_attr(n, "href");
+		links += (double)extract_dom_textlen(n, XLEN_NORMAL) *
+		    (href != NULL && href[0] == '#' && href[1] != '\0' ?
+		    0.3 : 1);
+	}
+	return links / (double)total;
+}
+
+xmlNodePtr
+extract_dom_new(struct xctx *x, enum xtag t)
+{
+	xmlNodePtr	n;
+
+	n = xmlNewDocNode(x->doc, NULL, BAD_CAST extract_dom_tag_name(t),
+	    NULL);
+	if (n == NULL)
+		fatal(_("out of memory"));
+	n->_private = NULL;
+	extract_dom_annotate(x, n);
+	return n;
+}
+
+/* Takes n out of the tree; it is freed with the extraction, so pointers
+ * still held to it stay valid (as a detached node in a DOM). */
+void
+extract_dom_remove(struct xctx *x, xmlNodePtr n)
+{
+	xmlUnlinkNode(n);
+	extract_dom_list_add(&x->dead, n);
+}
+
+/* Moves child to the end of parent's children. Unlike xmlAddChild() it
+ * never merges text nodes, so no node is freed under the caller. */
+void
+extract_dom_append(xmlNodePtr parent, xmlNodePtr child)
+{
+	xmlUnlinkNode(child);
+	child->parent = parent;
+	child->prev = parent->last;
+	child->next = NULL;
+	if (parent->last != NULL)
+		parent->last->next = child;
+	else
+		parent->children = child;
+	parent->last = child;
+}
+
+/* Puts repl where old is; old is left detached (the caller decides). */
+void
+extract_dom_replace(xmlNodePtr old, xmlNodePtr repl)
+{
+	xmlNodePtr	parent = old->parent;
+
+	xmlUnlinkNode(repl);
+	repl->parent = parent;
+	repl->prev = old->prev;
+	repl->next = old->next;
+	if (old->prev != NULL)
+		old->prev->next = repl;
+	else if (parent != NULL)
+		parent->children = repl;
+	if (old->next != NULL)
+		old->next->prev = repl;
+	else if (parent != NULL)
+		parent->last = repl;
+	old->parent = old->prev = old->next = NULL;
+}
+
+void
+extract_dom_rename(struct xctx *x, xmlNodePtr n, enum xtag t)
+{
+	xmlNodeSetName(n, BAD_CAST extract_dom_tag_name(t));
+	extract_dom_data(x, n)->tag = t;
+}
+
+static int
+extract_dom_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* ASCII case-insensitive substring test; needle is lower case. */
+int
+extract_dom_contains_ci(const char *hay, const char *needle)
+{
+	size_t	i;
+
+	for (; *hay != '\0'; hay++) {
+		for (i = 0; needle[i] != '\0' &&
+		    extract_dom_lower((unsigned char)hay[i]) == needle[i]; i++)
+			;
+		if (needle[i] == '\0')
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether s contains any of the NULL-terminated words. */
+int
+extract_dom_match_any(const char *s, const char *const *words)
+{
+	for (; *words != NULL; words++) {
+		if (extract_dom_contains_ci(s, *words))
+			return 1;
+	}
+	return 0;
+}
+
+/* Splits s into lower-case ASCII word tokens ([A-Za-z0-9_]+), as
+ * JavaScript's split(/\W+/) does. Returns the count; *out is allocated. */
+static size_t
+extract_dom_tokens(const char *s, char ***out)
+{
+	char	**v = NULL, *t;
+	size_t	  n = 0, cap = 0, len;
+
+	while (*s != '\0') {
+		for (len = 0; (s[len] >= 'a' && s[len] <= 'z') ||
+		    (s[len] >= 'A' && s[len] <= 'Z') ||
+		    (s[len] >= '0' && s[len] <= '9') || s[len] == '_'; len++)
+			;
+		if (len == 0) {
+			s++;
+			continue;
+		}
+		if (n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			v = xreallocarray(v, cap, sizeof *v);
+		}
+		t = xstrndup(s, len);
+		for (len = 0; t[len] != '\0'; len++)
+			t[len] = (char)extract_dom_lower((unsigned char)t[len]);
+		v[n++] = t;
+		s += len;
+	}
+	*out = v;
+	return n;
+}
+
+/* How much of b is made of a's words: 1 same, 0 nothing shared
+ * (Readability's _textSimilarity). */
+double
+extract_dom_similarity(const char *a, const char *b)
+{
+	char	**ta, **tb;
+	size_t	  na, nb, i, j, all = 0, uniq = 0, nuniq = 0;
+	double	  r;
+
+	na = extract_dom_tokens(a, &ta);
+	nb = extract_dom_tokens(b, &tb);
+	if (na == 0 || nb == 0)
+		r = 0;
+	else {
+		for (i = 0; i < nb; i++) {
+			all += strlen(tb[i]);
+			for (j = 0; j < na; j++) {
+				if (strcmp(tb[i], ta[j]) == 0)
+					break;
+			}
+			if (j == na) {
+				uniq += strlen(tb[i]);
+				nuniq++;
+			}
+		}
+		all += nb - 1;
+		if (nuniq > 0)
+			uniq += nuniq - 1;
+		r = 1 - (double)uniq / (double)all;
+	}
+	for (i = 0; i < na; i++)
+		free(ta[i]);
+	for (i = 0; i < nb; i++)
+		free(tb[i]);
+	free(ta);
+	free(tb);
+	return r;
+}
+
+/* Frees the side data and every removed subtree. */
+void
+extract_dom_free(struct xctx *x)
+{
+	struct xchunk	*c, *next;
+	size_t		 i;
+
+	for (i = 0; i < x->dead.n; i++)
+		xmlFreeNode(x->dead.v[i]);
+	extract_dom_list_free(&x->dead);
+	for (c = x->chunks; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	x->chunks = NULL;
+}

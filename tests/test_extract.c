@@ -1,0 +1,587 @@
+/* test_extract.c: the extractor: what it keeps, what it drops, how the
+ * essay's parts enter the document model, and the metadata. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "clean.h"
+#include "doc.h"
+#include "extract.h"
+#include "util.h"
+
+/* Paragraphs of prose, long enough and with enough commas to read as an
+ * essay to the scorer. */
+#define PROSE1 "<p>The camera holds on the empty street for a long time, " \
+	"longer than any trailer would allow, and the waiting becomes the " \
+	"subject of the scene, with the light changing slowly on the walls.</p>"
+#define PROSE2 "<p>When the car finally turns the corner, the film has " \
+	"already taught us to listen for it, so the sound arrives before the " \
+	"image, and the cut, when it comes, feels like a held breath let go.</p>"
+#define PROSE3 "<p>Critics called the pacing slow, but slowness is the " \
+	"point: the director trusts duration, and the audience, to carry a " \
+	"feeling that quick editing would have explained away in a second.</p>"
+#define PROSE PROSE1 PROSE2 PROSE3
+
+static struct doc *
+parse(const char *html, const char *url)
+{
+	struct doc	*d;
+	xmlDocPtr	 tree;
+	char		*cause = NULL;
+
+	tree = clean_parse(html, strlen(html), &cause);
+	assert_non_null(tree);
+	d = extract(tree, url, &cause);
+	xmlFreeDoc(tree);
+	if (d == NULL)
+		fail_msg("extract: %s", cause);
+	return d;
+}
+
+static struct doc *
+parse_file(const char *name, const char *url)
+{
+	struct doc	*d;
+	char		*path, *data, *cause = NULL;
+	size_t		 len;
+
+	path = xprintf("%s/%s", FIXTURES, name);
+	if (read_file(path, 1 << 20, &data, &len, &cause) != 0)
+		fail_msg("%s", cause);
+	d = parse(data, url);
+	free(data);
+	free(path);
+	return d;
+}
+
+/* The first block whose text contains s, or NULL. */
+static const struct doc_block *
+find(const struct doc *d, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (strstr(d->blocks[i].text, s) != NULL)
+			return &d->blocks[i];
+	}
+	return NULL;
+}
+
+static size_t
+count(const struct doc *d, const char *s)
+{
+	const char	*p;
+	size_t		 i, n = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		for (p = d->blocks[i].text; (p = strstr(p, s)) != NULL; p++)
+			n++;
+	}
+	return n;
+}
+
+static void
+test_boilerplate_dropped(void **state)
+{
+	struct doc	*d;
+
+	d = parse("<html><head><title>The Art of Waiting on Screen | Film "
+	    "Notes</title></head>"
+	    "<body><div class=\"cookie-consent gdpr\">We use cookies to "
+	    "improve your experience on our site.</div>"
+	    "<nav role=\"navigation\"><a href=\"/\">Home</a> <a href=\"/r\">"
+	    "Reviews</a></nav>"
+	    "<div class=\"breadcrumbs\"><a href=\"/\">Home</a> / Essays</div>"
+	    "<article><h1>The Art of Waiting on Screen</h1>" PROSE
+	    "<div class=\"share-bar\"><a href=\"https://x.example/s\">Share on "
+	    "X</a> <a href=\"https://f.example/s\">Facebook</a></div>"
+	    "<footer class=\"entry-footer\">Filed under slow cinema</footer>"
+	    "<div class=\"author-bio\"><p>Dana Whitfield has written about "
+	    "film for fifteen years, for magazines, festivals and this blog, "
+	    "and teaches documentary editing.</p></div>"
+	    "</article>"
+	    "<aside class=\"sidebar\"><h3>Related posts</h3><ul><li><a href="
+	    "\"/a\">Another essay about waiting</a></li></ul></aside>"
+	    "<div class=\"newsletter\"><p>Sign up for our weekly newsletter!"
+	    "</p><form><input name=\"email\"><button>Subscribe</button></form>"
+	    "</div>"
+	    "<footer class=\"site-footer\">Copyright Film Notes</footer>"
+	    "</body></html>", "https://example.org/waiting");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "a held breath let go."));
+	assert_non_null(find(d, "in a second."));
+	assert_null(find(d, "cookies"));
+	assert_null(find(d, "Reviews"));
+	assert_null(find(d, "Essays"));
+	assert_null(find(d, "Share on"));
+	assert_null(find(d, "Filed under"));
+	assert_null(find(d, "Another essay"));
+	assert_null(find(d, "newsletter"));
+	assert_null(find(d, "Copyright"));
+	assert_null(find(d, "Dana Whitfield"));
+	/* The h1 repeats the title, which the document holds apart. */
+	assert_null(find(d, "The Art of Waiting"));
+	assert_string_equal(d->title, "The Art of Waiting on Screen");
+	assert_int_equal(d->blocks[0].type, DOC_PARAGRAPH);
+	doc_free(d);
+}
+
+static void
+test_comments_outweighing_essay(void **state)
+{
+	struct doc	*d = parse_file("comments-outweigh.html",
+	    "https://reelnotes.example/essays/long-take");
+
+	assert_non_null(find(d, "Alfonso Cuarón builds the most famous"));
+	assert_non_null(find(d, "the most efficient shape."));
+	/* Each comment is longer than a paragraph of the essay and all
+	 * of them together longer than the essay. */
+	assert_null(find(d, "nearly empty cinema"));
+	assert_null(find(d, "I teach a film course"));
+	assert_null(find(d, "thoughts on this essay"));
+	assert_null(find(d, "Share this"));
+	assert_null(find(d, "Get the newsletter"));
+	assert_null(find(d, "cookies"));
+	assert_null(find(d, "All rights reserved"));
+	assert_int_equal(d->nblocks, 5);
+	assert_string_equal(d->title, "The Long Take in Children of Men");
+	assert_string_equal(d->byline, "Mara Lindqvist");
+	assert_string_equal(d->site, "Reel Notes");
+	assert_string_equal(d->published, "2024-03-09T18:30:00+01:00");
+	assert_string_equal(d->lang, "en");
+	doc_free(d);
+}
+
+static void
+test_call_to_action_dropped(void **state)
+{
+	struct doc	*d = parse_file("call-to-action.html",
+	    "https://blog.example/quiet-place");
+	const struct doc_block	*last;
+
+	assert_null(find(d, "Interested in more"));
+	assert_null(find(d, "Click here"));
+	last = &d->blocks[d->nblocks - 1];
+	assert_non_null(strstr(last->text, "nobody, on screen or off"));
+	/* The numbered parts survive as headings. */
+	assert_non_null(find(d, "The Nail on the Stairs"));
+	assert_int_equal(find(d, "The Nail on the Stairs")->type, DOC_HEADING);
+	/* Metadata from JSON-LD @graph, author as an object. */
+	assert_string_equal(d->title, "Sound and Silence in A Quiet Place");
+	assert_string_equal(d->byline, "Jonas Weber");
+	assert_string_equal(d->site, "Movie Blog");
+	assert_string_equal(d->published, "2023-10-02");
+	doc_free(d);
+}
+
+static void
+test_last_paragraph_with_link_kept(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b;
+
+	d = parse("<html><body><article>" PROSE
+	    "<p>The restored print plays at the <a href=\"/cinematheque\">"
+	    "Cinémathèque</a> through June, and it is worth the trip.</p>"
+	    "<p><a href=\"/more\">Read more reviews</a></p>"
+	    "</article></body></html>", "https://example.org/a/b.html");
+
+	b = find(d, "The restored print plays");
+	assert_non_null(b);
+	assert_ptr_equal(b, &d->blocks[d->nblocks - 1]);
+	assert_null(find(d, "Read more reviews"));
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].type, DOC_LINK);
+	assert_string_equal(d->links[b->spans[0].link].url,
+	    "https://example.org/cinematheque");
+	assert_string_equal(d->links[b->spans[0].link].text, "Cinémathèque");
+	doc_free(d);
+}
+
+static void
+test_pull_quote_once(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b;
+
+	d = parse("<html><body><article>" PROSE1
+	    "<blockquote class=\"pullquote\"><p>When the car finally turns "
+	    "the corner, the film has already taught us to listen for "
+	    "it</p></blockquote>" PROSE2 PROSE3
+	    "<blockquote><p>Cinema is a matter of what is in the frame and "
+	    "what is out, said a director once, and the line stayed.</p>"
+	    "</blockquote></article></body></html>", NULL);
+
+	assert_int_equal(count(d, "When the car finally turns the corner"),
+	    1);
+	b = find(d, "When the car finally turns the corner");
+	assert_int_equal(b->type, DOC_PARAGRAPH);
+	/* A quotation that repeats nothing stays, as a quote. */
+	b = find(d, "Cinema is a matter of what is in the frame");
+	assert_non_null(b);
+	assert_int_equal(b->type, DOC_QUOTE);
+	assert_int_equal(b->quote, 1);
+	doc_free(d);
+}
+
+static void
+test_lists(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b;
+
+	d = parse("<html><body><article>" PROSE
+	    "<ol start=\"3\"><li>Third shot, the wide one</li>"
+	    "<li>Fourth shot<ul><li>a nested detail</li></ul></li>"
+	    "<li value=\"9\">Ninth, by value</li><li>Tenth</li></ol>"
+	    "<ul><li><p>A bullet in a paragraph</p></li></ul>"
+	    "</article></body></html>", NULL);
+
+	b = find(d, "Third shot");
+	assert_int_equal(b->type, DOC_LIST_ITEM);
+	assert_int_equal(b->number, 3);
+	assert_int_equal(b->level, 1);
+	assert_string_equal(b->text, "Third shot, the wide one");
+	assert_int_equal(find(d, "Fourth shot")->number, 4);
+	b = find(d, "a nested detail");
+	assert_int_equal(b->type, DOC_LIST_ITEM);
+	assert_int_equal(b->level, 2);
+	assert_int_equal(b->number, 0);
+	assert_int_equal(find(d, "Ninth")->number, 9);
+	assert_int_equal(find(d, "Tenth")->number, 10);
+	b = find(d, "A bullet in a paragraph");
+	assert_int_equal(b->type, DOC_LIST_ITEM);
+	assert_int_equal(b->number, 0);
+	doc_free(d);
+}
+
+static void
+test_table_rows(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b;
+
+	d = parse("<html><body><article>" PROSE
+	    "<table><caption>Running times</caption>"
+	    "<thead><tr><th>Film</th><th>Year</th><th>Minutes</th></tr></thead>"
+	    "<tbody><tr><td>Rope</td><td>1948</td><td>80</td></tr>"
+	    "<tr><td><em>Russian Ark</em></td><td>2002</td><td>99</td></tr>"
+	    "<tr><td>Victoria</td><td>2015</td><td>138</td></tr>"
+	    "<tr><td>1917</td><td>2019</td><td>119</td></tr></tbody></table>"
+	    "<table><tr><td>" PROSE1 "</td></tr></table>"
+	    "</article></body></html>", NULL);
+
+	b = find(d, "Film\tYear");
+	assert_non_null(b);
+	assert_int_equal(b->type, DOC_TABLE_ROW);
+	assert_int_equal(b->level, 1);
+	assert_string_equal(b->text, "Film\tYear\tMinutes");
+	b = find(d, "Russian Ark");
+	assert_int_equal(b->type, DOC_TABLE_ROW);
+	assert_int_equal(b->level, 0);
+	assert_string_equal(b->text, "Russian Ark\t2002\t99");
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].type, DOC_EM);
+	assert_int_equal(find(d, "Running times")->type, DOC_PARAGRAPH);
+	/* A one-cell layout table is only a frame: its paragraph is one. */
+	assert_int_equal(count(d, "The camera holds"), 2);
+	b = &d->blocks[d->nblocks - 1];
+	assert_int_equal(b->type, DOC_PARAGRAPH);
+	assert_non_null(strstr(b->text, "The camera holds"));
+	doc_free(d);
+}
+
+static void
+test_figure_and_rule(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b = NULL;
+	size_t			 i;
+
+	d = parse("<html><head><base href=\"/static/\"></head><body><article>"
+	    PROSE1 "<figure><img src=\"stills/corner.jpg\" alt=\"The corner "
+	    "at dusk\"><figcaption>The corner, <em>reel two</em>.</figcaption>"
+	    "</figure><hr>" PROSE2 PROSE3 "<pre>  int take = 1;\n  take++;</pre>"
+	    "</article></body></html>", "https://example.org/essays/x.html");
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type == DOC_IMAGE)
+			b = &d->blocks[i];
+	}
+	assert_non_null(b);
+	assert_string_equal(b->text, "The corner at dusk");
+	assert_string_equal(b->src,
+	    "https://example.org/static/stills/corner.jpg");
+	assert_string_equal(b->caption, "The corner, reel two.");
+	assert_int_equal(b[1].type, DOC_RULE);
+	assert_null(find(d, "The corner, reel two"));
+	b = find(d, "int take");
+	assert_int_equal(b->type, DOC_PRE);
+	assert_string_equal(b->text, "  int take = 1;\n  take++;");
+	doc_free(d);
+}
+
+static void
+test_links_resolved(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b;
+
+	/* Against the page's URL... */
+	d = parse("<html><body><article>" PROSE1 PROSE2
+	    "<p>See <a href=\"../notes/rope.html#cut\">the notes on Rope</a>, "
+	    "<a href=\"javascript:void(0)\">this button</a> and "
+	    "<a href=\"//cdn.example.net/x\">a mirror</a>, with <strong>bold"
+	    "</strong> and <code>code</code>.</p>" PROSE3
+	    "</article></body></html>", "https://example.org/essays/a/b.html");
+	b = find(d, "See the notes on Rope");
+	assert_non_null(b);
+	assert_string_equal(b->text, "See the notes on Rope, this button and a "
+	    "mirror, with bold and code.");
+	assert_int_equal(d->nlinks, 2);
+	assert_string_equal(d->links[0].url,
+	    "https://example.org/essays/notes/rope.html#cut");
+	assert_string_equal(d->links[0].text, "the notes on Rope");
+	assert_string_equal(d->links[1].url, "https://cdn.example.net/x");
+	assert_int_equal(b->nspans, 4);
+	assert_int_equal(b->spans[0].type, DOC_LINK);
+	assert_int_equal(b->spans[1].type, DOC_LINK);
+	assert_int_equal(b->spans[2].type, DOC_STRONG);
+	assert_int_equal(b->spans[3].type, DOC_CODE);
+	doc_free(d);
+
+	/* ... and against <base href>, itself relative to the URL. */
+	d = parse("<html><head><base href=\"/archive/2020/\"></head><body>"
+	    "<article>" PROSE "<p>Read <a href=\"rope.html\">the old piece"
+	    "</a> too.</p></article></body></html>",
+	    "https://example.org/essays/a/b.html");
+	assert_int_equal(d->nlinks, 1);
+	assert_string_equal(d->links[0].url,
+	    "https://example.org/archive/2020/rope.html");
+	doc_free(d);
+}
+
+static void
+test_jsonld_authors(void **state)
+{
+	struct doc	*d;
+
+	/* An array of authors, and a name that differs from the headline. */
+	d = parse("<html><head><title>Slow Cinema, Explained</title><script type=\"application/ld+json\">"
+	    "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\","
+	    "\"headline\":\"Slow Cinema, Explained\",\"name\":\"Film Notes\","
+	    "\"author\":[{\"@type\":\"Person\",\"name\":\" Ana Ruiz \"},"
+	    "{\"@type\":\"Person\",\"name\":\"Li Wei\"}],"
+	    "\"datePublished\":\"2021-11-01T10:52:50+0100\","
+	    "\"image\":{\"url\":\"/img/lead.jpg\"}}</script></head>"
+	    "<body><article>" PROSE "</article></body></html>",
+	    "https://example.org/slow");
+	assert_string_equal(d->title, "Slow Cinema, Explained");
+	assert_string_equal(d->byline, "Ana Ruiz, Li Wei");
+	assert_string_equal(d->published, "2021-11-01T10:52:50+01:00");
+	assert_string_equal(d->image, "https://example.org/img/lead.jpg");
+	doc_free(d);
+
+	/* A plain string author; a URL is not a name. */
+	d = parse("<html><head><script type=\"application/ld+json\">"
+	    "[{\"@context\":\"http://schema.org\",\"@type\":\"BlogPosting\","
+	    "\"headline\":\"On Waiting\",\"author\":\"Sam Okafor\"}]</script>"
+	    "</head><body><article>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->title, "On Waiting");
+	assert_string_equal(d->byline, "Sam Okafor");
+	doc_free(d);
+
+	d = parse("<html><head><script type=\"application/ld+json\">"
+	    "{\"@context\":{\"@vocab\":\"http://schema.org/\"},\"@type\":"
+	    "\"Article\",\"headline\":\"Vocab\",\"author\":"
+	    "\"https://example.org/people/sam\"}</script>"
+	    "<meta name=\"author\" content=\"Meta Name\"></head>"
+	    "<body><article>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->title, "Vocab");
+	assert_string_equal(d->byline, "Meta Name");
+	doc_free(d);
+
+	/* Not schema.org: ignored, <meta> decides. */
+	d = parse("<html><head><script type=\"application/ld+json\">"
+	    "{\"@context\":\"https://example.org\",\"@type\":\"Article\","
+	    "\"headline\":\"Wrong\"}</script><meta property=\"og:title\" "
+	    "content=\"Right &amp; Proper\"></head>"
+	    "<body><article>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->title, "Right & Proper");
+	doc_free(d);
+}
+
+static void
+test_titles(void **state)
+{
+	struct doc	*d;
+
+	/* og:title wins over <title>. */
+	d = parse("<html><head><title>Ignored | Site</title><meta property="
+	    "\"og:title\" content=\"The Open Graph Title\"></head><body>"
+	    "<article>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->title, "The Open Graph Title");
+	doc_free(d);
+
+	/* "Title | Site": the site's name is cut off. */
+	d = parse("<html><head><title>Why the Long Take Matters | Film "
+	    "Notes</title></head><body><article>" PROSE
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->title, "Why the Long Take Matters");
+	doc_free(d);
+
+	/* Too short a remainder: the other part is the title. */
+	d = parse("<html><head><title>Film Notes - Why the Long Take Matters"
+	    "</title></head><body><article>" PROSE "</article></body></html>",
+	    NULL);
+	assert_string_equal(d->title, "Why the Long Take Matters");
+	doc_free(d);
+
+	/* A title too short to be one: the only h1. */
+	d = parse("<html><head><title>Notes</title></head><body><article>"
+	    "<h1>The Long Take and the Moral Eye</h1>" PROSE
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->title, "The Long Take and the Moral Eye");
+	doc_free(d);
+}
+
+static void
+test_dates(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "2024-12-06T22:00:40.000Z", "2024-12-06T22:00:40Z" },
+		{ "2017-06-05", "2017-06-05" },
+		{ "2019-02-28 14:05", "2019-02-28T14:05:00" },
+		{ "2019-02-28T14:05:09-0500", "2019-02-28T14:05:09-05:00" },
+		{ "Mon, 05 Jun 2017 10:00:00 GMT", "2017-06-05T10:00:00Z" },
+		{ "June 5, 2017", "2017-06-05" },
+		{ "2017-02-30", NULL },
+		{ "last Tuesday", NULL },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><head><meta property=\"article:"
+		    "published_time\" content=\"%s\"></head><body><article>"
+		    PROSE "</article></body></html>", cases[i][0]);
+		d = parse(html, NULL);
+		if (cases[i][1] == NULL)
+			assert_null(d->published);
+		else
+			assert_string_equal(d->published, cases[i][1]);
+		doc_free(d);
+		free(html);
+	}
+}
+
+static void
+test_cjk_and_rtl(void **state)
+{
+	struct doc	*d;
+
+	d = parse("<html lang=\"ja\"><head><title>長回しの美学 | 映画ノート"
+	    "</title></head><body><article>"
+	    "<p>長回しは、観客に時間そのものを感じさせる。カメラが止まらない限り、"
+	    "私たちは目をそらすことができず、出来事はその重さのまま届く。"
+	    "編集が省いてしまうものを、長回しは残す。</p>"
+	    "<p>溝口健二の映画では、カメラは人物から少し離れて待ち続ける。"
+	    "その距離が、悲劇を見世物ではなく、目撃に変える。"
+	    "観客は、逃げ場のない場所に立たされる。</p>"
+	    "<p>現代の映画でも、この手法は生きている。戦場を一続きで見せる作品は、"
+	    "切れ目のない時間によって、混乱の中に観客を閉じ込める。"
+	    "それは技術の誇示ではなく、倫理の選択である。</p>"
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->lang, "ja");
+	assert_string_equal(d->title, "長回しの美学 | 映画ノート");
+	assert_non_null(find(d, "溝口健二の映画では"));
+	assert_null(d->dir);
+	doc_free(d);
+
+	d = parse("<html lang=\"ar\" dir=\"rtl\"><head><title>السينما "
+	    "البطيئة</title></head><body><article>"
+	    "<p>اللقطة الطويلة تجعل المشاهد يشعر بالزمن نفسه، فلا يستطيع أن "
+	    "يشيح بنظره، وتصل الأحداث بثقلها الكامل دون أن يخففها المونتاج.</p>"
+	    "<p>في أفلام كثيرة، تنتظر الكاميرا بعيدا عن الشخصيات، وهذا البعد "
+	    "يحول المأساة من مشهد للفرجة إلى شهادة، ويضع المشاهد في مكان بلا "
+	    "مهرب.</p><p>ولا يزال هذا الأسلوب حيا في السينما المعاصرة، حيث "
+	    "تعرض المعارك في لقطة واحدة متصلة، فيحبس الزمن المتواصل الجمهور "
+	    "داخل الفوضى، وهو اختيار أخلاقي قبل أن يكون استعراضا تقنيا.</p>"
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->lang, "ar");
+	assert_string_equal(d->dir, "rtl");
+	assert_non_null(find(d, "اللقطة الطويلة"));
+	doc_free(d);
+}
+
+static void
+test_byline_and_hidden(void **state)
+{
+	struct doc	*d;
+
+	d = parse("<html><body><article><div class=\"byline\">By <span "
+	    "itemprop=\"name\">Ines Duarte</span></div>"
+	    "<p style=\"display: none\">Hidden text that nobody sees.</p>"
+	    "<div hidden>Also hidden.</div>" PROSE
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->byline, "Ines Duarte");
+	assert_null(find(d, "Ines Duarte"));
+	assert_null(find(d, "Hidden text"));
+	assert_null(find(d, "Also hidden"));
+	assert_non_null(find(d, "The camera holds"));
+	doc_free(d);
+}
+
+static void
+test_short_page_and_breaks(void **state)
+{
+	struct doc	*d;
+
+	/* Too little text for the scorer: the looser attempts keep it. */
+	d = parse("<p>Just one line.</p>", NULL);
+	assert_int_equal(d->nblocks, 1);
+	assert_string_equal(d->blocks[0].text, "Just one line.");
+	doc_free(d);
+
+	/* <br><br> separates paragraphs, one <br> breaks a line; text
+	 * directly in a div is a paragraph. */
+	d = parse("<html><body><div>First line of verse,<br>second line."
+	    "<br><br>A new stanza begins here.</div></body></html>", NULL);
+	assert_non_null(find(d, "First line of verse,\nsecond line."));
+	assert_non_null(find(d, "A new stanza begins here."));
+	assert_ptr_not_equal(find(d, "First line"), find(d, "A new stanza"));
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_boilerplate_dropped),
+		cmocka_unit_test(test_comments_outweighing_essay),
+		cmocka_unit_test(test_call_to_action_dropped),
+		cmocka_unit_test(test_last_paragraph_with_link_kept),
+		cmocka_unit_test(test_pull_quote_once),
+		cmocka_unit_test(test_lists),
+		cmocka_unit_test(test_table_rows),
+		cmocka_unit_test(test_figure_and_rule),
+		cmocka_unit_test(test_links_resolved),
+		cmocka_unit_test(test_jsonld_authors),
+		cmocka_unit_test(test_titles),
+		cmocka_unit_test(test_dates),
+		cmocka_unit_test(test_cjk_and_rtl),
+		cmocka_unit_test(test_byline_and_hidden),
+		cmocka_unit_test(test_short_page_and_breaks),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
