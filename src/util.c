@@ -237,9 +237,25 @@ int
 utf8_valid(const char *s, size_t len)
 {
 	unsigned int	cp;
+	uint64_t	w;
 	size_t		n;
 
 	while (len > 0) {
+		/* Pages are mostly ASCII: skip it eight bytes at a time. */
+		while (len >= 8) {
+			memcpy(&w, s, 8);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			s += 8;
+			len -= 8;
+		}
+		if (len == 0)
+			break;
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			len--;
+			continue;
+		}
 		if ((n = utf8_decode(s, len, &cp)) == 0)
 			return 0;
 		s += n;
