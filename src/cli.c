@@ -16,6 +16,7 @@
 #include "fetch.h"
 #include "pipeline.h"
 #include "render.h"
+#include "tui.h"
 #include "util.h"
 
 enum {
@@ -60,7 +61,8 @@ cli_help(void)
 	    "  -f, --format=FORMAT     dump format: text, plain, markdown or json\n"
 	    "                            (default: text)\n"
 	    "  -w, --width=COLS        wrap dumped text at COLS columns (default:\n"
-	    "                            the terminal's width, else 80)\n"
+	    "                            the terminal's width, else 80); in the\n"
+	    "                            pager, the widest text column (80)\n"
 	    "  -S, --sample            read the bundled sample essay\n"
 	    "      --connect-timeout=SECS  give up connecting after SECS (15)\n"
 	    "      --timeout=SECS      give up a transfer after SECS (60)\n"
@@ -242,10 +244,14 @@ cli_main(int argc, char **argv)
 		cli_usage(stderr);
 		return REEL_EXIT_USAGE;
 	}
-	if (width == 0)
-		width = cli_terminal_width();
-	(void)dump;
-	rc = cli_dump(what, &fo, format, width);
+	/* Like less: a pager on a terminal, the text anywhere else (and on
+	 * a terminal that cannot host the pager). */
+	rc = -1;
+	if (!dump && isatty(STDOUT_FILENO))
+		rc = tui_run(what, &fo, width);
+	if (rc == -1)
+		rc = cli_dump(what, &fo, format, width > 0 ? width :
+		    cli_terminal_width());
 	free(sample);
 	return rc;
 }

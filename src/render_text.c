@@ -1,11 +1,19 @@
-/* render_text.c: placeholder until the dump formats land. */
+/* render_text.c: the dump formats of a document: wrapped text (through the
+ * pager's layout), plain paragraphs, Markdown and JSON. */
 #include <config.h>
 
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include <json.h>
+
+#include "buf.h"
 #include "doc.h"
+#include "layout.h"
 #include "render.h"
 #include "util.h"
+#include "width.h"
 
 int
 render_format_parse(const char *s)
@@ -21,20 +29,618 @@ render_format_parse(const char *s)
 	return -1;
 }
 
+/* Writes s to f with any control character but newline (and tab when
+ * tabs is set) turned into '?': the document is already clean, this is
+ * the last guard on our own output. */
+static void
+render_put(FILE *f, const char *s, size_t len, int tabs)
+{
+	const char	*run = s, *end = s + len;
+
+	for (; s < end; s++) {
+		unsigned char	c = (unsigned char)*s;
+
+		if (c >= 0x20 && c != 0x7f)
+			continue;
+		if (c == '\n' || (c == '\t' && tabs))
+			continue;
+		fwrite(run, 1, (size_t)(s - run), f);
+		fputc('?', f);
+		run = s + 1;
+	}
+	fwrite(run, 1, (size_t)(end - run), f);
+}
+
+static void
+render_puts(FILE *f, const char *s)
+{
+	render_put(f, s, strlen(s), 0);
+}
+
+/* Writes the lines of a layout, trailing blanks dropped. */
+static void
+render_layout_lines(FILE *f, const struct layout *l)
+{
+	const struct layout_line	*ln;
+	const char			*t;
+	size_t				 i, len;
+
+	for (i = 0; i < l->nlines; i++) {
+		ln = &l->lines[i];
+		t = layout_line_text(l, i);
+		len = ln->len;
+		while (len > 0 && t[len - 1] == ' ')
+			len--;
+		if (len > 0 || ln->prefix_len > 0) {
+			fprintf(f, "%*s", ln->indent, "");
+			render_put(f, buf_str(&l->text) + ln->prefix,
+			    (size_t)ln->prefix_len, 0);
+			render_put(f, t, len, 0);
+		}
+		fputc('\n', f);
+	}
+}
+
+/* Is the first block the title already? */
+static int
+render_has_title(const struct doc *d)
+{
+	return d->title == NULL || (d->nblocks > 0 &&
+	    d->blocks[0].type == DOC_HEADING &&
+	    strcmp(d->blocks[0].text, d->title) == 0);
+}
+
+static void
+render_text(FILE *f, const struct doc *d, int cols)
+{
+	struct layout_opts	 lo;
+	struct layout		*l;
+	size_t			 i;
+
+	memset(&lo, 0, sizeof lo);
+	lo.cols = cols;
+	lo.flags = LAYOUT_LINKNUMS | LAYOUT_UNDERLINE | LAYOUT_TITLE;
+	if (!width_utf8_locale())
+		lo.flags |= LAYOUT_ASCII;
+	l = layout_new(d, &lo);
+	render_layout_lines(f, l);
+	layout_free(l);
+	if (d->nlinks == 0)
+		return;
+	fprintf(f, "\n%s\n\n", _("Links"));
+	for (i = 0; i < d->nlinks; i++) {
+		fprintf(f, "[%zu] ", i + 1);
+		render_puts(f, d->links[i].url);
+		fputc('\n', f);
+	}
+}
+
+static void
+render_plain(FILE *f, const struct doc *d)
+{
+	const struct doc_block	*b;
+	const char		*label;
+	size_t			 i;
+	int			 n = 0;
+
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->type == DOC_RULE ||
+		    (b->type == DOC_IMAGE && b->caption == NULL))
+			continue;
+		if (n++ > 0)
+			fputc('\n', f);
+		if (b->type == DOC_IMAGE) {
+			/* Readability's visible text has the figcaption, not
+			 * the alt text. */
+			render_puts(f, b->caption);
+			fputc('\n', f);
+			continue;
+		}
+		if ((label = layout_heading_label(d, i)) != NULL) {
+			render_puts(f, label);
+			fputs(layout_label_sep(label), f);
+		}
+		render_put(f, b->text, b->len, 1);
+		fputc('\n', f);
+	}
+}
+
+/* Markdown. */
+
+/* Characters that mean something anywhere in Markdown text. */
+static int
+render_md_special(char c, int table)
+{
+	return strchr("\\`*_[]<>", c) != NULL || (table && c == '|');
+}
+
+/* Writes text with Markdown's special characters escaped; prefix goes
+ * after each line break, which becomes a backslash break (a space when
+ * prefix is NULL: a heading is one line). In a table a tab separates
+ * cells. *bol says a line has just begun (where #, -, + and "1." would
+ * start a block). */
+static void
+render_md_text(FILE *f, const char *s, size_t len, const char *prefix,
+    int table, int *bol)
+{
+	size_t	i, j;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == '\n' && prefix == NULL) {
+			fputc(' ', f);
+			continue;
+		}
+		if (s[i] == '\n') {
+			fputs("\\\n", f);
+			fputs(prefix, f);
+			*bol = 1;
+			continue;
+		}
+		if (s[i] == '\t' && table) {
+			fputs(" | ", f);
+			continue;
+		}
+		if (*bol) {
+			if (s[i] == '#' || s[i] == '-' || s[i] == '+' ||
+			    s[i] == '=')
+				fputc('\\', f);
+			else if (s[i] >= '0' && s[i] <= '9') {
+				for (j = i; j < len && s[j] >= '0' &&
+				    s[j] <= '9'; j++)
+					;
+				if (j < len && (s[j] == '.' || s[j] == ')')) {
+					render_put(f, s + i, j - i, 0);
+					fputc('\\', f);
+					i = j - 1;
+					*bol = 0;
+					continue;
+				}
+			}
+			if (s[i] != ' ')
+				*bol = 0;
+		}
+		if (render_md_special(s[i], table))
+			fputc('\\', f);
+		render_put(f, s + i, 1, 0);
+	}
+}
+
+/* The longest run of backticks in s, for a code span or fence. */
+static size_t
+render_md_ticks(const char *s, size_t len)
+{
+	size_t	i, run = 0, most = 0;
+
+	for (i = 0; i < len; i++) {
+		run = s[i] == '`' ? run + 1 : 0;
+		if (run > most)
+			most = run;
+	}
+	return most;
+}
+
+static void
+render_md_url(FILE *f, const char *url)
+{
+	fputs("(<", f);
+	for (; *url != '\0'; url++) {
+		if (*url == '<' || *url == '>' || *url == '\\')
+			fputc('\\', f);
+		if (*url == ' ')
+			fputs("%20", f);
+		else
+			render_put(f, url, 1, 0);
+	}
+	fputs(">)", f);
+}
+
+static void
+render_md_open(FILE *f, const struct doc_span *sp, const char *text)
+{
+	size_t	ticks, i;
+
+	switch (sp->type) {
+	case DOC_EM:
+		fputc('*', f);
+		break;
+	case DOC_STRONG:
+		fputs("**", f);
+		break;
+	case DOC_CODE:
+		ticks = render_md_ticks(text + sp->start, sp->end - sp->start);
+		for (i = 0; i <= ticks; i++)
+			fputc('`', f);
+		if (ticks > 0)
+			fputc(' ', f);
+		break;
+	case DOC_LINK:
+		fputc('[', f);
+		break;
+	}
+}
+
+static void
+render_md_close(FILE *f, const struct doc *d, const struct doc_span *sp,
+    const char *text)
+{
+	size_t	ticks, i;
+
+	switch (sp->type) {
+	case DOC_EM:
+		fputc('*', f);
+		break;
+	case DOC_STRONG:
+		fputs("**", f);
+		break;
+	case DOC_CODE:
+		ticks = render_md_ticks(text + sp->start, sp->end - sp->start);
+		if (ticks > 0)
+			fputc(' ', f);
+		for (i = 0; i <= ticks; i++)
+			fputc('`', f);
+		break;
+	case DOC_LINK:
+		fputc(']', f);
+		if (sp->link >= 0 && (size_t)sp->link < d->nlinks)
+			render_md_url(f, d->links[sp->link].url);
+		else
+			fputs("()", f);
+		break;
+	}
+}
+
+/* Writes a block's text with its spans as Markdown. Spans nest as the
+ * HTML they came from did; one that ends inside another closes and
+ * reopens the inner ones. */
+static void
+render_md_inline(FILE *f, const struct doc *d, const struct doc_block *b,
+    const char *prefix, int table)
+{
+	const struct doc_span	*sp;
+	size_t			*stack, depth = 0, next = 0, pos = 0, stop;
+	size_t			 i, j, k, n;
+	int			 bol = prefix != NULL, code = 0;
+
+	stack = xreallocarray(NULL, b->nspans + 1, sizeof *stack);
+	while (pos <= b->len) {
+		/* Close from the outermost span that ends here, then reopen
+		 * the inner ones that go on. */
+		for (k = 0; k < depth; k++)
+			if (b->spans[stack[k]].end <= pos)
+				break;
+		if (k < depth) {
+			for (j = depth; j > k; j--)
+				render_md_close(f, d, &b->spans[stack[j - 1]],
+				    b->text);
+			for (n = j = k; j < depth; j++) {
+				if (b->spans[stack[j]].end <= pos)
+					continue;
+				stack[n++] = stack[j];
+				render_md_open(f, &b->spans[stack[j]], b->text);
+			}
+			depth = n;
+		}
+		if (pos == b->len)
+			break;
+		while (next < b->nspans && b->spans[next].start <= pos) {
+			render_md_open(f, &b->spans[next], b->text);
+			stack[depth++] = next++;
+		}
+		stop = b->len;
+		if (next < b->nspans && b->spans[next].start < stop)
+			stop = b->spans[next].start;
+		code = 0;
+		for (i = 0; i < depth; i++) {
+			sp = &b->spans[stack[i]];
+			if (sp->end < stop)
+				stop = sp->end;
+			if (sp->type == DOC_CODE)
+				code = 1;
+		}
+		if (code)
+			render_put(f, b->text + pos, stop - pos, 0);
+		else
+			render_md_text(f, b->text + pos, stop - pos, prefix,
+			    table, &bol);
+		pos = stop;
+	}
+	free(stack);
+}
+
+static void
+render_md_block(FILE *f, const struct doc *d, size_t bi, size_t *row)
+{
+	const struct doc_block	*b = &d->blocks[bi];
+	struct buf		 prefix = BUF_INIT;
+	const char		*label, *p, *nl, *end;
+	size_t			 ticks, i, cells;
+	int			 bol = 1, q;
+
+	for (q = 0; q < b->quote || (q == 0 && b->type == DOC_QUOTE); q++)
+		buf_adds(&prefix, "> ");
+	fputs(buf_str(&prefix), f);
+	switch (b->type) {
+	case DOC_HEADING:
+		for (i = 0; i < (size_t)(b->level < 1 ? 1 : b->level > 6 ? 6 :
+		    b->level); i++)
+			fputc('#', f);
+		fputc(' ', f);
+		bol = 0;
+		if ((label = layout_heading_label(d, bi)) != NULL) {
+			render_md_text(f, label, strlen(label), NULL, 0, &bol);
+			fputs(layout_label_sep(label), f);
+		}
+		render_md_inline(f, d, b, NULL, 0);
+		break;
+	case DOC_LIST_ITEM:
+		for (i = 1; i < (size_t)b->level; i++) {
+			fputs("    ", f);
+			buf_adds(&prefix, "    ");
+		}
+		if (b->number > 0)
+			fprintf(f, "%d. ", b->number);
+		else
+			fputs("- ", f);
+		buf_adds(&prefix, b->number > 0 ? "   " : "  ");
+		render_md_inline(f, d, b, buf_str(&prefix), 0);
+		break;
+	case DOC_PRE:
+		ticks = render_md_ticks(b->text, b->len);
+		for (i = 0; i < (ticks < 3 ? 3 : ticks + 1); i++)
+			fputc('`', f);
+		fputc('\n', f);
+		for (p = b->text, end = b->text + b->len; p < end; p = nl + 1) {
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			fputs(buf_str(&prefix), f);
+			render_put(f, p, (size_t)(nl - p), 1);
+			fputc('\n', f);
+		}
+		fputs(buf_str(&prefix), f);
+		for (i = 0; i < (ticks < 3 ? 3 : ticks + 1); i++)
+			fputc('`', f);
+		break;
+	case DOC_IMAGE:
+		fputs("![", f);
+		render_md_text(f, b->text, b->len, "", 0, &bol);
+		fputc(']', f);
+		render_md_url(f, b->src != NULL ? b->src : "");
+		if (b->caption != NULL) {
+			fprintf(f, "\n%s\n%s*", buf_str(&prefix),
+			    buf_str(&prefix));
+			bol = 0;
+			render_md_text(f, b->caption, strlen(b->caption), "",
+			    0, &bol);
+			fputc('*', f);
+		}
+		break;
+	case DOC_RULE:
+		fputs("* * *", f);
+		break;
+	case DOC_TABLE_ROW:
+		fputs("| ", f);
+		for (p = b->text, cells = 1; *p != '\0'; p++)
+			cells += *p == '\t';
+		render_md_inline(f, d, b, NULL, 1);
+		fputs(" |", f);
+		if ((*row)++ == 0) {
+			fprintf(f, "\n%s|", buf_str(&prefix));
+			for (i = 0; i < cells; i++)
+				fputs(" --- |", f);
+		}
+		break;
+	default:
+		render_md_inline(f, d, b, buf_str(&prefix), 0);
+		break;
+	}
+	fputc('\n', f);
+	buf_free(&prefix);
+}
+
+static void
+render_markdown(FILE *f, const struct doc *d)
+{
+	const struct doc_block	*b, *prev = NULL;
+	size_t			 i, row = 0;
+	int			 bol = 1, any = 0;
+
+	if (!render_has_title(d)) {
+		fputs("# ", f);
+		render_md_text(f, d->title, strlen(d->title), "", 0, &bol);
+		fputc('\n', f);
+		any = 1;
+	}
+	if (d->byline != NULL) {
+		if (any)
+			fputc('\n', f);
+		bol = 1;
+		render_md_text(f, d->byline, strlen(d->byline), "", 0, &bol);
+		fputc('\n', f);
+		any = 1;
+	}
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		if (b->type != DOC_TABLE_ROW)
+			row = 0;
+		/* Tables and lists stay together; the rest is separated. */
+		if (any && !(prev != NULL && prev->type == b->type &&
+		    (b->type == DOC_LIST_ITEM || b->type == DOC_TABLE_ROW)))
+			fputc('\n', f);
+		render_md_block(f, d, i, &row);
+		prev = b;
+		any = 1;
+	}
+}
+
+/* JSON. */
+
+static json_object *
+render_json_string(const char *s)
+{
+	return s != NULL ? json_object_new_string(s) : NULL;
+}
+
+static void
+render_json_add(json_object *o, const char *key, json_object *v)
+{
+	if (json_object_object_add(o, key, v) != 0)
+		fatal(_("out of memory"));
+}
+
+static void
+render_json_push(json_object *a, json_object *v)
+{
+	if (v == NULL || json_object_array_add(a, v) != 0)
+		fatal(_("out of memory"));
+}
+
+static json_object *
+render_json_new(json_object *o)
+{
+	if (o == NULL)
+		fatal(_("out of memory"));
+	return o;
+}
+
+/* The names of the block types in JSON, documented in reel(1). */
+static const char *
+render_json_type(enum doc_block_type t)
+{
+	switch (t) {
+	case DOC_HEADING:
+		return "heading";
+	case DOC_PARAGRAPH:
+		return "paragraph";
+	case DOC_QUOTE:
+		return "quote";
+	case DOC_LIST_ITEM:
+		return "list_item";
+	case DOC_PRE:
+		return "pre";
+	case DOC_IMAGE:
+		return "image";
+	case DOC_RULE:
+		return "rule";
+	case DOC_TABLE_ROW:
+		return "table_row";
+	}
+	return "paragraph";
+}
+
+/* What "level" means, per type (reel(1) OUTPUT FORMATS). */
+static int
+render_json_level(const struct doc_block *b)
+{
+	switch (b->type) {
+	case DOC_HEADING:
+	case DOC_LIST_ITEM:
+		return b->level;
+	case DOC_TABLE_ROW:
+		return b->level == 1;
+	case DOC_QUOTE:
+		return b->quote > 0 ? b->quote : 1;
+	default:
+		return 0;
+	}
+}
+
+static int
+render_json(FILE *f, const struct doc *d)
+{
+	const struct doc_block	*b;
+	json_object		*root, *a, *o;
+	const char		*s;
+	size_t			 i;
+
+	root = render_json_new(json_object_new_object());
+	render_json_add(root, "url", render_json_string(d->url));
+	render_json_add(root, "title", render_json_string(d->title));
+	render_json_add(root, "byline", render_json_string(d->byline));
+	render_json_add(root, "site", render_json_string(d->site));
+	render_json_add(root, "published", render_json_string(d->published));
+	render_json_add(root, "lang", render_json_string(d->lang));
+	render_json_add(root, "word_count",
+	    render_json_new(json_object_new_int64((int64_t)d->word_count)));
+
+	a = render_json_new(json_object_new_array());
+	for (i = 0; i < d->nsections; i++) {
+		o = render_json_new(json_object_new_object());
+		render_json_add(o, "label",
+		    render_json_string(d->sections[i].label));
+		render_json_add(o, "title",
+		    render_json_string(d->sections[i].title));
+		render_json_add(o, "level", render_json_new(
+		    json_object_new_int(d->sections[i].level)));
+		render_json_add(o, "block", render_json_new(
+		    json_object_new_int64((int64_t)d->sections[i].block)));
+		render_json_push(a, o);
+	}
+	render_json_add(root, "sections", a);
+
+	a = render_json_new(json_object_new_array());
+	for (i = 0; i < d->nblocks; i++) {
+		b = &d->blocks[i];
+		o = render_json_new(json_object_new_object());
+		render_json_add(o, "type", render_json_new(
+		    json_object_new_string(render_json_type(b->type))));
+		render_json_add(o, "level", render_json_new(
+		    json_object_new_int(render_json_level(b))));
+		render_json_add(o, "quote", render_json_new(
+		    json_object_new_int(b->quote)));
+		render_json_add(o, "text", render_json_new(
+		    json_object_new_string_len(b->text, (int)b->len)));
+		if (b->type == DOC_LIST_ITEM)
+			render_json_add(o, "number", render_json_new(
+			    json_object_new_int(b->number)));
+		if (b->type == DOC_IMAGE) {
+			render_json_add(o, "src", render_json_string(b->src));
+			render_json_add(o, "caption",
+			    render_json_string(b->caption));
+		}
+		render_json_push(a, o);
+	}
+	render_json_add(root, "blocks", a);
+
+	a = render_json_new(json_object_new_array());
+	for (i = 0; i < d->nlinks; i++) {
+		o = render_json_new(json_object_new_object());
+		render_json_add(o, "n", render_json_new(
+		    json_object_new_int64((int64_t)i + 1)));
+		render_json_add(o, "url", render_json_string(d->links[i].url));
+		render_json_add(o, "text",
+		    render_json_string(d->links[i].text));
+		render_json_push(a, o);
+	}
+	render_json_add(root, "links", a);
+
+	s = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED |
+	    JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (s == NULL)
+		fatal(_("out of memory"));
+	render_puts(f, s);
+	fputc('\n', f);
+	json_object_put(root);
+	return 0;
+}
+
 int
 render(FILE *f, const struct doc *d, enum render_format fmt, int cols)
 {
-	const char	*text;
-	size_t		 i, n = 0;
-
-	for (i = 0; i < d->nblocks; i++) {
-		/* An image shows as its caption; alt text stands in for the
-		 * picture and is not part of the essay's text. */
-		text = d->blocks[i].text;
-		if (d->blocks[i].type == DOC_IMAGE)
-			text = d->blocks[i].caption;
-		if (text != NULL)
-			fprintf(f, "%s%s\n", n++ > 0 ? "\n" : "", text);
+	switch (fmt) {
+	case RENDER_TEXT:
+		render_text(f, d, cols > 0 ? cols : 80);
+		break;
+	case RENDER_PLAIN:
+		render_plain(f, d);
+		break;
+	case RENDER_MARKDOWN:
+		render_markdown(f, d);
+		break;
+	case RENDER_JSON:
+		render_json(f, d);
+		break;
 	}
 	return ferror(f) ? -1 : 0;
 }

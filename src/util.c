@@ -10,11 +10,24 @@
 
 #include "util.h"
 
+/* Called once before fatal() prints: the pager restores the terminal. */
+static void	(*util_fatal_hook)(void);
+
+void
+util_set_fatal_hook(void (*hook)(void))
+{
+	util_fatal_hook = hook;
+}
+
 void
 fatal(const char *fmt, ...)
 {
+	void	(*hook)(void) = util_fatal_hook;
 	va_list	ap;
 
+	util_fatal_hook = NULL;
+	if (hook != NULL)
+		hook();
 	fflush(stdout);
 	fputs("reel: ", stderr);
 	va_start(ap, fmt);

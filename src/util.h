@@ -23,6 +23,9 @@ enum reel_exit {
 /* Prints "reel: message" and exits: for what nothing can recover from. */
 void	fatal(const char *, ...)
 	    __attribute__((noreturn, format(printf, 1, 2)));
+/* Sets a function fatal() calls first, before it prints and exits (the
+ * pager's: it gives the terminal back); NULL for none. */
+void	util_set_fatal_hook(void (*)(void));
 /* Prints "reel: message" to standard error and goes on. */
 void	warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
 

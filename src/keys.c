@@ -1,0 +1,350 @@
+/* keys.c: the pager's action names, its default key bindings (motion as
+ * in less, structure as in info and lynx) and the help text generated
+ * from whatever the table holds now. */
+#include <config.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "keys.h"
+#include "util.h"
+#include "width.h"
+
+#define KEYS_CTRL(c)	((c) & 0x1f)
+
+struct keys_binding {
+	int		key;
+	enum action	action;
+};
+
+static const struct {
+	const char	*name;
+	const char	*help;
+} keys_actions[ACTION_COUNT] = {
+	[ACTION_NONE] = { "none", N_("do nothing") },
+	[ACTION_LINE_DOWN] = { "line-down", N_("scroll down one line") },
+	[ACTION_LINE_UP] = { "line-up", N_("scroll up one line") },
+	[ACTION_PAGE_DOWN] = { "page-down", N_("scroll down one page") },
+	[ACTION_PAGE_UP] = { "page-up", N_("scroll up one page") },
+	[ACTION_HALF_PAGE_DOWN] = { "half-page-down",
+	    N_("scroll down half a page") },
+	[ACTION_HALF_PAGE_UP] = { "half-page-up",
+	    N_("scroll up half a page") },
+	[ACTION_TOP] = { "top", N_("go to the top") },
+	[ACTION_BOTTOM] = { "bottom", N_("go to the bottom") },
+	[ACTION_SEARCH_FORWARD] = { "search-forward",
+	    N_("search forward for text") },
+	[ACTION_SEARCH_BACKWARD] = { "search-backward",
+	    N_("search backward for text") },
+	[ACTION_SEARCH_NEXT] = { "search-next",
+	    N_("next match, in the search's direction") },
+	[ACTION_SEARCH_PREVIOUS] = { "search-previous",
+	    N_("previous match") },
+	[ACTION_NEXT_SECTION] = { "next-section", N_("next section") },
+	[ACTION_PREVIOUS_SECTION] = { "previous-section",
+	    N_("previous section (or this one's start)") },
+	[ACTION_GOTO_SECTION] = { "goto-section",
+	    N_("section N (its own number); 0 is the last") },
+	[ACTION_OUTLINE] = { "outline", N_("outline of the sections") },
+	[ACTION_NEXT_LINK] = { "next-link",
+	    N_("select the next link on screen") },
+	[ACTION_PREVIOUS_LINK] = { "previous-link",
+	    N_("select the previous link on screen") },
+	[ACTION_FOLLOW_LINK] = { "follow-link",
+	    N_("follow the selected link (else one line down)") },
+	[ACTION_LINKS] = { "links", N_("list the essay's links") },
+	[ACTION_OPEN_BROWSER] = { "open-browser",
+	    N_("open the selected link, or the essay, in $BROWSER") },
+	[ACTION_BACK] = { "back", N_("back to the previous document") },
+	[ACTION_HELP] = { "help", N_("this help") },
+	[ACTION_CLOSE] = { "close", N_("close this view") },
+	[ACTION_QUIT] = { "quit", N_("quit reel") },
+	[ACTION_REDRAW] = { "redraw", N_("redraw the screen") },
+	[ACTION_CANCEL] = { "cancel",
+	    N_("close a prompt or list; drop the selection") },
+};
+
+static const struct keys_binding keys_defaults[] = {
+	{ 'j', ACTION_LINE_DOWN },
+	{ KEYC_DOWN, ACTION_LINE_DOWN },
+	{ 'k', ACTION_LINE_UP },
+	{ KEYC_UP, ACTION_LINE_UP },
+	{ ' ', ACTION_PAGE_DOWN },
+	{ 'f', ACTION_PAGE_DOWN },
+	{ KEYC_NPAGE, ACTION_PAGE_DOWN },
+	{ 'b', ACTION_PAGE_UP },
+	{ KEYC_PPAGE, ACTION_PAGE_UP },
+	{ 'd', ACTION_HALF_PAGE_DOWN },
+	{ 'u', ACTION_HALF_PAGE_UP },
+	{ 'g', ACTION_TOP },
+	{ KEYC_HOME, ACTION_TOP },
+	{ 'G', ACTION_BOTTOM },
+	{ KEYC_END, ACTION_BOTTOM },
+	{ '/', ACTION_SEARCH_FORWARD },
+	{ '?', ACTION_SEARCH_BACKWARD },
+	{ 'n', ACTION_SEARCH_NEXT },
+	{ 'N', ACTION_SEARCH_PREVIOUS },
+	{ ']', ACTION_NEXT_SECTION },
+	{ '[', ACTION_PREVIOUS_SECTION },
+	{ '1', ACTION_GOTO_SECTION },
+	{ '2', ACTION_GOTO_SECTION },
+	{ '3', ACTION_GOTO_SECTION },
+	{ '4', ACTION_GOTO_SECTION },
+	{ '5', ACTION_GOTO_SECTION },
+	{ '6', ACTION_GOTO_SECTION },
+	{ '7', ACTION_GOTO_SECTION },
+	{ '8', ACTION_GOTO_SECTION },
+	{ '9', ACTION_GOTO_SECTION },
+	{ '0', ACTION_GOTO_SECTION },
+	{ 't', ACTION_OUTLINE },
+	{ KEYC_TAB, ACTION_NEXT_LINK },
+	{ KEYC_BTAB, ACTION_PREVIOUS_LINK },
+	{ KEYC_ENTER, ACTION_FOLLOW_LINK },
+	{ 'l', ACTION_LINKS },
+	{ 'o', ACTION_OPEN_BROWSER },
+	{ 'B', ACTION_BACK },
+	{ KEYC_BSPACE, ACTION_BACK },
+	{ 'h', ACTION_HELP },
+	{ KEYC_F1, ACTION_HELP },
+	{ 'q', ACTION_CLOSE },
+	{ 'Q', ACTION_QUIT },
+	{ KEYS_CTRL('l'), ACTION_REDRAW },
+	{ KEYC_ESCAPE, ACTION_CANCEL },
+};
+
+static const struct {
+	int		 key;
+	const char	*name;
+} keys_names[] = {
+	{ KEYC_UP, "Up" },
+	{ KEYC_DOWN, "Down" },
+	{ KEYC_LEFT, "Left" },
+	{ KEYC_RIGHT, "Right" },
+	{ KEYC_PPAGE, "PPage" },
+	{ KEYC_NPAGE, "NPage" },
+	{ KEYC_HOME, "Home" },
+	{ KEYC_END, "End" },
+	{ KEYC_BTAB, "BTab" },
+	{ KEYC_BSPACE, "BSpace" },
+	{ KEYC_ENTER, "Enter" },
+	{ KEYC_DC, "DC" },
+	{ KEYC_TAB, "Tab" },
+	{ KEYC_ESCAPE, "Escape" },
+	{ ' ', "Space" },
+	/* Other spellings that keys_find() takes. */
+	{ KEYC_PPAGE, "PageUp" },
+	{ KEYC_NPAGE, "PageDown" },
+	{ KEYC_BSPACE, "Backspace" },
+	{ KEYC_DC, "Delete" },
+	{ KEYC_ESCAPE, "Esc" },
+};
+
+static struct keys_binding	*keys_table;
+static size_t			 keys_count;
+
+void
+keys_reset(void)
+{
+	free(keys_table);
+	keys_count = nitems(keys_defaults);
+	keys_table = xreallocarray(NULL, keys_count, sizeof *keys_table);
+	memcpy(keys_table, keys_defaults, sizeof keys_defaults);
+}
+
+static void
+keys_ready(void)
+{
+	if (keys_table == NULL)
+		keys_reset();
+}
+
+enum action
+keys_lookup(int key)
+{
+	size_t	i;
+
+	keys_ready();
+	for (i = 0; i < keys_count; i++)
+		if (keys_table[i].key == key)
+			return keys_table[i].action;
+	return ACTION_NONE;
+}
+
+void
+keys_bind(int key, enum action action)
+{
+	size_t	i;
+
+	keys_ready();
+	for (i = 0; i < keys_count; i++) {
+		if (keys_table[i].key != key)
+			continue;
+		if (action != ACTION_NONE) {
+			keys_table[i].action = action;
+			return;
+		}
+		memmove(&keys_table[i], &keys_table[i + 1],
+		    (keys_count - i - 1) * sizeof *keys_table);
+		keys_count--;
+		return;
+	}
+	if (action == ACTION_NONE)
+		return;
+	keys_table = xreallocarray(keys_table, keys_count + 1,
+	    sizeof *keys_table);
+	keys_table[keys_count].key = key;
+	keys_table[keys_count++].action = action;
+}
+
+size_t
+keys_bound(enum action action, int *keys, size_t max)
+{
+	size_t	i, n = 0;
+
+	keys_ready();
+	for (i = 0; i < keys_count; i++) {
+		if (keys_table[i].action != action)
+			continue;
+		if (n < max)
+			keys[n] = keys_table[i].key;
+		n++;
+	}
+	return n;
+}
+
+const char *
+keys_action_name(enum action action)
+{
+	if ((int)action < 0 || action >= ACTION_COUNT)
+		return "none";
+	return keys_actions[action].name;
+}
+
+int
+keys_action_find(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < ACTION_COUNT; i++)
+		if (strcmp(keys_actions[i].name, s) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+keys_action_help(enum action action)
+{
+	if ((int)action < 0 || action >= ACTION_COUNT)
+		action = ACTION_NONE;
+	return _(keys_actions[action].help);
+}
+
+char *
+keys_name(int key, char *out)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(keys_names); i++) {
+		if (keys_names[i].key == key) {
+			strcpy(out, keys_names[i].name);
+			return out;
+		}
+	}
+	if (key >= KEYC_F1 && key <= KEYC_LAST)
+		snprintf(out, 16, "F%d", key - KEYC_F1 + 1);
+	else if (key >= 1 && key < 0x20)
+		snprintf(out, 16, "C-%c", key + 'a' - 1);
+	else if (key > 0x20 && key < 0x7f)
+		snprintf(out, 16, "%c", key);
+	else if (key >= 0xa0 && key < KEYC_BASE &&
+	    !(key >= 0xd800 && key <= 0xdfff))
+		out[utf8_encode((unsigned int)key, out)] = '\0';
+	else
+		snprintf(out, 16, "0x%x", (unsigned int)key);
+	return out;
+}
+
+int
+keys_find(const char *s)
+{
+	unsigned int	cp;
+	size_t		i, n, len = strlen(s);
+
+	for (i = 0; i < nitems(keys_names); i++)
+		if (strcasecmp(keys_names[i].name, s) == 0)
+			return keys_names[i].key;
+	if ((s[0] == 'F' || s[0] == 'f') && s[1] >= '1' && s[1] <= '9') {
+		n = (size_t)atoi(s + 1);
+		if (n >= 1 && n <= 12 && strspn(s + 1, "0123456789") ==
+		    len - 1)
+			return KEYC_F1 + (int)n - 1;
+	}
+	if (len == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-' &&
+	    ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'z'))
+		return (s[2] | 0x20) - 'a' + 1;
+	if (len > 0 && (n = utf8_decode(s, len, &cp)) == len && cp > 0x20 &&
+	    cp != 0x7f &&
+	    !(cp >= 0x80 && cp < 0xa0))
+		return (int)cp;
+	return -1;
+}
+
+char **
+keys_help(size_t *np)
+{
+	struct buf	 line = BUF_INIT;
+	char		**lines = NULL, name[16];
+	int		 keys[32];
+	size_t		 n = 0, i, k, nkeys, kw, width = 0;
+	int		 a;
+
+	/* The key column is as wide as the widest list of keys. */
+	for (a = 1; a < ACTION_COUNT; a++) {
+		nkeys = keys_bound((enum action)a, keys, nitems(keys));
+		for (k = kw = 0; k < nkeys && k < nitems(keys); k++)
+			kw += strlen(keys_name(keys[k], name)) +
+			    (k > 0 ? 2 : 0);
+		if (kw > width && kw <= 24)
+			width = kw;
+	}
+	lines = xreallocarray(NULL, ACTION_COUNT, sizeof *lines);
+	for (a = 1; a < ACTION_COUNT; a++) {
+		nkeys = keys_bound((enum action)a, keys, nitems(keys));
+		if (nkeys == 0)
+			continue;
+		buf_reset(&line);
+		if (a == ACTION_GOTO_SECTION && nkeys >= 10) {
+			/* Ten digit keys read better as a range. */
+			buf_adds(&line, "1-9, 0");
+		} else {
+			for (k = 0; k < nkeys && k < nitems(keys); k++) {
+				if (k > 0)
+					buf_adds(&line, ", ");
+				buf_adds(&line, keys_name(keys[k], name));
+			}
+		}
+		kw = width_str(buf_str(&line), line.len);
+		for (i = kw; i < width + 2; i++)
+			buf_addc(&line, ' ');
+		if (kw >= width + 2)
+			buf_adds(&line, "  ");
+		buf_adds(&line, keys_action_help((enum action)a));
+		lines[n++] = xstrdup(buf_str(&line));
+	}
+	buf_free(&line);
+	*np = n;
+	return lines;
+}
+
+void
+keys_help_free(char **lines, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}

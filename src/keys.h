@@ -1,0 +1,89 @@
+/* keys.h: the pager's actions by name, the live key table and the help
+ * text made from it. No curses: keys are code points or KEYC_ codes. */
+#ifndef REEL_KEYS_H
+#define REEL_KEYS_H
+
+#include <stddef.h>
+
+/* A key is a Unicode code point (control characters included: Tab is 9,
+ * Escape 27, C-l 12) or one of these, above the last code point. */
+#define KEYC_BASE	0x110000
+enum {
+	KEYC_UP = KEYC_BASE,
+	KEYC_DOWN,
+	KEYC_LEFT,
+	KEYC_RIGHT,
+	KEYC_PPAGE,
+	KEYC_NPAGE,
+	KEYC_HOME,
+	KEYC_END,
+	KEYC_BTAB,
+	KEYC_BSPACE,
+	KEYC_ENTER,
+	KEYC_DC,
+	KEYC_F1,			/* F1 to F12 follow */
+	KEYC_LAST = KEYC_F1 + 11,
+};
+#define KEYC_ESCAPE	27
+#define KEYC_TAB	9
+
+enum action {
+	ACTION_NONE,
+	ACTION_LINE_DOWN,
+	ACTION_LINE_UP,
+	ACTION_PAGE_DOWN,
+	ACTION_PAGE_UP,
+	ACTION_HALF_PAGE_DOWN,
+	ACTION_HALF_PAGE_UP,
+	ACTION_TOP,
+	ACTION_BOTTOM,
+	ACTION_SEARCH_FORWARD,
+	ACTION_SEARCH_BACKWARD,
+	ACTION_SEARCH_NEXT,
+	ACTION_SEARCH_PREVIOUS,
+	ACTION_NEXT_SECTION,
+	ACTION_PREVIOUS_SECTION,
+	ACTION_GOTO_SECTION,		/* the key's digit says which */
+	ACTION_OUTLINE,
+	ACTION_NEXT_LINK,
+	ACTION_PREVIOUS_LINK,
+	ACTION_FOLLOW_LINK,
+	ACTION_LINKS,
+	ACTION_OPEN_BROWSER,
+	ACTION_BACK,
+	ACTION_HELP,
+	ACTION_CLOSE,
+	ACTION_QUIT,
+	ACTION_REDRAW,
+	ACTION_CANCEL,
+	ACTION_COUNT
+};
+
+/* Puts the default bindings back. */
+void		 keys_reset(void);
+/* Returns the action bound to key, or ACTION_NONE. */
+enum action	 keys_lookup(int);
+/* Binds key to an action; ACTION_NONE unbinds it. */
+void		 keys_bind(int, enum action);
+/* Fills keys (at most max) with the keys bound to an action, in the order
+ * of the default table; returns how many there are. */
+size_t		 keys_bound(enum action, int *, size_t);
+
+/* Returns an action's name, as `bind` takes it ("next-section"). */
+const char	*keys_action_name(enum action);
+/* Returns the action named s, or -1. */
+int		 keys_action_find(const char *);
+/* Returns an action's one-line description, translated. */
+const char	*keys_action_help(enum action);
+/* Writes a key's name ("j", "Space", "C-l", "PPage", "F1") to out, at
+ * least 16 bytes; returns out. */
+char		*keys_name(int, char *);
+/* Returns the key named s, or -1. */
+int		 keys_find(const char *);
+
+/* Returns the help lines made from the live table: for each action its
+ * keys and what it does. Free with keys_help_free(). */
+char		**keys_help(size_t *);
+void		 keys_help_free(char **, size_t);
+
+#endif

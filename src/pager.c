@@ -1,0 +1,1287 @@
+/* pager.c: the pager's state and what every action does to it: motion,
+ * search, sections, links, lists, history. Plain data, no curses; the
+ * tui draws what is here and carries out the requests. */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "layout.h"
+#include "pager.h"
+#include "util.h"
+#include "width.h"
+
+#define PAGER_MEASURE	80	/* default text column, in cells */
+#define PAGER_WPM	230	/* reading speed for the reading time */
+#define PAGER_CTRL(c)	((c) & 0x1f)
+
+static const char *
+pager_sep(const struct pager *p)
+{
+	return (p->opts.flags & LAYOUT_ASCII) ? " - " : " \xc2\xb7 ";
+}
+
+/* Reads a Roman numeral ("IV", "xii"); returns 0 if s is not one. */
+static long
+pager_roman(const char *s)
+{
+	static const char	 digits[] = "IVXLCDM";
+	static const long	 values[] = { 1, 5, 10, 50, 100, 500, 1000 };
+	const char		*d;
+	long			 total = 0, v, next;
+
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++) {
+		if ((d = strchr(digits, toupper((unsigned char)*s))) == NULL)
+			return 0;
+		v = values[d - digits];
+		next = 0;
+		if (s[1] != '\0') {
+			if ((d = strchr(digits,
+			    toupper((unsigned char)s[1]))) == NULL)
+				return 0;
+			next = values[d - digits];
+		}
+		total += next > v ? -v : v;
+	}
+	return total > 0 ? total : 0;
+}
+
+/* The number a label gives its section: "3", "IV", "Part 2"; 0 if none. */
+static long
+pager_label_number(const char *label)
+{
+	const char	*end = label + strlen(label), *p;
+	long		 n;
+
+	if (*label == '\0')
+		return 0;
+	if (strspn(label, "0123456789") == strlen(label))
+		return strtol(label, NULL, 10);
+	if ((n = pager_roman(label)) > 0)
+		return n;
+	for (p = end; p > label && isdigit((unsigned char)p[-1]); p--)
+		;
+	if (p < end && p > label && p[-1] == ' ')
+		return strtol(p, NULL, 10);
+	return 0;
+}
+
+/* Digits call sections by the essay's own numbers when it has them, else
+ * by their position. */
+static void
+pager_number_sections(struct pager *p)
+{
+	const struct doc	*d = p->doc;
+	size_t			 i;
+	int			 any = 0;
+
+	free(p->numbers);
+	p->numbers = xcalloc(d->nsections + 1, sizeof *p->numbers);
+	for (i = 0; i < d->nsections; i++) {
+		if (d->sections[i].label != NULL)
+			p->numbers[i] =
+			    pager_label_number(d->sections[i].label);
+		if (p->numbers[i] > 0)
+			any = 1;
+	}
+	if (!any)
+		for (i = 0; i < d->nsections; i++)
+			p->numbers[i] = (long)i + 1;
+}
+
+int
+pager_text_rows(const struct pager *p)
+{
+	return p->rows > 3 ? p->rows - 2 : 1;
+}
+
+static size_t
+pager_max_top(const struct pager *p)
+{
+	size_t	rows = (size_t)pager_text_rows(p);
+
+	return p->layout->nlines > rows ? p->layout->nlines - rows : 0;
+}
+
+/* Remembers where the top line is, in terms a resize does not change. */
+static void
+pager_anchor(struct pager *p)
+{
+	const struct layout_line	*ln;
+
+	if (p->layout->nlines == 0) {
+		p->anchor_block = p->anchor_doff = 0;
+		return;
+	}
+	if (p->top >= p->layout->nlines)
+		p->top = p->layout->nlines - 1;
+	ln = &p->layout->lines[p->top];
+	p->anchor_block = ln->block;
+	p->anchor_doff = ln->doff;
+}
+
+static void
+pager_set_top(struct pager *p, size_t top)
+{
+	p->top = top;
+	pager_anchor(p);
+}
+
+/* Moves by delta lines; never past the last page going down, but a
+ * section jump may have put the top lower, and that stays. */
+static void
+pager_scroll(struct pager *p, long delta)
+{
+	size_t	max = pager_max_top(p);
+
+	if (delta > 0) {
+		if (p->top < max)
+			p->top = p->top + (size_t)delta < max ?
+			    p->top + (size_t)delta : max;
+	} else
+		p->top = p->top >= (size_t)-delta ? p->top - (size_t)-delta : 0;
+	pager_anchor(p);
+}
+
+static void pager_find_all(struct pager *);
+static void pager_menu_fix(struct pager *);
+
+/* Lays out the current document and forgets what belonged to the last. */
+static void
+pager_set_layout(struct pager *p)
+{
+	struct layout_opts	lo;
+
+	memset(&lo, 0, sizeof lo);
+	lo.cols = p->cols;
+	lo.measure = p->opts.measure > 0 ? p->opts.measure : PAGER_MEASURE;
+	lo.flags = (p->opts.flags & (LAYOUT_CENTRE | LAYOUT_ASCII)) |
+	    LAYOUT_LINKNUMS | LAYOUT_TITLE;
+	layout_free(p->layout);
+	p->layout = layout_new(p->doc, &lo);
+	pager_number_sections(p);
+	p->sel_block = -1;
+	p->sel_span = -1;
+	pager_find_all(p);
+}
+
+struct pager *
+pager_new(struct doc *d, int cols, int rows, const struct pager_opts *opts)
+{
+	struct pager	*p = xcalloc(1, sizeof *p);
+
+	p->doc = d;
+	p->cols = cols > 0 ? cols : 1;
+	p->rows = rows > 0 ? rows : 1;
+	if (opts != NULL)
+		p->opts = *opts;
+	p->current = -1;
+	buf_init(&p->input);
+	pager_set_layout(p);
+	pager_set_top(p, 0);
+	return p;
+}
+
+void
+pager_free(struct pager *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return;
+	layout_free(p->layout);
+	doc_free(p->doc);
+	for (i = 0; i < p->nhistory; i++)
+		doc_free(p->history[i].doc);
+	free(p->history);
+	free(p->numbers);
+	free(p->pattern);
+	free(p->matches);
+	buf_free(&p->input);
+	keys_help_free(p->help, p->nhelp);
+	free(p->message);
+	free(p->request_url);
+	free(p->runs);
+	free(p->cells);
+	free(p);
+}
+
+void
+pager_resize(struct pager *p, int cols, int rows)
+{
+	p->cols = cols > 0 ? cols : 1;
+	p->rows = rows > 0 ? rows : 1;
+	layout_resize(p->layout, p->cols);
+	p->top = layout_find_doff(p->layout, p->anchor_block, p->anchor_doff);
+	pager_menu_fix(p);
+}
+
+void
+pager_message(struct pager *p, int error, const char *fmt, ...)
+{
+	va_list	ap;
+
+	free(p->message);
+	va_start(ap, fmt);
+	p->message = xvprintf(fmt, ap);
+	va_end(ap);
+	p->message_error = error;
+}
+
+static void
+pager_request(struct pager *p, int request, const char *url)
+{
+	free(p->request_url);
+	p->request = request;
+	p->request_url = url != NULL ? xstrdup(url) : NULL;
+}
+
+int
+pager_take_request(struct pager *p, char **url)
+{
+	int	request = p->request;
+
+	*url = p->request_url;
+	p->request = PAGER_REQ_NONE;
+	p->request_url = NULL;
+	return request;
+}
+
+/* Sections. */
+
+long
+pager_section(const struct pager *p)
+{
+	if (p->layout->nlines == 0)
+		return -1;
+	return doc_section_of(p->doc, p->layout->lines[p->top].block);
+}
+
+size_t
+pager_section_line(const struct pager *p, size_t i)
+{
+	return layout_block_line(p->layout, p->doc->sections[i].block);
+}
+
+void
+pager_goto_section(struct pager *p, size_t i)
+{
+	if (i < p->doc->nsections)
+		pager_set_top(p, pager_section_line(p, i));
+}
+
+static int
+pager_no_sections(struct pager *p)
+{
+	if (p->doc->nsections > 0)
+		return 0;
+	pager_message(p, 1, "%s", _("This essay has no sections"));
+	return 1;
+}
+
+static void
+pager_next_section(struct pager *p, int forward)
+{
+	size_t	i, n = p->doc->nsections;
+
+	if (pager_no_sections(p))
+		return;
+	if (forward) {
+		for (i = 0; i < n; i++) {
+			if (pager_section_line(p, i) > p->top) {
+				pager_goto_section(p, i);
+				return;
+			}
+		}
+		pager_message(p, 0, "%s", _("This is the last section"));
+		return;
+	}
+	for (i = n; i > 0; i--) {
+		if (pager_section_line(p, i - 1) < p->top) {
+			pager_goto_section(p, i - 1);
+			return;
+		}
+	}
+	/* Before the first section: the essay's opening. */
+	if (p->top > 0)
+		pager_set_top(p, 0);
+	else
+		pager_message(p, 0, "%s", _("This is the first section"));
+}
+
+static void
+pager_goto_number(struct pager *p, long n)
+{
+	size_t	i;
+
+	for (i = 0; i < p->doc->nsections; i++) {
+		if (p->numbers[i] == n) {
+			pager_goto_section(p, i);
+			return;
+		}
+	}
+	pager_message(p, 1, _("No section %ld"), n);
+}
+
+static long
+pager_leading_digit(long n)
+{
+	while (n >= 10)
+		n /= 10;
+	return n;
+}
+
+/* A digit goes to its section at once unless a longer number starts
+ * with it; then it opens the Section prompt. 0 is the last section. */
+static void
+pager_digit(struct pager *p, int digit)
+{
+	size_t	i;
+
+	if (pager_no_sections(p))
+		return;
+	if (digit == 0) {
+		pager_goto_section(p, p->doc->nsections - 1);
+		return;
+	}
+	for (i = 0; i < p->doc->nsections; i++) {
+		if (p->numbers[i] >= 10 &&
+		    pager_leading_digit(p->numbers[i]) == digit) {
+			p->prompt = PAGER_PROMPT_SECTION;
+			buf_reset(&p->input);
+			buf_addc(&p->input, (char)('0' + digit));
+			return;
+		}
+	}
+	pager_goto_number(p, digit);
+}
+
+/* Search: literal text over the display texts, case-insensitive unless
+ * the pattern has a capital letter. */
+
+static int
+pager_has_upper(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'A' && *s <= 'Z')
+			return 1;
+	return 0;
+}
+
+static void
+pager_find_all(struct pager *p)
+{
+	const char	*t = buf_str(&p->layout->text), *pat = p->pattern;
+	size_t		 end = p->layout->dtotal, plen, i, k, cap = 0;
+	int		 fold;
+
+	free(p->matches);
+	p->matches = NULL;
+	p->nmatches = 0;
+	p->current = -1;
+	if (pat == NULL || (plen = strlen(pat)) == 0 || plen > end)
+		return;
+	fold = !pager_has_upper(pat);
+	for (i = 0; i + plen <= end; i++) {
+		if (fold) {
+			if (tolower((unsigned char)t[i]) != pat[0])
+				continue;
+			for (k = 1; k < plen; k++)
+				if (tolower((unsigned char)t[i + k]) !=
+				    tolower((unsigned char)pat[k]))
+					break;
+			if (k < plen)
+				continue;
+		} else if (t[i] != pat[0] || memcmp(t + i, pat, plen) != 0)
+			continue;
+		if (p->nmatches == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			p->matches = xreallocarray(p->matches, cap,
+			    sizeof *p->matches);
+		}
+		p->matches[p->nmatches].start = i;
+		p->matches[p->nmatches++].end = i + plen;
+		i += plen - 1;
+	}
+}
+
+/* Where line n begins in the layout's text. */
+static size_t
+pager_line_pos(const struct pager *p, size_t n)
+{
+	const struct layout_line	*ln = &p->layout->lines[n];
+
+	return p->layout->blocks[ln->block].dstart + ln->doff;
+}
+
+/* The first match that starts at pos or after it. */
+static size_t
+pager_match_from(const struct pager *p, size_t pos)
+{
+	size_t	lo = 0, hi = p->nmatches, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (p->matches[mid].start < pos)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int
+pager_line_visible(const struct pager *p, size_t line)
+{
+	return line >= p->top && line < p->top + (size_t)pager_text_rows(p);
+}
+
+/* Goes to the next match in a direction, from the current match when it
+ * is on screen, else from the top line; wraps around and says so. */
+static void
+pager_search(struct pager *p, int backward)
+{
+	size_t	pos, m;
+	int	from_current;
+
+	if (p->pattern == NULL) {
+		pager_message(p, 1, "%s", _("No previous search"));
+		return;
+	}
+	if (p->nmatches == 0) {
+		pager_message(p, 1, _("Pattern not found: %s"), p->pattern);
+		return;
+	}
+	from_current = p->current >= 0 && pager_line_visible(p,
+	    layout_line_at(p->layout, p->matches[p->current].start));
+	pos = p->layout->nlines > 0 ? pager_line_pos(p, p->top) : 0;
+	if (!backward) {
+		m = from_current ? (size_t)p->current + 1 :
+		    pager_match_from(p, pos);
+		if (m >= p->nmatches) {
+			m = 0;
+			pager_message(p, 0, "%s",
+			    _("Search hit the bottom, continuing at the top"));
+		}
+	} else {
+		m = from_current ? (size_t)p->current :
+		    pager_match_from(p, pos);
+		if (m == 0) {
+			m = p->nmatches - 1;
+			pager_message(p, 0, "%s",
+			    _("Search hit the top, continuing at the bottom"));
+		} else
+			m--;
+	}
+	p->current = (long)m;
+	m = layout_line_at(p->layout, p->matches[m].start);
+	pos = pager_max_top(p);
+	pager_set_top(p, m < pos ? m : pos);
+}
+
+static void
+pager_search_start(struct pager *p, const char *pattern, int backward)
+{
+	if (*pattern != '\0') {
+		free(p->pattern);
+		p->pattern = xstrdup(pattern);
+	}
+	p->backward = backward;
+	pager_find_all(p);
+	pager_search(p, backward);
+}
+
+/* Links: the selection is a link span of a block. */
+
+struct pager_link {
+	long	block;
+	int	span;
+};
+
+/* Lists the link spans on screen, in reading order; the caller frees. */
+static size_t
+pager_visible_links(const struct pager *p, struct pager_link **out)
+{
+	const struct layout		*l = p->layout;
+	const struct layout_line	*ln;
+	const struct layout_run		*r;
+	struct pager_link		*v = NULL;
+	size_t				 n = 0, cap = 0, i, end;
+	int				 k;
+
+	end = p->top + (size_t)pager_text_rows(p);
+	if (end > l->nlines)
+		end = l->nlines;
+	for (i = p->top; i < end; i++) {
+		ln = &l->lines[i];
+		for (k = 0; k < ln->nruns; k++) {
+			r = &l->runs[ln->run + (size_t)k];
+			if (!(r->attr & LAYOUT_LINK) || r->span < 0)
+				continue;
+			if (n > 0 && v[n - 1].block == (long)ln->block &&
+			    v[n - 1].span == r->span)
+				continue;
+			if (n == cap) {
+				cap = cap == 0 ? 16 : cap * 2;
+				v = xreallocarray(v, cap, sizeof *v);
+			}
+			v[n].block = (long)ln->block;
+			v[n++].span = r->span;
+		}
+	}
+	*out = v;
+	return n;
+}
+
+/* Returns the index of the selection among the visible links, or -1. */
+static long
+pager_selected_visible(const struct pager *p, const struct pager_link *v,
+    size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].block == p->sel_block && v[i].span == p->sel_span)
+			return (long)i;
+	return -1;
+}
+
+static void
+pager_select_link(struct pager *p, int forward)
+{
+	struct pager_link	*v;
+	size_t			 n = pager_visible_links(p, &v);
+	long			 k;
+
+	if (n == 0) {
+		pager_message(p, 0, "%s", _("No links on this screen"));
+		free(v);
+		return;
+	}
+	k = pager_selected_visible(p, v, n);
+	if (k < 0)
+		k = forward ? 0 : (long)n - 1;
+	else if (forward)
+		k = (size_t)k + 1 < n ? k + 1 : 0;
+	else
+		k = k > 0 ? k - 1 : (long)n - 1;
+	p->sel_block = v[k].block;
+	p->sel_span = v[k].span;
+	free(v);
+}
+
+/* The URL of the selected link if it is on screen, else NULL. */
+static const char *
+pager_selected_url(const struct pager *p)
+{
+	struct pager_link	*v;
+	size_t			 n;
+	long			 k;
+	int			 link;
+
+	if (p->sel_block < 0)
+		return NULL;
+	n = pager_visible_links(p, &v);
+	k = pager_selected_visible(p, v, n);
+	free(v);
+	if (k < 0)
+		return NULL;
+	link = p->doc->blocks[p->sel_block].spans[p->sel_span].link;
+	return p->doc->links[link].url;
+}
+
+/* Lists: the outline, the links and the help. */
+
+size_t
+pager_menu_count(const struct pager *p)
+{
+	switch (p->menu) {
+	case PAGER_MENU_OUTLINE:
+		return p->doc->nsections;
+	case PAGER_MENU_LINKS:
+		return p->doc->nlinks;
+	case PAGER_MENU_HELP:
+		return p->nhelp;
+	}
+	return 0;
+}
+
+/* Keeps the cursor on screen; the help list only scrolls. */
+static void
+pager_menu_fix(struct pager *p)
+{
+	size_t	rows = (size_t)pager_text_rows(p), n = pager_menu_count(p);
+
+	if (n == 0)
+		return;
+	if (p->menu_cursor >= n)
+		p->menu_cursor = n - 1;
+	if (p->menu == PAGER_MENU_HELP) {
+		if (p->menu_cursor + rows > n)
+			p->menu_cursor = n > rows ? n - rows : 0;
+		p->menu_top = p->menu_cursor;
+		return;
+	}
+	if (p->menu_cursor < p->menu_top)
+		p->menu_top = p->menu_cursor;
+	if (p->menu_cursor >= p->menu_top + rows)
+		p->menu_top = p->menu_cursor - rows + 1;
+}
+
+static void
+pager_help_lines(struct pager *p)
+{
+	static const char *const extra[] = {
+		"",
+		N_("In the outline and the lists: move as in the text; Enter "
+		    "picks, q or Escape closes."),
+		N_("At a prompt: Enter accepts, Escape or C-g cancels, "
+		    "Backspace deletes."),
+		N_("Searches are literal; lower case matches either case."),
+	};
+	size_t	 i;
+
+	keys_help_free(p->help, p->nhelp);
+	p->help = keys_help(&p->nhelp);
+	p->help = xreallocarray(p->help, p->nhelp + nitems(extra),
+	    sizeof *p->help);
+	for (i = 0; i < nitems(extra); i++)
+		p->help[p->nhelp++] = xstrdup(*extra[i] != '\0' ?
+		    _(extra[i]) : "");
+}
+
+static void
+pager_menu_open(struct pager *p, int menu)
+{
+	long	section;
+	size_t	i;
+
+	p->menu = menu;
+	p->menu_cursor = p->menu_top = 0;
+	if (menu == PAGER_MENU_HELP)
+		pager_help_lines(p);
+	if (pager_menu_count(p) == 0) {
+		pager_message(p, 0, "%s", menu == PAGER_MENU_OUTLINE ?
+		    _("This essay has no sections") :
+		    _("This essay has no links"));
+		p->menu = PAGER_MENU_NONE;
+		return;
+	}
+	if (menu == PAGER_MENU_OUTLINE && (section = pager_section(p)) >= 0)
+		p->menu_cursor = (size_t)section;
+	if (menu == PAGER_MENU_LINKS && p->sel_block >= 0) {
+		i = (size_t)p->sel_block;
+		p->menu_cursor = (size_t)
+		    p->doc->blocks[i].spans[p->sel_span].link;
+	}
+	pager_menu_fix(p);
+}
+
+static void
+pager_menu_pick(struct pager *p)
+{
+	size_t	i = p->menu_cursor;
+	int	menu = p->menu;
+
+	p->menu = PAGER_MENU_NONE;
+	if (menu == PAGER_MENU_OUTLINE)
+		pager_goto_section(p, i);
+	else if (menu == PAGER_MENU_LINKS)
+		pager_request(p, PAGER_REQ_LOAD, p->doc->links[i].url);
+}
+
+static void
+pager_menu_action(struct pager *p, enum action action, int key)
+{
+	size_t	n = pager_menu_count(p), rows = (size_t)pager_text_rows(p);
+	size_t	*c = &p->menu_cursor, half = rows / 2 > 0 ? rows / 2 : 1;
+
+	switch (action) {
+	case ACTION_LINE_DOWN:
+		(*c)++;
+		break;
+	case ACTION_LINE_UP:
+		*c = *c > 0 ? *c - 1 : 0;
+		break;
+	case ACTION_PAGE_DOWN:
+		*c += rows;
+		break;
+	case ACTION_PAGE_UP:
+		*c = *c > rows ? *c - rows : 0;
+		break;
+	case ACTION_HALF_PAGE_DOWN:
+		*c += half;
+		break;
+	case ACTION_HALF_PAGE_UP:
+		*c = *c > half ? *c - half : 0;
+		break;
+	case ACTION_TOP:
+		*c = 0;
+		break;
+	case ACTION_BOTTOM:
+		*c = n > 0 ? n - 1 : 0;
+		break;
+	case ACTION_FOLLOW_LINK:
+		pager_menu_pick(p);
+		return;
+	case ACTION_OPEN_BROWSER:
+		if (p->menu == PAGER_MENU_LINKS) {
+			p->menu = PAGER_MENU_NONE;
+			pager_request(p, PAGER_REQ_OPEN,
+			    p->doc->links[*c].url);
+		}
+		return;
+	case ACTION_GOTO_SECTION:
+		if (p->menu == PAGER_MENU_OUTLINE) {
+			p->menu = PAGER_MENU_NONE;
+			pager_apply(p, action, key);
+		}
+		return;
+	case ACTION_CLOSE:
+	case ACTION_CANCEL:
+		p->menu = PAGER_MENU_NONE;
+		return;
+	case ACTION_OUTLINE:
+	case ACTION_LINKS:
+	case ACTION_HELP:
+		/* The key that opened a list closes it; another opens its
+		 * own. */
+		if ((action == ACTION_OUTLINE &&
+		    p->menu == PAGER_MENU_OUTLINE) ||
+		    (action == ACTION_LINKS && p->menu == PAGER_MENU_LINKS) ||
+		    (action == ACTION_HELP && p->menu == PAGER_MENU_HELP))
+			p->menu = PAGER_MENU_NONE;
+		else
+			pager_apply(p, action, key);
+		return;
+	case ACTION_QUIT:
+	case ACTION_REDRAW:
+		pager_apply(p, action, key);
+		return;
+	default:
+		return;
+	}
+	pager_menu_fix(p);
+}
+
+/* Does a title already begin with its number ("3. The Hotel")? */
+static int
+pager_starts_with_number(const char *title, long n)
+{
+	char	num[32];
+	size_t	len;
+
+	len = (size_t)snprintf(num, sizeof num, "%ld", n);
+	return strncmp(title, num, len) == 0 &&
+	    !isdigit((unsigned char)title[len]);
+}
+
+void
+pager_menu_item(const struct pager *p, size_t i, struct buf *out, int *mark)
+{
+	const struct doc_section	*s;
+	struct buf			 b = BUF_INIT;
+	const char			*t;
+	int				 ascii = p->opts.flags & LAYOUT_ASCII;
+	int				 minlevel = 6, k;
+	size_t				 j;
+
+	*mark = 0;
+	switch (p->menu) {
+	case PAGER_MENU_OUTLINE:
+		for (j = 0; j < p->doc->nsections; j++)
+			if (p->doc->sections[j].level < minlevel)
+				minlevel = p->doc->sections[j].level;
+		s = &p->doc->sections[i];
+		*mark = (long)i == pager_section(p);
+		buf_adds(&b, *mark ? "* " : "  ");
+		for (k = minlevel; k < s->level; k++)
+			buf_adds(&b, "  ");
+		if (s->label != NULL)
+			buf_printf(&b, "%s%s", s->label,
+			    layout_label_sep(s->label));
+		else if (p->numbers[i] > 0 &&
+		    !pager_starts_with_number(s->title, p->numbers[i]))
+			buf_printf(&b, "%ld. ", p->numbers[i]);
+		buf_adds(&b, s->title);
+		break;
+	case PAGER_MENU_LINKS:
+		t = p->doc->links[i].text;
+		buf_printf(&b, "[%zu] %s%s%s", i + 1, t, *t != '\0' ?
+		    (ascii ? " -- " : " \xe2\x80\x94 ") : "",
+		    p->doc->links[i].url);
+		break;
+	case PAGER_MENU_HELP:
+		buf_adds(&b, p->help[i]);
+		break;
+	}
+	layout_fit(out, buf_str(&b), b.len, ascii, p->cols);
+	buf_free(&b);
+}
+
+/* The prompt at the bottom line. */
+
+static void
+pager_prompt_accept(struct pager *p)
+{
+	char	*input = buf_detach(&p->input, NULL);
+	int	 prompt = p->prompt;
+
+	p->prompt = PAGER_PROMPT_NONE;
+	if (prompt == PAGER_PROMPT_SECTION) {
+		if (*input != '\0')
+			pager_goto_number(p, strtol(input, NULL, 10));
+	} else if (*input != '\0' || p->pattern != NULL)
+		pager_search_start(p, input,
+		    prompt == PAGER_PROMPT_SEARCH_BACKWARD);
+	free(input);
+}
+
+static void
+pager_prompt_key(struct pager *p, int key)
+{
+	char	enc[4];
+
+	if (key == KEYC_ENTER || key == '\r' || key == '\n') {
+		pager_prompt_accept(p);
+		return;
+	}
+	if (key == KEYC_ESCAPE || key == PAGER_CTRL('g') ||
+	    key == PAGER_CTRL('c')) {
+		p->prompt = PAGER_PROMPT_NONE;
+		buf_reset(&p->input);
+		return;
+	}
+	if (key == KEYC_BSPACE || key == 0x7f || key == PAGER_CTRL('h')) {
+		if (p->input.len == 0) {
+			p->prompt = PAGER_PROMPT_NONE;
+			return;
+		}
+		/* Drop the last character, all its bytes. */
+		do
+			p->input.len--;
+		while (p->input.len > 0 &&
+		    (p->input.data[p->input.len] & 0xc0) == 0x80);
+		p->input.data[p->input.len] = '\0';
+		return;
+	}
+	if (key == PAGER_CTRL('u')) {
+		buf_reset(&p->input);
+		return;
+	}
+	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) ||
+	    key >= KEYC_BASE || (key >= 0xd800 && key <= 0xdfff))
+		return;
+	if (p->prompt == PAGER_PROMPT_SECTION &&
+	    (key < '0' || key > '9' || p->input.len >= 9))
+		return;
+	if (p->input.len >= 256)
+		return;
+	buf_add(&p->input, enc, utf8_encode((unsigned int)key, enc));
+}
+
+void
+pager_key(struct pager *p, int key)
+{
+	free(p->message);
+	p->message = NULL;
+	if (p->prompt != PAGER_PROMPT_NONE) {
+		pager_prompt_key(p, key);
+		return;
+	}
+	if (p->menu != PAGER_MENU_NONE) {
+		pager_menu_action(p, keys_lookup(key), key);
+		return;
+	}
+	pager_apply(p, keys_lookup(key), key);
+}
+
+void
+pager_push(struct pager *p, struct doc *d)
+{
+	struct pager_history	*h;
+
+	p->history = xreallocarray(p->history, p->nhistory + 1,
+	    sizeof *p->history);
+	h = &p->history[p->nhistory++];
+	h->doc = p->doc;
+	h->block = p->anchor_block;
+	h->doff = p->anchor_doff;
+	p->doc = d;
+	p->menu = PAGER_MENU_NONE;
+	pager_set_layout(p);
+	pager_set_top(p, 0);
+}
+
+static void
+pager_back(struct pager *p)
+{
+	struct pager_history	*h;
+
+	if (p->nhistory == 0) {
+		pager_message(p, 0, "%s", _("No previous document"));
+		return;
+	}
+	h = &p->history[--p->nhistory];
+	doc_free(p->doc);
+	p->doc = h->doc;
+	pager_set_layout(p);
+	p->top = layout_find_doff(p->layout, h->block, h->doff);
+	pager_anchor(p);
+}
+
+void
+pager_apply(struct pager *p, enum action action, int key)
+{
+	long		rows = pager_text_rows(p);
+	long		half = rows / 2 > 0 ? rows / 2 : 1;
+	const char	*url;
+
+	switch (action) {
+	case ACTION_NONE:
+		break;
+	case ACTION_LINE_DOWN:
+		pager_scroll(p, 1);
+		break;
+	case ACTION_LINE_UP:
+		pager_scroll(p, -1);
+		break;
+	case ACTION_PAGE_DOWN:
+		pager_scroll(p, rows);
+		break;
+	case ACTION_PAGE_UP:
+		pager_scroll(p, -rows);
+		break;
+	case ACTION_HALF_PAGE_DOWN:
+		pager_scroll(p, half);
+		break;
+	case ACTION_HALF_PAGE_UP:
+		pager_scroll(p, -half);
+		break;
+	case ACTION_TOP:
+		pager_set_top(p, 0);
+		break;
+	case ACTION_BOTTOM:
+		pager_set_top(p, pager_max_top(p));
+		break;
+	case ACTION_SEARCH_FORWARD:
+	case ACTION_SEARCH_BACKWARD:
+		p->prompt = action == ACTION_SEARCH_FORWARD ?
+		    PAGER_PROMPT_SEARCH_FORWARD : PAGER_PROMPT_SEARCH_BACKWARD;
+		buf_reset(&p->input);
+		break;
+	case ACTION_SEARCH_NEXT:
+	case ACTION_SEARCH_PREVIOUS:
+		if (p->pattern != NULL && p->nmatches == 0 && p->current < 0)
+			pager_find_all(p);
+		pager_search(p, p->backward ^ (action ==
+		    ACTION_SEARCH_PREVIOUS));
+		break;
+	case ACTION_NEXT_SECTION:
+		pager_next_section(p, 1);
+		break;
+	case ACTION_PREVIOUS_SECTION:
+		pager_next_section(p, 0);
+		break;
+	case ACTION_GOTO_SECTION:
+		if (key >= '0' && key <= '9')
+			pager_digit(p, key - '0');
+		break;
+	case ACTION_OUTLINE:
+		pager_menu_open(p, PAGER_MENU_OUTLINE);
+		break;
+	case ACTION_LINKS:
+		pager_menu_open(p, PAGER_MENU_LINKS);
+		break;
+	case ACTION_HELP:
+		pager_menu_open(p, PAGER_MENU_HELP);
+		break;
+	case ACTION_NEXT_LINK:
+	case ACTION_PREVIOUS_LINK:
+		pager_select_link(p, action == ACTION_NEXT_LINK);
+		break;
+	case ACTION_FOLLOW_LINK:
+		if ((url = pager_selected_url(p)) != NULL)
+			pager_request(p, PAGER_REQ_LOAD, url);
+		else
+			pager_scroll(p, 1);
+		break;
+	case ACTION_OPEN_BROWSER:
+		if ((url = pager_selected_url(p)) == NULL)
+			url = p->doc->url;
+		if (url == NULL)
+			pager_message(p, 1, "%s", _("This essay has no URL"));
+		else
+			pager_request(p, PAGER_REQ_OPEN, url);
+		break;
+	case ACTION_BACK:
+		pager_back(p);
+		break;
+	case ACTION_CLOSE:
+		pager_request(p, PAGER_REQ_CLOSE, NULL);
+		break;
+	case ACTION_QUIT:
+		pager_request(p, PAGER_REQ_QUIT, NULL);
+		break;
+	case ACTION_REDRAW:
+		pager_request(p, PAGER_REQ_REDRAW, NULL);
+		break;
+	case ACTION_CANCEL:
+		p->sel_block = -1;
+		p->sel_span = -1;
+		free(p->matches);
+		p->matches = NULL;
+		p->nmatches = 0;
+		p->current = -1;
+		break;
+	case ACTION_COUNT:
+		break;
+	}
+}
+
+int
+pager_percent(const struct pager *p)
+{
+	size_t	n = p->layout->nlines;
+	size_t	bottom = p->top + (size_t)pager_text_rows(p);
+
+	if (n == 0 || bottom >= n)
+		return 100;
+	return (int)(bottom * 100 / n);
+}
+
+/* The header and status lines. */
+
+/* Appends s fitted to at most cells cells; returns the cells taken. */
+static int
+pager_fit(const struct pager *p, struct buf *out, const char *s, int cells)
+{
+	return layout_fit(out, s, strlen(s), p->opts.flags & LAYOUT_ASCII,
+	    cells);
+}
+
+static void
+pager_pad(struct buf *out, int n)
+{
+	for (; n > 0; n--)
+		buf_addc(out, ' ');
+}
+
+/* The site's name, or the host of the URL, or the file's name. */
+static char *
+pager_site(const struct doc *d)
+{
+	const char	*u = d->url, *s, *e;
+
+	if (d->site != NULL)
+		return xstrdup(d->site);
+	if (u == NULL)
+		return NULL;
+	if ((s = strstr(u, "://")) != NULL) {
+		s += 3;
+		e = s + strcspn(s, "/?#");
+		return xstrndup(s, (size_t)(e - s));
+	}
+	if ((s = strrchr(u, '/')) != NULL && s[1] != '\0')
+		return xstrdup(s + 1);
+	return xstrdup(u);
+}
+
+int
+pager_header(const struct pager *p, struct buf *out)
+{
+	struct buf	 b = BUF_INIT;
+	char		*site;
+	size_t		 minutes;
+	int		 w;
+
+	switch (p->menu) {
+	case PAGER_MENU_OUTLINE:
+		buf_printf(&b, _("Outline: %zu sections"), p->doc->nsections);
+		break;
+	case PAGER_MENU_LINKS:
+		buf_printf(&b, _("Links: %zu"), p->doc->nlinks);
+		break;
+	case PAGER_MENU_HELP:
+		buf_printf(&b, _("Keys of %s"), PACKAGE_NAME);
+		break;
+	default:
+		if ((site = pager_site(p->doc)) != NULL) {
+			buf_adds(&b, site);
+			free(site);
+		}
+		if (p->doc->byline != NULL) {
+			if (b.len > 0)
+				buf_adds(&b, pager_sep(p));
+			buf_adds(&b, p->doc->byline);
+		}
+		minutes = (p->doc->word_count + PAGER_WPM - 1) / PAGER_WPM;
+		if (b.len > 0)
+			buf_adds(&b, pager_sep(p));
+		buf_printf(&b, _("%zu min read"), minutes > 0 ? minutes : 1);
+		break;
+	}
+	w = pager_fit(p, out, buf_str(&b), p->cols);
+	pager_pad(out, p->cols - w);
+	buf_free(&b);
+	return w;
+}
+
+/* "§3/11 The Hotel Ballroom Sequence" */
+static void
+pager_section_part(const struct pager *p, struct buf *b)
+{
+	const struct doc_section	*s;
+	long				 i = pager_section(p);
+
+	if (p->doc->nsections == 0)
+		return;
+	buf_adds(b, (p->opts.flags & LAYOUT_ASCII) ? "#" : "\xc2\xa7");
+	if (i < 0) {
+		buf_printf(b, "-/%zu", p->doc->nsections);
+		return;
+	}
+	s = &p->doc->sections[i];
+	if (s->label != NULL)
+		buf_printf(b, "%s/%zu %s", s->label, p->doc->nsections,
+		    s->title);
+	else
+		buf_printf(b, "%ld/%zu %s", p->numbers[i], p->doc->nsections,
+		    s->title);
+}
+
+int
+pager_status(const struct pager *p, struct buf *out)
+{
+	struct buf	 right = BUF_INIT, sec = BUF_INIT, tmp = BUF_INIT;
+	const char	*title;
+	char		 name[16];
+	int		 keys[1], cols = p->cols - 1, w = 0, rw, sw, avail;
+	int		 content;
+
+	if (p->prompt != PAGER_PROMPT_NONE) {
+		buf_adds(&tmp, p->prompt == PAGER_PROMPT_SECTION ?
+		    _("Section: ") : p->prompt == PAGER_PROMPT_SEARCH_FORWARD ?
+		    "/" : "?");
+		buf_add(&tmp, p->input.data, p->input.len);
+		w = content = pager_fit(p, out, buf_str(&tmp), cols);
+		goto done;
+	}
+	if (p->message != NULL) {
+		w = content = pager_fit(p, out, p->message, cols);
+		goto done;
+	}
+	buf_printf(&right, "%d%%", pager_percent(p));
+	if (keys_bound(ACTION_HELP, keys, 1) > 0)
+		buf_printf(&right, "  %s: %s", keys_name(keys[0], name),
+		    _("help"));
+	rw = (int)width_str(buf_str(&right), right.len);
+	if (rw + 1 > cols) {
+		buf_reset(&right);
+		buf_printf(&right, "%d%%", pager_percent(p));
+		rw = (int)right.len;
+	}
+	avail = cols - rw - 2;
+	pager_section_part(p, &sec);
+	buf_reset(&tmp);
+	sw = layout_fit(&tmp, buf_str(&sec), sec.len,
+	    p->opts.flags & LAYOUT_ASCII, 1 << 20);
+	title = p->doc->title != NULL ? p->doc->title : p->doc->url != NULL ?
+	    p->doc->url : "";
+	/* The section says where the reader is; the title gives way first. */
+	if (sw > 0 && sw + 12 <= avail) {
+		w = pager_fit(p, out, title, avail - sw - 2);
+		if (w > 0) {
+			buf_adds(out, "  ");
+			w += 2;
+		}
+		w += pager_fit(p, out, buf_str(&sec), avail - w);
+	} else if (sw > 0)
+		w = pager_fit(p, out, buf_str(&sec), avail);
+	else
+		w = pager_fit(p, out, title, avail);
+	pager_pad(out, cols - rw - w);
+	w = cols - rw;
+	if (w >= 0) {
+		buf_add(out, right.data, right.len);
+		w += rw;
+	}
+	content = w;
+done:
+	pager_pad(out, cols - w);
+	buf_free(&right);
+	buf_free(&sec);
+	buf_free(&tmp);
+	return content;
+}
+
+size_t
+pager_line_runs(struct pager *p, size_t n, const struct layout_run **out)
+{
+	const struct layout		*l = p->layout;
+	const struct layout_line	*ln = &l->lines[n];
+	const struct layout_run		*r;
+	struct layout_run		*o;
+	size_t				 len = ln->len, i, m, pos, a, b;
+	size_t				 nruns = 0;
+	int				 k, attr;
+
+	if (len + 1 > p->cells_cap) {
+		p->cells_cap = len + 64;
+		p->cells = xreallocarray(p->cells, p->cells_cap,
+		    sizeof *p->cells);
+	}
+	for (i = 0; i < len; i++)
+		p->cells[i] = ln->attr;
+	for (k = 0; k < ln->nruns; k++) {
+		r = &l->runs[ln->run + (size_t)k];
+		attr = r->attr;
+		if (r->span >= 0 && p->sel_span == r->span &&
+		    p->sel_block == (long)ln->block)
+			attr |= LAYOUT_SELECTED;
+		for (i = r->start; i < r->start + r->len && i < len; i++)
+			p->cells[i] |= attr;
+	}
+	if (ln->kind == LAYOUT_TEXT && p->nmatches > 0) {
+		pos = ln->text;
+		/* Matches are short: start from the first that may reach
+		 * this line. */
+		m = pager_match_from(p, pos > 256 ? pos - 256 : 0);
+		for (; m < p->nmatches && p->matches[m].start < pos + len;
+		    m++) {
+			if (p->matches[m].end <= pos)
+				continue;
+			a = p->matches[m].start > pos ?
+			    p->matches[m].start - pos : 0;
+			b = p->matches[m].end - pos < len ?
+			    p->matches[m].end - pos : len;
+			attr = LAYOUT_MATCH;
+			if ((long)m == p->current)
+				attr |= LAYOUT_CURRENT;
+			for (i = a; i < b; i++)
+				p->cells[i] |= attr;
+		}
+	}
+	for (i = 0; i < len; i = b) {
+		for (b = i + 1; b < len && p->cells[b] == p->cells[i]; b++)
+			;
+		if (nruns == p->runs_cap) {
+			p->runs_cap = p->runs_cap == 0 ? 16 : p->runs_cap * 2;
+			p->runs = xreallocarray(p->runs, p->runs_cap,
+			    sizeof *p->runs);
+		}
+		o = &p->runs[nruns++];
+		o->start = i;
+		o->len = b - i;
+		o->attr = p->cells[i];
+		o->link = o->span = -1;
+	}
+	*out = p->runs;
+	return nruns;
+}

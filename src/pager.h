@@ -1,0 +1,151 @@
+/* pager.h: the pager's state and actions, as plain data: a test drives
+ * pager_apply(p, ACTION_NEXT_SECTION) and reads the result without a
+ * terminal. The tui draws it and carries out its requests. */
+#ifndef REEL_PAGER_H
+#define REEL_PAGER_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "keys.h"
+
+struct doc;
+struct layout;
+struct layout_run;
+
+enum pager_prompt {
+	PAGER_PROMPT_NONE,
+	PAGER_PROMPT_SEARCH_FORWARD,	/* "/" */
+	PAGER_PROMPT_SEARCH_BACKWARD,	/* "?" */
+	PAGER_PROMPT_SECTION,		/* "Section: " */
+};
+
+enum pager_menu {
+	PAGER_MENU_NONE,
+	PAGER_MENU_OUTLINE,
+	PAGER_MENU_LINKS,
+	PAGER_MENU_HELP,
+};
+
+/* What the pager asks of the code around it. */
+enum pager_request {
+	PAGER_REQ_NONE,
+	PAGER_REQ_LOAD,		/* load request_url, then pager_push() */
+	PAGER_REQ_OPEN,		/* open request_url in $BROWSER */
+	PAGER_REQ_REDRAW,	/* repaint the whole terminal */
+	PAGER_REQ_CLOSE,	/* the reader closed the view */
+	PAGER_REQ_QUIT,		/* the reader quit reel */
+};
+
+struct pager_match {
+	size_t	start;		/* in layout->text */
+	size_t	end;
+};
+
+/* A document left behind by following a link, and where it was read. */
+struct pager_history {
+	struct doc	*doc;
+	size_t		 block;
+	size_t		 doff;
+};
+
+struct pager_opts {
+	int	measure;	/* text column at most this wide; 0 = 80 */
+	int	flags;		/* LAYOUT_CENTRE, LAYOUT_ASCII */
+};
+
+struct pager {
+	struct doc		*doc;		/* owned */
+	struct layout		*layout;
+	struct pager_opts	 opts;
+	int			 cols;
+	int			 rows;
+	size_t			 top;		/* first line on screen */
+	size_t			 anchor_block;	/* the top line's place, */
+	size_t			 anchor_doff;	/* kept across a resize */
+
+	long			*numbers;	/* what digit keys call each
+						 * section, 0 for none */
+
+	char			*pattern;	/* the last search */
+	int			 backward;
+	struct pager_match	*matches;
+	size_t			 nmatches;
+	long			 current;	/* index in matches, or -1 */
+
+	long			 sel_block;	/* selected link: block, */
+	int			 sel_span;	/* span; -1 for none */
+
+	int			 prompt;	/* enum pager_prompt */
+	struct buf		 input;
+
+	int			 menu;		/* enum pager_menu */
+	size_t			 menu_cursor;
+	size_t			 menu_top;
+	char			**help;
+	size_t			 nhelp;
+
+	char			*message;
+	int			 message_error;
+
+	int			 request;	/* enum pager_request */
+	char			*request_url;
+
+	struct pager_history	*history;
+	size_t			 nhistory;
+
+	struct layout_run	*runs;		/* pager_line_runs()'s */
+	size_t			 runs_cap;
+	int			*cells;
+	size_t			 cells_cap;
+};
+
+/* Takes ownership of d; shows it in a screen of cols x rows. */
+struct pager	*pager_new(struct doc *, int, int, const struct pager_opts *);
+void		 pager_free(struct pager *);
+/* Lays the text out again for a new screen size, keeping the top line's
+ * place. */
+void		 pager_resize(struct pager *, int, int);
+/* Handles one key: the open prompt or list takes it first, else its
+ * binding in the key table. */
+void		 pager_key(struct pager *, int);
+/* Carries out an action; key is the key that asked (for digits). */
+void		 pager_apply(struct pager *, enum action, int);
+/* Shows d (taking ownership) and keeps the current document and place in
+ * the history, for ACTION_BACK. */
+void		 pager_push(struct pager *, struct doc *);
+/* Returns the pending request and its URL (the caller frees it), and
+ * clears it. */
+int		 pager_take_request(struct pager *, char **);
+/* Sets the status line's message until the next key. */
+void		 pager_message(struct pager *, int, const char *, ...)
+		    __attribute__((format(printf, 3, 4)));
+
+/* Rows of text on the screen: all but the header and status lines. */
+int		 pager_text_rows(const struct pager *);
+/* Returns the section shown at the top, or -1 before the first. */
+long		 pager_section(const struct pager *);
+/* Returns the line of section i's heading. */
+size_t		 pager_section_line(const struct pager *, size_t);
+/* Moves to section i (its heading on the top line). */
+void		 pager_goto_section(struct pager *, size_t);
+/* Returns how far down the screen's last line is, 0 to 100. */
+int		 pager_percent(const struct pager *);
+
+/* Writes the header or the status line, padded to the screen width;
+ * returns the cells before the padding (where a prompt's cursor goes). */
+int		 pager_header(const struct pager *, struct buf *);
+int		 pager_status(const struct pager *, struct buf *);
+/* Returns the runs that draw text line n: they cover its whole text,
+ * with its attributes, the search matches and the selected link;
+ * owned by the pager until the next call. */
+size_t		 pager_line_runs(struct pager *, size_t,
+		    const struct layout_run **);
+
+/* The open list: how many items, and item i's text (fitted to width);
+ * *mark is set for the current section in the outline. */
+size_t		 pager_menu_count(const struct pager *);
+void		 pager_menu_item(const struct pager *, size_t, struct buf *,
+		    int *);
+
+#endif

@@ -1,0 +1,187 @@
+/* test_keys.c: action names, the default key table, rebinding, key names
+ * and the help generated from the live table. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "keys.h"
+#include "util.h"
+
+static int
+setup(void **state)
+{
+	keys_reset();
+	return 0;
+}
+
+/* The defaults are the table of DESIGN.md. */
+static void
+test_defaults(void **state)
+{
+	static const struct {
+		int		key;
+		enum action	action;
+	} want[] = {
+		{ 'j', ACTION_LINE_DOWN }, { KEYC_DOWN, ACTION_LINE_DOWN },
+		{ 'k', ACTION_LINE_UP }, { KEYC_UP, ACTION_LINE_UP },
+		{ ' ', ACTION_PAGE_DOWN }, { 'f', ACTION_PAGE_DOWN },
+		{ KEYC_NPAGE, ACTION_PAGE_DOWN }, { 'b', ACTION_PAGE_UP },
+		{ KEYC_PPAGE, ACTION_PAGE_UP }, { 'd', ACTION_HALF_PAGE_DOWN },
+		{ 'u', ACTION_HALF_PAGE_UP }, { 'g', ACTION_TOP },
+		{ KEYC_HOME, ACTION_TOP }, { 'G', ACTION_BOTTOM },
+		{ KEYC_END, ACTION_BOTTOM }, { '/', ACTION_SEARCH_FORWARD },
+		{ '?', ACTION_SEARCH_BACKWARD }, { 'n', ACTION_SEARCH_NEXT },
+		{ 'N', ACTION_SEARCH_PREVIOUS }, { ']', ACTION_NEXT_SECTION },
+		{ '[', ACTION_PREVIOUS_SECTION }, { '0', ACTION_GOTO_SECTION },
+		{ '5', ACTION_GOTO_SECTION }, { '9', ACTION_GOTO_SECTION },
+		{ 't', ACTION_OUTLINE }, { KEYC_TAB, ACTION_NEXT_LINK },
+		{ KEYC_BTAB, ACTION_PREVIOUS_LINK },
+		{ KEYC_ENTER, ACTION_FOLLOW_LINK }, { 'l', ACTION_LINKS },
+		{ 'o', ACTION_OPEN_BROWSER }, { 'B', ACTION_BACK },
+		{ KEYC_BSPACE, ACTION_BACK }, { 'h', ACTION_HELP },
+		{ KEYC_F1, ACTION_HELP }, { 'q', ACTION_CLOSE },
+		{ 'Q', ACTION_QUIT }, { 'l' & 0x1f, ACTION_REDRAW },
+		{ KEYC_ESCAPE, ACTION_CANCEL },
+	};
+	size_t	i;
+
+	for (i = 0; i < nitems(want); i++)
+		if (keys_lookup(want[i].key) != want[i].action)
+			fail_msg("key %d is %s, wanted %s", want[i].key,
+			    keys_action_name(keys_lookup(want[i].key)),
+			    keys_action_name(want[i].action));
+	assert_int_equal(keys_lookup('z'), ACTION_NONE);
+	assert_int_equal(keys_lookup('s'), ACTION_NONE);
+}
+
+static void
+test_action_names(void **state)
+{
+	int	a;
+
+	/* Every action has a distinct name that finds it again. */
+	for (a = 0; a < ACTION_COUNT; a++) {
+		assert_int_equal(keys_action_find(keys_action_name(a)), a);
+		assert_true(strlen(keys_action_help(a)) > 0);
+	}
+	assert_string_equal(keys_action_name(ACTION_NEXT_SECTION),
+	    "next-section");
+	assert_int_equal(keys_action_find("nxt-section"), -1);
+	assert_int_equal(keys_action_find("goto-section"),
+	    ACTION_GOTO_SECTION);
+}
+
+static void
+test_key_names(void **state)
+{
+	static const struct {
+		int		 key;
+		const char	*name;
+	} names[] = {
+		{ 'j', "j" }, { ' ', "Space" }, { KEYC_TAB, "Tab" },
+		{ KEYC_BTAB, "BTab" }, { KEYC_ENTER, "Enter" },
+		{ KEYC_ESCAPE, "Escape" }, { 'l' & 0x1f, "C-l" },
+		{ KEYC_PPAGE, "PPage" }, { KEYC_F1, "F1" },
+		{ KEYC_F1 + 11, "F12" }, { KEYC_BSPACE, "BSpace" },
+		{ 0xe9, "\xc3\xa9" },
+	};
+	char	buf[16];
+	size_t	i;
+
+	for (i = 0; i < nitems(names); i++) {
+		assert_string_equal(keys_name(names[i].key, buf),
+		    names[i].name);
+		assert_int_equal(keys_find(names[i].name), names[i].key);
+	}
+	assert_int_equal(keys_find("PageDown"), KEYC_NPAGE);
+	assert_int_equal(keys_find("escape"), KEYC_ESCAPE);
+	assert_int_equal(keys_find("C-X"), 'x' & 0x1f);
+	assert_int_equal(keys_find("F13"), -1);
+	assert_int_equal(keys_find("jj"), -1);
+	assert_int_equal(keys_find(""), -1);
+}
+
+static void
+test_rebind(void **state)
+{
+	int	keys[8];
+
+	keys_bind('x', ACTION_NEXT_SECTION);
+	assert_int_equal(keys_lookup('x'), ACTION_NEXT_SECTION);
+	assert_int_equal(keys_bound(ACTION_NEXT_SECTION, keys, 8), 2);
+	assert_int_equal(keys[0], ']');
+	assert_int_equal(keys[1], 'x');
+	/* Rebinding replaces; binding to none removes. */
+	keys_bind(']', ACTION_QUIT);
+	assert_int_equal(keys_lookup(']'), ACTION_QUIT);
+	keys_bind('x', ACTION_NONE);
+	assert_int_equal(keys_lookup('x'), ACTION_NONE);
+	assert_int_equal(keys_bound(ACTION_NEXT_SECTION, keys, 8), 0);
+	keys_reset();
+	assert_int_equal(keys_lookup(']'), ACTION_NEXT_SECTION);
+	assert_int_equal(keys_lookup('x'), ACTION_NONE);
+}
+
+static const char *
+help_line(char **lines, size_t n, const char *help)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (strstr(lines[i], help) != NULL)
+			return lines[i];
+	return NULL;
+}
+
+static void
+test_help(void **state)
+{
+	char		**lines;
+	const char	 *l;
+	size_t		  n;
+
+	lines = keys_help(&n);
+	l = help_line(lines, n, keys_action_help(ACTION_LINE_DOWN));
+	assert_non_null(l);
+	assert_int_equal(strncmp(l, "j, Down ", 8), 0);
+	l = help_line(lines, n, keys_action_help(ACTION_GOTO_SECTION));
+	assert_non_null(l);
+	assert_int_equal(strncmp(l, "1-9, 0 ", 7), 0);
+	/* An unbound action has no line; the cancel line is last. */
+	assert_null(help_line(lines, n, keys_action_help(ACTION_NONE)));
+	assert_non_null(strstr(lines[n - 1],
+	    keys_action_help(ACTION_CANCEL)));
+	keys_help_free(lines, n);
+
+	/* The help follows the live table. */
+	keys_bind(KEYC_F1 + 4, ACTION_OUTLINE);
+	keys_bind('t', ACTION_NONE);
+	lines = keys_help(&n);
+	l = help_line(lines, n, keys_action_help(ACTION_OUTLINE));
+	assert_non_null(l);
+	assert_int_equal(strncmp(l, "F5 ", 3), 0);
+	keys_help_free(lines, n);
+	keys_reset();
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test_setup(test_defaults, setup),
+		cmocka_unit_test(test_action_names),
+		cmocka_unit_test(test_key_names),
+		cmocka_unit_test_setup(test_rebind, setup),
+		cmocka_unit_test_setup(test_help, setup),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,627 @@
+/* test_layout.c: wrapping into display lines, widths, anchors, ASCII. */
+#include <config.h>
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "layout.h"
+#include "util.h"
+#include "width.h"
+
+static struct doc *
+one_block(enum doc_block_type type, int level, const char *text)
+{
+	struct doc	*d = doc_new(NULL);
+
+	doc_begin(d, type, level);
+	doc_text(d, text, strlen(text));
+	doc_finish(d);
+	return d;
+}
+
+/* A line as the dump shows it: indent, marker, text. */
+static char *
+line_str(const struct layout *l, size_t i)
+{
+	const struct layout_line	*ln = &l->lines[i];
+	struct buf			 b = BUF_INIT;
+	int				 k;
+
+	for (k = 0; k < ln->indent; k++)
+		buf_addc(&b, ' ');
+	buf_add(&b, buf_str(&l->text) + ln->prefix, (size_t)ln->prefix_len);
+	buf_add(&b, layout_line_text(l, i), ln->len);
+	return buf_detach(&b, NULL);
+}
+
+static void
+check_lines(const struct layout *l, const char *const *want, size_t n)
+{
+	size_t	i;
+	char	*s;
+
+	for (i = 0; i < n && i < l->nlines; i++) {
+		s = line_str(l, i);
+		if (strcmp(s, want[i]) != 0)
+			fail_msg("line %zu is \"%s\", wanted \"%s\"", i, s,
+			    want[i]);
+		free(s);
+	}
+	assert_int_equal(l->nlines, n);
+}
+
+static struct layout *
+lay(const struct doc *d, int cols, int flags)
+{
+	struct layout_opts	o;
+
+	memset(&o, 0, sizeof o);
+	o.cols = cols;
+	o.flags = flags;
+	return layout_new(d, &o);
+}
+
+static void
+reset_sections(struct doc *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nsections; i++) {
+		free(d->sections[i].label);
+		free(d->sections[i].title);
+	}
+	d->nsections = 0;
+}
+
+static int
+setup(void **state)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		fail_msg("the C.UTF-8 locale is missing");
+	return 0;
+}
+
+static void
+test_word_wrap(void **state)
+{
+	static const char *const want[] = {
+		"The quick brown fox", "jumps over the lazy",
+		"dog and runs far", "away.",
+	};
+	static const char *const exact[] = { "abcde fghij klmno pq" };
+	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "The quick brown fox "
+	    "jumps over the lazy dog and runs far away.");
+	struct layout	*l = lay(d, 20, 0);
+
+	check_lines(l, want, nitems(want));
+	layout_free(l);
+	doc_free(d);
+
+	d = one_block(DOC_PARAGRAPH, 0, "abcde fghij klmno pq");
+	l = lay(d, 20, 0);
+	check_lines(l, exact, nitems(exact));
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_long_words_and_urls(void **state)
+{
+	static const char *const word[] = {
+		"aaaaaaaaaa", "aaaaaaaaaa", "aaaaa",
+	};
+	static const char *const url[] = {
+		"see", "https://example.", "org/a/very/long/", "path/indeed ok",
+	};
+	struct doc	*d = one_block(DOC_PARAGRAPH, 0,
+	    "aaaaaaaaaaaaaaaaaaaaaaaaa");
+	struct layout	*l = lay(d, 10, 0);
+
+	check_lines(l, word, nitems(word));
+	layout_free(l);
+	doc_free(d);
+
+	d = one_block(DOC_PARAGRAPH, 0,
+	    "see https://example.org/a/very/long/path/indeed ok");
+	l = lay(d, 16, 0);
+	check_lines(l, url, nitems(url));
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_cjk(void **state)
+{
+	/* A Japanese sentence pair at 8 cells: four ideographs a line,
+	 * but never a line that starts with the full stop. */
+	static const char *const want[] = {
+		"\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae",
+		"\xe6\x96\x87\xe7\xab\xa0\xe3\x81\xa7",
+		"\xe3\x81\x99\xe3\x80\x82\xe3\x81\x93\xe3\x82\x8c",
+		"\xe3\x81\xaf\xe9\x95\xb7\xe3\x81\x84\xe6\x96\x87",
+		"\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82",
+	};
+	/* ab中文字 at 5 cells: the second ideograph does not fit. */
+	static const char *const split[] = {
+		"ab\xe4\xb8\xad", "\xe6\x96\x87\xe5\xad\x97",
+	};
+	struct doc	*d = one_block(DOC_PARAGRAPH, 0,
+	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87"
+	    "\xe7\xab\xa0\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82\xe3\x81\x93"
+	    "\xe3\x82\x8c\xe3\x81\xaf\xe9\x95\xb7\xe3\x81\x84\xe6\x96\x87"
+	    "\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82");
+	struct layout	*l = lay(d, 8, 0);
+	size_t		 i;
+
+	check_lines(l, want, nitems(want));
+	for (i = 0; i < l->nlines; i++)
+		assert_true(layout_line_cells(l, i) <= 8);
+	layout_free(l);
+	doc_free(d);
+
+	d = one_block(DOC_PARAGRAPH, 0,
+	    "ab\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97");
+	l = lay(d, 5, 0);
+	check_lines(l, split, nitems(split));
+	assert_int_equal(layout_line_cells(l, 0), 4);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_combining_and_emoji(void **state)
+{
+	/* Six e + combining acute: three cells a line, marks kept with
+	 * their letters. */
+	static const char *const marks[] = {
+		"e\xcc\x81" "e\xcc\x81" "e\xcc\x81",
+		"e\xcc\x81" "e\xcc\x81" "e\xcc\x81",
+	};
+	static const char *const emoji[] = {
+		"\xf0\x9f\x98\x80\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80",
+	};
+	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "e\xcc\x81" "e\xcc\x81"
+	    "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81");
+	struct layout	*l = lay(d, 3, 0);
+
+	check_lines(l, marks, nitems(marks));
+	assert_int_equal(layout_line_cells(l, 0), 3);
+	layout_free(l);
+	doc_free(d);
+
+	d = one_block(DOC_PARAGRAPH, 0,
+	    "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80");
+	l = lay(d, 5, 0);
+	check_lines(l, emoji, nitems(emoji));
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_lists_and_quotes(void **state)
+{
+	static const char *const want[] = {
+		"  1. one two three", "     four five six", "     seven",
+		"  \xe2\x80\xa2 a bullet item", "      \xe2\x80\xa2 nested",
+		"", "    A quoted line", "    that wraps.",
+	};
+	struct doc		*d = doc_new(NULL);
+	struct doc_block	*b;
+	struct layout		*l;
+
+	b = doc_begin(d, DOC_LIST_ITEM, 1);
+	b->number = 1;
+	doc_text(d, "one two three four five six seven", 33);
+	doc_begin(d, DOC_LIST_ITEM, 1);
+	doc_text(d, "a bullet item", 13);
+	doc_begin(d, DOC_LIST_ITEM, 2);
+	doc_text(d, "nested", 6);
+	b = doc_begin(d, DOC_QUOTE, 0);
+	b->quote = 1;
+	doc_text(d, "A quoted line that wraps.", 25);
+	doc_finish(d);
+	l = lay(d, 20, 0);
+	check_lines(l, want, nitems(want));
+	assert_int_equal(l->lines[5].kind, LAYOUT_BLANK);
+	/* The marker is its own text, not part of the line's. */
+	assert_int_equal(l->lines[0].prefix_len, 3);
+	assert_int_equal(l->lines[0].indent, 2);
+	assert_int_equal(l->lines[1].indent, 5);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_runs_and_link_numbers(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	struct layout		*l;
+	const struct layout_run	*r;
+	size_t			 em, a;
+	int			 link;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Read ", 5);
+	em = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "Ballerina", 9);
+	doc_span_end(d, em);
+	doc_text(d, " and ", 5);
+	link = doc_add_link(d, "https://example.org/wick");
+	a = doc_span_begin(d, DOC_LINK, link);
+	doc_text(d, "John Wick", 9);
+	doc_span_end(d, a);
+	doc_text(d, " now.", 5);
+	doc_finish(d);
+
+	l = lay(d, 80, LAYOUT_LINKNUMS);
+	assert_int_equal(l->nlines, 1);
+	assert_memory_equal(layout_line_text(l, 0),
+	    "Read Ballerina and John Wick[1] now.", l->lines[0].len);
+	assert_int_equal(l->lines[0].nruns, 3);
+	r = &l->runs[l->lines[0].run];
+	assert_int_equal(r[0].start, 5);
+	assert_int_equal(r[0].len, 9);
+	assert_int_equal(r[0].attr, LAYOUT_EM);
+	assert_int_equal(r[1].start, 19);
+	assert_int_equal(r[1].len, 9);
+	assert_int_equal(r[1].attr, LAYOUT_LINK);
+	assert_int_equal(r[1].link, 0);
+	assert_int_equal(r[1].span, 1);
+	assert_int_equal(r[2].start, 28);
+	assert_int_equal(r[2].len, 3);
+	assert_int_equal(r[2].attr, LAYOUT_MARK | LAYOUT_LINK);
+	assert_int_equal(r[2].span, 1);
+
+	/* Wrapped: the second line starts at "Wick" of the block's text,
+	 * and its runs are counted from its own start. */
+	layout_resize(l, 30);
+	assert_int_equal(l->nlines, 2);
+	assert_int_equal(l->lines[1].offset, 24);
+	assert_memory_equal(layout_line_text(l, 1), "Wick[1] now.", 12);
+	assert_int_equal(l->lines[1].nruns, 2);
+	r = &l->runs[l->lines[1].run];
+	assert_int_equal(r[0].start, 0);
+	assert_int_equal(r[0].len, 4);
+	assert_int_equal(r[0].attr, LAYOUT_LINK);
+	assert_int_equal(r[1].attr, LAYOUT_MARK | LAYOUT_LINK);
+
+	/* Without numbers the text is the block's own. */
+	layout_free(l);
+	l = lay(d, 80, 0);
+	assert_memory_equal(layout_line_text(l, 0),
+	    "Read Ballerina and John Wick now.", l->lines[0].len);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Six paragraphs of numbered words, so that a word names its place. */
+static struct doc *
+long_doc(void)
+{
+	struct doc	*d = doc_new(NULL);
+	char		 word[32];
+	int		 p, w;
+
+	for (p = 0; p < 6; p++) {
+		doc_begin(d, DOC_PARAGRAPH, 0);
+		for (w = 0; w < 90; w++) {
+			snprintf(word, sizeof word, "%sw%d.%d",
+			    w > 0 ? " " : "", p, w);
+			doc_text(d, word, strlen(word));
+		}
+	}
+	doc_finish(d);
+	return d;
+}
+
+/* The line found for (block, offset) shows that byte. */
+static void
+check_anchor(const struct layout *l, size_t block, size_t offset,
+    const char *word)
+{
+	size_t				 n = layout_find(l, block, offset);
+	const struct layout_line	*ln = &l->lines[n];
+
+	assert_int_equal(ln->block, block);
+	assert_int_equal(ln->kind, LAYOUT_TEXT);
+	assert_true(ln->offset <= offset);
+	assert_true(offset < ln->offset + ln->len);
+	if (memmem(layout_line_text(l, n), ln->len, word, strlen(word)) ==
+	    NULL)
+		fail_msg("%s not on the line found", word);
+}
+
+static void
+test_anchors_across_resize(void **state)
+{
+	struct doc	*d = long_doc();
+	struct layout	*l = lay(d, 80, 0);
+	const struct layout_line *ln;
+	size_t		 i, top, block, offset, at40;
+	char		 word[32];
+
+	/* Every line of a plain paragraph is its block's text at its
+	 * anchor. */
+	for (i = 0; i < l->nlines; i++) {
+		ln = &l->lines[i];
+		if (ln->kind != LAYOUT_TEXT)
+			continue;
+		assert_memory_equal(layout_line_text(l, i),
+		    d->blocks[ln->block].text + ln->offset, ln->len);
+	}
+	/* A line in the middle of the fourth paragraph is the top. */
+	top = layout_find(l, 3, 0) + 4;
+	ln = &l->lines[top];
+	block = ln->block;
+	offset = ln->offset;
+	assert_int_equal(block, 3);
+	snprintf(word, sizeof word, "%.*s", (int)strcspn(
+	    d->blocks[block].text + offset, " "),
+	    d->blocks[block].text + offset);
+
+	layout_resize(l, 120);
+	assert_int_equal(l->width, 120);
+	check_anchor(l, block, offset, word);
+	layout_resize(l, 40);
+	check_anchor(l, block, offset, word);
+	at40 = layout_find(l, block, offset);
+	/* The word begins the line at 40 only by chance; the anchor of the
+	 * line found still comes back to it. */
+	layout_resize(l, 80);
+	assert_int_equal(layout_find(l, block, offset), top);
+	layout_resize(l, 40);
+	assert_int_equal(layout_find(l, block, offset), at40);
+	assert_int_equal(layout_find_doff(l, block, l->lines[at40].doff), at40);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_line_at(void **state)
+{
+	struct doc	*d = long_doc();
+	struct layout	*l = lay(d, 60, 0);
+	const char	*t = buf_str(&l->text);
+	const char	*p = strstr(t, "w4.50 ");
+	size_t		 n;
+
+	assert_non_null(p);
+	n = layout_line_at(l, (size_t)(p - t));
+	assert_int_equal(l->lines[n].block, 4);
+	assert_non_null(memmem(layout_line_text(l, n), l->lines[n].len,
+	    "w4.50", 5));
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_ascii(void **state)
+{
+	static const char *const want[] = {
+		"\"Quoted\" -- a dash... ^[[2J cafe ? x",
+	};
+	struct doc	*d = one_block(DOC_PARAGRAPH, 0,
+	    "\xe2\x80\x9cQuoted\xe2\x80\x9d \xe2\x80\x94 a dash\xe2\x80\xa6 "
+	    "\x1b[2J cafe\xcc\x81 \xe4\xb8\xad x");
+	struct layout	*l = lay(d, 80, LAYOUT_ASCII);
+	const char	*t;
+	char		*s;
+	size_t		 i;
+
+	check_lines(l, want, nitems(want));
+	/* Nothing but ASCII in the whole display text. */
+	t = buf_str(&l->text);
+	for (i = 0; i < l->text.len; i++)
+		assert_true((unsigned char)t[i] < 0x80);
+	assert_string_equal(layout_ascii(0xe9), "e");
+	assert_string_equal(layout_ascii(0x153), "oe");
+	assert_string_equal(layout_ascii(0x2421), "^?");
+	assert_string_equal(layout_ascii(0x301), "");
+	assert_null(layout_ascii(0x4e2d));
+	layout_free(l);
+	doc_free(d);
+
+	/* The markers too: a bullet is an asterisk. */
+	d = one_block(DOC_LIST_ITEM, 1, "item");
+	l = lay(d, 80, LAYOUT_ASCII);
+	s = line_str(l, 0);
+	assert_string_equal(s, "  * item");
+	free(s);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_pre_image_rule(void **state)
+{
+	static const char *const want[] = {
+		"a       b", "        c", "0123456789abcdefghijklmnopqrst",
+		"uvwxyz", "", "[image: A dancer \xe2\x80\x94 Ana]", "",
+		"            * * *",
+	};
+	struct doc		*d = doc_new(NULL);
+	struct doc_block	*b;
+	struct layout		*l;
+
+	doc_begin(d, DOC_PRE, 0);
+	doc_text(d, "a\tb\n\tc\n0123456789abcdefghijklmnopqrstuvwxyz", 43);
+	b = doc_begin(d, DOC_IMAGE, 0);
+	b->caption = xstrdup("Ana");
+	b->src = xstrdup("https://example.org/a.jpg");
+	doc_text(d, "A dancer", 8);
+	doc_begin(d, DOC_RULE, 0);
+	doc_finish(d);
+	l = lay(d, 30, 0);
+	check_lines(l, want, nitems(want));
+	assert_int_equal(l->lines[0].attr, LAYOUT_CODE);
+	/* The caption maps to the end of the alt text. */
+	assert_int_equal(l->lines[5].offset, 0);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_headings(void **state)
+{
+	static const char *const want[] = {
+		"3. The Hotel", "", "Part 2: Coda", "------------", "",
+		"IV. Already labelled",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+
+	doc_begin(d, DOC_HEADING, 3);
+	doc_text(d, "The Hotel", 9);
+	doc_begin(d, DOC_HEADING, 2);
+	doc_text(d, "Coda", 4);
+	doc_begin(d, DOC_HEADING, 3);
+	doc_text(d, "IV. Already labelled", 20);
+	doc_finish(d);
+	reset_sections(d);
+	doc_add_section(d, "3", "The Hotel", 3, 0);
+	doc_add_section(d, "Part 2", "Coda", 2, 1);
+	doc_add_section(d, "IV", "Already labelled", 3, 2);
+	l = lay(d, 40, LAYOUT_UNDERLINE);
+	check_lines(l, want, nitems(want));
+	assert_int_equal(l->lines[0].attr, LAYOUT_HEADING);
+	assert_int_equal(l->lines[3].kind, LAYOUT_DECOR);
+	assert_null(layout_heading_label(d, 2));
+	assert_string_equal(layout_heading_label(d, 0), "3");
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_title_head(void **state)
+{
+	static const char *const want[] = {
+		"The Long Take", "=============", "", "A. Reader", "",
+		"Body text.",
+	};
+	static const char *const once[] = { "The Long Take", "", "Body." };
+	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "Body text.");
+	struct layout	*l;
+
+	doc_set(&d->title, "The Long Take", (size_t)-1);
+	doc_set(&d->byline, "A. Reader", (size_t)-1);
+	l = lay(d, 40, LAYOUT_TITLE | LAYOUT_UNDERLINE);
+	check_lines(l, want, nitems(want));
+	assert_int_equal(l->lines[0].attr, LAYOUT_HEADING);
+	assert_int_equal(l->lines[0].kind, LAYOUT_DECOR);
+	/* The head belongs to block 0: its place is the top, and the
+	 * block's first line of text comes after it. */
+	assert_int_equal(layout_find_doff(l, 0, 0), 0);
+	assert_int_equal(layout_find(l, 0, 0), 0);
+	assert_int_equal(layout_block_line(l, 0), 5);
+	/* A place in block 0's text is on its line, not the title's. */
+	assert_int_equal(layout_line_at(l, l->blocks[0].dstart), 5);
+	/* Not searchable text: the display texts hold the blocks only. */
+	assert_null(memmem(l->text.data, l->dtotal, "Long Take", 9));
+	layout_free(l);
+	doc_free(d);
+
+	/* A document that begins with its title shows it once. */
+	d = doc_new(NULL);
+	doc_set(&d->title, "The Long Take", (size_t)-1);
+	doc_begin(d, DOC_HEADING, 1);
+	doc_text(d, "The Long Take", 13);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Body.", 5);
+	doc_finish(d);
+	l = lay(d, 40, LAYOUT_TITLE);
+	check_lines(l, once, nitems(once));
+	assert_int_equal(l->lines[0].kind, LAYOUT_TEXT);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_measure_and_centre(void **state)
+{
+	struct doc		*d = long_doc();
+	struct layout_opts	 o = { 120, 80, LAYOUT_CENTRE };
+	struct layout		*l = layout_new(d, &o);
+	size_t			 i;
+
+	assert_int_equal(l->width, 80);
+	assert_int_equal(l->margin, 20);
+	for (i = 0; i < l->nlines; i++)
+		assert_true(layout_line_cells(l, i) <= 80);
+	layout_resize(l, 60);
+	assert_int_equal(l->width, 60);
+	assert_int_equal(l->margin, 0);
+	layout_free(l);
+	doc_free(d);
+
+	/* An empty document has no lines, and finding in it is safe. */
+	d = doc_new(NULL);
+	doc_finish(d);
+	l = layout_new(d, &o);
+	assert_int_equal(l->nlines, 0);
+	assert_int_equal(layout_find(l, 0, 0), 0);
+	layout_free(l);
+	doc_free(d);
+}
+
+static void
+test_fit_and_clip(void **state)
+{
+	struct buf	b = BUF_INIT;
+
+	assert_int_equal(layout_fit(&b, "The Hotel Ballroom", 18, 0, 10), 10);
+	assert_string_equal(buf_str(&b), "The Hotel\xe2\x80\xa6");
+	buf_reset(&b);
+	assert_int_equal(layout_fit(&b, "The Hotel Ballroom", 18, 1, 10), 10);
+	assert_string_equal(buf_str(&b), "The Hot...");
+	buf_reset(&b);
+	/* Six ideographs (12 cells) in 7: three and the ellipsis. */
+	assert_int_equal(layout_fit(&b, "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e"
+	    "\xe3\x81\xae\xe6\x96\x87\xe7\xab\xa0", 18, 0, 7), 7);
+	assert_string_equal(buf_str(&b),
+	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe2\x80\xa6");
+	buf_reset(&b);
+	assert_int_equal(layout_fit(&b, "short", 5, 0, 10), 5);
+	assert_string_equal(buf_str(&b), "short");
+	buf_reset(&b);
+	/* Our own strings get the same guard: no control character. */
+	layout_fit(&b, "a\x1b" "b", 3, 0, 10);
+	assert_string_equal(buf_str(&b), "a?b");
+	buf_free(&b);
+
+	assert_int_equal(layout_clip("ab\xe4\xb8\xad\xe6\x96\x87", 8, 3), 2);
+	assert_int_equal(layout_clip("ab\xe4\xb8\xad\xe6\x96\x87", 8, 4), 5);
+	assert_int_equal(layout_clip("e\xcc\x81x", 4, 1), 3);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_word_wrap),
+		cmocka_unit_test(test_long_words_and_urls),
+		cmocka_unit_test(test_cjk),
+		cmocka_unit_test(test_combining_and_emoji),
+		cmocka_unit_test(test_lists_and_quotes),
+		cmocka_unit_test(test_runs_and_link_numbers),
+		cmocka_unit_test(test_anchors_across_resize),
+		cmocka_unit_test(test_line_at),
+		cmocka_unit_test(test_ascii),
+		cmocka_unit_test(test_pre_image_rule),
+		cmocka_unit_test(test_headings),
+		cmocka_unit_test(test_title_head),
+		cmocka_unit_test(test_measure_and_centre),
+		cmocka_unit_test(test_fit_and_clip),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

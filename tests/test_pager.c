@@ -1,0 +1,725 @@
+/* test_pager.c: the pager's state under every action: motion, sections
+ * with and without the essay's own numbers, search and its wrap-around,
+ * links, lists, history, resize, and the header and status lines. */
+#include <config.h>
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "keys.h"
+#include "layout.h"
+#include "pager.h"
+#include "util.h"
+#include "width.h"
+
+#define NPARTS	12
+
+static const char *const titles[NPARTS] = {
+	"The Lobby", "A Door Left Open", "The Hotel Ballroom Sequence",
+	"Counting the Cuts", "What the Camera Refuses", "Sound Before Image",
+	"The Second Staircase", "A Pause for Weather", "The Kitchen Clock",
+	"The Service Exit", "Night Exteriors", "The Empty Frame",
+};
+static const char *const romans[NPARTS] = {
+	"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI",
+	"XII",
+};
+
+enum labels { NO_LABELS, NUMBERS, ROMAN };
+
+static void
+add_text(struct doc *d, const char *s)
+{
+	doc_text(d, s, strlen(s));
+}
+
+/* Twelve parts of three paragraphs of distinct words; "zebra" in parts
+ * 2, 5 and 9, a link at the start of every part's first paragraph. */
+static struct doc *
+essay(enum labels labels)
+{
+	struct doc	*d = doc_new("https://example.org/essays/long-take");
+	size_t		 heads[NPARTS], a;
+	char		 w[64], url[64];
+	int		 s, k, n, link;
+
+	doc_set(&d->title, "The Long Take", (size_t)-1);
+	doc_set(&d->site, "Example Review", (size_t)-1);
+	doc_set(&d->byline, "A. Reader", (size_t)-1);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	add_text(d, "An opening paragraph before any part.");
+	for (s = 0; s < NPARTS; s++) {
+		doc_begin(d, DOC_HEADING, 2);
+		heads[s] = d->nblocks - 1;
+		add_text(d, titles[s]);
+		for (k = 0; k < 3; k++) {
+			doc_begin(d, DOC_PARAGRAPH, 0);
+			if (k == 0) {
+				add_text(d, "Read ");
+				snprintf(url, sizeof url,
+				    "https://example.org/notes/%d", s + 1);
+				link = doc_add_link(d, url);
+				a = doc_span_begin(d, DOC_LINK, link);
+				add_text(d, "the notes");
+				doc_span_end(d, a);
+				add_text(d, " first. ");
+			}
+			if (k == 1 && (s == 1 || s == 4 || s == 8))
+				add_text(d, "A zebra crosses the frame. ");
+			for (n = 0; n < 40; n++) {
+				snprintf(w, sizeof w, "p%dk%dw%d ", s + 1, k,
+				    n);
+				add_text(d, w);
+			}
+		}
+	}
+	doc_finish(d);
+	/* The sections as a numbering finder would give them. */
+	while (d->nsections > 0) {
+		d->nsections--;
+		free(d->sections[d->nsections].label);
+		free(d->sections[d->nsections].title);
+	}
+	for (s = 0; s < NPARTS; s++) {
+		snprintf(w, sizeof w, "%d", s + 1);
+		doc_add_section(d, labels == NUMBERS ? w : labels == ROMAN ?
+		    romans[s] : NULL, titles[s], 2, heads[s]);
+	}
+	return d;
+}
+
+static struct pager *
+open_pager(enum labels labels, int cols, int rows)
+{
+	struct pager_opts	o = { 0, 0 };
+
+	return pager_new(essay(labels), cols, rows, &o);
+}
+
+static void
+keys(struct pager *p, const char *s)
+{
+	for (; *s != '\0'; s++)
+		pager_key(p, *s == '\n' ? KEYC_ENTER : (unsigned char)*s);
+}
+
+/* The block of the top line. */
+static size_t
+top_block(const struct pager *p)
+{
+	return p->layout->lines[p->top].block;
+}
+
+/* Is the top line section i's heading? */
+static void
+assert_at_section(const struct pager *p, size_t i)
+{
+	assert_int_equal(top_block(p), p->doc->sections[i].block);
+	assert_int_equal(p->top, pager_section_line(p, i));
+	assert_int_equal(pager_section(p), (long)i);
+}
+
+static char *
+status(const struct pager *p)
+{
+	struct buf	b = BUF_INIT;
+
+	pager_status(p, &b);
+	return buf_detach(&b, NULL);
+}
+
+static int
+setup(void **state)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		fail_msg("the C.UTF-8 locale is missing");
+	keys_reset();
+	return 0;
+}
+
+static void
+test_motion(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	size_t		 max = p->layout->nlines - 22;
+
+	assert_int_equal(pager_text_rows(p), 22);
+	assert_int_equal(p->top, 0);
+	keys(p, "k");
+	assert_int_equal(p->top, 0);
+	keys(p, "jjj");
+	assert_int_equal(p->top, 3);
+	pager_key(p, KEYC_UP);
+	assert_int_equal(p->top, 2);
+	pager_key(p, KEYC_DOWN);
+	assert_int_equal(p->top, 3);
+	keys(p, "g ");
+	assert_int_equal(p->top, 22);
+	keys(p, "f");
+	assert_int_equal(p->top, 44);
+	keys(p, "b");
+	assert_int_equal(p->top, 22);
+	pager_key(p, KEYC_NPAGE);
+	assert_int_equal(p->top, 44);
+	pager_key(p, KEYC_PPAGE);
+	assert_int_equal(p->top, 22);
+	keys(p, "d");
+	assert_int_equal(p->top, 33);
+	keys(p, "u");
+	assert_int_equal(p->top, 22);
+	keys(p, "G");
+	assert_int_equal(p->top, max);
+	assert_int_equal(pager_percent(p), 100);
+	keys(p, "j ");
+	assert_int_equal(p->top, max);
+	pager_key(p, KEYC_HOME);
+	assert_int_equal(p->top, 0);
+	assert_true(pager_percent(p) < 100);
+	pager_key(p, KEYC_END);
+	assert_int_equal(p->top, max);
+	keys(p, "g");
+	assert_int_equal(p->top, 0);
+	/* Enter with no link selected moves a line, as in less. */
+	pager_key(p, KEYC_ENTER);
+	assert_int_equal(p->top, 1);
+	pager_free(p);
+}
+
+static void
+test_sections_numbered(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	char		*s;
+	size_t		 before;
+
+	/* 3: no other number starts with it, so at once. */
+	keys(p, "3");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 2);
+	s = status(p);
+	assert_non_null(strstr(s,
+	    "\xc2\xa7" "3/12 The Hotel Ballroom Sequence"));
+	free(s);
+	keys(p, "]");
+	assert_at_section(p, 3);
+	keys(p, "[");
+	assert_at_section(p, 2);
+	/* Inside a section, [ goes to its start first. */
+	keys(p, "jjj[");
+	assert_at_section(p, 2);
+	keys(p, "[");
+	assert_at_section(p, 1);
+	/* 0 is the last section. */
+	keys(p, "0");
+	assert_at_section(p, NPARTS - 1);
+	keys(p, "]");
+	assert_at_section(p, NPARTS - 1);
+	assert_non_null(p->message);
+	/* 1 could be 1, 10, 11 or 12: a prompt. */
+	before = p->top;
+	keys(p, "1");
+	assert_int_equal(p->prompt, PAGER_PROMPT_SECTION);
+	assert_string_equal(buf_str(&p->input), "1");
+	s = status(p);
+	assert_non_null(strstr(s, "Section: 1"));
+	free(s);
+	assert_int_equal(p->top, before);
+	keys(p, "1\n");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 10);
+	keys(p, "1\n");
+	assert_at_section(p, 0);
+	/* Letters are not taken; Backspace edits; Escape cancels. */
+	keys(p, "1x2");
+	assert_string_equal(buf_str(&p->input), "12");
+	pager_key(p, KEYC_BSPACE);
+	assert_string_equal(buf_str(&p->input), "1");
+	pager_key(p, KEYC_ESCAPE);
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 0);
+	/* A number no section has. */
+	keys(p, "19\n");
+	assert_at_section(p, 0);
+	assert_non_null(p->message);
+	assert_true(p->message_error);
+	assert_non_null(strstr(p->message, "19"));
+	/* The message lasts until the next key. */
+	keys(p, "9");
+	assert_null(p->message);
+	assert_at_section(p, 8);
+	pager_free(p);
+}
+
+static void
+test_sections_by_position(void **state)
+{
+	struct pager	*p = open_pager(NO_LABELS, 80, 24);
+	char		*s;
+
+	/* Before the first part: no section yet. */
+	assert_int_equal(pager_section(p), -1);
+	s = status(p);
+	assert_non_null(strstr(s, "\xc2\xa7-/12"));
+	free(s);
+	keys(p, "4");
+	assert_at_section(p, 3);
+	s = status(p);
+	assert_non_null(strstr(s, "\xc2\xa7" "4/12 Counting the Cuts"));
+	free(s);
+	keys(p, "12\n");
+	assert_at_section(p, 11);
+	keys(p, "g]");
+	assert_at_section(p, 0);
+	keys(p, "[");
+	assert_int_equal(p->top, 0);
+	pager_free(p);
+
+	/* Roman numerals are the essay's own numbers too. */
+	p = open_pager(ROMAN, 80, 24);
+	keys(p, "4");
+	assert_at_section(p, 3);
+	s = status(p);
+	assert_non_null(strstr(s, "\xc2\xa7IV/12 Counting the Cuts"));
+	free(s);
+	keys(p, "11\n");
+	assert_at_section(p, 10);
+	pager_free(p);
+}
+
+static void
+test_search(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	size_t		 first, second, third;
+	const struct layout_run *r;
+	size_t		 n, i;
+	int		 hit = 0;
+
+	keys(p, "/zebra\n");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_int_equal(p->nmatches, 3);
+	assert_int_equal(p->current, 0);
+	first = p->top;
+	assert_int_equal(pager_section(p), 1);
+	assert_null(p->message);
+	/* The match is drawn as the current one. */
+	n = pager_line_runs(p, p->top, &r);
+	for (i = 0; i < n; i++) {
+		if ((r[i].attr & (LAYOUT_MATCH | LAYOUT_CURRENT)) ==
+		    (LAYOUT_MATCH | LAYOUT_CURRENT)) {
+			assert_int_equal(r[i].len, 5);
+			assert_memory_equal(layout_line_text(p->layout,
+			    p->top) + r[i].start, "zebra", 5);
+			hit = 1;
+		}
+	}
+	assert_true(hit);
+	keys(p, "n");
+	assert_int_equal(p->current, 1);
+	second = p->top;
+	assert_int_equal(pager_section(p), 4);
+	keys(p, "n");
+	assert_int_equal(p->current, 2);
+	third = p->top;
+	assert_true(first < second && second < third);
+	/* Past the last match it wraps, and says so. */
+	keys(p, "n");
+	assert_int_equal(p->current, 0);
+	assert_int_equal(p->top, first);
+	assert_non_null(p->message);
+	assert_non_null(strstr(p->message, "continuing at the top"));
+	/* N goes back, wrapping the other way. */
+	keys(p, "N");
+	assert_int_equal(p->current, 2);
+	assert_non_null(strstr(p->message, "continuing at the bottom"));
+	keys(p, "N");
+	assert_int_equal(p->current, 1);
+	assert_null(p->message);
+	/* ? searches backward; n then keeps going backward. */
+	keys(p, "G?zebra\n");
+	assert_int_equal(p->current, 2);
+	keys(p, "n");
+	assert_int_equal(p->current, 1);
+	keys(p, "N");
+	assert_int_equal(p->current, 2);
+	/* An empty pattern is the last one again. */
+	keys(p, "g/\n");
+	assert_int_equal(p->current, 0);
+	/* Lower case matches either case; a capital makes it exact. */
+	keys(p, "/ZEBRA\n");
+	assert_int_equal(p->nmatches, 0);
+	assert_true(p->message_error);
+	assert_non_null(strstr(p->message, "Pattern not found"));
+	keys(p, "/zEBRA\n");
+	assert_int_equal(p->nmatches, 0);
+	keys(p, "/a zebra\n");
+	assert_int_equal(p->nmatches, 3);
+	/* Escape clears the highlight; n finds the matches again. */
+	pager_key(p, KEYC_ESCAPE);
+	assert_int_equal(p->nmatches, 0);
+	keys(p, "n");
+	assert_int_equal(p->nmatches, 3);
+	assert_true(p->current >= 0);
+	/* A search cancelled at its prompt changes nothing. */
+	first = p->top;
+	keys(p, "/qq");
+	pager_key(p, KEYC_ESCAPE);
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_int_equal(p->top, first);
+	assert_string_equal(p->pattern, "a zebra");
+	pager_free(p);
+}
+
+static void
+test_links_and_requests(void **state)
+{
+	/* Tall enough for part 4's link to be on screen with part 3's. */
+	struct pager	*p = open_pager(NUMBERS, 80, 30);
+	const struct layout_run *r;
+	char		*url;
+	size_t		 n, i;
+	int		 sel = 0;
+
+	keys(p, "3");
+	pager_key(p, KEYC_TAB);
+	assert_true(p->sel_block >= 0);
+	/* The first link on screen is part 3's. */
+	pager_key(p, KEYC_ENTER);
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_LOAD);
+	assert_string_equal(url, "https://example.org/notes/3");
+	free(url);
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_null(url);
+	/* The selected link is drawn selected. */
+	for (i = p->top; i < p->top + 28 && !sel; i++) {
+		n = pager_line_runs(p, i, &r);
+		while (n-- > 0)
+			if (r[n].attr & LAYOUT_SELECTED)
+				sel = 1;
+	}
+	assert_true(sel);
+	/* o opens the selected link; Tab moves on; Shift-Tab back. */
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "https://example.org/notes/3");
+	free(url);
+	pager_key(p, KEYC_TAB);
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "https://example.org/notes/4");
+	free(url);
+	pager_key(p, KEYC_BTAB);
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "https://example.org/notes/3");
+	free(url);
+	/* Without a selection, o opens the essay itself. */
+	pager_key(p, KEYC_ESCAPE);
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "https://example.org/essays/long-take");
+	free(url);
+	/* l lists every link by number; Enter follows the one picked. */
+	keys(p, "l");
+	assert_int_equal(p->menu, PAGER_MENU_LINKS);
+	assert_int_equal(pager_menu_count(p), NPARTS);
+	keys(p, "jjjj\n");
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_LOAD);
+	assert_string_equal(url, "https://example.org/notes/5");
+	free(url);
+	keys(p, "q");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_CLOSE);
+	keys(p, "Q");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_QUIT);
+	pager_key(p, 'l' & 0x1f);
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_REDRAW);
+	pager_free(p);
+
+	/* A screen with no link on it says so. */
+	p = open_pager(NUMBERS, 80, 3);
+	keys(p, "3jjj");
+	pager_key(p, KEYC_TAB);
+	assert_int_equal(p->sel_block, -1);
+	assert_non_null(p->message);
+	pager_free(p);
+}
+
+static void
+test_outline_and_help(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+	int		 mark, found;
+
+	keys(p, "5jjt");
+	assert_int_equal(p->menu, PAGER_MENU_OUTLINE);
+	assert_int_equal(p->menu_cursor, 4);
+	pager_menu_item(p, 4, &b, &mark);
+	assert_true(mark);
+	assert_non_null(strstr(buf_str(&b), "5. What the Camera Refuses"));
+	buf_reset(&b);
+	pager_menu_item(p, 5, &b, &mark);
+	assert_false(mark);
+	buf_reset(&b);
+	keys(p, "jj\n");
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	assert_at_section(p, 6);
+	/* q and Escape close it and go nowhere. */
+	keys(p, "tjjq");
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	assert_at_section(p, 6);
+	keys(p, "tG");
+	assert_int_equal(p->menu_cursor, NPARTS - 1);
+	pager_key(p, KEYC_ESCAPE);
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	assert_at_section(p, 6);
+	/* A digit in the outline jumps too. */
+	keys(p, "t2");
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	assert_at_section(p, 1);
+
+	/* Help comes from the live table: a new binding shows in it. */
+	keys_bind('x', ACTION_NEXT_SECTION);
+	keys(p, "h");
+	assert_int_equal(p->menu, PAGER_MENU_HELP);
+	for (i = 0, found = 0; i < pager_menu_count(p); i++) {
+		buf_reset(&b);
+		pager_menu_item(p, i, &b, &mark);
+		if (strncmp(buf_str(&b), "], x ", 5) == 0 &&
+		    strstr(buf_str(&b), "next section") != NULL)
+			found = 1;
+	}
+	assert_true(found);
+	keys(p, "h");
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	keys(p, "x");
+	assert_at_section(p, 2);
+	keys_reset();
+	buf_free(&b);
+	pager_free(p);
+}
+
+static void
+test_history(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	struct doc	*other = essay(ROMAN);
+	size_t		 top;
+
+	keys(p, "7jj");
+	top = p->top;
+	keys(p, "B");
+	assert_non_null(p->message);
+	assert_int_equal(p->top, top);
+	keys(p, "/zebra\n");
+	top = p->top;
+	pager_push(p, other);
+	assert_ptr_equal(p->doc, other);
+	assert_int_equal(p->top, 0);
+	assert_int_equal(p->nhistory, 1);
+	keys(p, "4");
+	assert_at_section(p, 3);
+	pager_key(p, KEYC_BSPACE);
+	assert_int_equal(p->nhistory, 0);
+	assert_int_equal(p->top, top);
+	assert_string_equal(p->doc->sections[0].label, "1");
+	keys(p, "B");
+	assert_non_null(strstr(p->message, "No previous document"));
+	pager_free(p);
+
+	/* Documents left in the history are freed with the pager. */
+	p = open_pager(NUMBERS, 80, 24);
+	pager_push(p, essay(NO_LABELS));
+	pager_push(p, essay(ROMAN));
+	assert_int_equal(p->nhistory, 2);
+	pager_free(p);
+}
+
+/* The first word of the top line. */
+static char *
+top_word(const struct pager *p)
+{
+	const char	*t = layout_line_text(p->layout, p->top);
+	size_t		 len = p->layout->lines[p->top].len;
+
+	return xstrndup(t, strcspn(t, " ") < len ? strcspn(t, " ") : len);
+}
+
+static void
+test_resize_keeps_place(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	const struct layout_line *ln;
+	char		*word;
+	size_t		 top80;
+
+	keys(p, "6jjjjj");
+	top80 = p->top;
+	word = top_word(p);
+	pager_resize(p, 120, 30);
+	assert_int_equal(p->layout->width, 80);	/* the measure */
+	assert_int_equal(p->layout->margin, 0);
+	ln = &p->layout->lines[p->top];
+	assert_non_null(memmem(layout_line_text(p->layout, p->top), ln->len,
+	    word, strlen(word)));
+	pager_resize(p, 40, 10);
+	assert_int_equal(pager_text_rows(p), 8);
+	ln = &p->layout->lines[p->top];
+	assert_non_null(memmem(layout_line_text(p->layout, p->top), ln->len,
+	    word, strlen(word)));
+	pager_resize(p, 80, 24);
+	assert_int_equal(p->top, top80);
+	free(word);
+	pager_free(p);
+
+	/* Centred on a wide screen. */
+	{
+		struct pager_opts	 o = { 60, LAYOUT_CENTRE };
+
+		p = pager_new(essay(NUMBERS), 100, 30, &o);
+		assert_int_equal(p->layout->width, 60);
+		assert_int_equal(p->layout->margin, 20);
+		pager_free(p);
+	}
+}
+
+static void
+test_header_and_status(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	struct buf	 b = BUF_INIT;
+	char		*s;
+	int		 w;
+
+	w = pager_header(p, &b);
+	assert_true(w <= 80);
+	assert_int_equal(width_str(b.data, b.len), 80);
+	assert_non_null(strstr(buf_str(&b), "Example Review"));
+	assert_non_null(strstr(buf_str(&b), "A. Reader"));
+	/* 12 x 3 x 40 words and more: three minutes at 230 a minute. */
+	assert_non_null(strstr(buf_str(&b), "min read"));
+	keys(p, "3");
+	s = status(p);
+	assert_int_equal(width_str(s, strlen(s)), 79);
+	assert_non_null(strstr(s, "The Long Take"));
+	assert_non_null(strstr(s, "%"));
+	assert_non_null(strstr(s, "h: help"));
+	free(s);
+	pager_free(p);
+
+	/* Narrow: the title gives way, the section stays. */
+	p = open_pager(NUMBERS, 40, 10);
+	keys(p, "3");
+	s = status(p);
+	assert_int_equal(width_str(s, strlen(s)), 39);
+	assert_non_null(strstr(s, "\xc2\xa7" "3/12"));
+	free(s);
+	pager_free(p);
+
+	/* ASCII: no section sign, no middle dot. */
+	{
+		struct pager_opts	o = { 0, LAYOUT_ASCII };
+		size_t			i;
+
+		p = pager_new(essay(NUMBERS), 80, 24, &o);
+		keys(p, "3");
+		s = status(p);
+		assert_non_null(strstr(s, "#3/12"));
+		for (i = 0; s[i] != '\0'; i++)
+			assert_true((unsigned char)s[i] < 0x80);
+		free(s);
+		buf_reset(&b);
+		pager_header(p, &b);
+		for (i = 0; i < b.len; i++)
+			assert_true((unsigned char)b.data[i] < 0x80);
+		pager_free(p);
+	}
+	buf_free(&b);
+}
+
+static void
+test_tiny_screens(void **state)
+{
+	static const int	 sizes[][2] = {
+		{ 40, 10 }, { 10, 3 }, { 1, 1 },
+	};
+	static const char	 all[] =
+	    "jkfbdugG/zebra\nnN?x\n]3[0t\nlq h\x1bo";
+	struct buf		 b = BUF_INIT;
+	struct pager		*p;
+	char			*url;
+	size_t			 i, k;
+
+	for (i = 0; i < nitems(sizes); i++) {
+		p = open_pager(NUMBERS, sizes[i][0], sizes[i][1]);
+		assert_int_equal(pager_text_rows(p), sizes[i][1] > 3 ?
+		    sizes[i][1] - 2 : 1);
+		for (k = 0; all[k] != '\0'; k++) {
+			pager_key(p, all[k] == '\n' ? KEYC_ENTER :
+			    all[k] == '\x1b' ? KEYC_ESCAPE : all[k]);
+			free(p->request_url);
+			p->request_url = NULL;
+			buf_reset(&b);
+			pager_status(p, &b);
+			pager_header(p, &b);
+			assert_true(p->top < p->layout->nlines);
+		}
+		pager_take_request(p, &url);
+		free(url);
+		pager_free(p);
+	}
+	buf_free(&b);
+}
+
+static void
+test_empty_document(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	struct pager_opts	 o = { 0, 0 };
+	struct pager		*p;
+	struct buf		 b = BUF_INIT;
+
+	doc_finish(d);
+	p = pager_new(d, 80, 24, &o);
+	keys(p, "jG3]t/x\nl");
+	assert_int_equal(p->top, 0);
+	assert_int_equal(pager_percent(p), 100);
+	pager_status(p, &b);
+	assert_int_equal(width_str(b.data, b.len), 79);
+	keys(p, "o");
+	assert_true(p->message_error);
+	buf_free(&b);
+	pager_free(p);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_motion),
+		cmocka_unit_test(test_sections_numbered),
+		cmocka_unit_test(test_sections_by_position),
+		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_links_and_requests),
+		cmocka_unit_test(test_outline_and_help),
+		cmocka_unit_test(test_history),
+		cmocka_unit_test(test_resize_keeps_place),
+		cmocka_unit_test(test_header_and_status),
+		cmocka_unit_test(test_tiny_screens),
+		cmocka_unit_test(test_empty_document),
+	};
+
+	return cmocka_run_group_tests(tests, setup, NULL);
+}

@@ -1,0 +1,399 @@
+/* test_render.c: the dump formats, exactly, on a small document. */
+#include <config.h>
+
+#include <locale.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <json.h>
+
+#include "doc.h"
+#include "render.h"
+#include "util.h"
+
+/* A document with one block of every type, a link, a labelled section. */
+static struct doc *
+sample(void)
+{
+	struct doc		*d = doc_new("https://example.org/essay");
+	struct doc_block	*b;
+	size_t			 em, a;
+	int			 link;
+
+	doc_set(&d->title, "A Night at the Ballet", (size_t)-1);
+	doc_set(&d->byline, "Jane Doe", (size_t)-1);
+	doc_begin(d, DOC_HEADING, 2);
+	doc_text(d, "Opening", 7);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Read ", 5);
+	em = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "Ballerina", 9);
+	doc_span_end(d, em);
+	doc_text(d, " and ", 5);
+	link = doc_add_link(d, "https://example.org/wick");
+	a = doc_span_begin(d, DOC_LINK, link);
+	doc_text(d, "John Wick", 9);
+	doc_span_end(d, a);
+	doc_text(d, " now.", 5);
+	b = doc_begin(d, DOC_LIST_ITEM, 1);
+	b->number = 1;
+	doc_text(d, "first", 5);
+	b = doc_begin(d, DOC_LIST_ITEM, 1);
+	b->number = 2;
+	doc_text(d, "second", 6);
+	b = doc_begin(d, DOC_QUOTE, 1);
+	b->quote = 1;
+	doc_text(d, "A quote", 7);
+	doc_break(d);
+	doc_text(d, "with a break", 12);
+	doc_begin(d, DOC_PRE, 0);
+	doc_text(d, "int x;\n\tx++;", 12);
+	b = doc_begin(d, DOC_IMAGE, 0);
+	b->src = xstrdup("https://example.org/a.jpg");
+	b->caption = xstrdup("Ana");
+	doc_text(d, "A dancer", 8);
+	doc_begin(d, DOC_RULE, 0);
+	doc_begin(d, DOC_TABLE_ROW, 1);
+	doc_text(d, "Film", 4);
+	doc_cell(d);
+	doc_text(d, "Year", 4);
+	doc_begin(d, DOC_TABLE_ROW, 0);
+	doc_text(d, "Ballerina", 9);
+	doc_cell(d);
+	doc_text(d, "2025", 4);
+	doc_finish(d);
+	/* The section as a numbering finder would give it. */
+	while (d->nsections > 0) {
+		d->nsections--;
+		free(d->sections[d->nsections].label);
+		free(d->sections[d->nsections].title);
+	}
+	doc_add_section(d, "1", "Opening", 2, 0);
+	return d;
+}
+
+/* Renders d in fmt at cols into a new string. */
+static char *
+dump(const struct doc *d, enum render_format fmt, int cols)
+{
+	char	*s = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&s, &len);
+
+	assert_non_null(f);
+	assert_int_equal(render(f, d, fmt, cols), 0);
+	assert_int_equal(fclose(f), 0);
+	return s;
+}
+
+static void
+utf8_locale(void)
+{
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		fail_msg("the C.UTF-8 locale is missing");
+}
+
+static void
+test_format_names(void **state)
+{
+	assert_int_equal(render_format_parse("text"), RENDER_TEXT);
+	assert_int_equal(render_format_parse("plain"), RENDER_PLAIN);
+	assert_int_equal(render_format_parse("markdown"), RENDER_MARKDOWN);
+	assert_int_equal(render_format_parse("json"), RENDER_JSON);
+	assert_int_equal(render_format_parse("pdf"), -1);
+}
+
+static void
+test_text(void **state)
+{
+	struct doc	*d = sample();
+	char		*s;
+
+	utf8_locale();
+	s = dump(d, RENDER_TEXT, 40);
+	assert_string_equal(s,
+	    "A Night at the Ballet\n"
+	    "=====================\n"
+	    "\n"
+	    "Jane Doe\n"
+	    "\n"
+	    "1. Opening\n"
+	    "----------\n"
+	    "\n"
+	    "Read Ballerina and John Wick[1] now.\n"
+	    "\n"
+	    "  1. first\n"
+	    "  2. second\n"
+	    "\n"
+	    "    A quote\n"
+	    "    with a break\n"
+	    "\n"
+	    "int x;\n"
+	    "        x++;\n"
+	    "\n"
+	    "[image: A dancer \xe2\x80\x94 Ana]\n"
+	    "\n"
+	    "                 * * *\n"
+	    "\n"
+	    "Film | Year\n"
+	    "Ballerina | 2025\n"
+	    "\n"
+	    "Links\n"
+	    "\n"
+	    "[1] https://example.org/wick\n");
+	free(s);
+
+	/* Narrower: the paragraph wraps at 20 columns. */
+	s = dump(d, RENDER_TEXT, 20);
+	assert_non_null(strstr(s, "\nRead Ballerina and\nJohn Wick[1] now.\n"));
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_text_ascii_locale(void **state)
+{
+	struct doc	*d = sample();
+	char		*s;
+
+	/* Text follows the terminal's character set, like the pager. */
+	assert_non_null(setlocale(LC_ALL, "C"));
+	s = dump(d, RENDER_TEXT, 40);
+	assert_non_null(strstr(s, "\n[image: A dancer -- Ana]\n"));
+	free(s);
+	/* The data formats are UTF-8 whatever the locale. */
+	s = dump(d, RENDER_JSON, 40);
+	assert_null(strstr(s, "--"));
+	free(s);
+	utf8_locale();
+	doc_free(d);
+}
+
+static void
+test_plain(void **state)
+{
+	struct doc	*d = sample();
+	char		*s = dump(d, RENDER_PLAIN, 40);
+
+	assert_string_equal(s,
+	    "1. Opening\n"
+	    "\n"
+	    "Read Ballerina and John Wick now.\n"
+	    "\n"
+	    "first\n"
+	    "\n"
+	    "second\n"
+	    "\n"
+	    "A quote\n"
+	    "with a break\n"
+	    "\n"
+	    "int x;\n"
+	    "\tx++;\n"
+	    "\n"
+	    "Ana\n"
+	    "\n"
+	    "Film\tYear\n"
+	    "\n"
+	    "Ballerina\t2025\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_markdown(void **state)
+{
+	struct doc	*d = sample();
+	char		*s = dump(d, RENDER_MARKDOWN, 40);
+
+	assert_string_equal(s,
+	    "# A Night at the Ballet\n"
+	    "\n"
+	    "Jane Doe\n"
+	    "\n"
+	    "## 1. Opening\n"
+	    "\n"
+	    "Read *Ballerina* and [John Wick](<https://example.org/wick>) "
+	    "now.\n"
+	    "\n"
+	    "1. first\n"
+	    "2. second\n"
+	    "\n"
+	    "> A quote\\\n"
+	    "> with a break\n"
+	    "\n"
+	    "```\n"
+	    "int x;\n"
+	    "\tx++;\n"
+	    "```\n"
+	    "\n"
+	    "![A dancer](<https://example.org/a.jpg>)\n"
+	    "\n"
+	    "*Ana*\n"
+	    "\n"
+	    "* * *\n"
+	    "\n"
+	    "| Film | Year |\n"
+	    "| --- | --- |\n"
+	    "| Ballerina | 2025 |\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_markdown_escapes(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	size_t		 c;
+	char		*s;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "1999. A *star* [sic] <b> ", 25);
+	c = doc_span_begin(d, DOC_CODE, -1);
+	doc_text(d, "a`b", 3);
+	doc_span_end(d, c);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "# not a heading", 15);
+	doc_finish(d);
+	s = dump(d, RENDER_MARKDOWN, 80);
+	assert_string_equal(s,
+	    "1999\\. A \\*star\\* \\[sic\\] \\<b\\> `` a`b ``\n"
+	    "\n"
+	    "\\# not a heading\n");
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_own_output_guard(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		*s;
+
+	/* A title set behind the builder's back: the dump still writes no
+	 * escape character. */
+	d->title = xstrdup("x\x1b]0;y");
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "body", 4);
+	doc_finish(d);
+	s = dump(d, RENDER_MARKDOWN, 80);
+	assert_string_equal(s, "# x?\\]0;y\n\nbody\n");
+	free(s);
+	s = dump(d, RENDER_JSON, 80);
+	assert_null(strchr(s, '\x1b'));
+	assert_non_null(strstr(s, "\\u001b"));
+	free(s);
+	doc_free(d);
+}
+
+static void
+test_json(void **state)
+{
+	struct doc	*d = sample();
+	char		*s = dump(d, RENDER_JSON, 40);
+	json_object	*root, *v, *a, *o;
+
+	root = json_tokener_parse(s);
+	assert_non_null(root);
+	assert_true(json_object_object_get_ex(root, "url", &v));
+	assert_string_equal(json_object_get_string(v),
+	    "https://example.org/essay");
+	assert_true(json_object_object_get_ex(root, "title", &v));
+	assert_string_equal(json_object_get_string(v), "A Night at the Ballet");
+	assert_true(json_object_object_get_ex(root, "byline", &v));
+	assert_string_equal(json_object_get_string(v), "Jane Doe");
+	assert_true(json_object_object_get_ex(root, "site", &v));
+	assert_true(json_object_is_type(v, json_type_null));
+	assert_true(json_object_object_get_ex(root, "published", &v));
+	assert_true(json_object_is_type(v, json_type_null));
+	assert_true(json_object_object_get_ex(root, "lang", &v));
+	assert_true(json_object_is_type(v, json_type_null));
+	assert_true(json_object_object_get_ex(root, "word_count", &v));
+	assert_int_equal(json_object_get_int64(v), (int64_t)d->word_count);
+
+	assert_true(json_object_object_get_ex(root, "sections", &a));
+	assert_int_equal(json_object_array_length(a), 1);
+	o = json_object_array_get_idx(a, 0);
+	assert_true(json_object_object_get_ex(o, "label", &v));
+	assert_string_equal(json_object_get_string(v), "1");
+	assert_true(json_object_object_get_ex(o, "title", &v));
+	assert_string_equal(json_object_get_string(v), "Opening");
+	assert_true(json_object_object_get_ex(o, "level", &v));
+	assert_int_equal(json_object_get_int(v), 2);
+	assert_true(json_object_object_get_ex(o, "block", &v));
+	assert_int_equal(json_object_get_int(v), 0);
+
+	assert_true(json_object_object_get_ex(root, "blocks", &a));
+	assert_int_equal(json_object_array_length(a), d->nblocks);
+	o = json_object_array_get_idx(a, 4);
+	assert_true(json_object_object_get_ex(o, "type", &v));
+	assert_string_equal(json_object_get_string(v), "quote");
+	assert_true(json_object_object_get_ex(o, "level", &v));
+	assert_int_equal(json_object_get_int(v), 1);
+	assert_true(json_object_object_get_ex(o, "text", &v));
+	assert_string_equal(json_object_get_string(v), "A quote\nwith a break");
+	o = json_object_array_get_idx(a, 5);
+	assert_true(json_object_object_get_ex(o, "type", &v));
+	assert_string_equal(json_object_get_string(v), "pre");
+	assert_true(json_object_object_get_ex(o, "text", &v));
+	assert_string_equal(json_object_get_string(v), "int x;\n\tx++;");
+	o = json_object_array_get_idx(a, 2);
+	assert_true(json_object_object_get_ex(o, "type", &v));
+	assert_string_equal(json_object_get_string(v), "list_item");
+	assert_true(json_object_object_get_ex(o, "number", &v));
+	assert_int_equal(json_object_get_int(v), 1);
+	o = json_object_array_get_idx(a, 6);
+	assert_true(json_object_object_get_ex(o, "type", &v));
+	assert_string_equal(json_object_get_string(v), "image");
+	assert_true(json_object_object_get_ex(o, "caption", &v));
+	assert_string_equal(json_object_get_string(v), "Ana");
+	assert_true(json_object_object_get_ex(o, "src", &v));
+	assert_string_equal(json_object_get_string(v),
+	    "https://example.org/a.jpg");
+	o = json_object_array_get_idx(a, 8);
+	assert_true(json_object_object_get_ex(o, "type", &v));
+	assert_string_equal(json_object_get_string(v), "table_row");
+	assert_true(json_object_object_get_ex(o, "level", &v));
+	assert_int_equal(json_object_get_int(v), 1);
+	assert_true(json_object_object_get_ex(o, "text", &v));
+	assert_string_equal(json_object_get_string(v), "Film\tYear");
+
+	assert_true(json_object_object_get_ex(root, "links", &a));
+	assert_int_equal(json_object_array_length(a), 1);
+	o = json_object_array_get_idx(a, 0);
+	assert_true(json_object_object_get_ex(o, "n", &v));
+	assert_int_equal(json_object_get_int(v), 1);
+	assert_true(json_object_object_get_ex(o, "url", &v));
+	assert_string_equal(json_object_get_string(v),
+	    "https://example.org/wick");
+	assert_true(json_object_object_get_ex(o, "text", &v));
+	assert_string_equal(json_object_get_string(v), "John Wick");
+	/* The output has no raw tab: it is escaped in strings. */
+	assert_null(strchr(s, '\t'));
+	json_object_put(root);
+	free(s);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_format_names),
+		cmocka_unit_test(test_text),
+		cmocka_unit_test(test_text_ascii_locale),
+		cmocka_unit_test(test_plain),
+		cmocka_unit_test(test_markdown),
+		cmocka_unit_test(test_markdown_escapes),
+		cmocka_unit_test(test_own_output_guard),
+		cmocka_unit_test(test_json),
+	};
+
+	utf8_locale();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
