@@ -357,6 +357,76 @@ doc_add_section(struct doc *d, const char *label, const char *title,
 	s->block = block;
 }
 
+void
+doc_split_block(struct doc *d, size_t b, size_t at)
+{
+	struct doc_block	*first, *second;
+	struct doc_span		*sp;
+	size_t			 i, n1 = 0, n2 = 0, skip, len;
+
+	if (b >= d->nblocks || (d->open && b == d->nblocks - 1))
+		fatal("doc_split_block: block %zu is not closed", b);
+	if (at == 0 || at >= d->blocks[b].len)
+		fatal("doc_split_block: offset %zu out of range", at);
+	if (d->nblocks == d->blocks_cap) {
+		d->blocks_cap = d->blocks_cap == 0 ? 64 : d->blocks_cap * 2;
+		d->blocks = xreallocarray(d->blocks, d->blocks_cap,
+		    sizeof *d->blocks);
+	}
+	memmove(&d->blocks[b + 2], &d->blocks[b + 1],
+	    (d->nblocks - b - 1) * sizeof *d->blocks);
+	d->nblocks++;
+	first = &d->blocks[b];
+	second = &d->blocks[b + 1];
+	*second = *first;
+	len = first->len;
+	skip = first->text[at] == '\n' ? 1 : 0;
+	second->text = xstrndup(first->text + at + skip, len - at - skip);
+	second->len = len - at - skip;
+	first->text[at] = '\0';
+	first->len = at;
+	second->spans = NULL;
+	second->nspans = 0;
+	if (first->nspans > 0)
+		second->spans = xreallocarray(NULL, first->nspans,
+		    sizeof *second->spans);
+	/* A span over the cut is cut too; what falls on the dropped
+	 * newline alone goes. Spans stay sorted on each side. */
+	for (i = 0; i < first->nspans; i++) {
+		sp = &first->spans[i];
+		if (sp->end > at + skip) {
+			second->spans[n2] = *sp;
+			second->spans[n2].start = sp->start > at + skip ?
+			    sp->start - at - skip : 0;
+			second->spans[n2++].end = sp->end - at - skip;
+		}
+		if (sp->start < at) {
+			if (sp->end > at)
+				sp->end = at;
+			first->spans[n1++] = *sp;
+		}
+	}
+	first->nspans = n1;
+	second->nspans = n2;
+	if (n2 == 0) {
+		free(second->spans);
+		second->spans = NULL;
+	}
+	if (n1 == 0) {
+		free(first->spans);
+		first->spans = NULL;
+	}
+	/* src and caption belong to images, which have no text to split;
+	 * they are not shared. */
+	second->src = first->src != NULL ? xstrdup(first->src) : NULL;
+	second->caption = first->caption != NULL ?
+	    xstrdup(first->caption) : NULL;
+	for (i = 0; i < d->nsections; i++) {
+		if (d->sections[i].block > b)
+			d->sections[i].block++;
+	}
+}
+
 long
 doc_section_of(const struct doc *d, size_t block)
 {
@@ -373,8 +443,7 @@ doc_section_of(const struct doc *d, size_t block)
 	return (long)lo - 1;
 }
 
-/* Code points that count as a word each: CJK ideographs, kana. */
-static int
+int
 doc_is_cjk(unsigned int cp)
 {
 	return (cp >= 0x3040 && cp <= 0x30ff) ||

@@ -123,9 +123,17 @@ void	 doc_finish(struct doc *);
 /* Appends a section; takes no ownership of label or title (copied). */
 void	 doc_add_section(struct doc *, const char *, const char *, int,
 	    size_t);
+/* Splits a closed text block in two at byte offset at of its text (not
+ * 0 nor its length); a '\n' there is dropped. The second part becomes
+ * block b + 1, of the same type, and later blocks and sections move one
+ * up. Spans are cut at the split. */
+void	 doc_split_block(struct doc *, size_t, size_t);
 /* Returns the index of the section that holds block b, or -1 when b comes
  * before the first section. */
 long	 doc_section_of(const struct doc *, size_t);
+/* Returns non-zero for a code point that counts as a word by itself: a CJK
+ * ideograph or kana. */
+int	 doc_is_cjk(unsigned int);
 /* Counts the words of a UTF-8 text (a CJK character counts as a word). */
 size_t	 doc_count_words(const char *, size_t);
 

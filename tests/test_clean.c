@@ -1,0 +1,593 @@
+/* test_clean.c: tidy's repair and the libxml2 tree built from it; on every
+ * page of the Readability corpus, no word of the page is lost. */
+#include <config.h>
+
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sys/stat.h>
+
+#include <cmocka.h>
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "clean.h"
+#include "util.h"
+
+/* Elements whose text is never shown: left out on both sides. */
+static const char *skipped[] = { "script", "style", "template" };
+
+/* Inline elements: their edges do not separate words ("<b>a</b>b" is
+ * one word, as a browser shows it); every other element's edges do. */
+static const char *inline_elements[] = {
+	"a", "abbr", "acronym", "b", "bdi", "bdo", "big", "cite", "code",
+	"data", "del", "dfn", "em", "font", "i", "ins", "kbd", "label",
+	"mark", "nobr", "q", "s", "samp", "small", "span", "strike",
+	"strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+};
+
+static int
+name_in(const char **list, size_t n, const xmlChar *name)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++) {
+		if (xmlStrcasecmp(name, (const xmlChar *)list[i]) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Appends the text a reader sees under n to out, a space at the edges of
+ * non-inline elements. Recursive: test pages are not deep. */
+static void
+visible_text(xmlNodePtr n, struct buf *out)
+{
+	int	block;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type == XML_TEXT_NODE ||
+		    n->type == XML_CDATA_SECTION_NODE) {
+			if (n->content != NULL)
+				buf_adds(out, (const char *)n->content);
+			continue;
+		}
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (name_in(skipped, nitems(skipped), n->name))
+			continue;
+		block = !name_in(inline_elements, nitems(inline_elements),
+		    n->name);
+		if (block)
+			buf_addc(out, ' ');
+		visible_text(n->children, out);
+		if (block)
+			buf_addc(out, ' ');
+	}
+}
+
+/* Does the tree hold a node of this type anywhere? */
+static int
+has_node_type(xmlNodePtr n, xmlElementType type)
+{
+	for (; n != NULL; n = n->next) {
+		if (n->type == type || has_node_type(n->children, type))
+			return 1;
+	}
+	return 0;
+}
+
+static int
+tree_depth(xmlNodePtr n)
+{
+	int	d, max = 0;
+
+	for (; n != NULL; n = n->next) {
+		if ((d = 1 + tree_depth(n->children)) > max)
+			max = d;
+	}
+	return max;
+}
+
+/* The first element called name, in document order. */
+static xmlNodePtr
+find_element(xmlNodePtr n, const char *name)
+{
+	xmlNodePtr	found;
+
+	for (; n != NULL; n = n->next) {
+		if (n->type != XML_ELEMENT_NODE)
+			continue;
+		if (xmlStrcmp(n->name, (const xmlChar *)name) == 0)
+			return n;
+		if ((found = find_element(n->children, name)) != NULL)
+			return found;
+	}
+	return NULL;
+}
+
+static xmlDocPtr
+parse_ok(const char *html, size_t len)
+{
+	xmlDocPtr	 d;
+	char		*cause = NULL;
+
+	d = clean_parse(html, len, &cause);
+	if (d == NULL)
+		fail_msg("clean_parse: %s", cause);
+	assert_null(cause);
+	return d;
+}
+
+/* The visible text of html after cleaning, white space collapsed. */
+static char *
+cleaned_text(const char *html, size_t len)
+{
+	xmlDocPtr	 d = parse_ok(html, len);
+	struct buf	 raw = BUF_INIT, out = BUF_INIT;
+	size_t		 i;
+	int		 space = 0;
+
+	visible_text(xmlDocGetRootElement(d), &raw);
+	xmlFreeDoc(d);
+	for (i = 0; i < raw.len; i++) {
+		if (raw.data[i] == ' ' || raw.data[i] == '\n' ||
+		    raw.data[i] == '\t' || raw.data[i] == '\r') {
+			space = out.len > 0;
+			continue;
+		}
+		if (space)
+			buf_addc(&out, ' ');
+		space = 0;
+		buf_addc(&out, raw.data[i]);
+	}
+	buf_free(&raw);
+	return buf_detach(&out, NULL);
+}
+
+static void
+test_malformed_markup(void **state)
+{
+	const char	*html = "<p>one<p>two</div> <b>bold <i>both</b> "
+	    "italic</i><ul><li>first<li>second</ul><table><tr>stray"
+	    "<td>cell</table>";
+	xmlDocPtr	 d = parse_ok(html, strlen(html));
+	xmlNodePtr	 p, body;
+	char		*text;
+
+	body = find_element(xmlDocGetRootElement(d), "body");
+	assert_non_null(body);
+	assert_non_null(find_element(xmlDocGetRootElement(d), "head"));
+	/* <p> inside <p> becomes two paragraphs, siblings. */
+	p = find_element(body, "p");
+	assert_non_null(p);
+	assert_null(find_element(p->children, "p"));
+	xmlFreeDoc(d);
+
+	text = cleaned_text(html, strlen(html));
+	/* Tidy moves the stray table text before the table: moved, kept. */
+	assert_string_equal(text,
+	    "one two bold both italic first second stray cell");
+	free(text);
+}
+
+static void
+test_entities_are_text(void **state)
+{
+	const char	*html = "<p title=\"caf&eacute; &amp; co\">a &amp; b "
+	    "&eacute; &#x1F3AC; &foo; &lt;tag&gt;</p>";
+	xmlDocPtr	 d = parse_ok(html, strlen(html));
+	xmlNodePtr	 p;
+	xmlChar		*title;
+
+	p = find_element(xmlDocGetRootElement(d), "p");
+	assert_non_null(p);
+	assert_non_null(p->children);
+	assert_int_equal(p->children->type, XML_TEXT_NODE);
+	/* An undefined entity stays as the text it was. */
+	assert_string_equal((const char *)p->children->content,
+	    "a & b \xc3\xa9 \xf0\x9f\x8e\xac &foo; <tag>");
+	title = xmlGetProp(p, (const xmlChar *)"title");
+	assert_string_equal((const char *)title, "caf\xc3\xa9 & co");
+	xmlFree(title);
+	assert_false(has_node_type(d->children, XML_ENTITY_REF_NODE));
+	assert_false(has_node_type(d->children, XML_ENTITY_DECL));
+	assert_null(d->intSubset);
+	xmlFreeDoc(d);
+}
+
+static void
+test_svg_and_math_decoded(void **state)
+{
+	/* Tidy keeps the text of <svg> and <math> as written; the tree
+	 * holds it decoded like any other text. */
+	const char	*html = "<p>If <math><mi>&alpha;</mi><mo>&lt;</mo>"
+	    "<mtext>&nbsp;for &#x3b2;&#946; &bogus; &amp</mtext></math> "
+	    "<svg><text>a &amp; b</text></svg> &amp; c</p>";
+	char		*text = cleaned_text(html, strlen(html));
+
+	assert_string_equal(text, "If \xce\xb1 < \xc2\xa0" "for \xce\xb2"
+	    "\xce\xb2 &bogus; & a & b & c");
+	free(text);
+}
+
+static void
+test_doctype_loads_nothing(void **state)
+{
+	/* A DTD and an external entity: nothing is fetched or expanded. */
+	const char	*html = "<!DOCTYPE html SYSTEM "
+	    "\"http://127.0.0.1:9/x.dtd\" [<!ENTITY e SYSTEM "
+	    "\"file:///etc/passwd\">]><p>x &e; y</p>";
+	char		*text = cleaned_text(html, strlen(html));
+
+	assert_null(strstr(text, "root:"));
+	assert_non_null(strstr(text, "x &e; y"));
+	free(text);
+}
+
+static void
+test_nul_byte(void **state)
+{
+	static const char	 html[] = "<p>before\0after</p><p>the last "
+	    "words</p>";
+	char			*text;
+
+	/* The NUL is dropped as a browser does; the page goes on. */
+	text = cleaned_text(html, sizeof html - 1);
+	assert_string_equal(text, "beforeafter the last words");
+	free(text);
+}
+
+static void
+test_empty_input(void **state)
+{
+	xmlDocPtr	d = parse_ok("", 0);
+	xmlNodePtr	root = xmlDocGetRootElement(d);
+
+	assert_non_null(root);
+	assert_string_equal((const char *)root->name, "html");
+	assert_non_null(find_element(root, "head"));
+	assert_non_null(find_element(root, "body"));
+	xmlFreeDoc(d);
+}
+
+static void
+test_huge_attribute(void **state)
+{
+	size_t		 n = 1 << 20, i;
+	struct buf	 b = BUF_INIT;
+	xmlDocPtr	 d;
+	xmlNodePtr	 img;
+	xmlChar		*alt;
+
+	buf_adds(&b, "<p>Before <img alt=\"");
+	for (i = 0; i < n; i++)
+		buf_addc(&b, (char)('a' + i % 26));
+	buf_adds(&b, "\"> after.</p>");
+	d = parse_ok(b.data, b.len);
+	img = find_element(xmlDocGetRootElement(d), "img");
+	assert_non_null(img);
+	alt = xmlGetProp(img, (const xmlChar *)"alt");
+	assert_non_null(alt);
+	assert_int_equal(strlen((const char *)alt), n);
+	assert_memory_equal(alt, b.data + strlen("<p>Before <img alt=\""), n);
+	xmlFree(alt);
+	xmlFreeDoc(d);
+	buf_free(&b);
+}
+
+static void
+test_template_and_custom_elements(void **state)
+{
+	const char	*html = "<template><p>inert</p></template>"
+	    "<my-widget data-Kind=\"Quote\">Widget text</my-widget>"
+	    "<amp-img src=\"still.jpg\" alt=\"A still\"></amp-img>"
+	    "<DIV CLASS=\"Lead\">Shown</DIV>";
+	xmlDocPtr	 d = parse_ok(html, strlen(html));
+	xmlNodePtr	 root = xmlDocGetRootElement(d), n;
+	xmlChar		*v;
+	char		*text;
+
+	assert_non_null(find_element(root, "template"));
+	n = find_element(root, "my-widget");
+	assert_non_null(n);
+	v = xmlGetProp(n, (const xmlChar *)"data-kind");
+	assert_string_equal((const char *)v, "Quote");
+	xmlFree(v);
+	n = find_element(root, "amp-img");
+	assert_non_null(n);
+	v = xmlGetProp(n, (const xmlChar *)"src");
+	assert_string_equal((const char *)v, "still.jpg");
+	xmlFree(v);
+	/* Names are lower case; values keep their case. */
+	n = find_element(root, "div");
+	assert_non_null(n);
+	v = xmlGetProp(n, (const xmlChar *)"class");
+	assert_string_equal((const char *)v, "Lead");
+	xmlFree(v);
+	xmlFreeDoc(d);
+
+	text = cleaned_text(html, strlen(html));
+	assert_string_equal(text, "Widget text Shown");
+	free(text);
+}
+
+static void
+test_json_ld_intact(void **state)
+{
+	const char	*json = "{\"@context\":\"https://schema.org\","
+	    "\"headline\":\"Tom &amp; Jerry <b>\",\"x\":\"a<b && c>d\"}";
+	struct buf	 b = BUF_INIT;
+	xmlDocPtr	 d;
+	xmlNodePtr	 script;
+	xmlChar		*text;
+
+	buf_printf(&b, "<html><head><script type=\"application/ld+json\">"
+	    "%s</script></head><body><p>Body.</p></body></html>", json);
+	d = parse_ok(b.data, b.len);
+	script = find_element(xmlDocGetRootElement(d), "script");
+	assert_non_null(script);
+	text = xmlNodeGetContent(script);
+	assert_string_equal((const char *)text, json);
+	xmlFree(text);
+	xmlFreeDoc(d);
+	buf_free(&b);
+}
+
+static void
+test_comments_left_out(void **state)
+{
+	const char	*html = "<p>one<!-- a comment -->two</p>";
+	xmlDocPtr	 d = parse_ok(html, strlen(html));
+	xmlNodePtr	 p = find_element(xmlDocGetRootElement(d), "p");
+
+	/* As a browser shows it: one word, in one text node. */
+	assert_false(has_node_type(d->children, XML_COMMENT_NODE));
+	assert_non_null(p->children);
+	assert_null(p->children->next);
+	assert_string_equal((const char *)p->children->content, "onetwo");
+	xmlFreeDoc(d);
+}
+
+static void
+test_deep_nesting(void **state)
+{
+	/* Deep for tidy (up to 12,000 levels) yet within the count: each is
+	 * parsed, the tree kept to a depth any recursive walk can take, and
+	 * the text kept. */
+	static const struct {
+		const char	*tag;
+		int		 n;
+	} deep[] = {
+		{ "<table><tr><td>", 3000 },
+		{ "<td><p><li>", 2000 },
+		{ "<b><div></b>", 3000 },
+		{ "<div>", 4000 },
+	};
+	/* Beyond it, refused with a reason, quickly. */
+	static const struct {
+		const char	*tag;
+		int		 n;
+	} too_deep[] = {
+		{ "<div>", 200000 },
+		{ "<font size=2>", 5000 },
+		{ "<span><!-- </span> -->", 5000 },
+	};
+	struct buf	 b = BUF_INIT;
+	xmlDocPtr	 d;
+	char		*text, *cause = NULL;
+	size_t		 i;
+	int		 j;
+
+	for (i = 0; i < nitems(deep); i++) {
+		buf_reset(&b);
+		for (j = 0; j < deep[i].n; j++)
+			buf_adds(&b, deep[i].tag);
+		buf_adds(&b, "deep text");
+		d = parse_ok(b.data, b.len);
+		assert_true(tree_depth(d->children) <= 258);
+		xmlFreeDoc(d);
+		text = cleaned_text(b.data, b.len);
+		assert_string_equal(text, "deep text");
+		free(text);
+	}
+	for (i = 0; i < nitems(too_deep); i++) {
+		buf_reset(&b);
+		for (j = 0; j < too_deep[i].n; j++)
+			buf_adds(&b, too_deep[i].tag);
+		buf_adds(&b, "too deep");
+		d = clean_parse(b.data, b.len, &cause);
+		assert_null(d);
+		assert_non_null(cause);
+		assert_string_equal(cause, "the page nests more than 4096 "
+		    "elements");
+		free(cause);
+		cause = NULL;
+	}
+
+	/* Closed, void and self-closing elements, and those a sibling
+	 * closes, do not count: a long flat page is fine. */
+	buf_reset(&b);
+	for (j = 0; j < 20000; j++)
+		buf_adds(&b, "<div><span>x</span></div><li>item<p>para "
+		    "<a href=\"#\">link<br><img src=\"x.png\"><i/>");
+	buf_adds(&b, "<script>if (a <b) { \"<div>\" }</script>");
+	d = parse_ok(b.data, b.len);
+	xmlFreeDoc(d);
+	buf_free(&b);
+}
+
+static void
+test_repair_then_tree(void **state)
+{
+	const char	*html = "<h2>Title</h2><p>Text</p>";
+	struct clean	*c;
+	xmlDocPtr	 d1, d2;
+	char		*cause = NULL;
+
+	c = clean_repair(html, strlen(html), &cause);
+	assert_non_null(c);
+	/* The repaired page can give more than one tree. */
+	d1 = clean_tree(c, &cause);
+	d2 = clean_tree(c, &cause);
+	assert_non_null(d1);
+	assert_non_null(d2);
+	assert_null(cause);
+	assert_non_null(find_element(xmlDocGetRootElement(d2), "h2"));
+	clean_free(c);
+	xmlFreeDoc(d1);
+	xmlFreeDoc(d2);
+	clean_free(NULL);
+}
+
+/* Splits text into words at white space (pointers into text, which is
+ * changed); returns the number. A no-break space counts as white space,
+ * so U+00A0 becomes a space first: it separates words without being one,
+ * and tidy turns it into a plain space inside <pre>. */
+static size_t
+split_words(char *text, char ***words)
+{
+	size_t	 n = 0, cap = 0;
+	char	*s, *save = NULL;
+
+	*words = NULL;
+	for (s = text; (s = strstr(s, "\xc2\xa0")) != NULL; s += 2)
+		s[0] = s[1] = ' ';
+	for (s = strtok_r(text, " \t\n\r\f\v", &save); s != NULL;
+	    s = strtok_r(NULL, " \t\n\r\f\v", &save)) {
+		if (n == cap) {
+			cap = cap == 0 ? 256 : cap * 2;
+			*words = xreallocarray(*words, cap, sizeof **words);
+		}
+		(*words)[n++] = s;
+	}
+	return n;
+}
+
+static int
+word_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Words of raw missing from clean (as multisets), listed in lost. Returns
+ * the number missing. */
+static size_t
+lost_words(char *raw, char *clean, struct buf *lost)
+{
+	char	**rw, **cw;
+	size_t	  nr, nc, i = 0, j = 0, missing = 0;
+	int	  c;
+
+	nr = split_words(raw, &rw);
+	nc = split_words(clean, &cw);
+	qsort(rw, nr, sizeof *rw, word_cmp);
+	qsort(cw, nc, sizeof *cw, word_cmp);
+	while (i < nr) {
+		c = j < nc ? strcmp(rw[i], cw[j]) : -1;
+		if (c == 0) {
+			i++;
+			j++;
+		} else if (c > 0)
+			j++;
+		else {
+			if (missing++ < 20)
+				buf_printf(lost, " \"%s\"", rw[i]);
+			i++;
+		}
+	}
+	free(rw);
+	free(cw);
+	return missing;
+}
+
+static void
+test_corpus_loses_no_text(void **state)
+{
+	const char	*corpus = getenv("REEL_CORPUS");
+	char		*dir, *path, *html, *cause = NULL;
+	struct dirent	*de;
+	struct stat	 sb;
+	DIR		*dp;
+	size_t		 len, pages = 0, failed = 0, missing;
+	xmlDocPtr	 raw, clean;
+	struct buf	 rt, ct, lost;
+
+	if (corpus == NULL || *corpus == '\0')
+		fail_msg("REEL_CORPUS is not set");
+	dir = xprintf("%s/readability", corpus);
+	if ((dp = opendir(dir)) == NULL)
+		fail_msg("%s: cannot open the corpus", dir);
+	while ((de = readdir(dp)) != NULL) {
+		path = xprintf("%s/%s/source.html", dir, de->d_name);
+		/* Case folders only; LICENSE.md and NOTICE sit beside. */
+		if (de->d_name[0] == '.' || stat(path, &sb) != 0) {
+			free(path);
+			continue;
+		}
+		if (read_file(path, SIZE_MAX / 2, &html, &len, &cause) != 0)
+			fail_msg("%s", cause);
+		pages++;
+		raw = htmlReadMemory(html, (int)len, NULL, "UTF-8",
+		    HTML_PARSE_RECOVER | HTML_PARSE_NONET |
+		    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+		assert_non_null(raw);
+		if ((clean = clean_parse(html, len, &cause)) == NULL)
+			fail_msg("%s: %s", path, cause);
+		buf_init(&rt);
+		buf_init(&ct);
+		buf_init(&lost);
+		visible_text(xmlDocGetRootElement(raw), &rt);
+		visible_text(xmlDocGetRootElement(clean), &ct);
+		if (rt.data != NULL && ct.data != NULL &&
+		    (missing = lost_words(rt.data, ct.data, &lost)) > 0) {
+			print_error("%s: %zu word(s) lost:%s\n", de->d_name,
+			    missing, buf_str(&lost));
+			failed++;
+		} else if (rt.len > 0 && ct.len == 0) {
+			print_error("%s: all text lost\n", de->d_name);
+			failed++;
+		}
+		buf_free(&rt);
+		buf_free(&ct);
+		buf_free(&lost);
+		xmlFreeDoc(raw);
+		xmlFreeDoc(clean);
+		free(html);
+		free(path);
+	}
+	closedir(dp);
+	free(dir);
+	print_message("%zu pages compared, %zu lost text\n", pages, failed);
+	assert_true(pages >= 100);
+	assert_int_equal(failed, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_malformed_markup),
+		cmocka_unit_test(test_entities_are_text),
+		cmocka_unit_test(test_svg_and_math_decoded),
+		cmocka_unit_test(test_doctype_loads_nothing),
+		cmocka_unit_test(test_nul_byte),
+		cmocka_unit_test(test_empty_input),
+		cmocka_unit_test(test_huge_attribute),
+		cmocka_unit_test(test_template_and_custom_elements),
+		cmocka_unit_test(test_json_ld_intact),
+		cmocka_unit_test(test_comments_left_out),
+		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_repair_then_tree),
+		cmocka_unit_test(test_corpus_loses_no_text),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

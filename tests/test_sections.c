@@ -1,0 +1,541 @@
+/* test_sections.c: an essay's sections, from documents built with the real
+ * doc builder: headings and their labels, numbered paragraphs that are
+ * part titles, and the numbered lines that are not. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+#include "util.h"
+
+/* Body text long enough to read as prose. */
+#define BODY	"The scene is staged in one unbroken take, and the camera " \
+		"follows her through the room as the music swells."
+
+/* Adds a block of the given type with text s. */
+static void
+add(struct doc *d, enum doc_block_type type, int level, const char *s)
+{
+	doc_begin(d, type, level);
+	doc_text(d, s, strlen(s));
+}
+
+static void
+para(struct doc *d, const char *s)
+{
+	add(d, DOC_PARAGRAPH, 0, s);
+}
+
+/* A paragraph all in bold. */
+static void
+bold_para(struct doc *d, const char *s)
+{
+	size_t	id;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	id = doc_span_begin(d, DOC_STRONG, -1);
+	doc_text(d, s, strlen(s));
+	doc_span_end(d, id);
+}
+
+/* Checks section i: label (NULL for none), title and heading block. */
+static void
+check_section(const struct doc *d, size_t i, const char *label,
+    const char *title)
+{
+	const struct doc_section	*s;
+
+	assert_true(i < d->nsections);
+	s = &d->sections[i];
+	if (label == NULL)
+		assert_null(s->label);
+	else {
+		assert_non_null(s->label);
+		assert_string_equal(s->label, label);
+	}
+	assert_string_equal(s->title, title);
+	assert_true(s->block < d->nblocks);
+	assert_int_equal(d->blocks[s->block].type, DOC_HEADING);
+	assert_int_equal(d->blocks[s->block].level, s->level);
+}
+
+static void
+test_heading_labels(void **state)
+{
+	static const struct {
+		const char	*text, *label, *title;
+	} cases[] = {
+		{ "3. The Hotel Ballroom Sequence: Controlled Mayhem", "3",
+		  "The Hotel Ballroom Sequence: Controlled Mayhem" },
+		{ "3) The Warehouse", "3", "The Warehouse" },
+		{ "12. Twelve", "12", "Twelve" },
+		{ "IV. The Return", "IV", "The Return" },
+		{ "XIV) Late", "XIV", "Late" },
+		{ "Part 3: The Setup", "Part 3", "The Setup" },
+		{ "Part Two - Arrival", "Part Two", "Arrival" },
+		{ "Chapter 2 \xe2\x80\x94 The Return", "Chapter 2",
+		  "The Return" },
+		{ "Act IV: Noon", "Act IV", "Noon" },
+		{ "Step 4. Water the moss", "Step 4", "Water the moss" },
+		{ "7 \xe2\x80\x93 The Long Goodbye", "7", "The Long Goodbye" },
+		/* No label: the whole text is the title. */
+		{ "Conclusion: A Redefinition of Action Cinema", NULL,
+		  "Conclusion: A Redefinition of Action Cinema" },
+		{ "Introduction", NULL, "Introduction" },
+		{ "2001: A Space Odyssey", NULL, "2001: A Space Odyssey" },
+		{ "10 Cloverfield Lane", NULL, "10 Cloverfield Lane" },
+		{ "1.5 Stars Is Too Many", NULL, "1.5 Stars Is Too Many" },
+		{ "1917 and the Single Shot", NULL,
+		  "1917 and the Single Shot" },
+		{ "I Am Legend", NULL, "I Am Legend" },
+		{ "X-Men: Days of Future Past", NULL,
+		  "X-Men: Days of Future Past" },
+		{ "C. Auguste Dupin on Screen", NULL,
+		  "C. Auguste Dupin on Screen" },
+		{ "IIII. Not a numeral", NULL, "IIII. Not a numeral" },
+		{ "Part of the Problem", NULL, "Part of the Problem" },
+		{ "Part 3", NULL, "Part 3" },
+		{ "3.", NULL, "3." },
+		/* CJK and Arabic numbering keep the essay's own label. */
+		/* 第三章 开端 */
+		{ "\xe7\xac\xac\xe4\xb8\x89\xe7\xab\xa0 \xe5\xbc\x80\xe7\xab"
+		  "\xaf", "\xe7\xac\xac\xe4\xb8\x89\xe7\xab\xa0",
+		  "\xe5\xbc\x80\xe7\xab\xaf" },
+		/* 十二、雨 */
+		{ "\xe5\x8d\x81\xe4\xba\x8c\xe3\x80\x81\xe9\x9b\xa8",
+		  "\xe5\x8d\x81\xe4\xba\x8c", "\xe9\x9b\xa8" },
+		/* 3、雨 */
+		{ "3\xe3\x80\x81\xe9\x9b\xa8", "3", "\xe9\x9b\xa8" },
+		/* ٢. الضوء */
+		{ "\xd9\xa2. \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1",
+		  "\xd9\xa2", "\xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1" },
+	};
+	struct doc	*d;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		d = doc_new(NULL);
+		add(d, DOC_HEADING, 2, cases[i].text);
+		doc_finish(d);
+		assert_int_equal(d->nsections, 1);
+		check_section(d, 0, cases[i].label, cases[i].title);
+		doc_free(d);
+	}
+}
+
+static void
+test_numbered_paragraphs_become_headings(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	add(d, DOC_HEADING, 1, "Ballerina, Move by Move");
+	para(d, "An introduction that runs for a while. " BODY);
+	para(d, "1. Reimagining Action: What Sets Ballerina Apart");
+	para(d, BODY);
+	para(d, BODY);
+	para(d, "2. The Opening Attack");
+	para(d, BODY);
+	para(d, "3. Mr. Smith Goes to the Ballroom");
+	para(d, BODY);
+	para(d, "Conclusion: A Redefinition of Action Cinema");
+	para(d, BODY);
+	para(d, "Interested in more movie-related blogs? Click here to "
+	    "explore");
+	doc_finish(d);
+
+	assert_int_equal(d->nsections, 5);
+	check_section(d, 0, NULL, "Ballerina, Move by Move");
+	check_section(d, 1, "1", "Reimagining Action: What Sets Ballerina "
+	    "Apart");
+	check_section(d, 2, "2", "The Opening Attack");
+	check_section(d, 3, "3", "Mr. Smith Goes to the Ballroom");
+	check_section(d, 4, NULL, "Conclusion: A Redefinition of Action "
+	    "Cinema");
+	/* One below the essay's own headings; the text stays as written. */
+	assert_int_equal(d->sections[1].level, 2);
+	assert_int_equal(d->sections[4].level, 2);
+	assert_int_equal(d->sections[1].block, 2);
+	assert_string_equal(d->blocks[2].text,
+	    "1. Reimagining Action: What Sets Ballerina Apart");
+	assert_int_equal(d->blocks[11].type, DOC_PARAGRAPH);
+	assert_int_equal(d->nblocks, 12);
+	doc_free(d);
+}
+
+static void
+test_level_below_existing_headings(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	add(d, DOC_HEADING, 2, "The Fights");
+	para(d, "1. The Studio");
+	para(d, BODY);
+	para(d, "2. The Ballroom");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	assert_int_equal(d->sections[1].level, 3);
+	assert_int_equal(d->sections[2].level, 3);
+	doc_free(d);
+
+	/* With no headings at all, parts are at level 2. */
+	d = doc_new(NULL);
+	para(d, "I. Arrival");
+	para(d, BODY);
+	para(d, "II. The Town");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 2);
+	check_section(d, 1, "II", "The Town");
+	assert_int_equal(d->sections[0].level, 2);
+	doc_free(d);
+}
+
+/* Documents that have numbered lines and no sections. */
+static void
+test_not_sections(void **state)
+{
+	struct doc	*d;
+	int		 c;
+
+	for (c = 0; c < 9; c++) {
+		d = doc_new(NULL);
+		para(d, BODY);
+		switch (c) {
+		case 0:
+			/* A lone "1." in running prose. */
+			para(d, "1. The Only Numbered Line");
+			para(d, BODY);
+			break;
+		case 1:
+			/* A numbered list in prose, not titles. */
+			para(d, "1. First, the director withholds the "
+			    "monster. It is a happy accident.");
+			para(d, BODY);
+			para(d, "2. Second, the creature obeys rules we "
+			    "learn. We worry about them.");
+			para(d, BODY);
+			break;
+		case 2:
+			/* Titles with no body between: a ranked list. */
+			para(d, "1. Alien");
+			para(d, "2. The Thing");
+			para(d, "3. Tremors");
+			para(d, BODY);
+			break;
+		case 3:
+			/* A list's numbers are the list's. */
+			add(d, DOC_LIST_ITEM, 1, "1. The Shark");
+			para(d, BODY);
+			add(d, DOC_LIST_ITEM, 1, "2. The Snow");
+			para(d, BODY);
+			break;
+		case 4:
+			/* So are a quotation's. */
+			add(d, DOC_QUOTE, 0, "1. Never Surprise the Star");
+			add(d, DOC_QUOTE, 0, BODY);
+			add(d, DOC_QUOTE, 0, "2. Give the Audience a Door");
+			add(d, DOC_QUOTE, 0, BODY);
+			doc_begin(d, DOC_PARAGRAPH, 0)->quote = 1;
+			doc_text(d, "3. Cut the Last Speech", 22);
+			para(d, BODY);
+			break;
+		case 5:
+			/* Not counting from 1. */
+			para(d, "4. The Warehouse");
+			para(d, BODY);
+			para(d, "5. The Rooftop");
+			para(d, BODY);
+			break;
+		case 6:
+			/* Lower-case: prose that happens to be short. */
+			para(d, "1. the warehouse");
+			para(d, BODY);
+			para(d, "2. the rooftop");
+			para(d, BODY);
+			break;
+		case 7:
+			/* "1." and "2)" are different numberings. */
+			para(d, "1. The Warehouse");
+			para(d, BODY);
+			para(d, "2) The Rooftop");
+			para(d, BODY);
+			break;
+		case 8:
+			/* A "Conclusion" line with no numbered parts. */
+			para(d, "Conclusion");
+			para(d, BODY);
+			break;
+		}
+		doc_finish(d);
+		if (d->nsections != 0)
+			fail_msg("case %d: %zu section(s), the first \"%s\"",
+			    c, d->nsections, d->sections[0].title);
+		doc_free(d);
+	}
+}
+
+static void
+test_countdown_and_introduction(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	para(d, "Introduction");
+	para(d, BODY);
+	para(d, "3. The Thing");
+	para(d, BODY);
+	para(d, "2. Alien");
+	para(d, BODY);
+	para(d, "1. Jaws");
+	para(d, BODY);
+	para(d, "Final thoughts");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 5);
+	check_section(d, 0, NULL, "Introduction");
+	check_section(d, 1, "3", "The Thing");
+	check_section(d, 3, "1", "Jaws");
+	check_section(d, 4, NULL, "Final thoughts");
+	doc_free(d);
+}
+
+static void
+test_line_breaks_split(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	struct doc_block	*b;
+	size_t			 em, strong;
+
+	/* <p>Intro<br>1. <b>Start Later</b><br>Body <em>one</em><br>more
+	 * </p><p>2. One Idea<br>Body two</p> */
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "A short introduction.", 21);
+	doc_break(d);
+	doc_text(d, "1. ", 3);
+	strong = doc_span_begin(d, DOC_STRONG, -1);
+	doc_text(d, "Start Later", 11);
+	doc_span_end(d, strong);
+	doc_break(d);
+	doc_text(d, "The film begins ", 16);
+	em = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "in the middle", 13);
+	doc_span_end(d, em);
+	doc_text(d, " of an argument.", 16);
+	doc_break(d);
+	doc_text(d, "It never slows down.", 20);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "2. One Idea", 11);
+	doc_break(d);
+	doc_text(d, BODY, strlen(BODY));
+	doc_finish(d);
+
+	assert_int_equal(d->nblocks, 5);
+	assert_string_equal(d->blocks[0].text, "A short introduction.");
+	assert_int_equal(d->blocks[0].type, DOC_PARAGRAPH);
+	b = &d->blocks[1];
+	assert_int_equal(b->type, DOC_HEADING);
+	assert_string_equal(b->text, "1. Start Later");
+	assert_int_equal(b->len, 14);
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].type, DOC_STRONG);
+	assert_int_equal(b->spans[0].start, 3);
+	assert_int_equal(b->spans[0].end, 14);
+	b = &d->blocks[2];
+	assert_int_equal(b->type, DOC_PARAGRAPH);
+	assert_string_equal(b->text, "The film begins in the middle of an "
+	    "argument.\nIt never slows down.");
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].type, DOC_EM);
+	assert_memory_equal(b->text + b->spans[0].start, "in the middle", 13);
+	assert_int_equal(b->spans[0].end - b->spans[0].start, 13);
+	assert_int_equal(d->blocks[3].type, DOC_HEADING);
+	assert_string_equal(d->blocks[3].text, "2. One Idea");
+	assert_string_equal(d->blocks[4].text, BODY);
+	assert_int_equal(d->nsections, 2);
+	check_section(d, 0, "1", "Start Later");
+	check_section(d, 1, "2", "One Idea");
+	assert_int_equal(d->sections[1].block, 3);
+	doc_free(d);
+}
+
+static void
+test_bold_titles(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	para(d, BODY);
+	bold_para(d, "The Screen Is Only Part of It");
+	para(d, BODY);
+	bold_para(d, "Pausing Changes the Film");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 2);
+	check_section(d, 0, NULL, "The Screen Is Only Part of It");
+	check_section(d, 1, NULL, "Pausing Changes the Film");
+	doc_free(d);
+
+	/* One bold line is emphasis, not structure. */
+	d = doc_new(NULL);
+	para(d, BODY);
+	bold_para(d, "Spoilers ahead");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 0);
+	assert_int_equal(d->blocks[1].type, DOC_PARAGRAPH);
+	doc_free(d);
+
+	/* In an essay with its own subheadings, bold lines stay lines. */
+	d = doc_new(NULL);
+	add(d, DOC_HEADING, 2, "Part of It");
+	bold_para(d, "The Screen");
+	para(d, BODY);
+	bold_para(d, "Pausing");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 1);
+	doc_free(d);
+
+	/* A bold sentence is not a title. */
+	d = doc_new(NULL);
+	bold_para(d, "This is where the film loses its nerve. It never "
+	    "recovers.");
+	para(d, BODY);
+	bold_para(d, "And this is where it finds it again, somehow.");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 0);
+	doc_free(d);
+}
+
+static void
+test_cjk_and_rtl(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	/* 一、雨作为节奏 ... 二、雨与记忆 ... 结语：雨停之后 */
+	para(d, "\xe4\xb8\x80\xe3\x80\x81\xe9\x9b\xa8\xe4\xbd\x9c\xe4\xb8"
+	    "\xba\xe8\x8a\x82\xe5\xa5\x8f");
+	para(d, "\xe9\x9b\xa8\xe5\xa3\xb0\xe6\x9c\xac\xe8\xba\xab\xe5\xb0"
+	    "\xb1\xe6\x98\xaf\xe4\xb8\x80\xe7\xa7\x8d\xe8\x8a\x82\xe6\x8b"
+	    "\x8d\xe3\x80\x82");
+	para(d, "\xe4\xba\x8c\xe3\x80\x81\xe9\x9b\xa8\xe4\xb8\x8e\xe8\xae"
+	    "\xb0\xe5\xbf\x86");
+	para(d, "\xe9\x9b\xa8\xe8\xae\xa9\xe8\xae\xb0\xe5\xbf\x86\xe5\x8f"
+	    "\x98\xe5\xbe\x97\xe6\x9f\x94\xe8\xbd\xaf\xe3\x80\x82");
+	para(d, "\xe7\xbb\x93\xe8\xaf\xad\xef\xbc\x9a\xe9\x9b\xa8\xe5\x81"
+	    "\x9c\xe4\xb9\x8b\xe5\x90\x8e");
+	para(d, "\xe9\x9b\xa8\xe5\x81\x9c\xe4\xba\x86\xe3\x80\x82");
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	check_section(d, 0, "\xe4\xb8\x80", "\xe9\x9b\xa8\xe4\xbd\x9c\xe4"
+	    "\xb8\xba\xe8\x8a\x82\xe5\xa5\x8f");
+	check_section(d, 1, "\xe4\xba\x8c", "\xe9\x9b\xa8\xe4\xb8\x8e\xe8"
+	    "\xae\xb0\xe5\xbf\x86");
+	check_section(d, 2, NULL, "\xe7\xbb\x93\xe8\xaf\xad\xef\xbc\x9a\xe9"
+	    "\x9b\xa8\xe5\x81\x9c\xe4\xb9\x8b\xe5\x90\x8e");
+	doc_free(d);
+
+	/* ١. الشارع ... ٢. الضوء ... with Arabic-Indic digits. */
+	d = doc_new(NULL);
+	para(d, "\xd9\xa1. \xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9");
+	para(d, "\xd9\x84\xd9\x85 \xd9\x8a\xd9\x83\xd9\x86 \xd8\xa7\xd9\x84"
+	    "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9 \xd9\x85\xd8\xac\xd8\xb1\xd8"
+	    "\xaf \xd8\xae\xd9\x84\xd9\x81\xd9\x8a\xd8\xa9.");
+	para(d, "\xd9\xa2. \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1");
+	para(d, "\xd8\xb5\xd8\xa7\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88"
+	    "\xd8\xa1 \xd9\x8a\xd8\xa3\xd8\xaa\xd9\x8a.");
+	doc_finish(d);
+	assert_int_equal(d->nsections, 2);
+	check_section(d, 0, "\xd9\xa1", "\xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7"
+	    "\xd8\xb1\xd8\xb9");
+	check_section(d, 1, "\xd9\xa2", "\xd8\xa7\xd9\x84\xd8\xb6\xd9\x88"
+	    "\xd8\xa1");
+	doc_free(d);
+}
+
+static void
+test_no_headings_no_sections(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 i;
+
+	for (i = 0; i < 50; i++) {
+		para(d, "Why does this matter?");
+		para(d, BODY);
+	}
+	doc_finish(d);
+	assert_int_equal(d->nsections, 0);
+	for (i = 0; (size_t)i < d->nblocks; i++)
+		assert_int_equal(d->blocks[i].type, DOC_PARAGRAPH);
+	doc_free(d);
+}
+
+static void
+test_split_block(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	struct doc_block	*b;
+	size_t			 a;
+	int			 link;
+
+	/* "one two\nthree" with a link over "two\nthree". */
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "one ", 4);
+	link = doc_add_link(d, "https://example.org/");
+	a = doc_span_begin(d, DOC_LINK, link);
+	doc_text(d, "two", 3);
+	doc_break(d);
+	doc_text(d, "three", 5);
+	doc_span_end(d, a);
+	add(d, DOC_HEADING, 2, "After");
+	doc_finish(d);
+	assert_int_equal(d->nsections, 1);
+	assert_int_equal(d->sections[0].block, 1);
+
+	doc_split_block(d, 0, 7);
+	assert_int_equal(d->nblocks, 3);
+	b = &d->blocks[0];
+	assert_string_equal(b->text, "one two");
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].start, 4);
+	assert_int_equal(b->spans[0].end, 7);
+	b = &d->blocks[1];
+	assert_int_equal(b->type, DOC_PARAGRAPH);
+	assert_string_equal(b->text, "three");
+	assert_int_equal(b->len, 5);
+	assert_int_equal(b->nspans, 1);
+	assert_int_equal(b->spans[0].type, DOC_LINK);
+	assert_int_equal(b->spans[0].link, link);
+	assert_int_equal(b->spans[0].start, 0);
+	assert_int_equal(b->spans[0].end, 5);
+	/* The heading and its section moved one up. */
+	assert_string_equal(d->blocks[2].text, "After");
+	assert_int_equal(d->sections[0].block, 2);
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test(test_heading_labels),
+		cmocka_unit_test(test_numbered_paragraphs_become_headings),
+		cmocka_unit_test(test_level_below_existing_headings),
+		cmocka_unit_test(test_not_sections),
+		cmocka_unit_test(test_countdown_and_introduction),
+		cmocka_unit_test(test_line_breaks_split),
+		cmocka_unit_test(test_bold_titles),
+		cmocka_unit_test(test_cjk_and_rtl),
+		cmocka_unit_test(test_no_headings_no_sections),
+		cmocka_unit_test(test_split_block),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
