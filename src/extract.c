@@ -89,6 +89,7 @@ extract_select(xmlDocPtr tree, const char *url, char **cause)
 		e->url = xstrdup(url);
 	extract_dom_annotate(x, root);
 	x->body = extract_find(root, XT_BODY);
+	extract_dom_space(x->body != NULL ? x->body : root);
 	x->base = extract_base(root, url);
 
 	extract_meta_jsonld(x);		/* before the scripts go */

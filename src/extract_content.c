@@ -490,9 +490,9 @@ extract_content_prepare(struct xctx *x)
 		content_replace_brs(x);
 }
 
-/* A short element named or marked as the author's: the byline. */
+/* Whether n is named or marked as the author's and short. */
 static int
-content_is_byline(xmlNodePtr n, const char *match)
+content_bylike(xmlNodePtr n, const char *match)
 {
 	const char	*rel = extract_dom_attr(n, "rel");
 	const char	*prop = extract_dom_attr(n, "itemprop");
@@ -504,6 +504,40 @@ content_is_byline(xmlNodePtr n, const char *match)
 		return 0;
 	len = extract_dom_textlen(n, XLEN_TRIM);
 	return len > 0 && len < 100;
+}
+
+/*
+ * Whether n holds blocks (a list, a date line, a job title) and, inside,
+ * an element that is a byline itself. Readability's 100 characters are
+ * counted on the page as written, where the indentation of such blocks
+ * takes a wrapper over the limit and the byline inside is taken instead;
+ * tidy keeps no indentation, so the structure has to say it.
+ */
+static int
+content_byline_wrapper(xmlNodePtr n)
+{
+	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 c, end;
+	int		 blocks = 0, inner = 0;
+
+	for (c = extract_dom_first(n); c != NULL && !blocks;
+	    c = extract_dom_next_sibling(c))
+		blocks = !content_phrasing(c);
+	if (!blocks)
+		return 0;
+	end = extract_dom_next(n, 1);
+	for (c = extract_dom_next(n, 0); c != NULL && c != end && !inner;
+	    c = extract_dom_next(c, 0))
+		inner = content_bylike(c, content_match_string(c, &mb));
+	buf_free(&mb);
+	return inner;
+}
+
+/* A short element named or marked as the author's: the byline. */
+static int
+content_is_byline(xmlNodePtr n, const char *match)
+{
+	return content_bylike(n, match) && !content_byline_wrapper(n);
 }
 
 /* Keeps the byline's text, preferring a child marked itemprop="name". */

@@ -116,6 +116,7 @@ size_t		 extract_dom_textlen(xmlNodePtr, enum xlen);
 size_t		 extract_dom_commas(xmlNodePtr, int);
 void		 extract_dom_text(xmlNodePtr, int, struct buf *);
 int		 extract_dom_is_blank(xmlNodePtr);
+void		 extract_dom_space(xmlNodePtr);
 int		 extract_dom_blank_str(const char *);
 int		 extract_dom_ends_nonspace(const char *);
 double		 extract_dom_link_density(xmlNodePtr);

@@ -17,6 +17,9 @@
 #define SECTIONS_TITLE_WORDS	15
 /* Nor is it a paragraph in disguise. */
 #define SECTIONS_TITLE_BYTES	300
+/* A bold line alone is a part title only over prose: at least this many
+ * words outside links before the next title. */
+#define SECTIONS_BODY_WORDS	10
 
 /* Numbering styles: numbers of different styles never form one run. A
  * style is one of these times 256, plus the word ("Part", "Chapter"), or
@@ -47,6 +50,8 @@ struct sections_cand {
 	int	 intro;		/* "Introduction", "Prologue", ... */
 	int	 outro;		/* "Conclusion: ...", "Epilogue", ... */
 	int	 body;		/* body text follows before the next title */
+	size_t	 prose;		/* its words outside links, counted
+				   until SECTIONS_BODY_WORDS */
 	int	 chosen;
 };
 
@@ -580,32 +585,61 @@ sections_candidates(struct doc *d, size_t *np)
 	return cands;
 }
 
+/* Words of block b's text in [start, end) that are not in a link. */
+static size_t
+sections_prose(const struct doc_block *b, size_t start, size_t end)
+{
+	size_t	i, at = start, words = 0;
+
+	for (i = 0; i < b->nspans && at < end; i++) {
+		if (b->spans[i].type != DOC_LINK || b->spans[i].end <= at)
+			continue;
+		if (b->spans[i].start >= end)
+			break;
+		if (b->spans[i].start > at)
+			words += sections_words_in(b->text + at,
+			    b->spans[i].start - at);
+		at = b->spans[i].end;
+	}
+	if (at < end)
+		words += sections_words_in(b->text + at, end - at);
+	return words;
+}
+
 /*
- * Marks the candidates followed by body text before the next candidate or
- * heading: a title without a body is a line of a list, not a part.
- * Images and rules between a title and its text do not count.
+ * Counts the words of text outside links that follow each candidate
+ * before the next candidate or heading (up to SECTIONS_BODY_WORDS), and
+ * marks those with any as having a body: a title without one is a line
+ * of a list, or the caption of a box of links ("Today's birthday" over a
+ * link), not a part. Images and rules between a title and its text do
+ * not count.
  */
 static void
 sections_find_bodies(struct doc *d, struct sections_cand *cands, size_t n)
 {
 	struct sections_cand	*c, *next;
-	size_t			 i, b;
+	struct doc_block	*blk;
+	size_t			 i, b, start, end;
 
 	for (i = 0; i < n; i++) {
 		c = &cands[i];
 		next = i + 1 < n ? &cands[i + 1] : NULL;
-		if (c->end < d->blocks[c->block].len) {
-			c->body = next == NULL || next->block != c->block ||
-			    next->start != c->end + 1;
-			continue;
-		}
-		for (b = c->block + 1; b < d->nblocks; b++) {
-			if (d->blocks[b].type != DOC_IMAGE &&
-			    d->blocks[b].type != DOC_RULE)
+		c->prose = 0;
+		start = c->end + 1;
+		for (b = c->block; b < d->nblocks &&
+		    c->prose < SECTIONS_BODY_WORDS; b++, start = 0) {
+			blk = &d->blocks[b];
+			if (b != c->block && blk->type == DOC_HEADING)
+				break;
+			end = next != NULL && next->block == b ?
+			    next->start : blk->len;
+			if (start < end && blk->type != DOC_IMAGE &&
+			    blk->type != DOC_RULE)
+				c->prose += sections_prose(blk, start, end);
+			if (next != NULL && next->block == b)
 				break;
 		}
-		c->body = b < d->nblocks && d->blocks[b].type != DOC_HEADING &&
-		    (next == NULL || next->block != b || next->start != 0);
+		c->body = c->prose > 0;
 	}
 }
 
@@ -778,14 +812,16 @@ sections_find(struct doc *d)
 	sections_find_bodies(d, cands, n);
 	/*
 	 * Bold lines alone are part titles only in an essay with no other
-	 * structure (no subheadings, no numbered parts), and only two or
-	 * more of them: a single bold line is emphasis.
+	 * structure (no subheadings, no numbered parts), only over prose,
+	 * and only two or more of them: a single bold line is emphasis.
 	 */
 	if (!sections_runs(cands, n) && !sub) {
 		for (i = 0; i < n; i++)
-			bold += cands[i].bold && cands[i].body;
+			bold += cands[i].bold &&
+			    cands[i].prose >= SECTIONS_BODY_WORDS;
 		for (i = 0; bold >= 2 && i < n; i++) {
-			if (cands[i].bold && cands[i].body)
+			if (cands[i].bold &&
+			    cands[i].prose >= SECTIONS_BODY_WORDS)
 				cands[i].chosen = 1;
 		}
 	}

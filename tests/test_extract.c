@@ -562,6 +562,63 @@ test_short_page_and_breaks(void **state)
 	doc_free(d);
 }
 
+/* Tidy drops the page's white space beside blocks and <br>; the words on
+ * either side must stay apart in bylines, excerpts, captions and text. */
+static void
+test_words_apart(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b = NULL;
+	size_t			 i;
+
+	d = parse("<html><body><article><div class=\"FeatureByline\">By "
+	    "<b>Nathan Willis</b>\n   <br>March 25, 2015</div>"
+	    "<p>It is easier than ever to watch old films at home.\n"
+	    "<br>No other decade gave us so many.</p>" PROSE1
+	    "<figure><img src=\"lobby.jpg\" alt=\"The lobby\"><figcaption>"
+	    "\n<p>The hotel lobby.</p>\n<p>(Still: Studio)</p>\n</figcaption>"
+	    "</figure>" PROSE2
+	    "<ul><li>Retrieved 2 February 2011.\n<link rel=\"stylesheet\" "
+	    "href=\"cite.css\">\nSee pages 2 and 3.</li></ul>" PROSE3
+	    "<pre>line one<br>line two</pre></article></body></html>", NULL);
+	assert_string_equal(d->byline, "By Nathan Willis March 25, 2015");
+	assert_string_equal(d->excerpt, "It is easier than ever to watch old "
+	    "films at home. No other decade gave us so many.");
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type == DOC_IMAGE)
+			b = &d->blocks[i];
+	}
+	assert_non_null(b);
+	assert_string_equal(b->caption, "The hotel lobby. (Still: Studio)");
+	assert_non_null(find(d, "2011. See pages"));
+	/* Preformatted text keeps its own spacing. */
+	assert_non_null(find(d, "line one\nline two"));
+	doc_free(d);
+}
+
+/* Readability takes the first short element marked as the byline. On the
+ * page as written, a wrapper of blocks is not short (its indentation
+ * counts); the byline inside it is taken. */
+static void
+test_byline_inside_blocks(void **state)
+{
+	struct doc	*d;
+
+	d = parse("<html><body><article><div class=\"author-date\">"
+	    "<h6 class=\"byline\">By <a href=\"/a/sokol\">Joshua Sokol</a>"
+	    "</h6><p>May 20, 2019</p></div>" PROSE "</article></body></html>",
+	    NULL);
+	assert_string_equal(d->byline, "By Joshua Sokol");
+	doc_free(d);
+
+	/* A wrapper of phrasing content is the byline, prefix and all. */
+	d = parse("<html><body><article><span class=\"author\">Par <span "
+	    "class=\"authorname\">Sofia Farcis</span></span>" PROSE
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->byline, "Par Sofia Farcis");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -581,6 +638,8 @@ main(void)
 		cmocka_unit_test(test_cjk_and_rtl),
 		cmocka_unit_test(test_byline_and_hidden),
 		cmocka_unit_test(test_short_page_and_breaks),
+		cmocka_unit_test(test_words_apart),
+		cmocka_unit_test(test_byline_inside_blocks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -45,6 +45,19 @@ bold_para(struct doc *d, const char *s)
 	doc_span_end(d, id);
 }
 
+/* A paragraph that is one link. */
+static void
+link_para(struct doc *d, const char *s)
+{
+	size_t	id;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	id = doc_span_begin(d, DOC_LINK,
+	    doc_add_link(d, "https://example.org/review"));
+	doc_text(d, s, strlen(s));
+	doc_span_end(d, id);
+}
+
 /* Checks section i: label (NULL for none), title and heading block. */
 static void
 check_section(const struct doc *d, size_t i, const char *label,
@@ -205,7 +218,7 @@ test_not_sections(void **state)
 	struct doc	*d;
 	int		 c;
 
-	for (c = 0; c < 9; c++) {
+	for (c = 0; c < 11; c++) {
 		d = doc_new(NULL);
 		para(d, BODY);
 		switch (c) {
@@ -272,6 +285,23 @@ test_not_sections(void **state)
 			/* A "Conclusion" line with no numbered parts. */
 			para(d, "Conclusion");
 			para(d, BODY);
+			break;
+		case 9:
+			/* Titles over a link each: a list of teasers. */
+			para(d, "1. The Warehouse");
+			link_para(d, "Read our review of The Warehouse");
+			para(d, "2. The Rooftop");
+			link_para(d, "Read our review of The Rooftop");
+			break;
+		case 10:
+			/* Bold captions over a link or a word: the boxes
+			 * in a page's margin. */
+			bold_para(d, "Today's Anniversary");
+			link_para(d, "New Year's Day");
+			bold_para(d, "Today's Flower");
+			para(d, "Pine");
+			bold_para(d, "Today's Birthday");
+			link_para(d, "A magician, born 1949");
 			break;
 		}
 		doc_finish(d);
