@@ -49,6 +49,8 @@ struct sections_cand {
 	int	 bold;		/* one DOC_STRONG span covers the line */
 	int	 intro;		/* "Introduction", "Prologue", ... */
 	int	 outro;		/* "Conclusion: ...", "Epilogue", ... */
+	int	 heading;	/* a numbered heading, already a section */
+	int	 level;		/* the heading level it will have */
 	int	 body;		/* body text follows before the next title */
 	size_t	 prose;		/* its words outside links, counted
 				   until SECTIONS_BODY_WORDS */
@@ -547,6 +549,20 @@ sections_candidates(struct doc *d, size_t *np)
 
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
+		/* Numbered headings join the runs, so that parts written as
+		 * headings and parts written as paragraphs in one essay (as
+		 * blogs mix them) count as one numbering. */
+		if (b->type == DOC_HEADING && b->quote == 0) {
+			memset(&c, 0, sizeof c);
+			c.block = i;
+			if ((nl = memchr(b->text, '\n', b->len)) == NULL)
+				nl = b->text + b->len;
+			c.end = (size_t)(nl - b->text);
+			c.heading = c.body = 1;
+			if (sections_label(b->text, c.end, &c.label))
+				sections_add_cand(&cands, &n, &cap, &c);
+			continue;
+		}
 		if (b->type != DOC_PARAGRAPH || b->quote > 0)
 			continue;
 		for (line = b->text; line < b->text + b->len; line = nl + 1) {
@@ -625,6 +641,8 @@ sections_find_bodies(struct doc *d, struct sections_cand *cands, size_t n)
 		c = &cands[i];
 		next = i + 1 < n ? &cands[i + 1] : NULL;
 		c->prose = 0;
+		if (c->heading)
+			continue;
 		start = c->end + 1;
 		for (b = c->block; b < d->nblocks &&
 		    c->prose < SECTIONS_BODY_WORDS; b++, start = 0) {
@@ -679,7 +697,7 @@ sections_ends(struct sections_cand *cands, size_t n, size_t first,
 			bold = 0;
 	}
 	for (i = first; i > 0; i--) {
-		if (cands[i - 1].chosen)
+		if (cands[i - 1].chosen || cands[i - 1].heading)
 			break;
 		if (cands[i - 1].intro && cands[i - 1].body) {
 			cands[i - 1].chosen = 1;
@@ -687,7 +705,8 @@ sections_ends(struct sections_cand *cands, size_t n, size_t first,
 		}
 	}
 	for (i = last + 1; i < n; i++) {
-		if (cands[i].chosen || cands[i].label.style != STYLE_NONE)
+		if (cands[i].chosen || cands[i].heading ||
+		    cands[i].label.style != STYLE_NONE)
 			break;
 		if ((cands[i].outro || (bold && cands[i].bold)) &&
 		    cands[i].body) {
@@ -747,6 +766,40 @@ sections_runs(struct sections_cand *cands, size_t n)
 	free(done);
 	free(run);
 	return found;
+}
+
+/* A part written as a paragraph among parts written as headings takes
+ * their level (the nearest numbered heading of its numbering, before it,
+ * else after); other new headings take level. */
+static void
+sections_levels(struct doc *d, struct sections_cand *cands, size_t n,
+    int level)
+{
+	size_t	i, j;
+
+	for (i = 0; i < n; i++) {
+		cands[i].level = level;
+		if (!cands[i].chosen || cands[i].heading)
+			continue;
+		for (j = i; j > 0; j--) {
+			if (cands[j - 1].heading && cands[j - 1].chosen &&
+			    cands[j - 1].label.style == cands[i].label.style) {
+				cands[i].level =
+				    d->blocks[cands[j - 1].block].level;
+				break;
+			}
+		}
+		if (j > 0)
+			continue;
+		for (j = i + 1; j < n; j++) {
+			if (cands[j].heading && cands[j].chosen &&
+			    cands[j].label.style == cands[i].label.style) {
+				cands[i].level =
+				    d->blocks[cands[j].block].level;
+				break;
+			}
+		}
+	}
 }
 
 /* Turns a chosen line into a heading block of its own. */
@@ -825,11 +878,13 @@ sections_find(struct doc *d)
 				cands[i].chosen = 1;
 		}
 	}
+	sections_levels(d, cands, n, level);
 	/* From the end, so that splitting a block leaves the blocks and
 	 * offsets of earlier candidates where they were. */
 	for (i = n; i > 0; i--) {
-		if (cands[i - 1].chosen)
-			sections_make_heading(d, &cands[i - 1], level);
+		if (cands[i - 1].chosen && !cands[i - 1].heading)
+			sections_make_heading(d, &cands[i - 1],
+			    cands[i - 1].level);
 	}
 	free(cands);
 
