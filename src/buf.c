@@ -2,6 +2,7 @@
 #include <config.h>
 
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,7 +37,7 @@ buf_reserve(struct buf *b, size_t extra)
 {
 	size_t	need = b->len + extra + 1;
 
-	if (need < b->len)
+	if (extra >= SIZE_MAX - b->len)
 		fatal(_("out of memory"));
 	if (need <= b->cap)
 		return;
@@ -81,7 +82,7 @@ buf_printf(struct buf *b, const char *fmt, ...)
 	n = vsnprintf(NULL, 0, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		fatal("vsnprintf failed");
+		fatal(_("cannot format a message"));
 	buf_reserve(b, (size_t)n);
 	va_start(ap, fmt);
 	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);

@@ -99,17 +99,21 @@ cli_number(const char *opt, const char *s, int suffixes, long max,
 	char		*end;
 	long long	 v;
 
+	long long	 unit = 1;
+
 	errno = 0;
 	v = strtoll(s, &end, 10);
 	if (suffixes && end != s && (*end == 'K' || *end == 'k'))
-		v *= 1024, end++;
+		unit = 1024, end++;
 	else if (suffixes && end != s && (*end == 'M' || *end == 'm'))
-		v *= 1024 * 1024, end++;
-	if (errno != 0 || end == s || *end != '\0' || v < 0 || v > max) {
+		unit = 1024 * 1024, end++;
+	/* Checked before multiplying: the product must not overflow. */
+	if (errno != 0 || end == s || *end != '\0' || v < 0 ||
+	    v > max / unit) {
 		warnx_(_("invalid value for --%s: '%s'"), opt, s);
 		return -1;
 	}
-	*out = (long)v;
+	*out = (long)(v * unit);
 	return 0;
 }
 
@@ -182,10 +186,10 @@ cli_main(int argc, char **argv)
 			}
 			break;
 		case 'w':
-			if (cli_number("width", optarg, 0, 10000, &v) != 0 ||
-			    v < 10) {
-				if (v < 10)
-					warnx_(_("--width must be at least 10"));
+			if (cli_number("width", optarg, 0, 10000, &v) != 0)
+				return REEL_EXIT_USAGE;
+			if (v < 10) {
+				warnx_(_("--width must be at least 10"));
 				return REEL_EXIT_USAGE;
 			}
 			width = (int)v;

@@ -15,7 +15,7 @@ doc_new(const char *url)
 	struct doc	*d = xcalloc(1, sizeof *d);
 
 	if (url != NULL)
-		d->url = xstrdup(url);
+		d->url = sanitize(url, strlen(url), 0);
 	buf_init(&d->cur);
 	buf_init(&d->scratch);
 	return d;

@@ -12,6 +12,7 @@
 #include "extract.h"
 #include "fetch.h"
 #include "pipeline.h"
+#include "sanitize.h"
 #include "util.h"
 
 /* A plain-text essay: paragraphs are separated by blank lines, or, when
@@ -61,7 +62,7 @@ pipeline_page(const char *data, size_t len, const char *type,
 {
 	struct doc	*d;
 	xmlDocPtr	 tree;
-	char		*utf8, *why = NULL;
+	char		*utf8, *why = NULL, *safe;
 	size_t		 utf8len;
 
 	if (charset_decode(data, len, http_charset, &utf8, &utf8len,
@@ -82,7 +83,12 @@ pipeline_page(const char *data, size_t len, const char *type,
 		goto fail;
 	return d;
 fail:
-	*cause = xprintf("%s: %s", url != NULL ? url : "-", why);
+	/* The name may be remote (a redirect target) or a hostile file
+	 * name: it reaches the terminal only sanitized. */
+	safe = sanitize(url != NULL ? url : "-", url != NULL ? strlen(url) :
+	    1, 0);
+	*cause = xprintf("%s: %s", safe, why);
+	free(safe);
 	free(why);
 	return NULL;
 }

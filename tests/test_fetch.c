@@ -2,6 +2,8 @@
  * on 127.0.0.1 that the test starts and stops, and against local files. */
 #include <config.h>
 
+#include <ftw.h>
+
 #include <sys/types.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -84,20 +86,24 @@ server_start(void **state)
 	return 0;
 }
 
+/* Removes one entry of the test's directory, deepest first. */
+static int
+server_unlink(const char *path, const struct stat *st, int flag,
+    struct FTW *ftw)
+{
+	return remove(path);
+}
+
 static int
 server_stop(void **state)
 {
-	char	*cmd;
-
 	if (server_pid > 0) {
 		kill(server_pid, SIGTERM);
 		waitpid(server_pid, NULL, 0);
 		server_pid = -1;
 	}
-	cmd = xprintf("rm -rf '%s'", tmpdir);
-	if (system(cmd) != 0)
+	if (nftw(tmpdir, server_unlink, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
-	free(cmd);
 	curl_global_cleanup();
 	return 0;
 }
