@@ -52,7 +52,18 @@ size_t	 utf8_decode(const char *, size_t, unsigned int *);
 /* Encodes cp as UTF-8 into out (at least 4 bytes). Returns the length. */
 size_t	 utf8_encode(unsigned int, char *);
 
-/* Case-insensitive ASCII prefix test. */
+/* Decodes one code point at s (at most len > 0 bytes), as text is read:
+ * an invalid sequence gives U+FFFD for its first byte. Returns the bytes
+ * used (1 to 4). */
+size_t	 utf8_next(const char *, size_t, unsigned int *);
+
+/* Case-insensitive ASCII prefix test of NUL-terminated strings. */
 int	 strprefix_ci(const char *, const char *);
+/* Does the n bytes at p start with word (ASCII, lower case), ASCII case
+ * ignored? */
+int	 ascii_prefix_ci(const char *, size_t, const char *);
+/* ASCII case folding and letters, whatever the locale says. */
+int	 ascii_lower(int);
+int	 ascii_isalpha(int);
 
 #endif

@@ -39,6 +39,27 @@ test_utf8_roundtrip(void **state)
 }
 
 static void
+test_utf8_next_and_ascii(void **state)
+{
+	unsigned int	cp;
+
+	assert_int_equal(utf8_next("\xc3\xa9x", 3, &cp), 2);
+	assert_int_equal(cp, 0xe9);
+	/* An invalid byte is one U+FFFD, and reading goes on after it. */
+	assert_int_equal(utf8_next("\xe9x", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(utf8_next("\xe2\x82", 2, &cp), 1);
+	assert_int_equal(cp, 0xfffd);
+	assert_int_equal(ascii_lower('Q'), 'q');
+	assert_int_equal(ascii_lower(0xc9), 0xc9);
+	assert_true(ascii_isalpha('z'));
+	assert_false(ascii_isalpha('1'));
+	assert_true(ascii_prefix_ci("<HTML lang", 10, "<html"));
+	assert_false(ascii_prefix_ci("<HT", 3, "<html"));
+	assert_false(ascii_prefix_ci("<body", 5, "<html"));
+}
+
+static void
 test_xprintf(void **state)
 {
 	char	*s = xprintf("%s: HTTP %d %s", "https://example.org/x", 404,
@@ -80,6 +101,7 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_utf8_roundtrip),
+		cmocka_unit_test(test_utf8_next_and_ascii),
 		cmocka_unit_test(test_xprintf),
 		cmocka_unit_test(test_read_file),
 	};
