@@ -20,4 +20,11 @@ void		 clean_free(struct clean *);
 /* Both stages at once. */
 xmlDocPtr	 clean_parse(const char *, size_t, char **);
 
+/* The pre-pass clean_repair() runs: returns a copy of len bytes of UTF-8
+ * HTML without what tidy would read for nothing (script bodies but
+ * JSON-LD's, style bodies, comments, runs of white space out of <pre>, SVG
+ * path data), and its length in *outlen; the caller frees it. Exported for
+ * its tests. */
+char		*clean_strip(const char *, size_t, size_t *);
+
 #endif

@@ -447,6 +447,134 @@ test_repair_then_tree(void **state)
 	clean_free(NULL);
 }
 
+/* The pre-pass: what tidy is given, byte for byte. */
+static const struct {
+	const char	*in;
+	const char	*out;
+} strip_cases[] = {
+	{ "", "" },
+	/* A script's body goes, its tags stay; JSON-LD stays whole. */
+	{ "<head><script>var s = \"<p>no</p>\";</script><script type=\" "
+	    "Application/LD+JSON; charset=utf-8\">{\n  \"name\": \"a  <b>"
+	    " &amp; c\"\n}</script></head>",
+	  "<head><script></script><script type=\" Application/LD+JSON; "
+	    "charset=utf-8\">{\n  \"name\": \"a  <b> &amp; c\"\n}</script>"
+	    "</head>" },
+	{ "<script type=application/ld+json>{}</script><script "
+	    "type=\"application/ld+jsonx\">{}</script>",
+	  "<script type=application/ld+json>{}</script><script "
+	    "type=\"application/ld+jsonx\"></script>" },
+	/* "<script>" in a value or a comment opens nothing. */
+	{ "<p title=\"<script>\">one</p><img alt='a > <script> b'>two",
+	  "<p title=\"<script>\">one</p><img alt='a > <script> b'>two" },
+	{ "<!-- <script> -->three</script>", "three</script>" },
+	/* A '>' in a quoted value does not end the tag. */
+	{ "<div title=\"x>y\"><script data-x='>' type=\"application/"
+	    "ld+json\">{\"k\": 1}</script><script>z</script></div>",
+	  "<div title=\"x>y\"><script data-x='>' type=\"application/"
+	    "ld+json\">{\"k\": 1}</script><script></script></div>" },
+	/* Only "</script" and a white space, '/' or '>' ends a script. */
+	{ "<script>a(\"</scripty>\"); b(\"</script\")</SCRIPT >after",
+	  "<script></SCRIPT >after" },
+	{ "<script>x</script\t/>after", "<script></script\t/>after" },
+	/* Upper case tags. */
+	{ "<SCRIPT TYPE=\"text/javascript\">x</SCRIPT><STYLE>p{}</STYLE>"
+	    "<Style media=all>q{}</sTyLe>text",
+	  "<SCRIPT TYPE=\"text/javascript\"></SCRIPT><STYLE></STYLE>"
+	    "<Style media=all></sTyLe>text" },
+	/* What never ends runs to the end of the page. */
+	{ "<p>a</p><script>var x = \"<p>b</p>", "<p>a</p><script>" },
+	{ "a<!-- b <p>c</p>", "a" },
+	{ "<style>p { color: red }", "<style>" },
+	{ "<p>d<script type=\"application/ld+json", "<p>d<script "
+	    "type=\"application/ld+json" },
+	/* Comments, the odd ones too. */
+	{ "<!-- only a comment -->", "" },
+	{ "<!-->a<!--->b<!-- c --!>d<!-- e -- f --->g<!---->h",
+	  "abdgh" },
+	/* Kept where, gone, it would make "<script>" or "&amp;". */
+	{ "x <<!-- -->script>y &amp<!-- -->; z",
+	  "x <<!-- -->script>y &amp<!-- -->; z" },
+	/* Raw text is copied unread. */
+	{ "<title>T <script>t</script> <!-- u --></title><textarea>"
+	    "<script>v</script></textarea><xmp><!-- w --></xmp>",
+	  "<title>T <script>t</script> <!-- u --></title><textarea>"
+	    "<script>v</script></textarea><xmp><!-- w --></xmp>" },
+	{ "<plaintext><script>x</script><!-- y -->",
+	  "<plaintext><script>x</script><!-- y -->" },
+	/* Empty, as tidy and libxml2 read them. */
+	{ "<script src=\"a.js\"/>kept<style/>too",
+	  "<script src=\"a.js\"/>kept<style/>too" },
+	/* Not tags: the text stays. */
+	{ "a < b <script>c</script>d <3 </ <script>e</script>",
+	  "a < b <script></script>d <3 </ <script>e</script>" },
+	{ "<![CDATA[ <script> ]]>f<?x <script> ?>g",
+	  "<![CDATA[ <script> ]]>f<?x <script> ?>g" },
+	/* In <svg> and <math>: a path's geometry goes, nothing else. */
+	{ "<svg viewBox=\"0 0 9 9\"><path d=\"M0 0L9 9\"/><path D='M1'/>"
+	    "<path d=M2/><script>k</script><style>s</style><!-- c -->"
+	    "<svg><text>T</text></svg><script/>u</svg><script>v</script>",
+	  "<svg viewBox=\"0 0 9 9\"><path d=\"\"/><path D=''/>"
+	    "<path d=M2/><script>k</script><style>s</style><!-- c -->"
+	    "<svg><text>T</text></svg><script/>u</svg><script></script>" },
+	{ "<math><mi d=\"x\">x</mi></math><svg/><script>y</script>",
+	  "<math><mi d=\"x\">x</mi></math><svg/><script></script>" },
+	/* White space: one of a run, but in <pre> and raw text. */
+	{ "<p>a  \n\t b</p>\n\n<PRE>  x\n\n  y</PRE>  <p>c \r\n d</p>"
+	    "<pre><b>  e</b>\n</pre>\n <textarea>  f\n  g</textarea>",
+	  "<p>a b</p>\n<PRE>  x\n\n  y</PRE> <p>c d</p>"
+	    "<pre><b>  e</b>\n</pre>\n<textarea>  f\n  g</textarea>" },
+};
+
+static void
+test_strip(void **state)
+{
+	char	*out;
+	size_t	 i, len;
+
+	for (i = 0; i < nitems(strip_cases); i++) {
+		out = clean_strip(strip_cases[i].in, strlen(strip_cases[i].in),
+		    &len);
+		if (len != strlen(strip_cases[i].out) ||
+		    memcmp(out, strip_cases[i].out, len) != 0)
+			fail_msg("case %zu: got \"%.*s\"", i, (int)len, out);
+		free(out);
+	}
+}
+
+static void
+test_strip_keeps_text(void **state)
+{
+	/* Tidy reads the markup in <title> and <textarea> (test_strip
+	 * shows the pre-pass hands it over as it is); the words stay. */
+	static const char	 html[] = "<html><head><title>A title"
+	    "</title><script>document.write(\"<p>no</p>\")"
+	    "</script><style>p:before { content: \"no\" }</style></head>"
+	    "<body><p title=\"<script>\">One <!-- <script> -->two</p>"
+	    "<script>if (a < b) { c = \"<p>no</p>\"; }</script>"
+	    "<p>three<SCRIPT>no</SCRIPT >four</p><textarea><script>five"
+	    "</script></textarea><script>no</scripty>no</script>six "
+	    "<<!-- -->script>seven<!-- never ends <p>no</p>";
+	xmlDocPtr		 d;
+	xmlNodePtr		 script;
+	char			*text;
+
+	text = cleaned_text(html, sizeof html - 1);
+	assert_string_equal(text, "A title One two threefour five six "
+	    "<script>seven");
+	free(text);
+	/* The scripts are there, empty. */
+	d = parse_ok(html, sizeof html - 1);
+	script = find_element(xmlDocGetRootElement(d), "script");
+	assert_non_null(script);
+	assert_null(script->children);
+	xmlFreeDoc(d);
+
+	d = parse_ok("<!-- x -->", 10);
+	assert_non_null(find_element(xmlDocGetRootElement(d), "body"));
+	xmlFreeDoc(d);
+}
+
 /* Splits text into words at white space (pointers into text, which is
  * changed); returns the number. A no-break space counts as white space,
  * so U+00A0 becomes a space first: it separates words without being one,
@@ -586,6 +714,8 @@ main(void)
 		cmocka_unit_test(test_comments_left_out),
 		cmocka_unit_test(test_deep_nesting),
 		cmocka_unit_test(test_repair_then_tree),
+		cmocka_unit_test(test_strip),
+		cmocka_unit_test(test_strip_keeps_text),
 		cmocka_unit_test(test_corpus_loses_no_text),
 	};
 
