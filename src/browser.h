@@ -8,6 +8,8 @@
  * url appended when there is no "%s". NULL for an empty alternative.
  * Free with browser_free(). */
 char	**browser_argv(const char *, const char *);
+/* Frees an argument vector of browser_argv() and its words; NULL is
+ * fine. */
 void	  browser_free(char **);
 /* Runs the first alternative of browser (':'-separated, as the $BROWSER
  * convention has it) that starts, with url, and waits for it. Returns 0,

@@ -12,10 +12,18 @@ struct buf {
 
 #define BUF_INIT { NULL, 0, 0 }
 
+/* Makes b empty without freeing anything: for a struct buf not yet in
+ * use (BUF_INIT does the same). */
 void	 buf_init(struct buf *);
+/* Frees what b holds; b is then empty and may be used again. */
 void	 buf_free(struct buf *);
+/* Empties b but keeps its memory for what comes next. */
 void	 buf_reset(struct buf *);
+/* Makes room for extra more bytes (and the NUL); fatal() on overflow or
+ * when memory runs out, like every function that adds. */
 void	 buf_reserve(struct buf *, size_t);
+/* Appends n bytes (they may hold NULs), a string, one byte, or printf
+ * output; b stays NUL-terminated. */
 void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);

@@ -103,12 +103,6 @@ charset_space(int c)
 	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
 }
 
-static int
-charset_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 static const struct charset_enc *
 charset_find_label(const char *label, size_t len)
 {
@@ -125,7 +119,7 @@ charset_find_label(const char *label, size_t len)
 	for (i = 0; i < len; i++) {
 		if (label[i] == ' ' || label[i] == '\0')
 			return NULL;
-		key[i] = charset_lower((unsigned char)label[i]);
+		key[i] = ascii_lower((unsigned char)label[i]);
 	}
 	key[len] = '\0';
 	for (i = 0; i < nitems(charset_encs); i++) {
@@ -353,7 +347,7 @@ charset_attr(const char *s, size_t end, size_t *pos, char *name,
 
 #define ADD(buf, n, ch) do {						\
 	if ((n) < CHARSET_ATTR_MAX - 1)					\
-		(buf)[(n)++] = charset_lower(ch);			\
+		(buf)[(n)++] = ascii_lower(ch);				\
 } while (0)
 
 	while (p < end && (charset_space((unsigned char)s[p]) || s[p] == '/'))
@@ -450,26 +444,6 @@ charset_from_content(const char *v)
 	return NULL;
 }
 
-static int
-charset_match(const char *s, size_t end, size_t p, const char *word)
-{
-	size_t	n = strlen(word), i;
-
-	if (end - p < n)
-		return 0;
-	for (i = 0; i < n; i++)
-		if (charset_lower((unsigned char)s[p + i]) != word[i])
-			return 0;
-	return 1;
-}
-
-static int
-charset_alpha(int c)
-{
-	c = charset_lower(c);
-	return c >= 'a' && c <= 'z';
-}
-
 /* A light form of the HTML standard's prescan: comments and other tags are
  * stepped over so that "<meta" inside them does not count. */
 static const struct charset_enc *
@@ -484,14 +458,14 @@ charset_prescan(const char *s, size_t len)
 
 	end = len < CHARSET_PRESCAN ? len : CHARSET_PRESCAN;
 	while (p < end) {
-		if (charset_match(s, end, p, "<!--")) {
+		if (ascii_prefix_ci(s + p, end - p, "<!--")) {
 			q = memmem(s + p + 2, end - p - 2, "-->", 3);
 			if (q == NULL)
 				return NULL;
 			p = q - s + 3;
 			continue;
 		}
-		if (charset_match(s, end, p, "<meta") && p + 5 < end &&
+		if (ascii_prefix_ci(s + p, end - p, "<meta") && p + 5 < end &&
 		    (charset_space((unsigned char)s[p + 5]) ||
 		    s[p + 5] == '/')) {
 			p += 5;
@@ -532,9 +506,9 @@ charset_prescan(const char *s, size_t len)
 				e = CHARSET_UTF8;
 			return e;
 		}
-		if (s[p] == '<' && p + 2 < end && (charset_alpha((unsigned
+		if (s[p] == '<' && p + 2 < end && (ascii_isalpha((unsigned
 		    char)s[p + 1]) || (s[p + 1] == '/' &&
-		    charset_alpha((unsigned char)s[p + 2])))) {
+		    ascii_isalpha((unsigned char)s[p + 2])))) {
 			while (p < end && !charset_space((unsigned char)s[p]) &&
 			    s[p] != '>')
 				p++;

@@ -4,7 +4,6 @@
 #include <config.h>
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -32,7 +31,7 @@ struct fetch_sink {
 	size_t		 max;
 	char		*declared;	/* media type from Content-Type */
 	int		 file;		/* a local file or standard input */
-	int		 text_name;	/* a file named *.txt */
+	const char	*named;		/* the type a file's name gives */
 	char		*type;		/* what the body is, once decided */
 	int		 refused;	/* ... and it is not a page */
 	int		 too_large;
@@ -180,24 +179,17 @@ fetch_is_url(const char *s)
 	return strprefix_ci(s, "http://") || strprefix_ci(s, "https://");
 }
 
-static int
-fetch_lower(int c)
+const char *
+fetch_name(const char *what)
 {
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-static int
-fetch_alpha(int c)
-{
-	c = fetch_lower(c);
-	return c >= 'a' && c <= 'z';
+	return strcmp(what, "-") == 0 ? _("standard input") : what;
 }
 
 /* An RFC 9110 token character. */
 static int
 fetch_tchar(int c)
 {
-	return fetch_alpha(c) || (c >= '0' && c <= '9') ||
+	return ascii_isalpha(c) || (c >= '0' && c <= '9') ||
 	    (c != '\0' && strchr("!#$%&'*+-.^_`|~", c) != NULL);
 }
 
@@ -215,7 +207,7 @@ fetch_token(const char *s, struct buf *out)
 
 	for (n = 0; fetch_tchar((unsigned char)s[n]); n++)
 		if (out != NULL)
-			buf_addc(out, fetch_lower((unsigned char)s[n]));
+			buf_addc(out, ascii_lower((unsigned char)s[n]));
 	return n;
 }
 
@@ -266,7 +258,7 @@ fetch_content_type(const char *ct, char **type, char **charset)
 				if (!fetch_tchar((unsigned char)*p))
 					ok = 0;
 				buf_addc(&value,
-				    fetch_lower((unsigned char)*p));
+				    ascii_lower((unsigned char)*p));
 			}
 			p++;
 		} else
@@ -346,19 +338,6 @@ fetch_binary(const char *p, size_t n)
 	return 0;
 }
 
-static int
-fetch_prefix_ci(const char *p, size_t n, const char *word)
-{
-	size_t	i, len = strlen(word);
-
-	if (n < len)
-		return 0;
-	for (i = 0; i < len; i++)
-		if (fetch_lower((unsigned char)p[i]) != word[i])
-			return 0;
-	return 1;
-}
-
 /* An HTML page: it begins with one of the tags the MIME Sniffing standard
  * lists, or names <html>, <body> or an HTML doctype early on. */
 static int
@@ -381,7 +360,7 @@ fetch_html(const char *p, size_t n)
 		p++, n--;
 	for (i = 0; i < nitems(starts); i++) {
 		len = strlen(starts[i]);
-		if (fetch_prefix_ci(p, n, starts[i]) && n > len &&
+		if (ascii_prefix_ci(p, n, starts[i]) && n > len &&
 		    (p[len] == ' ' || p[len] == '>'))
 			return 1;
 	}
@@ -389,7 +368,7 @@ fetch_html(const char *p, size_t n)
 		if (p[j] != '<')
 			continue;
 		for (i = 0; i < nitems(anywhere); i++)
-			if (fetch_prefix_ci(p + j, n - j, anywhere[i]))
+			if (ascii_prefix_ci(p + j, n - j, anywhere[i]))
 				return 1;
 	}
 	return 0;
@@ -410,20 +389,27 @@ fetch_octet(const char *type)
  * type (NULL when there was none). A declared type is believed, except
  * that a page (HTML or text) that begins with a binary signature such as
  * %PDF- is what the signature says, and text/plain with binary bytes is
- * not text; with no type, or application/octet-stream, the bytes decide.
- * Sets s->type, and s->refused if it is not a page.
+ * not text. A file's name is its declared type: an .html file is HTML
+ * whatever control bytes it holds (sanitize makes them visible), as a
+ * page served as text/html is. With no type, or application/octet-stream,
+ * the bytes decide, in the MIME Sniffing standard's order: a signature,
+ * then HTML, then binary bytes. Looks at the first bytes of the n at p;
+ * sets s->type, and s->refused if it is not a page.
  */
 static void
-fetch_sink_decide(struct fetch_sink *s)
+fetch_sink_decide(struct fetch_sink *s, const char *p, size_t n)
 {
-	const char	*p = s->body.data != NULL ? s->body.data : "";
-	const char	*magic, *type;
-	size_t		 n = s->body.len < FETCH_SNIFF_LEN ? s->body.len :
-			    FETCH_SNIFF_LEN;
+	const char	*magic, *type, *declared = s->declared;
 
+	if (p == NULL)
+		p = "";
+	if (n > FETCH_SNIFF_LEN)
+		n = FETCH_SNIFF_LEN;
 	magic = fetch_magic(p, n);
-	if (s->declared != NULL && !fetch_octet(s->declared)) {
-		type = s->declared;
+	if (s->file)
+		declared = s->named;
+	if (declared != NULL && !fetch_octet(declared)) {
+		type = declared;
 		if (strcmp(type, "text/html") == 0 ||
 		    strcmp(type, "application/xhtml+xml") == 0) {
 			if (magic != NULL)
@@ -436,12 +422,12 @@ fetch_sink_decide(struct fetch_sink *s)
 		}
 	} else if (magic != NULL)
 		type = magic;
+	else if (fetch_html(p, n))
+		type = "text/html";
 	else if (fetch_binary(p, n))
 		type = "application/octet-stream";
-	else if (s->file)
-		type = s->text_name ? "text/plain" : "text/html";
 	else
-		type = fetch_html(p, n) ? "text/html" : "text/plain";
+		type = s->file ? "text/html" : "text/plain";
 	s->type = xstrdup(type);
 	s->refused = strcmp(type, "text/html") != 0 &&
 	    strcmp(type, "application/xhtml+xml") != 0 &&
@@ -465,7 +451,7 @@ fetch_sink_add(struct fetch_sink *s, const char *p, size_t n)
 	if (s->type == NULL && (s->body.len >= FETCH_SNIFF_LEN ||
 	    (s->declared != NULL && !fetch_octet(s->declared) &&
 	    strcmp(s->declared, "text/plain") != 0)))
-		fetch_sink_decide(s);
+		fetch_sink_decide(s, s->body.data, s->body.len);
 	return s->refused ? -1 : 0;
 }
 
@@ -477,7 +463,7 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 	const char	*what;
 
 	if (s->type == NULL)
-		fetch_sink_decide(s);
+		fetch_sink_decide(s, s->body.data, s->body.len);
 	if (s->refused) {
 		if ((what = fetch_kind(s->type)) != NULL)
 			*cause = xprintf(_("%s: not an HTML page: %s (%s)"),
@@ -511,69 +497,63 @@ fetch_sink_reset(struct fetch_sink *s, size_t max)
 	s->max = max;
 }
 
-static int
-fetch_text_name(const char *path)
+/* The type a file's name declares, or NULL: a local file has no
+ * Content-Type, and its name is the nearest thing to one. */
+static const char *
+fetch_named_type(const char *path)
 {
-	size_t	n = strlen(path);
+	static const struct {
+		const char	*ext;
+		const char	*type;
+	} exts[] = {
+		{ ".html", "text/html" },
+		{ ".htm", "text/html" },
+		{ ".xhtml", "application/xhtml+xml" },
+		{ ".xht", "application/xhtml+xml" },
+		{ ".txt", "text/plain" },
+		{ ".text", "text/plain" },
+	};
+	size_t	i, n = strlen(path), len;
 
-	return (n >= 4 && strcasecmp(path + n - 4, ".txt") == 0) ||
-	    (n >= 5 && strcasecmp(path + n - 5, ".text") == 0);
+	for (i = 0; i < nitems(exts); i++) {
+		len = strlen(exts[i].ext);
+		if (n > len && strcasecmp(path + n - len, exts[i].ext) == 0)
+			return exts[i].type;
+	}
+	return NULL;
 }
 
 /* A local file, or standard input for "-", under the same size limit and
- * type check as a download. */
+ * type check as a download. Input that keeps the reader waiting (a pipe
+ * whose writer is slow) is waited for in steps, with progress called
+ * between them, so that the pager can give up on it. */
 static int
 fetch_file(const char *path, const struct fetch_opts *o,
     struct fetch_result *r, char **cause)
 {
 	struct fetch_sink	 sink;
-	const char		*name;
-	char			 chunk[32768];
-	ssize_t			 n;
-	int			 fd, is_stdin, rc = 0;
+	char			*data;
+	size_t			 len;
+	int			 rc;
 
-	is_stdin = strcmp(path, "-") == 0;
-	name = is_stdin ? _("standard input") : path;
-	if (is_stdin)
-		fd = STDIN_FILENO;
-	else if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
-		*cause = xprintf("%s: %s", name, strerror(errno));
-		return REEL_EXIT_FAILURE;
-	}
+	if ((rc = read_file_progress(path, o->max_size, o->progress, o->arg,
+	    &data, &len, cause)) != 0)
+		return rc;
 	memset(&sink, 0, sizeof sink);
 	fetch_sink_reset(&sink, o->max_size);
 	sink.file = 1;
-	sink.text_name = !is_stdin && fetch_text_name(path);
-	for (;;) {
-		if ((n = read(fd, chunk, sizeof chunk)) == -1) {
-			if (errno == EINTR)
-				continue;
-			*cause = xprintf("%s: %s", name, strerror(errno));
-			rc = REEL_EXIT_FAILURE;
-			goto out;
-		}
-		if (n == 0 || fetch_sink_add(&sink, chunk, n) != 0)
-			break;
-		if (o->progress != NULL && o->progress(o->arg, sink.body.len,
-		    0) != 0) {
-			*cause = xprintf(_("%s: cancelled"), name);
-			rc = REEL_EXIT_FAILURE;
-			goto out;
-		}
+	sink.named = strcmp(path, "-") == 0 ? NULL : fetch_named_type(path);
+	fetch_sink_decide(&sink, data, len);
+	if ((rc = fetch_sink_finish(&sink, fetch_name(path), cause)) == 0) {
+		r->data = data;
+		r->len = len;
+		data = NULL;
+		r->url = xstrdup(path);
+		r->type = sink.type;
+		sink.type = NULL;
 	}
-	if ((rc = fetch_sink_finish(&sink, name, cause)) != 0)
-		goto out;
-	r->data = buf_detach(&sink.body, &r->len);
-	r->url = xstrdup(path);
-	r->type = sink.type;
-	sink.type = NULL;
-out:
+	free(data);
 	fetch_sink_free(&sink);
-	if (!is_stdin && close(fd) != 0 && rc == 0) {
-		*cause = xprintf("%s: %s", name, strerror(errno));
-		fetch_result_free(r);
-		rc = REEL_EXIT_FAILURE;
-	}
 	return rc;
 }
 
@@ -752,6 +732,15 @@ out:
 	return full;
 }
 
+char *
+fetch_url_host(const char *url)
+{
+	char	*host = NULL;
+
+	free(fetch_url_parse(url, NULL, NULL, &host));
+	return host;
+}
+
 static const char *
 fetch_reason(struct fetch_http *f, long status)
 {
@@ -829,7 +818,7 @@ fetch_curl_error(struct fetch_http *f, const char *url, CURLcode cc,
 		*cause = xprintf(_("%s: malformed URL"), url);
 		return REEL_EXIT_USAGE;
 	case CURLE_COULDNT_RESOLVE_HOST:
-		free(fetch_url_parse(url, NULL, NULL, &host));
+		host = fetch_url_host(url);
 		*cause = xprintf(_("%s: cannot resolve host %s"), url,
 		    host != NULL ? host : "?");
 		free(host);
@@ -1049,9 +1038,9 @@ fetch_scheme(const char *s)
 {
 	size_t	n;
 
-	if (!fetch_alpha((unsigned char)s[0]))
+	if (!ascii_isalpha((unsigned char)s[0]))
 		return 0;
-	for (n = 1; fetch_alpha((unsigned char)s[n]) ||
+	for (n = 1; ascii_isalpha((unsigned char)s[n]) ||
 	    (s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '-' ||
 	    s[n] == '.'; n++)
 		;

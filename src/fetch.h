@@ -21,8 +21,10 @@ struct fetch_opts {
 	size_t	 max_size;		/* counted after decompression */
 	long	 max_redirects;
 	/* Called now and then during a transfer with arg, the bytes received
-	 * so far and the expected total (0 when unknown); a non-zero return
-	 * cancels it ("cancelled", REEL_EXIT_FAILURE). May be NULL. */
+	 * so far and the expected total (0 when unknown), and at least every
+	 * tenth of a second while a file or standard input is awaited; a
+	 * non-zero return cancels it ("cancelled", REEL_EXIT_FAILURE). May
+	 * be NULL. */
 	int	(*progress)(void *, size_t, size_t);
 	void	*arg;
 };
@@ -37,16 +39,28 @@ struct fetch_result {
 	long	 status;	/* HTTP status, 0 for files */
 };
 
+/* Fills o with the defaults above: no progress callback. */
 void	fetch_opts_default(struct fetch_opts *);
-/* Fetches what (a URL, a file name or "-"). Returns 0 and fills res (free
+/* Fetches what (a URL, a regular file's name or "-"). A file named .html,
+ * .htm or .xhtml is HTML whatever control bytes it holds; a PDF, an image
+ * or an archive is refused whatever its name. Returns 0 and fills res (free
  * with fetch_result_free()), or returns an enum reel_exit status and a
  * one-line message in *cause that names the URL and the reason; the
  * message has passed sanitize(). */
 int	fetch(const char *, const struct fetch_opts *, struct fetch_result *,
 	    char **);
+/* Frees what r holds and empties it; r itself is the caller's. Safe on
+ * an emptied or zeroed result. */
 void	fetch_result_free(struct fetch_result *);
 /* Returns non-zero if s looks like an http or https URL. */
 int	fetch_is_url(const char *);
+/* Returns what messages call what: "standard input" for "-", else what
+ * itself; static or what, do not free. */
+const char *fetch_name(const char *);
+/* Returns the host part of url (no user, password or port) as libcurl
+ * parses it, or NULL if url is not a URL with a host (a file name, "-",
+ * file:///x); the caller frees it. */
+char	*fetch_url_host(const char *);
 /* Splits a Content-Type value into its media type and charset parameter,
  * lower case and unquoted; each is NULL when missing or malformed. The
  * caller frees both. */

@@ -3,6 +3,7 @@
  * from whatever the table holds now. */
 #include <config.h>
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -270,17 +271,22 @@ keys_name(int key, char *out)
 int
 keys_find(const char *s)
 {
-	unsigned int	cp;
-	size_t		i, n, len = strlen(s);
+	unsigned int	 cp;
+	size_t		 i, n, len = strlen(s);
+	long		 f;
+	char		*end;
 
 	for (i = 0; i < nitems(keys_names); i++)
 		if (strcasecmp(keys_names[i].name, s) == 0)
 			return keys_names[i].key;
 	if ((s[0] == 'F' || s[0] == 'f') && s[1] >= '1' && s[1] <= '9') {
-		n = (size_t)atoi(s + 1);
-		if (n >= 1 && n <= 12 && strspn(s + 1, "0123456789") ==
-		    len - 1)
-			return KEYC_F1 + (int)n - 1;
+		/* strtol says when a number overflows; atoi would not
+		 * (here "F4294967297" came out as F1). */
+		errno = 0;
+		f = strtol(s + 1, &end, 10);
+		if (errno == 0 && *end == '\0' && f >= 1 &&
+		    f <= KEYC_LAST - KEYC_F1 + 1)
+			return KEYC_F1 + (int)f - 1;
 	}
 	if (len == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-' &&
 	    ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'z'))

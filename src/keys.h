@@ -84,6 +84,7 @@ int		 keys_find(const char *);
 /* Returns the help lines made from the live table: for each action its
  * keys and what it does. Free with keys_help_free(). */
 char		**keys_help(size_t *);
+/* Frees the n lines keys_help() returned, and the array. */
 void		 keys_help_free(char **, size_t);
 
 #endif

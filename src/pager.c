@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "fetch.h"
 #include "layout.h"
 #include "pager.h"
 #include "util.h"
@@ -234,9 +235,48 @@ pager_message(struct pager *p, int error, const char *fmt, ...)
 	p->message_error = error;
 }
 
+/* Is the document from a local file, whose links may lead to other
+ * local files? Not standard input: it may hold a page from anywhere. */
+static int
+pager_from_file(const struct pager *p)
+{
+	const char	*u = p->doc->url;
+
+	return u != NULL && strcmp(u, "-") != 0 && !fetch_is_url(u) &&
+	    strstr(u, "://") == NULL;
+}
+
+/*
+ * May the reader be taken to url from this document? This is the last
+ * check before a load or a browser, whatever the extractor made of the
+ * page: a page from the network (or standard input) leads to http and
+ * https only, never to a local file or another scheme; a local file may
+ * lead to local files too; nothing leads to "-", which would read
+ * standard input (the terminal, while the pager runs). Returns 0, or -1
+ * with the reason on the status line.
+ */
+static int
+pager_may_go(struct pager *p, const char *url)
+{
+	if (strcmp(url, "-") == 0) {
+		pager_message(p, 1, _("Refused %s: it would read standard "
+		    "input"), url);
+		return -1;
+	}
+	if (!fetch_is_url(url) && !pager_from_file(p)) {
+		pager_message(p, 1, _("Refused %s: not an http or https "
+		    "link"), url);
+		return -1;
+	}
+	return 0;
+}
+
 static void
 pager_request(struct pager *p, int request, const char *url)
 {
+	if ((request == PAGER_REQ_LOAD || request == PAGER_REQ_OPEN) &&
+	    pager_may_go(p, url) != 0)
+		return;
 	free(p->request_url);
 	p->request = request;
 	p->request_url = url != NULL ? xstrdup(url) : NULL;
@@ -1015,7 +1055,9 @@ pager_apply(struct pager *p, enum action action, int key)
 	case ACTION_OPEN_BROWSER:
 		if ((url = pager_selected_url(p)) == NULL)
 			url = p->doc->url;
-		if (url == NULL)
+		/* An essay read from standard input has no address. */
+		if (url == NULL || (url == p->doc->url &&
+		    strcmp(url, "-") == 0))
 			pager_message(p, 1, "%s", _("This essay has no URL"));
 		else
 			pager_request(p, PAGER_REQ_OPEN, url);
@@ -1077,20 +1119,18 @@ pager_pad(struct buf *out, int n)
 static char *
 pager_site(const struct doc *d)
 {
-	const char	*u = d->url, *s, *e;
+	const char	*u = d->url, *s;
+	char		*host;
 
 	if (d->site != NULL)
 		return xstrdup(d->site);
 	if (u == NULL)
 		return NULL;
-	if ((s = strstr(u, "://")) != NULL) {
-		s += 3;
-		e = s + strcspn(s, "/?#");
-		return xstrndup(s, (size_t)(e - s));
-	}
+	if ((host = fetch_url_host(u)) != NULL)
+		return host;
 	if ((s = strrchr(u, '/')) != NULL && s[1] != '\0')
 		return xstrdup(s + 1);
-	return xstrdup(u);
+	return xstrdup(fetch_name(u));
 }
 
 int
@@ -1193,7 +1233,7 @@ pager_status(const struct pager *p, struct buf *out)
 	sw = layout_fit(&tmp, buf_str(&sec), sec.len,
 	    p->opts.flags & LAYOUT_ASCII, 1 << 20);
 	title = p->doc->title != NULL ? p->doc->title : p->doc->url != NULL ?
-	    p->doc->url : "";
+	    fetch_name(p->doc->url) : "";
 	/* The section says where the reader is; the title gives way first. */
 	if (sw > 0 && sw + 12 <= avail) {
 		w = pager_fit(p, out, title, avail - sw - 2);

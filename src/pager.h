@@ -132,9 +132,12 @@ void		 pager_goto_section(struct pager *, size_t);
 /* Returns how far down the screen's last line is, 0 to 100. */
 int		 pager_percent(const struct pager *);
 
-/* Writes the header or the status line, padded to the screen width;
- * returns the cells before the padding (where a prompt's cursor goes). */
+/* Appends the header line to out, padded to the screen width; returns
+ * the cells before the padding. */
 int		 pager_header(const struct pager *, struct buf *);
+/* Appends the status line (the message, the prompt or where the reader
+ * is) to out, padded to one cell less than the screen width; returns the
+ * cells before the padding, where a prompt's cursor goes. */
 int		 pager_status(const struct pager *, struct buf *);
 /* Returns the runs that draw text line n: they cover its whole text,
  * with its attributes, the search matches and the selected link;
@@ -142,9 +145,11 @@ int		 pager_status(const struct pager *, struct buf *);
 size_t		 pager_line_runs(struct pager *, size_t,
 		    const struct layout_run **);
 
-/* The open list: how many items, and item i's text (fitted to width);
- * *mark is set for the current section in the outline. */
+/* Returns how many items the open list has (0 when none is open). */
 size_t		 pager_menu_count(const struct pager *);
+/* Appends item i (below pager_menu_count()) of the open list to out,
+ * fitted to the screen width; its result is *mark: 1 for the current
+ * section in the outline, else 0. */
 void		 pager_menu_item(const struct pager *, size_t, struct buf *,
 		    int *);
 

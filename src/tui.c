@@ -67,9 +67,17 @@ struct tui_offscreen {
 	FILE		*devnull_out;
 };
 
+/* The signals that end the pager (Ctrl-C first cancels a load or closes
+ * a prompt; Ctrl-\ is SIGQUIT), and what each did before. */
+static const int		 tui_sigs[] = {
+	SIGINT, SIGTERM, SIGHUP, SIGQUIT,
+};
+static struct sigaction		 tui_old[nitems(tui_sigs)];
+
 static volatile sig_atomic_t	 tui_signal;
 static struct tui		*tui_active;
-static struct sigaction		 tui_old_int, tui_old_term, tui_old_hup;
+
+static void	tui_release(void);
 
 static void
 tui_on_signal(int sig)
@@ -93,33 +101,39 @@ tui_restore(void)
 		fclose(t->in);
 	t->in = NULL;
 	util_set_fatal_hook(NULL);
-	sigaction(SIGINT, &tui_old_int, NULL);
-	sigaction(SIGTERM, &tui_old_term, NULL);
-	sigaction(SIGHUP, &tui_old_hup, NULL);
+	tui_release();
 }
 
-/* Catches sig unless it was ignored when reel started (nohup). */
+/* Catches the signals of tui_sigs, each unless it was ignored when reel
+ * started (nohup). */
 static void
-tui_catch(int sig, struct sigaction *old)
+tui_catch(void)
 {
 	struct sigaction	sa;
+	size_t			i;
 
-	if (sigaction(sig, NULL, old) == 0 && old->sa_handler == SIG_IGN)
-		return;
 	/* No SA_RESTART: a signal ends the wait for a key at once. Set
 	 * before newterm(), so ncurses keeps its hands off these. */
 	memset(&sa, 0, sizeof sa);
 	sa.sa_handler = tui_on_signal;
 	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
+	for (i = 0; i < nitems(tui_sigs); i++) {
+		if (sigaction(tui_sigs[i], NULL, &tui_old[i]) != 0)
+			fatal("sigaction: %s", strerror(errno));
+		if (tui_old[i].sa_handler != SIG_IGN &&
+		    sigaction(tui_sigs[i], &sa, NULL) != 0)
+			fatal("sigaction: %s", strerror(errno));
+	}
 }
 
+/* Puts back what the signals did before tui_catch(). */
 static void
-tui_signals(void)
+tui_release(void)
 {
-	tui_catch(SIGINT, &tui_old_int);
-	tui_catch(SIGTERM, &tui_old_term);
-	tui_catch(SIGHUP, &tui_old_hup);
+	size_t	i;
+
+	for (i = 0; i < nitems(tui_sigs); i++)
+		sigaction(tui_sigs[i], &tui_old[i], NULL);
 }
 
 static int
@@ -396,10 +410,9 @@ tui_progress(void *arg, size_t now, size_t total)
 	wint_t			 wc;
 	int			 key, r;
 
+	/* Any signal cancels the fetch; the flag stays for the caller to
+	 * see which (Ctrl-C during a link's load only cancels it). */
 	if (tui_signal != 0) {
-		/* Ctrl-C cancels the fetch; other signals end reel. */
-		if (tui_signal == SIGINT)
-			tui_signal = 0;
 		f->cancelled = 1;
 		return 1;
 	}
@@ -416,8 +429,15 @@ tui_progress(void *arg, size_t now, size_t total)
 	wtimeout(stdscr, TUI_TIMEOUT);
 	if (f->cancelled)
 		return 1;
-	/* TRANSLATORS: shown while a page loads; %s is its URL. */
-	buf_printf(&b, _("fetching %s \xe2\x80\xa6"), f->what);
+	if (fetch_is_url(f->what)) {
+		/* TRANSLATORS: shown while a page loads; %s is its URL. */
+		buf_printf(&b, _("fetching %s \xe2\x80\xa6"), f->what);
+	} else {
+		/* TRANSLATORS: shown while a file loads; %s is its name,
+		 * or "standard input". */
+		buf_printf(&b, _("reading %s \xe2\x80\xa6"),
+		    fetch_name(f->what));
+	}
 	if (now > 0)
 		buf_printf(&b, " %zu KB", now / 1024);
 	if (total > 0)
@@ -430,9 +450,11 @@ tui_progress(void *arg, size_t now, size_t total)
 
 /* Loads what with the fetch drawn on the bottom line and q or Ctrl-C
  * ready to cancel it. Returns 0 and the document, or a status and a
- * message (NULL when the reader cancelled). */
+ * message; *cancelled says whether the reader (a key, or a signal left
+ * in tui_signal) stopped it. */
 static int
-tui_load(struct tui *t, const char *what, struct doc **d, char **cause)
+tui_load(struct tui *t, const char *what, struct doc **d, char **cause,
+    int *cancelled)
 {
 	struct fetch_opts	fo = *t->fo;
 	struct tui_fetch	f;
@@ -448,10 +470,7 @@ tui_load(struct tui *t, const char *what, struct doc **d, char **cause)
 	rc = pipeline_load(what, &fo, d, cause);
 	if (f.resized && t->pager != NULL)
 		pager_resize(t->pager, COLS, LINES);
-	if (rc != 0 && f.cancelled) {
-		free(*cause);
-		*cause = NULL;
-	}
+	*cancelled = rc != 0 && f.cancelled;
 	return rc;
 }
 
@@ -460,17 +479,19 @@ tui_follow(struct tui *t, const char *url)
 {
 	struct doc	*d;
 	char		*cause;
+	int		 cancelled;
 
-	if (tui_load(t, url, &d, &cause) == 0) {
+	if (tui_load(t, url, &d, &cause, &cancelled) == 0)
 		pager_push(t->pager, d);
-		return;
-	}
-	if (cause == NULL)
+	else if (cancelled)
 		pager_message(t->pager, 0, _("Cancelled: %s"), url);
-	else {
+	else
 		pager_message(t->pager, 1, "%s", cause);
-		free(cause);
-	}
+	free(cause);
+	/* Ctrl-C during the load was for the load, even if it came too
+	 * late to stop it; other signals end the pager. */
+	if (tui_signal == SIGINT)
+		tui_signal = 0;
 }
 
 static void
@@ -509,27 +530,27 @@ tui_can_place(void)
 }
 
 static int
-tui_start(struct tui *t, char **cause)
+tui_start(struct tui *t, const char *what, char **cause)
 {
 	const char	*term = getenv("TERM");
 
 	t->in = stdin;
 	t->out = stdout;
+	/* The page and the keys cannot both come from the terminal. */
+	if (strcmp(what, "-") == 0 && isatty(STDIN_FILENO)) {
+		*cause = xstrdup(_("standard input is a terminal"));
+		return -1;
+	}
 	if (!isatty(STDIN_FILENO) &&
 	    (t->in = fopen("/dev/tty", "r")) == NULL) {
 		*cause = xprintf("/dev/tty: %s", strerror(errno));
 		return -1;
 	}
-	tui_signals();
+	tui_catch();
 	if ((t->screen = newterm(NULL, t->out, t->in)) == NULL) {
 		*cause = xprintf(_("cannot use the terminal '%s'"),
 		    term != NULL ? term : "");
-		if (t->in != stdin)
-			fclose(t->in);
-		sigaction(SIGINT, &tui_old_int, NULL);
-		sigaction(SIGTERM, &tui_old_term, NULL);
-		sigaction(SIGHUP, &tui_old_hup, NULL);
-		return -1;
+		goto fail;
 	}
 	set_term(t->screen);
 	if (!tui_can_place()) {
@@ -539,12 +560,7 @@ tui_start(struct tui *t, char **cause)
 		t->screen = NULL;
 		*cause = xprintf(_("the terminal '%s' cannot place the cursor"),
 		    term != NULL ? term : "");
-		if (t->in != stdin)
-			fclose(t->in);
-		sigaction(SIGINT, &tui_old_int, NULL);
-		sigaction(SIGTERM, &tui_old_term, NULL);
-		sigaction(SIGHUP, &tui_old_hup, NULL);
-		return -1;
+		goto fail;
 	}
 	tui_active = t;
 	util_set_fatal_hook(tui_restore);
@@ -558,6 +574,12 @@ tui_start(struct tui *t, char **cause)
 	wtimeout(stdscr, TUI_TIMEOUT);
 	tui_style(t);
 	return 0;
+fail:
+	if (t->in != stdin)
+		fclose(t->in);
+	t->in = NULL;
+	tui_release();
+	return -1;
 }
 
 int
@@ -569,6 +591,7 @@ tui_run(const char *what, const struct fetch_opts *fo, int measure)
 	struct doc		*d = NULL;
 	char			*cause = NULL, *url;
 	int			 rc = 0, key, r, done = 0, dirty = 1;
+	int			 cancelled;
 	wint_t			 wc;
 
 	memset(&t, 0, sizeof t);
@@ -578,21 +601,23 @@ tui_run(const char *what, const struct fetch_opts *fo, int measure)
 		registered = 1;
 	}
 	tui_signal = 0;
-	if (tui_start(&t, &cause) != 0) {
+	if (tui_start(&t, what, &cause) != 0) {
 		warnx_(_("%s; showing the text instead"), cause);
 		free(cause);
 		return -1;
 	}
 	/* A page on standard input is read while the screen says so; the
-	 * keys come from the terminal. */
-	if ((rc = tui_load(&t, what, &d, &cause)) != 0) {
+	 * keys come from the terminal. Cancelled by a key, the load fails
+	 * as a cancelled fetch does in reel dump; by a signal, reel ends as
+	 * the signal says, without a word. */
+	if ((rc = tui_load(&t, what, &d, &cause, &cancelled)) != 0) {
 		tui_restore();
-		if (cause != NULL) {
+		if (cancelled && tui_signal != 0)
+			rc = 128 + tui_signal;
+		else
 			warnx_("%s", cause);
-			free(cause);
-		} else if (tui_signal != 0 && tui_signal != SIGINT)
-			return 128 + tui_signal;
-		return cause != NULL ? rc : REEL_EXIT_OK;
+		free(cause);
+		return rc;
 	}
 	memset(&po, 0, sizeof po);
 	po.measure = measure;

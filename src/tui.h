@@ -22,6 +22,7 @@ struct tui_offscreen;
 /* Returns an off-screen screen of cols x rows, or NULL if ncurses cannot
  * make one. */
 struct tui_offscreen	*tui_offscreen_new(int, int);
+/* Frees o and its ncurses screen; NULL is fine. */
 void			 tui_offscreen_free(struct tui_offscreen *);
 /* Draws p as the pager would, without output. */
 void			 tui_offscreen_draw(struct tui_offscreen *,

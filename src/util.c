@@ -1,14 +1,22 @@
 /* util.c: fatal errors, checked allocation and small helpers. */
 #include <config.h>
 
+#include <sys/stat.h>
+
 #include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "util.h"
+
+#define READ_CHUNK	65536		/* first buffer for a pipe */
+#define READ_TICK_MS	100		/* longest wait between progress calls */
 
 /* Called once before fatal() prints: the pager restores the terminal. */
 static void	(*util_fatal_hook)(void);
@@ -136,50 +144,116 @@ int
 read_file(const char *path, size_t max, char **out, size_t *outlen,
     char **cause)
 {
-	FILE	*f;
-	char	*data = NULL;
-	size_t	 len = 0, cap = 0, n;
-	int	 is_stdin = strcmp(path, "-") == 0;
-	int	 saved;
+	if (read_file_progress(path, max, NULL, NULL, out, outlen,
+	    cause) != 0)
+		return -1;
+	return 0;
+}
 
-	if (is_stdin)
-		f = stdin;
-	else if ((f = fopen(path, "rb")) == NULL) {
-		*cause = xprintf("%s: %s", path, strerror(errno));
+/* Opens path for reading, or takes standard input for "-"; only a regular
+ * file is opened: a FIFO or a device could keep the reader waiting for
+ * ever (O_NONBLOCK lets even a FIFO without a writer open at once). */
+static int
+read_open(const char *path, const char *name, size_t *size, char **cause)
+{
+	struct stat	st;
+	int		fd = STDIN_FILENO, saved;
+
+	if (strcmp(path, "-") != 0 && (fd = open(path, O_RDONLY | O_CLOEXEC |
+	    O_NONBLOCK | O_NOCTTY)) == -1) {
+		*cause = xprintf("%s: %s", name, strerror(errno));
 		return -1;
 	}
+	if (fstat(fd, &st) != 0) {
+		saved = errno;
+		*cause = xprintf("%s: %s", name, strerror(saved));
+		goto fail;
+	}
+	*size = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size :
+	    0;
+	if (fd == STDIN_FILENO || S_ISREG(st.st_mode))
+		return fd;
+	if (S_ISDIR(st.st_mode))
+		*cause = xprintf("%s: %s", name, strerror(EISDIR));
+	else
+		*cause = xprintf(_("%s: not a regular file (- reads standard "
+		    "input)"), name);
+fail:
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return -1;
+}
+
+int
+read_file_progress(const char *path, size_t max,
+    int (*progress)(void *, size_t, size_t), void *arg, char **out,
+    size_t *outlen, char **cause)
+{
+	struct pollfd	 pfd;
+	const char	*name;
+	char		*data = NULL;
+	size_t		 len = 0, cap, size;
+	ssize_t		 n;
+	int		 fd, r, rc = REEL_EXIT_FAILURE, saved;
+
+	if (max > SIZE_MAX / 2)
+		max = SIZE_MAX / 2;
+	name = strcmp(path, "-") == 0 ? _("standard input") : path;
+	if ((fd = read_open(path, name, &size, cause)) == -1)
+		return REEL_EXIT_FAILURE;
+	/* Room for one byte more than the limit, to see it passed. */
+	cap = size > 0 && size < max ? size + 1 : READ_CHUNK;
+	if (cap > max)
+		cap = max + 1;
+	data = xmalloc(cap + 1);
+	pfd.fd = fd;
+	pfd.events = POLLIN;
 	for (;;) {
-		if (cap - len < 65536) {
-			cap = cap == 0 ? 65536 : cap * 2;
+		/* Wait in short steps, so that the caller can give up on
+		 * input that does not come; a signal only shortens a step. */
+		r = poll(&pfd, 1, progress != NULL ? READ_TICK_MS : -1);
+		if (r == -1 && errno != EINTR) {
+			saved = errno;
+			*cause = xprintf("%s: %s", name, strerror(saved));
+			goto out;
+		}
+		if (progress != NULL && progress(arg, len, size) != 0) {
+			*cause = xprintf(_("%s: cancelled"), name);
+			goto out;
+		}
+		if (r <= 0)
+			continue;
+		if (len == cap) {
+			cap = cap > max / 2 ? max + 1 : cap * 2;
 			data = xrealloc(data, cap + 1);
 		}
-		n = fread(data + len, 1, cap - len, f);
-		len += n;
-		if (len > max) {
-			*cause = xprintf(_("%s: larger than the limit of %zu bytes"),
-			    is_stdin ? _("standard input") : path, max);
-			goto fail;
+		if ((n = read(fd, data + len, cap - len)) == -1) {
+			if (errno == EINTR || errno == EAGAIN)
+				continue;
+			saved = errno;
+			*cause = xprintf("%s: %s", name, strerror(saved));
+			goto out;
 		}
 		if (n == 0)
 			break;
+		len += (size_t)n;
+		if (len > max) {
+			*cause = xprintf(_("%s: larger than the limit of %zu "
+			    "bytes"), name, max);
+			rc = REEL_EXIT_CONTENT;
+			goto out;
+		}
 	}
-	if (ferror(f)) {
-		saved = errno;
-		*cause = xprintf("%s: %s", is_stdin ? _("standard input") : path,
-		    strerror(saved));
-		goto fail;
-	}
-	if (!is_stdin)
-		fclose(f);
 	data[len] = '\0';
 	*out = data;
 	*outlen = len;
-	return 0;
-fail:
-	if (!is_stdin)
-		fclose(f);
+	data = NULL;
+	rc = REEL_EXIT_OK;
+out:
 	free(data);
-	return -1;
+	if (fd != STDIN_FILENO)
+		close(fd);
+	return rc;
 }
 
 size_t

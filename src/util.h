@@ -29,20 +29,36 @@ void	util_set_fatal_hook(void (*)(void));
 /* Prints "reel: message" to standard error and goes on. */
 void	warnx_(const char *, ...) __attribute__((format(printf, 1, 2)));
 
+/* Checked allocation: each returns memory the caller frees (never NULL;
+ * a size of 0 is taken as 1), or calls fatal() when there is none. */
 void	*xmalloc(size_t);
+/* Zeroed; n * size is checked for overflow. */
 void	*xcalloc(size_t, size_t);
+/* Resizes p (NULL for a new block); the old pointer is then invalid. */
 void	*xrealloc(void *, size_t);
+/* xrealloc() of n elements of size, n * size checked for overflow. */
 void	*xreallocarray(void *, size_t, size_t);
+/* Returns a copy of s; of at most n bytes of s, NUL-terminated. */
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 /* Returns a newly allocated formatted string; the caller frees it. */
 char	*xprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+/* xprintf() with a va_list, which it uses up. */
 char	*xvprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
 
 /* Reads a whole file (or standard input for "-") into a newly allocated,
- * NUL-terminated buffer of at most max bytes. Returns 0, or -1 and a
- * message in *cause naming the file. */
+ * NUL-terminated buffer of at most max bytes; only a regular file is
+ * read, never a FIFO, a device or a directory. Returns 0, or -1 and a
+ * message in *cause naming the file ("standard input" for "-"). */
 int	 read_file(const char *, size_t, char **, size_t *, char **);
+/* read_file() that calls progress(arg, bytes so far, the file's size or 0)
+ * between reads and at least every tenth of a second while input is
+ * awaited, signals or not; a non-zero return stops it with "NAME:
+ * cancelled". progress may be NULL. Returns an enum reel_exit status: 0,
+ * REEL_EXIT_CONTENT when larger than max, else REEL_EXIT_FAILURE. */
+int	 read_file_progress(const char *, size_t,
+	    int (*)(void *, size_t, size_t), void *, char **, size_t *,
+	    char **);
 
 /* Returns non-zero if the len bytes at s are valid UTF-8. */
 int	 utf8_valid(const char *, size_t);

@@ -239,6 +239,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(200, b"  <!DOCTYPE html><html><body><p>No type given."
                   b"</p></body></html>", ctype=None)
 
+    def r_notype_html_bell(self):
+        self.send(200, b"<!DOCTYPE html><html><body><p>A bell: \x07."
+                  b"</p></body></html>", ctype=None)
+
+    def r_notype_bell(self):
+        self.send(200, b"Words and a bell: \x07.", ctype=None)
+
     def r_text(self):
         self.send(200, b"A plain text essay.\n\nIts second paragraph.\n",
                   ctype="text/plain; charset=us-ascii")
@@ -288,6 +295,8 @@ ROUTES = {
     "/notype-pdf": Handler.r_notype_pdf,
     "/octet-png": Handler.r_octet_png,
     "/notype-html": Handler.r_notype_html,
+    "/notype-html-bell": Handler.r_notype_html_bell,
+    "/notype-bell": Handler.r_notype_bell,
     "/text": Handler.r_text,
     "/json": Handler.r_json,
     "/quoted-charset": Handler.r_quoted_charset,

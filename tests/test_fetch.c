@@ -6,6 +6,7 @@
 
 #include <sys/types.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <arpa/inet.h>
@@ -20,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -372,6 +374,13 @@ test_types(void **state)
 	assert_string_equal(r.type, "text/html");
 	assert_null(r.charset);
 	fetch_result_free(&r);
+	/* HTML is told before binary bytes are looked for, as the MIME
+	 * Sniffing standard orders it: a bell does not make a page binary. */
+	assert_int_equal(get("/notype-html-bell", NULL, &r, &cause), 0);
+	assert_string_equal(r.type, "text/html");
+	fetch_result_free(&r);
+	expect_error("/notype-bell", NULL, REEL_EXIT_CONTENT,
+	    "not an HTML page: binary data (application/octet-stream)");
 	assert_int_equal(get("/text", NULL, &r, &cause), 0);
 	assert_string_equal(r.type, "text/plain");
 	assert_string_equal(r.charset, "us-ascii");
@@ -383,6 +392,13 @@ cancel_at_once(void *arg, size_t now, size_t total)
 {
 	(*(int *)arg)++;
 	return 1;
+}
+
+/* Counts *arg down and cancels when it reaches 0. */
+static int
+cancel_after(void *arg, size_t now, size_t total)
+{
+	return --*(int *)arg <= 0;
 }
 
 static int
@@ -567,12 +583,19 @@ test_local_files(void **state)
 	free(want);
 	free(cause);
 	free(path);
-	path = write_file("zeros.html", "\0\0\0\0\1\2\3", 7);
+	/* Bytes no text has, in a file that neither is named nor looks
+	 * like HTML: binary data. */
+	path = write_file("zeros", "\0\0\0\0\1\2\3", 7);
 	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
 	want = xprintf("%s: not an HTML page: binary data "
 	    "(application/octet-stream)", path);
 	assert_string_equal(cause, want);
 	free(want);
+	free(cause);
+	free(path);
+	/* ... and a text file with them is not text, as over HTTP. */
+	path = write_file("bell.txt", "Ring \a.\n", 8);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
 	free(cause);
 	free(path);
 
@@ -605,6 +628,171 @@ test_local_files(void **state)
 	free(want);
 	free(cause);
 	free(path);
+}
+
+/* A page with a control byte in its first kilobyte is still the HTML it
+ * is: named .html, .htm or .xhtml, or looking like HTML; the sanitizer
+ * shows the byte. Only a real signature makes it something else. */
+static void
+test_control_bytes(void **state)
+{
+	static const char	*names[] = {
+		"bell.html", "one.htm", "nul.XHTML", "unnamed", "page.txt.html",
+	};
+	static const char	 controls[] = { '\a', '\1', '\0', '\b', '\x1b' };
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			 page[256], *path, *cause, *want;
+	size_t			 i, n;
+
+	fetch_opts_default(&o);
+	for (i = 0; i < nitems(names); i++) {
+		n = (size_t)snprintf(page, sizeof page, "<!DOCTYPE html>"
+		    "<html><body><p>A control byte: X here.</p></body></html>");
+		*strchr(page, 'X') = controls[i];
+		path = write_file(names[i], page, n);
+		assert_int_equal(fetch(path, &o, &r, &cause), 0);
+		assert_int_equal(r.len, n);
+		assert_memory_equal(r.data, page, n);
+		assert_string_equal(r.type, i == 2 ? "application/xhtml+xml" :
+		    "text/html");
+		fetch_result_free(&r);
+		free(path);
+	}
+	/* No doctype, no <html>: the name alone says HTML. */
+	path = write_file("plain.html", "Words \a and \1 more.", 19);
+	assert_int_equal(fetch(path, &o, &r, &cause), 0);
+	assert_string_equal(r.type, "text/html");
+	fetch_result_free(&r);
+	free(path);
+	/* A signature wins over the name. */
+	path = write_file("archive.html", "PK\3\4\24\0\0\0<html>", 14);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
+	want = xprintf("%s: not an HTML page: an archive (application/zip)",
+	    path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	free(path);
+}
+
+/* Only a regular file is read: a device or a FIFO would never end (or
+ * never begin), and "-" is the way to read a pipe. */
+static void
+test_not_regular(void **state)
+{
+	static const char	*devices[] = { "/dev/null", "/dev/zero" };
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	char			*path, *cause, *want;
+	size_t			 i;
+	int			 fd;
+
+	fetch_opts_default(&o);
+	o.max_size = 1000;
+	/* A watchdog: reading a FIFO that nobody writes would hang. */
+	alarm(20);
+	for (i = 0; i < nitems(devices); i++) {
+		assert_int_equal(fetch(devices[i], &o, &r, &cause),
+		    REEL_EXIT_FAILURE);
+		want = xprintf("%s: not a regular file (- reads standard "
+		    "input)", devices[i]);
+		assert_string_equal(cause, want);
+		free(want);
+		free(cause);
+	}
+	path = xprintf("%s/fifo", tmpdir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	/* A writer that never writes, as a program still at work. */
+	assert_true((fd = open(path, O_RDWR)) != -1);
+	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_FAILURE);
+	want = xprintf("%s: not a regular file (- reads standard input)",
+	    path);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	close(fd);
+	assert_int_equal(fetch(tmpdir, &o, &r, &cause), REEL_EXIT_FAILURE);
+	want = xprintf("%s: Is a directory", tmpdir);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+	alarm(0);
+	unlink(path);
+	free(path);
+}
+
+static void
+on_tick(int sig)
+{
+}
+
+/* Standard input that stays silent: the progress callback still runs,
+ * also when a signal interrupts every wait, and can end it. */
+static void
+test_stdin_silent(void **state)
+{
+	struct sigaction	 sa, old;
+	struct sigevent		 sev;
+	struct itimerspec	 its;
+	struct fetch_opts	 o;
+	struct fetch_result	 r;
+	timer_t			 timer;
+	char			*cause;
+	int			 fds[2], saved, calls = 5;
+
+	fetch_opts_default(&o);
+	o.progress = cancel_after;
+	o.arg = &calls;
+	assert_int_equal(pipe(fds), 0);
+	assert_true((saved = dup(STDIN_FILENO)) != -1);
+	assert_int_equal(dup2(fds[0], STDIN_FILENO), STDIN_FILENO);
+	close(fds[0]);
+	/* SIGUSR1 every 10 ms, caught without SA_RESTART as the pager
+	 * catches its signals. SIGALRM is the watchdog: a wait that never
+	 * gives the callback its turn ends the test. */
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = on_tick;
+	sigemptyset(&sa.sa_mask);
+	assert_int_equal(sigaction(SIGUSR1, &sa, &old), 0);
+	memset(&sev, 0, sizeof sev);
+	sev.sigev_notify = SIGEV_SIGNAL;
+	sev.sigev_signo = SIGUSR1;
+	assert_int_equal(timer_create(CLOCK_MONOTONIC, &sev, &timer), 0);
+	memset(&its, 0, sizeof its);
+	its.it_interval.tv_nsec = its.it_value.tv_nsec = 10000000;
+	assert_int_equal(timer_settime(timer, 0, &its, NULL), 0);
+	alarm(20);
+	assert_int_equal(fetch("-", &o, &r, &cause), REEL_EXIT_FAILURE);
+	alarm(0);
+	assert_string_equal(cause, "standard input: cancelled");
+	assert_int_equal(calls, 0);
+	free(cause);
+	assert_int_equal(timer_delete(timer), 0);
+	assert_int_equal(sigaction(SIGUSR1, &old, NULL), 0);
+	close(fds[1]);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+}
+
+static void
+test_names(void **state)
+{
+	char	*host;
+
+	assert_string_equal(fetch_name("-"), "standard input");
+	assert_string_equal(fetch_name("/tmp/x.html"), "/tmp/x.html");
+	assert_string_equal(host = fetch_url_host(
+	    "https://user:pw@Example.ORG:8080/x?y#z"), "Example.ORG");
+	free(host);
+	assert_string_equal(host = fetch_url_host("http://[::1]/x"), "[::1]");
+	free(host);
+	assert_string_equal(host = fetch_url_host("gopher://h/x"), "h");
+	free(host);
+	assert_null(fetch_url_host("/tmp/x.html"));
+	assert_null(fetch_url_host("notes:1.html"));
+	assert_null(fetch_url_host("file:///etc/passwd"));
+	assert_null(fetch_url_host("-"));
 }
 
 static void
@@ -664,6 +852,10 @@ main(void)
 		cmocka_unit_test(test_schemes),
 		cmocka_unit_test(test_local_files),
 		cmocka_unit_test(test_stdin),
+		cmocka_unit_test(test_control_bytes),
+		cmocka_unit_test(test_not_regular),
+		cmocka_unit_test(test_stdin_silent),
+		cmocka_unit_test(test_names),
 	};
 
 	return cmocka_run_group_tests(tests, server_start, server_stop);

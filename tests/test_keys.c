@@ -105,6 +105,12 @@ test_key_names(void **state)
 	assert_int_equal(keys_find("escape"), KEYC_ESCAPE);
 	assert_int_equal(keys_find("C-X"), 'x' & 0x1f);
 	assert_int_equal(keys_find("F13"), -1);
+	assert_int_equal(keys_find("F0"), -1);
+	assert_int_equal(keys_find("F01"), -1);
+	assert_int_equal(keys_find("F1x"), -1);
+	/* Too large for an int: not F1 after a wrap-around, no key. */
+	assert_int_equal(keys_find("F4294967297"), -1);
+	assert_int_equal(keys_find("F99999999999999999999999"), -1);
 	assert_int_equal(keys_find("jj"), -1);
 	assert_int_equal(keys_find(""), -1);
 }

@@ -683,6 +683,135 @@ test_tiny_screens(void **state)
 	buf_free(&b);
 }
 
+/* A page at from with one link to target; the pager on it. */
+static struct pager *
+link_pager(const char *from, const char *target)
+{
+	struct pager_opts	 o = { 0, 0 };
+	struct doc		*d = doc_new(from);
+	size_t			 a;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	add_text(d, "Read ");
+	a = doc_span_begin(d, DOC_LINK, doc_add_link(d, target));
+	add_text(d, "this");
+	doc_span_end(d, a);
+	add_text(d, " now.");
+	doc_finish(d);
+	return pager_new(d, 80, 24, &o);
+}
+
+/* What a link may lead to depends on where the page came from: a page
+ * from the network (or from standard input, which may hold one) leads
+ * to http and https only, never to a local file, to "-" (standard
+ * input: the terminal, for the pager) or to another scheme; a local
+ * file may lead to other local files, never to "-". Following (Enter,
+ * from the text or the list) and opening (o) are held to it alike. */
+static void
+test_link_origin(void **state)
+{
+	static const struct {
+		const char	*from;
+		const char	*target;
+		int		 allowed;
+	} cases[] = {
+		{ "https://example.org/a", "https://example.org/b", 1 },
+		{ "https://example.org/a", "HTTP://example.org/b", 1 },
+		{ "https://example.org/a", "/etc/passwd", 0 },
+		{ "https://example.org/a", "notes.html", 0 },
+		{ "https://example.org/a", "file:///etc/passwd", 0 },
+		{ "https://example.org/a", "-", 0 },
+		{ "https://example.org/a", "ftp://example.org/x", 0 },
+		{ "http://example.org/a", "javascript:alert(1)", 0 },
+		{ "/tmp/essay.html", "/tmp/notes.html", 1 },
+		{ "/tmp/essay.html", "notes.html", 1 },
+		{ "/tmp/essay.html", "https://example.org/", 1 },
+		{ "/tmp/essay.html", "-", 0 },
+		{ "-", "https://example.org/", 1 },
+		{ "-", "/etc/passwd", 0 },
+		{ "-", "-", 0 },
+		{ NULL, "notes.html", 0 },
+	};
+	static const char	*ways[] = { "\t\n", "l\n", "\to", "lo" };
+	struct pager		*p;
+	char			*url;
+	size_t			 i, k;
+	int			 want;
+
+	for (i = 0; i < nitems(cases); i++) {
+		for (k = 0; k < nitems(ways); k++) {
+			print_message("%s -> %s (%s)\n", cases[i].from != NULL ?
+			    cases[i].from : "NULL", cases[i].target,
+			    k == 0 ? "Tab Enter" : k == 1 ? "l Enter" :
+			    k == 2 ? "Tab o" : "l o");
+			p = link_pager(cases[i].from, cases[i].target);
+			keys(p, ways[k]);
+			want = ways[k][1] == 'o' ? PAGER_REQ_OPEN :
+			    PAGER_REQ_LOAD;
+			if (cases[i].allowed) {
+				assert_int_equal(pager_take_request(p, &url),
+				    want);
+				assert_string_equal(url, cases[i].target);
+				free(url);
+			} else {
+				assert_int_equal(pager_take_request(p, &url),
+				    PAGER_REQ_NONE);
+				assert_non_null(p->message);
+				assert_true(p->message_error);
+				assert_non_null(strstr(p->message,
+				    cases[i].target));
+			}
+			pager_free(p);
+		}
+	}
+
+	/* o without a selected link opens the essay, if it has an address:
+	 * standard input has none. */
+	p = link_pager("/tmp/essay.html", "notes.html");
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "/tmp/essay.html");
+	free(url);
+	pager_free(p);
+	p = link_pager("-", "https://example.org/");
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_true(p->message_error);
+	assert_non_null(strstr(p->message, "no URL"));
+	pager_free(p);
+}
+
+/* The header names the URL's host as fetch parses it, without user,
+ * password or port; a file by its name; standard input by that name. */
+static void
+test_header_site(void **state)
+{
+	static const struct {
+		const char	*url;
+		const char	*site;
+	} cases[] = {
+		{ "https://user:pw@Example.ORG:8080/x?y#z", "Example.ORG " },
+		{ "http://[::1]/essay", "[::1] " },
+		{ "/tmp/dir/essay.html", "essay.html " },
+		{ "notes:1.html", "notes:1.html " },
+		{ "-", "standard input " },
+	};
+	struct pager	*p;
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		p = link_pager(cases[i].url, "https://example.org/");
+		buf_reset(&b);
+		pager_header(p, &b);
+		print_message("%s: %s\n", cases[i].url, buf_str(&b));
+		assert_int_equal(strncmp(buf_str(&b), cases[i].site,
+		    strlen(cases[i].site)), 0);
+		pager_free(p);
+	}
+	buf_free(&b);
+}
+
 static void
 test_empty_document(void **state)
 {
@@ -719,6 +848,8 @@ main(void)
 		cmocka_unit_test(test_header_and_status),
 		cmocka_unit_test(test_tiny_screens),
 		cmocka_unit_test(test_empty_document),
+		cmocka_unit_test(test_link_origin),
+		cmocka_unit_test(test_header_site),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

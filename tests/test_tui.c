@@ -13,11 +13,16 @@
 
 #include <sys/wait.h>
 
+#include <poll.h>
+#include <pty.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "doc.h"
+#include "fetch.h"
 #include "keys.h"
 #include "pager.h"
 #include "tui.h"
@@ -166,42 +171,87 @@ test_small_screen(void **state)
 	tui_offscreen_free(t);
 }
 
-static int	hook_fd = -1;
-
-static void
-hook(void)
+/* Reads what the pty at fd has until want is in b (or, want NULL, until
+ * its other end is closed); at most tries waits of 20 ms with nothing to
+ * read. Returns 1 if it came. */
+static int
+pty_read(int fd, struct buf *b, const char *want)
 {
-	ssize_t	n = write(hook_fd, "restored", 8);
+	struct pollfd	pfd;
+	char		chunk[4096];
+	ssize_t		n;
+	int		tries = 500;
 
-	(void)n;
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	while (tries > 0) {
+		if (want != NULL && b->len > 0 &&
+		    memmem(b->data, b->len, want, strlen(want)) != NULL)
+			return 1;
+		if (poll(&pfd, 1, 20) <= 0) {
+			tries--;
+			continue;
+		}
+		if ((n = read(fd, chunk, sizeof chunk)) <= 0)
+			return want == NULL;	/* EIO: the child is gone */
+		buf_add(b, chunk, (size_t)n);
+	}
+	return 0;
 }
 
-/* fatal() calls the hook (the pager's gives the terminal back) before it
- * prints and exits. */
 static void
-test_fatal_hook(void **state)
+on_usr1(int sig)
 {
-	char	buf[16];
-	int	fds[2], status;
-	pid_t	pid;
+	fatal("a fatal error in the pager");
+}
 
-	assert_int_equal(pipe(fds), 0);
-	if ((pid = fork()) == 0) {
-		close(fds[0]);
-		hook_fd = fds[1];
-		util_set_fatal_hook(hook);
-		fclose(stderr);
-		fatal("a test of the hook");
+/* A fatal() while the pager runs gives the terminal back before its
+ * message is printed: tui_run sets its restore as fatal()'s hook. (The
+ * restore that exit() runs would come after the message, which the
+ * alternate screen would then take away with it.) The pager runs in a
+ * pseudo-terminal, as xterm; SIGUSR1 makes it call fatal(). */
+static void
+test_fatal_restores(void **state)
+{
+	static const char	 html[] = "<html><body><h1>Fatal</h1>"
+	    "<p>A page that the pager shows until a fatal error.</p>"
+	    "</body></html>";
+	struct winsize		 ws = { 24, 80, 0, 0 };
+	struct fetch_opts	 fo;
+	struct buf		 b = BUF_INIT;
+	char			 path[] = "/tmp/reel-test-tui-XXXXXX.html";
+	const char		*rmcup = "\033[?1049l", *msg, *restored;
+	int			 fd, status;
+	pid_t			 pid;
+
+	assert_true((fd = mkstemps(path, 5)) != -1);
+	assert_int_equal(write(fd, html, sizeof html - 1),
+	    (ssize_t)(sizeof html - 1));
+	close(fd);
+	if ((pid = forkpty(&fd, NULL, NULL, &ws)) == 0) {
+		setenv("TERM", "xterm", 1);
+		signal(SIGUSR1, on_usr1);
+		fetch_opts_default(&fo);
+		_exit(tui_run(path, &fo, 0));
 	}
 	assert_true(pid > 0);
-	close(fds[1]);
-	memset(buf, 0, sizeof buf);
-	assert_int_equal(read(fds[0], buf, sizeof buf - 1), 8);
-	assert_string_equal(buf, "restored");
-	close(fds[0]);
+	/* The pager is up when its status line is drawn. */
+	assert_true(pty_read(fd, &b, "h: help"));
+	assert_non_null(memmem(b.data, b.len, "\033[?1049h", 8));
+	buf_reset(&b);
+	assert_int_equal(kill(pid, SIGUSR1), 0);
+	assert_true(pty_read(fd, &b, NULL));
+	close(fd);
 	assert_int_equal(waitpid(pid, &status, 0), pid);
 	assert_true(WIFEXITED(status));
 	assert_int_equal(WEXITSTATUS(status), 1);
+	unlink(path);
+	msg = memmem(b.data, b.len, "reel: a fatal error in the pager", 32);
+	restored = memmem(b.data, b.len, rmcup, strlen(rmcup));
+	assert_non_null(msg);
+	assert_non_null(restored);
+	assert_true(restored < msg);
+	buf_free(&b);
 }
 
 int
@@ -210,7 +260,7 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_draw),
 		cmocka_unit_test(test_small_screen),
-		cmocka_unit_test(test_fatal_hook),
+		cmocka_unit_test(test_fatal_restores),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {

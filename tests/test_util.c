@@ -1,6 +1,11 @@
-/* test_util.c: UTF-8 helpers, formatted strings, reading files. */
+/* test_util.c: UTF-8 helpers, formatted strings, reading files, the
+ * fatal hook. */
 #include <config.h>
 
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <fcntl.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -96,6 +101,99 @@ test_read_file(void **state)
 	free(cause);
 }
 
+static int	hook_fd = -1;
+
+static void
+hook(void)
+{
+	ssize_t	n = write(hook_fd, "restored", 8);
+
+	(void)n;
+}
+
+/* fatal() calls the hook (the pager's gives the terminal back) before it
+ * prints and exits. */
+static void
+test_fatal_hook(void **state)
+{
+	char	buf[16];
+	int	fds[2], status;
+	pid_t	pid;
+
+	assert_int_equal(pipe(fds), 0);
+	if ((pid = fork()) == 0) {
+		close(fds[0]);
+		hook_fd = fds[1];
+		util_set_fatal_hook(hook);
+		fclose(stderr);
+		fatal("a test of the hook");
+	}
+	assert_true(pid > 0);
+	close(fds[1]);
+	memset(buf, 0, sizeof buf);
+	assert_int_equal(read(fds[0], buf, sizeof buf - 1), 8);
+	assert_string_equal(buf, "restored");
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status));
+	assert_int_equal(WEXITSTATUS(status), 1);
+}
+
+/* Only a regular file (or "-") is read; the size is known up front and
+ * passed to the progress callback, which can stop the reading. */
+static int
+progress_stop(void *arg, size_t now, size_t total)
+{
+	*(size_t *)arg = total;
+	return 1;
+}
+
+static void
+test_read_file_kinds(void **state)
+{
+	char	 dir[] = "/tmp/reel-test-XXXXXX", *path, *data, *cause;
+	size_t	 len, total = 0;
+	int	 fd;
+
+	assert_non_null(mkdtemp(dir));
+	path = xprintf("%s/fifo", dir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	/* With a writer that never writes, a read would never end. */
+	assert_true((fd = open(path, O_RDWR)) != -1);
+	alarm(20);
+	assert_int_equal(read_file(path, 100, &data, &len, &cause), -1);
+	assert_non_null(strstr(cause, "not a regular file"));
+	free(cause);
+	alarm(0);
+	close(fd);
+	assert_int_equal(read_file(dir, 100, &data, &len, &cause), -1);
+	assert_non_null(strstr(cause, "Is a directory"));
+	free(cause);
+	unlink(path);
+	free(path);
+
+	path = xprintf("%s/page.html", dir);
+	assert_true((fd = open(path, O_WRONLY | O_CREAT, 0600)) != -1);
+	assert_int_equal(write(fd, "<p>12345</p>", 12), 12);
+	close(fd);
+	assert_int_equal(read_file_progress(path, 100, progress_stop, &total,
+	    &data, &len, &cause), REEL_EXIT_FAILURE);
+	assert_int_equal(total, 12);
+	assert_non_null(strstr(cause, "cancelled"));
+	free(cause);
+	assert_int_equal(read_file_progress(path, 11, NULL, NULL, &data, &len,
+	    &cause), REEL_EXIT_CONTENT);
+	free(cause);
+	assert_int_equal(read_file_progress(path, 12, NULL, NULL, &data, &len,
+	    &cause), REEL_EXIT_OK);
+	assert_int_equal(len, 12);
+	assert_string_equal(data, "<p>12345</p>");
+	free(data);
+	unlink(path);
+	free(path);
+	rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -104,6 +202,8 @@ main(void)
 		cmocka_unit_test(test_utf8_next_and_ascii),
 		cmocka_unit_test(test_xprintf),
 		cmocka_unit_test(test_read_file),
+		cmocka_unit_test(test_read_file_kinds),
+		cmocka_unit_test(test_fatal_hook),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

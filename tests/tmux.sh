@@ -99,13 +99,14 @@ $(screen)"
 # start_reel COLS ROWS [VAR=VALUE...] COMMAND...: like start, through env,
 # with the command's exit status written to $tmpdir/status when it ends
 # (tmux does not always keep a dead pane's status). The shell traps
-# SIGINT, so Ctrl-C reaches the command and the shell lives to tell.
+# SIGINT and SIGQUIT, so Ctrl-C and Ctrl-\ reach the command and the
+# shell lives to tell.
 start_reel() {
 	cols=$1 rows=$2
 	shift 2
 	rm -f "$tmpdir/status"
 	start "$cols" "$rows" sh -c \
-	    'trap : INT; status=$1; shift; "$@"; echo $? >"$status"' \
+	    'trap : INT QUIT; status=$1; shift; "$@"; echo $? >"$status"' \
 	    sh "$tmpdir/status" env "$@"
 }
 
