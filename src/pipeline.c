@@ -62,6 +62,7 @@ pipeline_page(const char *data, size_t len, const char *type,
 {
 	struct doc	*d;
 	xmlDocPtr	 tree;
+	const char	*name;
 	char		*utf8, *why = NULL, *safe;
 	size_t		 utf8len;
 
@@ -85,8 +86,8 @@ pipeline_page(const char *data, size_t len, const char *type,
 fail:
 	/* The name may be remote (a redirect target) or a hostile file
 	 * name: it reaches the terminal only sanitized. */
-	safe = sanitize(url != NULL ? url : "-", url != NULL ? strlen(url) :
-	    1, 0);
+	name = fetch_name(url != NULL ? url : "-");
+	safe = sanitize(name, strlen(name), 0);
 	*cause = xprintf("%s: %s", safe, why);
 	free(safe);
 	free(why);
