@@ -16,6 +16,8 @@ doc_new(const char *url)
 
 	if (url != NULL)
 		d->url = sanitize(url, strlen(url), 0);
+	d->ws.space = TEXT_SPACE;
+	d->ws.min = 1;
 	buf_init(&d->cur);
 	buf_init(&d->scratch);
 	return d;
@@ -65,36 +67,11 @@ doc_free(struct doc *d)
 	free(d);
 }
 
-/* Appends sanitized text to out with white space collapsed; *space carries
- * a pending space across calls. A space is never written first. */
-static void
-doc_collapse(struct buf *out, const char *s, size_t len, int *space)
-{
-	const char	*end = s + len, *run;
-
-	while (s < end) {
-		if (*s == ' ') {
-			*space = 1;
-			s++;
-			continue;
-		}
-		run = s;
-		while (s < end && *s != ' ')
-			s++;
-		if (*space && out->len > 0 && out->data[out->len - 1] != '\n' &&
-		    out->data[out->len - 1] != '\t' &&
-		    out->data[out->len - 1] != ' ')
-			buf_addc(out, ' ');
-		*space = 0;
-		buf_add(out, run, (size_t)(s - run));
-	}
-}
-
 void
 doc_set(char **field, const char *s, size_t len)
 {
 	struct buf	 clean = BUF_INIT, out = BUF_INIT;
-	int		 space = 0;
+	struct text_run	 ws = { TEXT_SPACE, 1, 0, 0, { 0 }, 0 };
 
 	free(*field);
 	*field = NULL;
@@ -103,7 +80,7 @@ doc_set(char **field, const char *s, size_t len)
 	if (len == (size_t)-1)
 		len = strlen(s);
 	sanitize_append(&clean, s, len, 0);
-	doc_collapse(&out, buf_str(&clean), clean.len, &space);
+	text_collapse(&out, buf_str(&clean), clean.len, &ws);
 	buf_free(&clean);
 	if (out.len == 0) {
 		buf_free(&out);
@@ -134,8 +111,10 @@ doc_begin(struct doc *d, enum doc_block_type type, int level)
 	b->type = type;
 	b->level = level;
 	d->open = 1;
-	d->space = 0;
+	d->ws.run = 0;
 	buf_reset(&d->cur);
+	/* Ids go on counting, so that one of a closed block is stale. */
+	d->span_base += d->cur_nspans;
 	d->cur_nspans = 0;
 	return b;
 }
@@ -153,16 +132,17 @@ doc_text(struct doc *d, const char *s, size_t len)
 	}
 	buf_reset(&d->scratch);
 	sanitize_append(&d->scratch, s, len, 0);
-	doc_collapse(&d->cur, buf_str(&d->scratch), d->scratch.len, &d->space);
+	text_collapse(&d->cur, buf_str(&d->scratch), d->scratch.len, &d->ws);
 }
 
-/* Drops trailing spaces of the open block's text (spans are clamped when
- * the block ends). */
+/* Drops the trailing white space of kind of the open block's text (spans
+ * are clamped when the block ends). */
 static void
-doc_trim_end(struct doc *d)
+doc_trim_end(struct doc *d, enum text_space kind)
 {
-	while (d->cur.len > 0 && d->cur.data[d->cur.len - 1] == ' ')
-		d->cur.data[--d->cur.len] = '\0';
+	d->cur.len = text_trim_end(buf_str(&d->cur), d->cur.len, kind);
+	if (d->cur.data != NULL)
+		d->cur.data[d->cur.len] = '\0';
 }
 
 /* Adds a separator byte (newline or tab) unless the text is empty or
@@ -175,8 +155,8 @@ doc_separator(struct doc *d, char c)
 	if (b == NULL)
 		return;
 	if (b->type != DOC_PRE)
-		doc_trim_end(d);
-	d->space = 0;
+		doc_trim_end(d, TEXT_SPACE);
+	d->ws.run = 0;
 	if (b->type == DOC_PRE) {
 		buf_addc(&d->cur, c);
 		return;
@@ -202,7 +182,7 @@ doc_cell(struct doc *d)
 	if (b != NULL && b->type == DOC_TABLE_ROW && d->cur.len > 0)
 		doc_separator(d, '\t');
 	else
-		d->space = 1;
+		d->ws.run = 1;
 }
 
 size_t
@@ -213,10 +193,7 @@ doc_span_begin(struct doc *d, enum doc_span_type type, int link)
 	if (doc_open_block(d) == NULL)
 		doc_begin(d, DOC_PARAGRAPH, 0);
 	/* The pending space belongs before the span, not inside it. */
-	if (d->space && d->cur.len > 0 && d->cur.data[d->cur.len - 1] != '\n') {
-		buf_addc(&d->cur, ' ');
-		d->space = 0;
-	}
+	text_collapse_flush(&d->cur, &d->ws);
 	if (d->cur_nspans == d->cur_spans_cap) {
 		d->cur_spans_cap = d->cur_spans_cap == 0 ? 8 :
 		    d->cur_spans_cap * 2;
@@ -227,15 +204,16 @@ doc_span_begin(struct doc *d, enum doc_span_type type, int link)
 	sp->start = sp->end = d->cur.len;
 	sp->type = type;
 	sp->link = type == DOC_LINK ? link : -1;
-	return d->cur_nspans++;
+	return d->span_base + d->cur_nspans++;
 }
 
 void
 doc_span_end(struct doc *d, size_t id)
 {
-	if (!d->open || id >= d->cur_nspans)
+	if (!d->open || id < d->span_base ||
+	    id - d->span_base >= d->cur_nspans)
 		return;
-	d->cur_spans[id].end = d->cur.len;
+	d->cur_spans[id - d->span_base].end = d->cur.len;
 }
 
 int
@@ -254,6 +232,20 @@ doc_add_link(struct doc *d, const char *url)
 	return (int)d->nlinks++;
 }
 
+/* Adds the words of one of a link's spans to its text. */
+static void
+doc_link_words(struct doc_link *l, const char *s, size_t len)
+{
+	struct buf	b = BUF_INIT;
+
+	buf_adds(&b, l->text);
+	if (b.len > 0)
+		buf_addc(&b, ' ');
+	buf_add(&b, s, len);
+	free(l->text);
+	l->text = buf_detach(&b, NULL);
+}
+
 static int
 doc_span_cmp(const void *a, const void *b)
 {
@@ -263,7 +255,46 @@ doc_span_cmp(const void *a, const void *b)
 		return x->start < y->start ? -1 : 1;
 	if (x->end != y->end)
 		return x->end > y->end ? -1 : 1;	/* outer span first */
+	/* A link over the same words as emphasis or code goes outside
+	 * it: "[`f()`](...)", not code holding the link's markup. */
+	if ((x->type == DOC_LINK) != (y->type == DOC_LINK))
+		return x->type == DOC_LINK ? -1 : 1;
 	return 0;
+}
+
+/*
+ * Makes one span of two of a kind side by side ("<em>a</em><em>b</em>"
+ * reads as one, and Markdown cannot write two: "*a**b*" is neither);
+ * links stay apart, each has its own place to go. sp is sorted; returns
+ * the new count, still sorted.
+ */
+static size_t
+doc_merge_spans(struct doc_span *sp, size_t n)
+{
+	size_t	last[DOC_LINK], i, k;
+	int	merged = 0;
+
+	for (k = 0; k < nitems(last); k++)
+		last[k] = n;
+	for (i = 0; i < n; i++) {
+		if (sp[i].type == DOC_LINK)
+			continue;
+		k = (size_t)sp[i].type;
+		if (last[k] < n && sp[last[k]].end == sp[i].start) {
+			sp[last[k]].end = sp[i].end;
+			sp[i].end = sp[i].start;	/* gone */
+			merged = 1;
+		} else if (last[k] == n || sp[i].end > sp[last[k]].end)
+			last[k] = i;
+	}
+	if (!merged)
+		return n;
+	for (i = k = 0; i < n; i++) {
+		if (sp[i].start < sp[i].end)
+			sp[k++] = sp[i];
+	}
+	qsort(sp, k, sizeof *sp, doc_span_cmp);
+	return k;
 }
 
 void
@@ -276,19 +307,10 @@ doc_end(struct doc *d)
 	if (b == NULL)
 		return;
 	d->open = 0;
-	if (b->type == DOC_PRE) {
-		while (d->cur.len > 0 && (d->cur.data[d->cur.len - 1] == '\n' ||
-		    d->cur.data[d->cur.len - 1] == ' ' ||
-		    d->cur.data[d->cur.len - 1] == '\t'))
-			d->cur.data[--d->cur.len] = '\0';
-		if (d->cur.len > 0 && d->cur.data[0] == '\n')
-			start = 1;
-	} else {
-		while (d->cur.len > 0 && (d->cur.data[d->cur.len - 1] == ' ' ||
-		    d->cur.data[d->cur.len - 1] == '\n' ||
-		    d->cur.data[d->cur.len - 1] == '\t'))
-			d->cur.data[--d->cur.len] = '\0';
-	}
+	doc_trim_end(d, TEXT_HTML);
+	/* As in HTML, a newline right after <pre> is not the text's. */
+	if (b->type == DOC_PRE && d->cur.len > 0 && d->cur.data[0] == '\n')
+		start = 1;
 	if (d->cur.len == start && b->type != DOC_RULE &&
 	    b->type != DOC_IMAGE) {
 		doc_free_block(b);
@@ -303,22 +325,72 @@ doc_end(struct doc *d)
 		sp->end = sp->end < start ? 0 : sp->end - start;
 		if (sp->end > b->len)
 			sp->end = b->len;
+		/* A span is over words: the space beside them is not its
+		 * own ("on<em> Kotaku</em>"). */
+		while (b->type != DOC_PRE && sp->start < sp->end &&
+		    b->text[sp->start] == ' ')
+			sp->start++;
+		while (b->type != DOC_PRE && sp->start < sp->end &&
+		    b->text[sp->end - 1] == ' ')
+			sp->end--;
 		if (sp->start >= sp->end)
 			continue;
 		if (sp->type == DOC_LINK && sp->link >= 0 &&
-		    (size_t)sp->link < d->nlinks) {
-			free(d->links[sp->link].text);
-			d->links[sp->link].text = xstrndup(b->text + sp->start,
+		    (size_t)sp->link < d->nlinks)
+			doc_link_words(&d->links[sp->link], b->text + sp->start,
 			    sp->end - sp->start);
-		}
 		d->cur_spans[n++] = *sp;
 	}
 	if (n > 0) {
+		qsort(d->cur_spans, n, sizeof *d->cur_spans, doc_span_cmp);
+		n = doc_merge_spans(d->cur_spans, n);
 		b->spans = xreallocarray(NULL, n, sizeof *b->spans);
 		memcpy(b->spans, d->cur_spans, n * sizeof *b->spans);
-		qsort(b->spans, n, sizeof *b->spans, doc_span_cmp);
 		b->nspans = n;
 	}
+}
+
+/* Drops the links that no span points to (their words were left out, or
+ * they had none) and numbers the others again, in order. */
+static void
+doc_drop_orphan_links(struct doc *d)
+{
+	struct doc_span	*sp;
+	int		*map;
+	size_t		 i, j, n = 0, was = d->nlinks;
+
+	if (was == 0)
+		return;
+	map = xreallocarray(NULL, was, sizeof *map);
+	for (i = 0; i < was; i++)
+		map[i] = -1;
+	for (i = 0; i < d->nblocks; i++) {
+		for (j = 0; j < d->blocks[i].nspans; j++) {
+			sp = &d->blocks[i].spans[j];
+			if (sp->type == DOC_LINK && sp->link >= 0 &&
+			    (size_t)sp->link < was)
+				map[sp->link] = 0;
+		}
+	}
+	for (i = 0; i < was; i++) {
+		if (map[i] == -1) {
+			free(d->links[i].url);
+			free(d->links[i].text);
+			continue;
+		}
+		map[i] = (int)n;
+		d->links[n++] = d->links[i];
+	}
+	d->nlinks = n;
+	for (i = 0; i < d->nblocks; i++) {
+		for (j = 0; j < d->blocks[i].nspans; j++) {
+			sp = &d->blocks[i].spans[j];
+			if (sp->type == DOC_LINK && sp->link >= 0 &&
+			    (size_t)sp->link < was)
+				sp->link = map[sp->link];
+		}
+	}
+	free(map);
 }
 
 void
@@ -334,11 +406,12 @@ doc_finish(struct doc *d)
 			    d->blocks[i].len);
 	}
 	sections_find(d);
+	doc_drop_orphan_links(d);
 	buf_free(&d->cur);
 	buf_free(&d->scratch);
 }
 
-void
+struct doc_section *
 doc_add_section(struct doc *d, const char *label, const char *title,
     int level, size_t block)
 {
@@ -353,8 +426,10 @@ doc_add_section(struct doc *d, const char *label, const char *title,
 	s = &d->sections[d->nsections++];
 	s->label = label != NULL ? xstrdup(label) : NULL;
 	s->title = xstrdup(title != NULL ? title : "");
+	s->number = 0;
 	s->level = level;
 	s->block = block;
+	return s;
 }
 
 void
@@ -458,8 +533,8 @@ static int
 doc_is_separator(unsigned int cp)
 {
 	if (cp < 0x80)
-		return !((cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') ||
-		    (cp >= 'A' && cp <= 'Z') || cp == '\'' || cp == '_');
+		return !((cp >= '0' && cp <= '9') || ascii_isalpha((int)cp) ||
+		    cp == '\'' || cp == '_');
 	return cp == 0xa0 || (cp >= 0x2000 && cp <= 0x206f) ||
 	    (cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xff0f) ||
 	    cp == 0xfffd || (cp >= 0x2400 && cp <= 0x2426);
@@ -473,10 +548,7 @@ doc_count_words(const char *s, size_t len)
 	int		inword = 0;
 
 	while (len > 0) {
-		if ((n = utf8_decode(s, len, &cp)) == 0) {
-			n = 1;
-			cp = 0xfffd;
-		}
+		n = utf8_next(s, len, &cp);
 		s += n;
 		len -= n;
 		if (doc_is_cjk(cp)) {

@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "buf.h"
+#include "text.h"
 
 enum doc_block_type {
 	DOC_HEADING,		/* level 1-6 */
@@ -23,7 +24,7 @@ enum doc_span_type {
 	DOC_EM,
 	DOC_STRONG,
 	DOC_CODE,
-	DOC_LINK,
+	DOC_LINK,		/* last: doc.c merges the kinds before it */
 };
 
 /* An inline span over bytes [start, end) of its block's text. */
@@ -43,13 +44,15 @@ struct doc_block {
 	size_t			 len;
 	struct doc_span		*spans;		/* sorted by start */
 	size_t			 nspans;
-	char			*src;		/* DOC_IMAGE: absolute URL */
+	char			*src;		/* DOC_IMAGE: absolute URL (a path
+						   for a file's), or NULL */
 	char			*caption;	/* DOC_IMAGE: caption or NULL */
 };
 
 struct doc_link {
-	char	*url;		/* absolute */
-	char	*text;		/* the linked words, may be "" */
+	char	*url;		/* absolute, or a path when the essay is a file */
+	char	*text;		/* the linked words; those of every block the
+				   link covers, joined by spaces */
 };
 
 /* A part of the essay: a heading, or a paragraph found to be a numbered
@@ -57,6 +60,8 @@ struct doc_link {
 struct doc_section {
 	char	*label;		/* the essay's own number: "3", "IV", "Part 2"; or NULL */
 	char	*title;		/* the heading without its label */
+	long	 number;	/* the label's value ("IV" is 4, "Part Three"
+				   3), 0 if none */
 	int	 level;
 	size_t	 block;		/* index of its heading in blocks */
 };
@@ -83,15 +88,17 @@ struct doc {
 	/* Builder state, private to doc.c. */
 	size_t			 blocks_cap, links_cap, sections_cap;
 	int			 open;		/* the last block is open */
-	int			 space;		/* a space is pending */
+	struct text_run		 ws;		/* white space pending */
 	struct buf		 cur;		/* text of the open block */
 	struct buf		 scratch;
 	struct doc_span		*cur_spans;
 	size_t			 cur_nspans, cur_spans_cap;
+	size_t			 span_base;	/* spans of earlier blocks */
 };
 
 /* Returns a new empty document; url may be NULL. Free with doc_free(). */
 struct doc	*doc_new(const char *);
+/* Frees d and every string in it; NULL is allowed. */
 void		 doc_free(struct doc *);
 
 /* Replaces *field with remote text s (len bytes, or strlen when len is
@@ -111,18 +118,23 @@ void	 doc_cell(struct doc *);
 /* Opens an inline span at the current end of the text; returns its id for
  * doc_span_end(). link is the link index for DOC_LINK, else -1. */
 size_t	 doc_span_begin(struct doc *, enum doc_span_type, int);
+/* Ends span id at the current end of the text; nothing if its block has
+ * been closed since (a span never crosses blocks). */
 void	 doc_span_end(struct doc *, size_t);
-/* Adds an absolute URL to the link table; returns its index. */
+/* Adds a URL to the link table; returns its index. A link that no span
+ * points to when the document is finished is dropped from the table. */
 int	 doc_add_link(struct doc *, const char *);
 /* Closes the open block: trailing white space trimmed, empty spans
  * dropped, a block with no text dropped (not rules and images). */
 void	 doc_end(struct doc *);
-/* Closes the document: counts words and finds the sections. */
+/* Closes the document: counts words, finds the sections and drops the
+ * links no span points to. */
 void	 doc_finish(struct doc *);
 
-/* Appends a section; takes no ownership of label or title (copied). */
-void	 doc_add_section(struct doc *, const char *, const char *, int,
-	    size_t);
+/* Appends a section with number 0; takes no ownership of label or title
+ * (copied). Returns the section, valid until the next one is added. */
+struct doc_section *doc_add_section(struct doc *, const char *, const char *,
+	    int, size_t);
 /* Splits a closed text block in two at byte offset at of its text (not
  * 0 nor its length); a '\n' there is dropped. The second part becomes
  * block b + 1, of the same type, and later blocks and sections move one

@@ -1,5 +1,6 @@
 /* extract.c: the extractor's entry points: metadata and the essay's
- * content from a parsed page, then the document model built from them. */
+ * content selected from a parsed page; extract_build.c builds the
+ * document from them. */
 #include <config.h>
 
 #include <stdlib.h>
@@ -8,11 +9,6 @@
 #include "extract.h"
 #include "extract_int.h"
 #include "util.h"
-
-struct extract {
-	struct xctx	 x;
-	char		*url;
-};
 
 static xmlNodePtr
 extract_find(xmlNodePtr root, enum xtag t)
@@ -24,23 +20,6 @@ extract_find(xmlNodePtr root, enum xtag t)
 			return n;
 	}
 	return NULL;
-}
-
-/* Links resolve against <base href> (itself resolved against the page's
- * URL), else against the page's URL. */
-static char *
-extract_base(xmlNodePtr root, const char *url)
-{
-	xmlNodePtr	 n;
-	const char	*href;
-
-	for (n = root; n != NULL; n = extract_dom_next(n, 0)) {
-		if (extract_dom_is(n, XT_BASE) &&
-		    (href = extract_dom_attr(n, "href")) != NULL &&
-		    *href != '\0')
-			return extract_meta_resolve(href, url);
-	}
-	return url != NULL ? xstrdup(url) : NULL;
 }
 
 static void
@@ -90,7 +69,7 @@ extract_select(xmlDocPtr tree, const char *url, char **cause)
 	extract_dom_annotate(x, root);
 	x->body = extract_find(root, XT_BODY);
 	extract_dom_space(x->body != NULL ? x->body : root);
-	x->base = extract_base(root, url);
+	x->base = extract_meta_base(root, url);
 
 	extract_meta_jsonld(x);		/* before the scripts go */
 	extract_content_prepare(x);
@@ -103,16 +82,6 @@ extract_select(xmlDocPtr tree, const char *url, char **cause)
 	extract_content_finish(x);
 	extract_meta_finish(x);
 	return e;
-}
-
-struct doc *
-extract_build(struct extract *e)
-{
-	struct doc	*d = doc_new(e->url);
-
-	extract_build_walk(&e->x, d);
-	doc_finish(d);
-	return d;
 }
 
 struct doc *

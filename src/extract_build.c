@@ -5,19 +5,31 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "doc.h"
+#include "extract.h"
 #include "extract_int.h"
 #include "util.h"
 
 #define BUILD_MAX_LISTS	16
+/* List numbers stay within this, whatever start and value say, so that
+ * counting on from them cannot overflow. */
+#define BUILD_NUMBER_MAX	999999999L
+
+/* An inline element being walked: its span in the open block, if any. A
+ * span covers one block; an element that holds blocks (a link around a
+ * heading or a card of paragraphs) has a span in each. */
+struct xspan {
+	enum doc_span_type	 type;
+	int			 link;
+	int			 live;		/* it has a span in the open block */
+	size_t			 id;		/* its doc_span_begin() id */
+};
 
 struct xbuild {
 	struct xctx		*x;
 	struct doc		*d;
 	int			 open;		/* a block is open */
-	size_t			 block;		/* its index in d->blocks */
 	int			 has_pending;	/* the next block's kind is set */
 	enum doc_block_type	 pending;
 	int			 pending_level;
@@ -25,21 +37,32 @@ struct xbuild {
 	int			 quote;		/* block-quote depth */
 	int			 lists;		/* list depth */
 	int			 ordered[BUILD_MAX_LISTS];
-	int			 counter[BUILD_MAX_LISTS];
+	long			 counter[BUILD_MAX_LISTS];
 	int			 step[BUILD_MAX_LISTS];
 	int			 pre;		/* inside <pre> */
 	int			 row;		/* inside a table row */
+	struct xspan		*spans;		/* the inline elements walked */
+	size_t			 nspans, spans_cap;
 	struct buf		 tmp;
 };
 
 static void	build_children(struct xbuild *, xmlNodePtr);
 static void	build_node(struct xbuild *, xmlNodePtr);
 
+/* Ends the spans in the open block, then the block. */
 static void
 build_close(struct xbuild *b)
 {
-	if (b->open)
-		doc_end(b->d);
+	size_t	i;
+
+	if (!b->open)
+		return;
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].live)
+			doc_span_end(b->d, b->spans[i].id);
+		b->spans[i].live = 0;
+	}
+	doc_end(b->d);
 	b->open = 0;
 }
 
@@ -75,11 +98,20 @@ static struct doc_block *
 build_begin(struct xbuild *b, enum doc_block_type type, int level)
 {
 	struct doc_block	*blk;
+	size_t			 i;
 
 	blk = doc_begin(b->d, type, level);
 	blk->quote = b->quote;
 	b->open = 1;
-	b->block = b->d->nblocks - 1;
+	/* The inline elements around the block go on inside it; an image
+	 * or a rule has no words for them. */
+	if (type != DOC_IMAGE && type != DOC_RULE) {
+		for (i = 0; i < b->nspans; i++) {
+			b->spans[i].id = doc_span_begin(b->d, b->spans[i].type,
+			    b->spans[i].link);
+			b->spans[i].live = 1;
+		}
+	}
 	return blk;
 }
 
@@ -127,27 +159,73 @@ build_text(struct xbuild *b, xmlNodePtr n)
 	doc_text(b->d, s, strlen(s));
 }
 
-/* A span over what the children add, if the block stays the same. */
+/* The elements that begin blocks of their own (see build_element()). */
+static const unsigned char build_is_block[XT_COUNT] = {
+	[XT_ADDRESS] = 1, [XT_ARTICLE] = 1, [XT_ASIDE] = 1,
+	[XT_BLOCKQUOTE] = 1, [XT_CAPTION] = 1, [XT_CENTER] = 1,
+	[XT_DD] = 1, [XT_DETAILS] = 1, [XT_DIALOG] = 1, [XT_DIV] = 1,
+	[XT_DL] = 1, [XT_DT] = 1, [XT_FIELDSET] = 1, [XT_FIGCAPTION] = 1,
+	[XT_FIGURE] = 1, [XT_FOOTER] = 1, [XT_FORM] = 1, [XT_H1] = 1,
+	[XT_H2] = 1, [XT_H3] = 1, [XT_H4] = 1, [XT_H5] = 1, [XT_H6] = 1,
+	[XT_HEADER] = 1, [XT_HGROUP] = 1, [XT_HR] = 1, [XT_LI] = 1,
+	[XT_MAIN] = 1, [XT_MENU] = 1, [XT_NAV] = 1, [XT_OL] = 1, [XT_P] = 1,
+	[XT_PRE] = 1, [XT_SECTION] = 1, [XT_SUMMARY] = 1, [XT_TABLE] = 1,
+	[XT_UL] = 1,
+};
+
+/* Whether an element holds blocks, not only words. */
+static int
+build_holds_block(xmlNodePtr n)
+{
+	xmlNodePtr	c;
+
+	for (c = extract_dom_first(n); c != NULL;
+	    c = extract_dom_next_sibling(c)) {
+		if (build_is_block[extract_dom_tag(c)] || build_holds_block(c))
+			return 1;
+	}
+	return 0;
+}
+
+/* A span over what the children add, in each block they add to. */
 static void
 build_span(struct xbuild *b, xmlNodePtr n, enum doc_span_type type,
     int link)
 {
-	size_t	id, block;
+	struct xspan	*sp;
+	size_t		 i;
 
 	if (!b->open) {
 		if (!build_has_text(n)) {
 			build_children(b, n);
 			return;
 		}
-		build_open(b);
+		/* Words begin a block here and the span with it; blocks
+		 * inside open their own, the span in each. */
+		if (!build_holds_block(n))
+			build_open(b);
 	}
-	block = b->block;
-	id = doc_span_begin(b->d, type, link);
+	if (b->nspans == b->spans_cap) {
+		b->spans_cap = b->spans_cap == 0 ? 8 : b->spans_cap * 2;
+		b->spans = xreallocarray(b->spans, b->spans_cap,
+		    sizeof *b->spans);
+	}
+	i = b->nspans++;
+	sp = &b->spans[i];
+	sp->type = type;
+	sp->link = link;
+	sp->live = b->open;
+	if (b->open)
+		sp->id = doc_span_begin(b->d, type, link);
 	build_children(b, n);
-	if (b->open && b->block == block)
-		doc_span_end(b->d, id);
+	sp = &b->spans[i];		/* the array may have moved */
+	if (sp->live)
+		doc_span_end(b->d, sp->id);
+	b->nspans--;
 }
 
+/* A link: its words, and a span to the link when it leads anywhere a
+ * reader can go. */
 static void
 build_link(struct xbuild *b, xmlNodePtr n)
 {
@@ -155,28 +233,23 @@ build_link(struct xbuild *b, xmlNodePtr n)
 	char		*url;
 	int		 link;
 
-	while (href != NULL && (*href == ' ' || *href == '\t' ||
-	    *href == '\n' || *href == '\r'))
-		href++;
-	/* Scripts are gone: a javascript: link keeps only its words. */
-	if (href == NULL || *href == '\0' ||
-	    strncasecmp(href, "javascript:", 11) == 0 || !build_has_text(n)) {
+	if (!build_has_text(n) ||
+	    (url = extract_meta_resolve(href, b->x->base)) == NULL) {
 		build_children(b, n);
 		return;
 	}
-	url = extract_meta_resolve(href, b->x->base);
 	link = doc_add_link(b->d, url);
 	free(url);
 	build_span(b, n, DOC_LINK, link);
 }
 
-/* The address of an image: src, else a lazy loader's data-src, else the
- * first candidate of srcset. Allocated, absolute; NULL if none. */
+/* The address of an image as written: src, else a lazy loader's
+ * data-src, else the first candidate of srcset. Allocated; NULL if there
+ * is none, or only inline bytes (data:), nothing to show or open. */
 static char *
-build_image_src(struct xbuild *b, xmlNodePtr n)
+build_image_src(xmlNodePtr n)
 {
 	const char	*s;
-	char		*first, *r;
 	size_t		 len;
 
 	s = extract_dom_attr(n, "src");
@@ -188,16 +261,9 @@ build_image_src(struct xbuild *b, xmlNodePtr n)
 		while (*s == ' ' || *s == '\t' || *s == '\n')
 			s++;
 		len = strcspn(s, " \t\n,");
-		if (len == 0)
-			return NULL;
-		first = xstrndup(s, len);
-		r = extract_meta_resolve(first, b->x->base);
-		free(first);
-		return r;
+		return len > 0 ? xstrndup(s, len) : NULL;
 	}
-	if (strncmp(s, "data:", 5) == 0)
-		return NULL;	/* inline bytes: nothing to show or open */
-	return extract_meta_resolve(s, b->x->base);
+	return strncmp(s, "data:", 5) != 0 ? xstrdup(s) : NULL;
 }
 
 static void
@@ -206,7 +272,7 @@ build_image(struct xbuild *b, xmlNodePtr n)
 	struct doc_block	*blk;
 	const char		*alt = extract_dom_attr(n, "alt");
 	const char		*cls = extract_dom_attr(n, "class");
-	char			*src;
+	char			*src, *url;
 
 	if (alt == NULL)
 		alt = "";
@@ -221,12 +287,17 @@ build_image(struct xbuild *b, xmlNodePtr n)
 		}
 		return;
 	}
-	if ((src = build_image_src(b, n)) == NULL)
+	if ((src = build_image_src(n)) == NULL)
 		return;
-	build_close(b);
-	blk = build_begin(b, DOC_IMAGE, 0);
-	doc_set(&blk->src, src, (size_t)-1);
+	url = extract_meta_resolve(src, b->x->base);
 	free(src);
+	build_close(b);
+	/* An address that resolves to nothing usable leaves the picture
+	 * without one, but it is still there, and so is its caption. */
+	blk = build_begin(b, DOC_IMAGE, 0);
+	if (url != NULL)
+		doc_set(&blk->src, url, (size_t)-1);
+	free(url);
 	doc_text(b->d, alt, strlen(alt));
 	build_close(b);
 }
@@ -363,11 +434,19 @@ build_table(struct xbuild *b, xmlNodePtr t)
 	build_end(b);
 }
 
+/* A list number as HTML reads it, kept where counting cannot overflow. */
+static long
+build_number(xmlNodePtr n, const char *name, long def)
+{
+	return extract_dom_attr_long(n, name, -BUILD_NUMBER_MAX,
+	    BUILD_NUMBER_MAX, def);
+}
+
 static void
 build_list(struct xbuild *b, xmlNodePtr n, int ordered)
 {
-	const char	*s;
-	int		 depth;
+	size_t	items;
+	int	depth;
 
 	build_end(b);
 	depth = b->lists < BUILD_MAX_LISTS ? b->lists : BUILD_MAX_LISTS - 1;
@@ -375,10 +454,13 @@ build_list(struct xbuild *b, xmlNodePtr n, int ordered)
 	b->step[depth] = ordered && extract_dom_attr(n, "reversed") != NULL ?
 	    -1 : 1;
 	b->counter[depth] = 1;
-	if (ordered && (s = extract_dom_attr(n, "start")) != NULL)
-		b->counter[depth] = (int)strtol(s, NULL, 10);
-	else if (b->step[depth] < 0)
-		b->counter[depth] = (int)extract_dom_count(n, XT_LI);
+	if (ordered && b->step[depth] < 0) {
+		items = extract_dom_count(n, XT_LI);
+		b->counter[depth] = items < (size_t)BUILD_NUMBER_MAX ?
+		    (long)items : BUILD_NUMBER_MAX;
+	}
+	if (ordered)
+		b->counter[depth] = build_number(n, "start", b->counter[depth]);
 	b->lists++;
 	build_children(b, n);
 	b->lists--;
@@ -388,17 +470,20 @@ build_list(struct xbuild *b, xmlNodePtr n, int ordered)
 static void
 build_item(struct xbuild *b, xmlNodePtr n)
 {
-	const char	*s;
-	int		 depth, number = 0;
+	long	*counter;
+	int	 depth, number = 0;
 
 	depth = b->lists > 0 ? b->lists - 1 : 0;
 	if (depth >= BUILD_MAX_LISTS)
 		depth = BUILD_MAX_LISTS - 1;
 	if (b->lists > 0 && b->ordered[depth]) {
-		if ((s = extract_dom_attr(n, "value")) != NULL)
-			b->counter[depth] = (int)strtol(s, NULL, 10);
-		number = b->counter[depth];
-		b->counter[depth] += b->step[depth];
+		counter = &b->counter[depth];
+		*counter = build_number(n, "value", *counter);
+		number = (int)*counter;
+		/* Past the bound the numbers stop rather than wrap. */
+		if (*counter + b->step[depth] <= BUILD_NUMBER_MAX &&
+		    *counter + b->step[depth] >= -BUILD_NUMBER_MAX)
+			*counter += b->step[depth];
 	}
 	build_start(b, DOC_LIST_ITEM, b->lists > 0 ? b->lists : 1, number, 1);
 	build_children(b, n);
@@ -567,8 +652,8 @@ build_children(struct xbuild *b, xmlNodePtr n)
 }
 
 /* Walks the selected content into d, after the metadata. */
-void
-extract_build_walk(struct xctx *x, struct doc *d)
+static void
+build_walk(struct xctx *x, struct doc *d)
 {
 	struct xbuild	b;
 
@@ -587,5 +672,16 @@ extract_build_walk(struct xctx *x, struct doc *d)
 	if (x->article != NULL)
 		build_children(&b, x->article);
 	build_end(&b);
+	free(b.spans);
 	buf_free(&b.tmp);
+}
+
+struct doc *
+extract_build(struct extract *e)
+{
+	struct doc	*d = doc_new(e->url);
+
+	build_walk(&e->x, d);
+	doc_finish(d);
+	return d;
 }

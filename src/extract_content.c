@@ -17,6 +17,8 @@
 #define CONTENT_MIN_CHARS	500
 /* How many best candidates are weighed against each other. */
 #define CONTENT_TOP		5
+/* Rows or columns of a table counted at most. */
+#define CONTENT_CELLS_MAX	1000000L
 
 /* Class and id words of what is never the essay. */
 static const char *const content_unlikely[] = { "-ad-", "ai2html",
@@ -848,16 +850,19 @@ content_data_table(xmlNodePtr n)
 	    (((struct xnode *)n->_private)->flags & XN_DATATABLE);
 }
 
+/* A sum of spans, saturated at CONTENT_CELLS_MAX. */
+static long
+content_add(long sum, long span)
+{
+	return sum < CONTENT_CELLS_MAX - span ? sum + span : CONTENT_CELLS_MAX;
+}
+
+/* A cell's colspan or rowspan, clamped as browsers clamp them. */
 static long
 content_span(xmlNodePtr n, const char *name)
 {
-	const char	*s = extract_dom_attr(n, name);
-	long		 v;
-
-	if (s == NULL)
-		return 1;
-	v = strtol(s, NULL, 10);
-	return v > 0 ? v : 1;
+	return extract_dom_attr_long(n, name, 1,
+	    strcmp(name, "colspan") == 0 ? 1000 : 65534, 1);
 }
 
 /* Tells data tables (kept whole) from layout tables, by the signs a
@@ -910,12 +915,16 @@ content_mark_tables(struct xctx *x, xmlNodePtr root)
 			goto done;
 		extract_dom_collect(t, trs, 1, &rl);
 		rows = cols = 0;
+		/* The sums stop growing at CONTENT_CELLS_MAX: past 10 rows
+		 * and 4 columns the answer is the same. */
 		for (j = 0; j < rl.n; j++) {
-			rows += content_span(rl.v[j], "rowspan");
+			rows = content_add(rows, content_span(rl.v[j],
+			    "rowspan"));
 			cl.n = 0;
 			extract_dom_collect(rl.v[j], tds, 1, &cl);
 			for (k = 0, c = 0; k < cl.n; k++)
-				c += content_span(cl.v[k], "colspan");
+				c = content_add(c, content_span(cl.v[k],
+				    "colspan"));
 			if (c > cols)
 				cols = c;
 		}
@@ -1257,8 +1266,8 @@ content_clean_conditionally(struct xctx *x, xmlNodePtr root, enum xtag t)
 static int
 content_word_char(char c)
 {
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-	    (c >= '0' && c <= '9') || c == '_';
+	return ascii_isalpha((unsigned char)c) || (c >= '0' && c <= '9') ||
+	    c == '_';
 }
 
 /* "share" or "sharedaddy" as a word of class or id; an underscore also
@@ -1557,11 +1566,8 @@ content_squash(const char *s, struct buf *out)
 
 	buf_reset(out);
 	for (; (c = (unsigned char)*s) != '\0'; s++) {
-		if (c >= 'A' && c <= 'Z')
-			buf_addc(out, (char)(c - 'A' + 'a'));
-		else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-		    c >= 0x80)
-			buf_addc(out, (char)c);
+		if (ascii_isalpha(c) || (c >= '0' && c <= '9') || c >= 0x80)
+			buf_addc(out, (char)ascii_lower(c));
 	}
 	buf_add(out, "", 0);
 }
@@ -1645,7 +1651,9 @@ content_is_cta(xmlNodePtr n)
 	return invite && (ld > 0 || words <= 15);
 }
 
-/* Drops calls to action from the end of the essay. */
+/* Drops calls to action from the end of the essay. Only a trailer goes:
+ * what stays must be more than what goes, so that a page whose only words
+ * are an invitation ("Read the whole essay on our site") keeps them. */
 static void
 content_drop_cta(struct xctx *x)
 {
@@ -1653,8 +1661,9 @@ content_drop_cta(struct xctx *x)
 	    XT_H4, XT_H5, XT_H6 };
 	struct xlist		 l = { NULL, 0, 0 };
 	xmlNodePtr		 n;
-	size_t			 i, dropped = 0;
+	size_t			 i, dropped = 0, total, len;
 
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
 	extract_dom_collect(x->article, paras, nitems(paras), &l);
 	for (i = l.n; i > 0 && dropped < 3; i--) {
 		n = l.v[i - 1];
@@ -1664,7 +1673,11 @@ content_drop_cta(struct xctx *x)
 			continue;
 		if (!content_is_cta(n))
 			break;
+		len = extract_dom_textlen(n, XLEN_NORMAL);
+		if (total <= 2 * len)
+			break;
 		extract_dom_remove(x, n);
+		total -= len;
 		dropped++;
 	}
 	extract_dom_list_free(&l);

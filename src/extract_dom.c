@@ -2,11 +2,13 @@
  * text measured as a browser's DOM measures it, and tree surgery. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "extract_int.h"
+#include "text.h"
 #include "util.h"
 
 /* Side data comes from chunks freed in one place, never one by one. */
@@ -92,11 +94,9 @@ extract_dom_lookup(const char *name)
 	for (i = 0; name[i] != '\0'; i++) {
 		if (i == sizeof lower - 1)
 			return XT_OTHER;
-		lower[i] = name[i];
-		if (name[i] >= 'A' && name[i] <= 'Z') {
-			lower[i] = (char)(name[i] - 'A' + 'a');
+		lower[i] = (char)ascii_lower((unsigned char)name[i]);
+		if (lower[i] != name[i])
 			changed = 1;
-		}
 	}
 	lower[i] = '\0';
 	if (!changed)
@@ -215,6 +215,34 @@ extract_dom_attr(xmlNodePtr n, const char *name)
 		return "";
 	}
 	return NULL;
+}
+
+long
+extract_dom_attr_long(xmlNodePtr n, const char *name, long lo, long hi,
+    long def)
+{
+	const char	*s = extract_dom_attr(n, name);
+	long		 v = 0;
+	int		 neg = 0;
+
+	if (s == NULL)
+		return def;
+	/* HTML's rules for parsing integers: white space, a sign, digits,
+	 * and whatever follows ignored. */
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\f' ||
+	    *s == '\r')
+		s++;
+	if (*s == '-' || *s == '+')
+		neg = *s++ == '-';
+	if (*s < '0' || *s > '9')
+		return def;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v < LONG_MAX / 10 - 1)	/* saturates; clamped below */
+			v = v * 10 + (*s - '0');
+	}
+	if (neg)
+		v = -v;
+	return v < lo ? lo : v > hi ? hi : v;
 }
 
 xmlNodePtr
@@ -357,35 +385,6 @@ extract_dom_count(xmlNodePtr root, enum xtag t)
 	return count;
 }
 
-/* JavaScript's \s: what trim() strips and \s{2,} collapses. */
-int
-extract_dom_is_space(unsigned int cp)
-{
-	if (cp < 0x80)
-		return cp == ' ' || (cp >= '\t' && cp <= '\r');
-	return cp == 0xa0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
-	    cp == 0x2028 || cp == 0x2029 || cp == 0x202f || cp == 0x205f ||
-	    cp == 0x3000 || cp == 0xfeff;
-}
-
-/* Decodes one code point of s (at most len bytes); invalid bytes count as
- * one U+FFFD each. */
-static size_t
-extract_dom_decode(const char *s, size_t len, unsigned int *cp)
-{
-	size_t	n;
-
-	if ((unsigned char)*s < 0x80) {
-		*cp = (unsigned char)*s;
-		return 1;
-	}
-	if ((n = utf8_decode(s, len, cp)) == 0) {
-		*cp = 0xfffd;
-		n = 1;
-	}
-	return n;
-}
-
 /* Text nodes of a subtree, in order; the node itself if it is text. */
 #define EXTRACT_DOM_IS_TEXT(n) \
 	((n)->type == XML_TEXT_NODE || (n)->type == XML_CDATA_SECTION_NODE)
@@ -404,10 +403,16 @@ extract_dom_measure(struct xmeasure *m, const char *s)
 	unsigned int	 cp;
 
 	while (len > 0) {
-		n = extract_dom_decode(s, len, &cp);
+		/* Scoring measures every text many times: ASCII without a
+		 * call. */
+		if ((unsigned char)*s < 0x80) {
+			cp = (unsigned char)*s;
+			n = 1;
+		} else
+			n = utf8_next(s, len, &cp);
 		s += n;
 		len -= n;
-		if (m->mode != XLEN_RAW && extract_dom_is_space(cp)) {
+		if (m->mode != XLEN_RAW && text_is_space(cp, TEXT_JS)) {
 			if (m->started)
 				m->pending++;
 			continue;
@@ -471,7 +476,7 @@ extract_dom_commas(xmlNodePtr root, int all)
 		s = (const char *)n->content;
 		len = strlen(s);
 		while (len > 0) {
-			k = extract_dom_decode(s, len, &cp);
+			k = utf8_next(s, len, &cp);
 			if (extract_dom_is_comma(cp, all))
 				count++;
 			s += k;
@@ -481,40 +486,17 @@ extract_dom_commas(xmlNodePtr root, int all)
 	return count;
 }
 
-struct xtextstate {
-	struct buf	*b;
-	size_t		 start;		/* where this text began in b */
-	size_t		 run_at;	/* offset of the pending white space */
-	size_t		 run;		/* its length in code points */
-	int		 normalize;
-};
-
 static void
-extract_dom_text_add(struct xtextstate *t, const char *s)
+extract_dom_text_add(xmlNodePtr n, struct text_run *ws, struct buf *b)
 {
-	size_t		 len = strlen(s), n;
-	unsigned int	 cp;
+	const char	*s = (const char *)n->content;
 
-	while (len > 0) {
-		n = extract_dom_decode(s, len, &cp);
-		if (extract_dom_is_space(cp)) {
-			if (t->b->len > t->start) {	/* leading: trimmed */
-				if (t->run++ == 0)
-					t->run_at = t->b->len;
-				buf_add(t->b, s, n);
-			}
-		} else {
-			/* A run of two or more becomes one space. */
-			if (t->normalize && t->run >= 2) {
-				t->b->len = t->run_at;
-				buf_addc(t->b, ' ');
-			}
-			t->run = 0;
-			buf_add(t->b, s, n);
-		}
-		s += n;
-		len -= n;
-	}
+	if (s == NULL)
+		return;
+	if (ws != NULL)
+		text_collapse(b, s, strlen(s), ws);
+	else
+		buf_adds(b, s);
 }
 
 /* Appends n's text, trimmed; with normalize, white-space runs of two or
@@ -522,22 +504,27 @@ extract_dom_text_add(struct xtextstate *t, const char *s)
 void
 extract_dom_text(xmlNodePtr root, int normalize, struct buf *b)
 {
-	struct xtextstate	 t = { b, b->len, 0, 0, normalize };
-	xmlNodePtr		 n;
+	struct text_run	 ws = { TEXT_JS, 2, b->len, 0, { 0 }, 0 };
+	xmlNodePtr	 n;
+	size_t		 start = b->len, len, off;
 
-	if (EXTRACT_DOM_IS_TEXT(root)) {
-		if (root->content != NULL)
-			extract_dom_text_add(&t, (const char *)root->content);
-	} else if (root->type == XML_ELEMENT_NODE) {
+	if (EXTRACT_DOM_IS_TEXT(root))
+		extract_dom_text_add(root, normalize ? &ws : NULL, b);
+	else if (root->type == XML_ELEMENT_NODE) {
 		for (n = root->children; n != NULL;
 		    n = extract_dom_walk(n, root, 0)) {
-			if (EXTRACT_DOM_IS_TEXT(n) && n->content != NULL)
-				extract_dom_text_add(&t,
-				    (const char *)n->content);
+			if (EXTRACT_DOM_IS_TEXT(n))
+				extract_dom_text_add(n, normalize ? &ws : NULL,
+				    b);
 		}
 	}
-	if (t.run > 0)
-		b->len = t.run_at;		/* trailing: trimmed */
+	if (!normalize) {
+		len = text_trim(buf_str(b) + start, b->len - start, TEXT_JS,
+		    &off);
+		if (len > 0)
+			memmove(b->data + start, b->data + start + off, len);
+		b->len = start + len;
+	}
 	buf_reserve(b, 1);
 	b->data[b->len] = '\0';
 }
@@ -550,8 +537,8 @@ extract_dom_blank_str(const char *s)
 	unsigned int	 cp;
 
 	while (len > 0) {
-		n = extract_dom_decode(s, len, &cp);
-		if (!extract_dom_is_space(cp))
+		n = utf8_next(s, len, &cp);
+		if (!text_is_space(cp, TEXT_JS))
 			return 0;
 		s += n;
 		len -= n;
@@ -563,16 +550,9 @@ extract_dom_blank_str(const char *s)
 int
 extract_dom_ends_nonspace(const char *s)
 {
-	size_t		 len = strlen(s), k;
-	unsigned int	 cp;
+	size_t	len = strlen(s);
 
-	if (len == 0)
-		return 0;
-	for (k = 1; k < len && k < 4 &&
-	    ((unsigned char)s[len - k] & 0xc0) == 0x80; k++)
-		;
-	extract_dom_decode(s + len - k, k, &cp);
-	return !extract_dom_is_space(cp);
+	return len > 0 && text_trim_end(s, len, TEXT_JS) == len;
 }
 
 /* Whether n's text is empty once trimmed; stops at the first letter. */
@@ -649,8 +629,8 @@ extract_dom_space_edge(xmlNodePtr n, int end)
 	if (end)
 		return !extract_dom_ends_nonspace(s);
 	len = strlen(s);
-	extract_dom_decode(s, len, &cp);
-	return extract_dom_is_space(cp);
+	utf8_next(s, len, &cp);
+	return text_is_space(cp, TEXT_JS);
 }
 
 /* Links the new text node t in before next (at the end if NULL). */
@@ -810,12 +790,6 @@ extract_dom_rename(struct xctx *x, xmlNodePtr n, enum xtag t)
 	extract_dom_data(x, n)->tag = t;
 }
 
-static int
-extract_dom_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 /* ASCII case-insensitive substring test; needle is lower case. */
 int
 extract_dom_contains_ci(const char *hay, const char *needle)
@@ -824,7 +798,7 @@ extract_dom_contains_ci(const char *hay, const char *needle)
 
 	for (; *hay != '\0'; hay++) {
 		for (i = 0; needle[i] != '\0' &&
-		    extract_dom_lower((unsigned char)hay[i]) == needle[i]; i++)
+		    ascii_lower((unsigned char)hay[i]) == needle[i]; i++)
 			;
 		if (needle[i] == '\0')
 			return 1;
@@ -852,8 +826,7 @@ extract_dom_tokens(const char *s, char ***out)
 	size_t	  n = 0, cap = 0, len;
 
 	while (*s != '\0') {
-		for (len = 0; (s[len] >= 'a' && s[len] <= 'z') ||
-		    (s[len] >= 'A' && s[len] <= 'Z') ||
+		for (len = 0; ascii_isalpha((unsigned char)s[len]) ||
 		    (s[len] >= '0' && s[len] <= '9') || s[len] == '_'; len++)
 			;
 		if (len == 0) {
@@ -866,7 +839,7 @@ extract_dom_tokens(const char *s, char ***out)
 		}
 		t = xstrndup(s, len);
 		for (len = 0; t[len] != '\0'; len++)
-			t[len] = (char)extract_dom_lower((unsigned char)t[len]);
+			t[len] = (char)ascii_lower((unsigned char)t[len]);
 		v[n++] = t;
 		s += len;
 	}

@@ -11,7 +11,9 @@
 #include <libxml/uri.h>
 
 #include "buf.h"
+#include "entity.h"
 #include "extract_int.h"
+#include "text.h"
 #include "util.h"
 
 /* A <meta> value by its normalised key ("og:title"); the last one wins. */
@@ -26,29 +28,14 @@ struct xmetavals {
 	size_t		 cap;
 };
 
+/* A copy of s without white space at either end, as JavaScript's trim(). */
 static char *
 extract_meta_trim(const char *s, size_t len)
 {
-	unsigned int	cp;
-	size_t		n;
+	size_t	start;
 
-	for (;;) {			/* JavaScript trim(): \s at both ends */
-		if (len == 0 || (n = utf8_decode(s, len, &cp)) == 0 ||
-		    !extract_dom_is_space(cp))
-			break;
-		s += n;
-		len -= n;
-	}
-	while (len > 0) {
-		for (n = 1; n <= len && n <= 4 &&
-		    ((unsigned char)s[len - n] & 0xc0) == 0x80; n++)
-			;
-		if (n > len || utf8_decode(s + len - n, n, &cp) != n ||
-		    !extract_dom_is_space(cp))
-			break;
-		len -= n;
-	}
-	return xstrndup(s, len);
+	len = text_trim(s, len, TEXT_JS, &start);
+	return xstrndup(s + start, len);
 }
 
 static void
@@ -61,100 +48,314 @@ extract_meta_set(char **field, char *s)
 }
 
 /* Decodes the entities a page leaves escaped in <meta content>: the five
- * named ones and numeric references. */
+ * named ones of XML and numeric references, as Readability does. */
 static char *
 extract_meta_unescape(const char *s)
 {
-	static const struct {
-		const char	*name;
-		char		 c;
-	} named[] = {
-		{ "quot;", '"' }, { "amp;", '&' }, { "apos;", '\'' },
-		{ "lt;", '<' }, { "gt;", '>' },
-	};
-	struct buf	 b = BUF_INIT;
-	char		 enc[4], *end;
-	unsigned long	 cp;
-	size_t		 i;
+	struct buf	b = BUF_INIT;
 
-	while (*s != '\0') {
-		if (*s != '&') {
-			buf_addc(&b, *s++);
-			continue;
-		}
-		for (i = 0; i < nitems(named); i++) {
-			if (strncmp(s + 1, named[i].name,
-			    strlen(named[i].name)) == 0)
-				break;
-		}
-		if (i < nitems(named)) {
-			buf_addc(&b, named[i].c);
-			s += 1 + strlen(named[i].name);
-			continue;
-		}
-		if (s[1] == '#') {
-			if (s[2] == 'x' || s[2] == 'X')
-				cp = strtoul(s + 3, &end, 16);
-			else
-				cp = strtoul(s + 2, &end, 10);
-			if (*end == ';' && end > s + 2 + (s[2] == 'x' ||
-			    s[2] == 'X')) {
-				if (cp == 0 || cp > 0x10ffff ||
-				    (cp >= 0xd800 && cp <= 0xdfff))
-					cp = 0xfffd;
-				buf_add(&b, enc, utf8_encode((unsigned int)cp,
-				    enc));
-				s = end + 1;
-				continue;
-			}
-		}
-		buf_addc(&b, *s++);
-	}
+	entity_decode(&b, s, strlen(s), ENTITY_BASIC);
 	return buf_detach(&b, NULL);
+}
+
+/* The length of the scheme s starts with ("https" of "https://x"), or 0
+ * if it does not start with a scheme and a colon. */
+static size_t
+extract_meta_scheme(const char *s)
+{
+	size_t	i;
+
+	if (!ascii_isalpha((unsigned char)*s))
+		return 0;
+	for (i = 1; ascii_isalpha((unsigned char)s[i]) ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+	    s[i] == '.'; i++)
+		;
+	return s[i] == ':' ? i : 0;
 }
 
 /* Whether s parses as an absolute URL (has a scheme). */
 static int
 extract_meta_is_url(const char *s)
 {
-	size_t	i;
-
-	if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-		return 0;
-	for (i = 1; s[i] != '\0' && s[i] != ':'; i++) {
-		if (!((s[i] >= 'a' && s[i] <= 'z') ||
-		    (s[i] >= 'A' && s[i] <= 'Z') ||
-		    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' ||
-		    s[i] == '-' || s[i] == '.'))
-			return 0;
-	}
-	return s[i] == ':';
+	return extract_meta_scheme(s) > 0;
 }
 
-/* Resolves href against base (either may be NULL). Returns an allocated
- * string, or NULL when href is empty. */
+/* Whether s is an http or https URL: a page from the network, whose links
+ * must never name a local file. */
+static int
+extract_meta_is_web(const char *s)
+{
+	return s != NULL && (strprefix_ci(s, "http://") ||
+	    strprefix_ci(s, "https://"));
+}
+
+/*
+ * The schemes a link keeps: the web, which reel reads, and mail, which a
+ * browser opens. The rest keep their words but lose the link: scripts
+ * (javascript:), inline bytes (data:), local files (file:), and the
+ * schemes of apps, which nothing here could follow.
+ */
+static int
+extract_meta_scheme_ok(const char *s, size_t len)
+{
+	static const char *const schemes[] = { "http", "https", "mailto" };
+	size_t			 i;
+
+	for (i = 0; i < nitems(schemes); i++) {
+		if (strlen(schemes[i]) == len && ascii_prefix_ci(s, len,
+		    schemes[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* An attribute's URL as a browser reads it: C0 controls and spaces off
+ * both ends, tabs and newlines inside dropped. Allocated. */
+static char *
+extract_meta_url_strip(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 len;
+
+	while (*s != '\0' && (unsigned char)*s <= ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (unsigned char)s[len - 1] <= ' ')
+		len--;
+	for (; len > 0; s++, len--) {
+		if (*s != '\t' && *s != '\n' && *s != '\r')
+			buf_addc(&b, *s);
+	}
+	return buf_detach(&b, NULL);
+}
+
+static int
+extract_meta_xdigit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+/*
+ * Percent-encodes what a URL cannot hold as written, as a browser does
+ * before it resolves a link: controls, spaces and non-ASCII bytes,
+ * " < > ^ ` { | }, a '%' that starts no escape, a second '#', and
+ * brackets outside the host (where they hold an IPv6 address). A
+ * backslash is a slash in a web URL (web), else escaped too. What is
+ * left parses as RFC 3986 asks.
+ */
+static char *
+extract_meta_escape(const char *s, int web)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *host = NULL, *host_end = NULL;
+	size_t		 n;
+	int		 fragment = 0;
+	unsigned char	 c;
+
+	p = s + ((n = extract_meta_scheme(s)) > 0 ? n + 1 : 0);
+	if (p[0] == '/' && p[1] == '/') {
+		host = p + 2;
+		host_end = host + strcspn(host, "/?#\\");
+	}
+	for (p = s; (c = (unsigned char)*p) != '\0'; p++) {
+		if (c == '\\' && web)
+			c = '/';
+		if (c == '#' && !fragment) {
+			fragment = 1;
+			buf_addc(&b, '#');
+			continue;
+		}
+		if ((c == '[' || c == ']') && p >= host && p < host_end) {
+			buf_addc(&b, (char)c);
+			continue;
+		}
+		if (c <= ' ' || c >= 0x7f || c == '#' ||
+		    strchr("\"<>\\^`{|}[]", c) != NULL ||
+		    (c == '%' && !(extract_meta_xdigit(p[1]) &&
+		    extract_meta_xdigit(p[2]))))
+			buf_printf(&b, "%%%02X", c);
+		else
+			buf_addc(&b, (char)c);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* A path with its "." and ".." segments worked out ("a/./b/../c" is
+ * "a/c") and no empty ones; ".." that climbs above a relative path's
+ * start stays. */
+static char *
+extract_meta_path_clean(const char *path)
+{
+	struct buf	  b = BUF_INIT;
+	const char	**seg, *p, *q;
+	size_t		 *len, n = 0, cap, l, i;
+	int		  abs = *path == '/', dir = 0;
+
+	cap = strlen(path) + 1;		/* segments are at most this many */
+	seg = xreallocarray(NULL, cap, sizeof *seg);
+	len = xreallocarray(NULL, cap, sizeof *len);
+	for (p = path + abs;; p = q + 1) {
+		q = strchr(p, '/');
+		l = q != NULL ? (size_t)(q - p) : strlen(p);
+		/* "a//b" is "a/b"; a trailing slash is kept. */
+		dir = (l == 1 && p[0] == '.') || (l == 0 && q != NULL);
+		if (l == 2 && p[0] == '.' && p[1] == '.') {
+			dir = 1;
+			if (n > 0 && !(len[n - 1] == 2 &&
+			    strncmp(seg[n - 1], "..", 2) == 0))
+				n--;
+			else if (!abs) {
+				seg[n] = p;
+				len[n++] = l;
+			}
+		} else if (!dir) {
+			seg[n] = p;
+			len[n++] = l;
+		}
+		if (q == NULL)
+			break;
+	}
+	if (abs)
+		buf_addc(&b, '/');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, '/');
+		buf_add(&b, seg[i], len[i]);
+	}
+	if (dir && n > 0)
+		buf_addc(&b, '/');
+	free(seg);
+	free(len);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * A link of a page read from a file: a path, as the file's own name is.
+ * The link is decoded as a browser opens a file URL ("my%20notes.html"
+ * is "my notes.html"), without its query and fragment, and joined to the
+ * file's directory. A result that would read as an option or a URL
+ * ("-" is standard input to reel) starts with "./". NULL for a link that
+ * names no file here ("//host/x", "%00").
+ */
+static char *
+extract_meta_resolve_path(const char *href, const char *base)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *slash;
+	char		*path, *r;
+	int		 hi, lo;
+
+	if (href[0] == '/' && href[1] == '/')
+		return NULL;
+	if (base != NULL && strcmp(base, "-") != 0 && *href != '/' &&
+	    (slash = strrchr(base, '/')) != NULL)
+		buf_add(&b, base, (size_t)(slash - base + 1));
+	for (p = href; *p != '\0' && *p != '?' && *p != '#'; p++) {
+		if (*p == '%' && extract_meta_xdigit(p[1]) &&
+		    extract_meta_xdigit(p[2])) {
+			hi = p[1] <= '9' ? p[1] - '0' : ascii_lower(p[1]) -
+			    'a' + 10;
+			lo = p[2] <= '9' ? p[2] - '0' : ascii_lower(p[2]) -
+			    'a' + 10;
+			buf_addc(&b, (char)(hi * 16 + lo));
+			p += 2;
+		} else
+			buf_addc(&b, *p);
+	}
+	if (p == href) {
+		/* "#notes" or "?x": the file itself. */
+		buf_free(&b);
+		if (base == NULL || strcmp(base, "-") == 0)
+			return NULL;
+		buf_adds(&b, base);
+	}
+	for (p = buf_str(&b); *p != '\0'; p++) {
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			break;
+	}
+	if ((size_t)(p - buf_str(&b)) != b.len) {
+		buf_free(&b);
+		return NULL;
+	}
+	path = extract_meta_path_clean(buf_str(&b));
+	buf_free(&b);
+	if (*path == '\0') {
+		free(path);
+		return xstrdup("./");
+	}
+	if (*path != '/' && (*path == '-' ||
+	    memchr(path, ':', strcspn(path, "/")) != NULL)) {
+		r = xprintf("./%s", path);
+		free(path);
+		return r;
+	}
+	return path;
+}
+
 char *
 extract_meta_resolve(const char *href, const char *base)
 {
 	xmlChar	*u;
-	char	*h, *r;
+	char	*h, *e, *r = NULL;
+	size_t	 n;
+	int	 web;
 
 	if (href == NULL)
 		return NULL;
-	h = extract_meta_trim(href, strlen(href));
-	if (*h == '\0' || base == NULL) {
-		if (*h == '\0') {
-			free(h);
-			return NULL;
-		}
-		return h;
+	h = extract_meta_url_strip(href);
+	n = extract_meta_scheme(h);
+	if (*h == '\0' || (n > 0 && !extract_meta_scheme_ok(h, n))) {
+		free(h);
+		return NULL;
 	}
-	if ((u = xmlBuildURI(BAD_CAST h, BAD_CAST base)) == NULL)
-		return h;
-	r = xstrdup((const char *)u);
-	xmlFree(u);
+	if (n == 0 && !extract_meta_is_web(base)) {
+		r = extract_meta_resolve_path(h, base);
+		free(h);
+		return r;
+	}
+	web = n == 0 || (n == 4 && ascii_prefix_ci(h, n, "http")) ||
+	    (n == 5 && ascii_prefix_ci(h, n, "https"));
+	e = extract_meta_escape(h, web);
 	free(h);
+	/* A web URL has a host: "http:x" names nothing reel can fetch. */
+	if (n > 0 && web && strncmp(e + n + 1, "//", 2) != 0) {
+		free(e);
+		return NULL;
+	}
+	if ((u = xmlBuildURI(BAD_CAST e, BAD_CAST(n > 0 ? NULL : base))) !=
+	    NULL) {
+		r = xstrdup((const char *)u);
+		xmlFree(u);
+	}
+	free(e);
 	return r;
+}
+
+/* The base of the page's links: its <base href> resolved against its URL
+ * when that gives a web URL, or a path for a page read from a file;
+ * else the URL itself. Allocated; NULL when url is NULL and there is no
+ * <base>. */
+char *
+extract_meta_base(xmlNodePtr root, const char *url)
+{
+	xmlNodePtr	 n;
+	const char	*href;
+	char		*r;
+
+	for (n = root; n != NULL; n = extract_dom_next(n, 0)) {
+		if (!extract_dom_is(n, XT_BASE) ||
+		    (href = extract_dom_attr(n, "href")) == NULL)
+			continue;
+		if ((r = extract_meta_resolve(href, url)) != NULL &&
+		    (extract_meta_is_web(r) || (!extract_meta_is_web(url) &&
+		    !extract_meta_is_url(r))))
+			return r;
+		free(r);
+		break;		/* only the first <base> counts */
+	}
+	return url != NULL ? xstrdup(url) : NULL;
 }
 
 static int
@@ -275,8 +476,7 @@ extract_meta_date(const char *s)
 		/* "Mon, 05 Jun 2017 10:00:00 +0000" or "June 5, 2017". */
 		p = s;
 		if (extract_meta_month(p) == 0) {
-			while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' &&
-			    *p <= 'z'))
+			while (ascii_isalpha((unsigned char)*p))
 				p++;
 			while (*p == ',' || *p == ' ')
 				p++;
@@ -286,12 +486,10 @@ extract_meta_date(const char *s)
 			while (*p == ' ')
 				p++;
 			m = extract_meta_month(p);
-			while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' &&
-			    *p <= 'z') || *p == '.')
+			while (ascii_isalpha((unsigned char)*p) || *p == '.')
 				p++;
 		} else if ((m = extract_meta_month(p)) != 0) {
-			while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' &&
-			    *p <= 'z') || *p == '.')
+			while (ascii_isalpha((unsigned char)*p) || *p == '.')
 				p++;
 			while (*p == ' ')
 				p++;
@@ -619,10 +817,13 @@ static const char *const extract_meta_prefixes[] = { "article", "dcterm",
 static const char *const extract_meta_names[] = { "author", "creator",
     "description", "published_time", "title", "site_name", NULL };
 
+/* White space in a name, byte by byte: ASCII only, a byte of a UTF-8
+ * sequence is never space. */
 static int
-extract_meta_ws(int c)
+extract_meta_ws(char c)
 {
-	return c == ' ' || (c >= '\t' && c <= '\r');
+	return (unsigned char)c < 0x80 && text_is_space((unsigned char)c,
+	    TEXT_JS);
 }
 
 /* <meta property>: the first "prefix : name" anywhere in the list, as
@@ -705,8 +906,8 @@ extract_meta_name_key(const char *s)
 		for (p = s; *p != '\0'; p++) {
 			if (extract_meta_ws(*p))
 				continue;
-			buf_addc(&b, *p == '.' ? ':' : (*p >= 'A' &&
-			    *p <= 'Z' ? *p - 'A' + 'a' : *p));
+			buf_addc(&b, *p == '.' ? ':' :
+			    (char)ascii_lower((unsigned char)*p));
 		}
 		return buf_detach(&b, NULL);
 	}
@@ -815,12 +1016,8 @@ extract_meta_words(const char *s)
 	int		 inspace = 0;
 
 	while (len > 0) {
-		k = utf8_decode(s, len, &cp);
-		if (k == 0) {
-			k = 1;
-			cp = 0xfffd;
-		}
-		if (extract_dom_is_space(cp)) {
+		k = utf8_next(s, len, &cp);
+		if (text_is_space(cp, TEXT_JS)) {
 			if (!inspace)
 				n++;
 			inspace = 1;
@@ -840,10 +1037,7 @@ extract_meta_jslen(const char *s)
 	unsigned int	 cp;
 
 	while (len > 0) {
-		if ((k = utf8_decode(s, len, &cp)) == 0) {
-			k = 1;
-			cp = 0xfffd;
-		}
+		k = utf8_next(s, len, &cp);
 		n += cp > 0xffff ? 2 : 1;
 		s += k;
 		len -= k;
@@ -902,29 +1096,16 @@ extract_meta_doc_title(struct xctx *x)
 	static const enum xtag	 tags[] = { XT_TITLE };
 	struct xlist		 l = { NULL, 0, 0 };
 	struct buf		 raw = BUF_INIT, out = BUF_INIT;
-	const char		*s;
-	char			*t;
-	int			 space = 0;
+	struct text_run		 ws = { TEXT_HTML, 1, 0, 0, { 0 }, 0 };
 
 	extract_dom_collect(xmlDocGetRootElement(x->doc), tags, 1, &l);
 	if (l.n > 0) {
 		extract_dom_text(l.v[0], 0, &raw);
-		for (s = buf_str(&raw); *s != '\0'; s++) {
-			if (*s == ' ' || *s == '\t' || *s == '\n' ||
-			    *s == '\f' || *s == '\r') {
-				space = out.len > 0;
-				continue;
-			}
-			if (space)
-				buf_addc(&out, ' ');
-			space = 0;
-			buf_addc(&out, *s);
-		}
+		text_collapse(&out, buf_str(&raw), raw.len, &ws);
 	}
 	extract_dom_list_free(&l);
 	buf_free(&raw);
-	t = buf_detach(&out, NULL);
-	return t;
+	return buf_detach(&out, NULL);
 }
 
 /* Whether some h1 or h2 reads exactly s. */
@@ -948,37 +1129,15 @@ extract_meta_heading_is(struct xctx *x, const char *s)
 	return found;
 }
 
-/* Collapses runs of two or more white-space characters into one space. */
+/* Trims s and collapses its runs of two or more white-space characters
+ * into one space, as Readability's title does. Allocated. */
 static char *
 extract_meta_normalize(const char *s)
 {
 	struct buf	 b = BUF_INIT;
-	size_t		 len = strlen(s), k, run = 0, run_at = 0;
-	unsigned int	 cp;
+	struct text_run	 ws = { TEXT_JS, 2, 0, 0, { 0 }, 0 };
 
-	while (len > 0) {
-		if ((k = utf8_decode(s, len, &cp)) == 0) {
-			k = 1;
-			cp = 0xfffd;
-		}
-		if (extract_dom_is_space(cp)) {
-			if (run++ == 0)
-				run_at = b.len;
-		} else {
-			if (run >= 2) {
-				b.len = run_at;
-				buf_addc(&b, ' ');
-			}
-			run = 0;
-		}
-		buf_add(&b, s, k);
-		s += k;
-		len -= k;
-	}
-	if (run >= 2) {
-		b.len = run_at;
-		buf_addc(&b, ' ');
-	}
+	text_collapse(&b, s, strlen(s), &ws);
 	return buf_detach(&b, NULL);
 }
 
@@ -1046,10 +1205,9 @@ extract_meta_title(struct xctx *x)
 		}
 		extract_dom_list_free(&l);
 	}
-	t = extract_meta_trim(cur, strlen(cur));
+	t = extract_meta_normalize(cur);
 	free(cur);
-	cur = extract_meta_normalize(t);
-	free(t);
+	cur = t;
 
 	/* Four words or fewer: keep the whole title unless a hierarchical
 	 * separator cut exactly one part off. */

@@ -182,10 +182,7 @@ layout_char(const char *s, size_t len, int ascii, const char **out,
 	const char	*st;
 	size_t		 n;
 
-	if ((n = utf8_decode(s, len, &cp)) == 0) {
-		n = 1;
-		cp = 0xfffd;
-	}
+	n = utf8_next(s, len, &cp);
 	if (cp == '\n' || cp == '\t') {
 		*out = " ";
 		*outlen = 1;
@@ -435,8 +432,7 @@ layout_heading_label(const struct doc *d, size_t block)
 		return NULL;
 	if (b->len >= n && strncmp(b->text, label, n) == 0 &&
 	    (b->len == n || !((b->text[n] >= '0' && b->text[n] <= '9') ||
-	    (b->text[n] >= 'A' && b->text[n] <= 'Z') ||
-	    (b->text[n] >= 'a' && b->text[n] <= 'z'))))
+	    ascii_isalpha((unsigned char)b->text[n]))))
 		return NULL;
 	return label;
 }
@@ -449,8 +445,7 @@ layout_label_sep(const char *label)
 
 	if (strchr(label, ' ') != NULL && c != ')' && c != '.' && c != ':')
 		return ": ";
-	if ((c >= '0' && c <= '9') ||
-	    ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c >= 0x80)
+	if ((c >= '0' && c <= '9') || ascii_isalpha(c) || c >= 0x80)
 		return ". ";
 	return " ";
 }
@@ -727,17 +722,15 @@ layout_wrap_words(struct layout *l, struct layout_wrap *w, size_t start,
 				i++;
 				continue;
 			}
-			if (c < 0x80) {
+			if (c < 0x80) {		/* nothing to decode */
 				n = 1;
 				cp = c;
 				cw = 1;
-			} else if ((n = utf8_decode(t + i, end - i,
-			    &cp)) == 0) {
-				n = 1;
-				cp = 0xfffd;
-				cw = 1;
-			} else if ((cw = width_cp(cp)) < 0)
-				cw = 1;
+			} else {
+				n = utf8_next(t + i, end - i, &cp);
+				if ((cw = width_cp(cp)) < 0)
+					cw = 1;
+			}
 			if (cw > 0 && i > line_start && prev_cp != ' ' &&
 			    (cw == 2 || prev_wide) &&
 			    layout_break_ok(prev_cp, cp)) {
@@ -786,14 +779,8 @@ layout_wrap_pre(struct layout *l, struct layout_wrap *w, size_t start,
 		line_start = i = pos;
 		col = 0;
 		while (i < eol) {
-			if ((unsigned char)t[i] < 0x80) {
-				n = 1;
-				cw = 1;
-			} else if ((n = utf8_decode(t + i, eol - i,
-			    &cp)) == 0) {
-				n = 1;
-				cw = 1;
-			} else if ((cw = width_cp(cp)) < 0)
+			n = utf8_next(t + i, eol - i, &cp);
+			if ((cw = width_cp(cp)) < 0)
 				cw = 1;
 			if (cw > 0 && col + cw > w->avail1 && i > line_start) {
 				layout_emit(l, w, line_start, i, 1);
@@ -820,7 +807,8 @@ layout_after(struct layout *l, size_t bi, const char *s, size_t len,
 	const struct layout_block *lb = &l->blocks[bi];
 
 	ln->block = bi;
-	ln->offset = l->doc->blocks[bi].len;
+	/* The head's underline when there is no block: at the start. */
+	ln->offset = bi < l->doc->nblocks ? l->doc->blocks[bi].len : 0;
 	ln->doff = lb->dlen;
 	ln->run = l->nruns;
 	ln->indent = indent;
@@ -949,9 +937,10 @@ layout_head(struct layout *l)
 	size_t			 start;
 	int			 ascii = l->opts.flags & LAYOUT_ASCII, title;
 
-	if (!(l->opts.flags & LAYOUT_TITLE) || d->nblocks == 0)
+	if (!(l->opts.flags & LAYOUT_TITLE))
 		return;
-	title = d->title != NULL && !(d->blocks[0].type == DOC_HEADING &&
+	title = d->title != NULL && !(d->nblocks > 0 &&
+	    d->blocks[0].type == DOC_HEADING &&
 	    strcmp(d->blocks[0].text, d->title) == 0);
 	if (!title && d->byline == NULL)
 		return;
@@ -980,6 +969,8 @@ layout_head(struct layout *l)
 		    1 << 30);
 		layout_wrap_words(l, &w, start, l->text.len);
 	}
+	if (d->nblocks == 0)
+		return;		/* nothing to set the head apart from */
 	ln = layout_line_add(l);
 	ln->kind = LAYOUT_BLANK;
 	ln->run = l->nruns;
@@ -1190,13 +1181,8 @@ layout_clip(const char *s, size_t len, int cells)
 	int		col = 0, w;
 
 	while (i < len) {
-		if ((unsigned char)s[i] < 0x80) {
-			n = 1;
-			w = 1;
-		} else if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
-			n = 1;
-			w = 1;
-		} else if ((w = width_cp(cp)) < 0)
+		n = utf8_next(s + i, len - i, &cp);
+		if ((w = width_cp(cp)) < 0)
 			w = 1;
 		if (w > 0 && col + w > cells)
 			break;

@@ -102,6 +102,8 @@ struct layout {
 
 /* Lays d out; d must outlive the layout. Free with layout_free(). */
 struct layout	*layout_new(const struct doc *, const struct layout_opts *);
+/* Frees l and its lines, runs and text, not the document; NULL is
+ * allowed. */
 void		 layout_free(struct layout *);
 /* Wraps again for a window of cols cells; lines and runs are replaced. */
 void		 layout_resize(struct layout *, int);

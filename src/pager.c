@@ -26,53 +26,6 @@ pager_sep(const struct pager *p)
 	return (p->opts.flags & LAYOUT_ASCII) ? " - " : " \xc2\xb7 ";
 }
 
-/* Reads a Roman numeral ("IV", "xii"); returns 0 if s is not one. */
-static long
-pager_roman(const char *s)
-{
-	static const char	 digits[] = "IVXLCDM";
-	static const long	 values[] = { 1, 5, 10, 50, 100, 500, 1000 };
-	const char		*d;
-	long			 total = 0, v, next;
-
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++) {
-		if ((d = strchr(digits, toupper((unsigned char)*s))) == NULL)
-			return 0;
-		v = values[d - digits];
-		next = 0;
-		if (s[1] != '\0') {
-			if ((d = strchr(digits,
-			    toupper((unsigned char)s[1]))) == NULL)
-				return 0;
-			next = values[d - digits];
-		}
-		total += next > v ? -v : v;
-	}
-	return total > 0 ? total : 0;
-}
-
-/* The number a label gives its section: "3", "IV", "Part 2"; 0 if none. */
-static long
-pager_label_number(const char *label)
-{
-	const char	*end = label + strlen(label), *p;
-	long		 n;
-
-	if (*label == '\0')
-		return 0;
-	if (strspn(label, "0123456789") == strlen(label))
-		return strtol(label, NULL, 10);
-	if ((n = pager_roman(label)) > 0)
-		return n;
-	for (p = end; p > label && isdigit((unsigned char)p[-1]); p--)
-		;
-	if (p < end && p > label && p[-1] == ' ')
-		return strtol(p, NULL, 10);
-	return 0;
-}
-
 /* Digits call sections by the essay's own numbers when it has them, else
  * by their position. */
 static void
@@ -85,9 +38,8 @@ pager_number_sections(struct pager *p)
 	free(p->numbers);
 	p->numbers = xcalloc(d->nsections + 1, sizeof *p->numbers);
 	for (i = 0; i < d->nsections; i++) {
-		if (d->sections[i].label != NULL)
-			p->numbers[i] =
-			    pager_label_number(d->sections[i].label);
+		/* sections.c read the label's value ("IV" is 4). */
+		p->numbers[i] = d->sections[i].number;
 		if (p->numbers[i] > 0)
 			any = 1;
 	}

@@ -72,16 +72,23 @@ pipeline_page(const char *data, size_t len, const char *type,
 	if (type != NULL && strcmp(type, "text/plain") == 0) {
 		d = pipeline_text(utf8, utf8len, url);
 		free(utf8);
-		return d;
+	} else {
+		tree = clean_parse(utf8, utf8len, &why);
+		free(utf8);
+		if (tree == NULL)
+			goto fail;
+		d = extract(tree, url, &why);
+		xmlFreeDoc(tree);
+		if (d == NULL)
+			goto fail;
 	}
-	tree = clean_parse(utf8, utf8len, &why);
-	free(utf8);
-	if (tree == NULL)
+	if (d->nblocks == 0) {
+		/* Nothing but a title, or an empty text: say so rather
+		 * than show nothing. */
+		doc_free(d);
+		why = xstrdup(_("no text to read in the page"));
 		goto fail;
-	d = extract(tree, url, &why);
-	xmlFreeDoc(tree);
-	if (d == NULL)
-		goto fail;
+	}
 	return d;
 fail:
 	/* The name may be remote (a redirect target) or a hostile file

@@ -12,6 +12,7 @@
 #include "doc.h"
 #include "layout.h"
 #include "render.h"
+#include "text.h"
 #include "util.h"
 #include "width.h"
 
@@ -146,23 +147,50 @@ render_plain(FILE *f, const struct doc *d)
 	}
 }
 
-/* Markdown. */
+/* Markdown (CommonMark, with GitHub's tables). */
 
-/* Characters that mean something anywhere in Markdown text. */
+/* How render_md_text() escapes. */
+#define MD_TABLE	0x1	/* a table row: '|' escaped, a tab parts cells */
+#define MD_HEADING	0x2	/* an ATX heading: one line, every '#' escaped
+				   (a closing run of them would be dropped) */
+#define MD_BANG		0x4	/* a link opens right after: a last '!'
+				   escaped, or "![" would make an image */
+
+/* Characters that mean something anywhere in Markdown text: escapes,
+ * code, emphasis, links, autolinks and HTML, and GitHub's strikethrough. */
 static int
-render_md_special(char c, int table)
+render_md_special(char c, int flags)
 {
-	return strchr("\\`*_[]<>", c) != NULL || (table && c == '|');
+	return strchr("\\`*_[]<>~", c) != NULL ||
+	    ((flags & MD_TABLE) && c == '|') ||
+	    ((flags & MD_HEADING) && c == '#');
 }
 
-/* Writes text with Markdown's special characters escaped; prefix goes
+/* Does the '&' at s[i] start what reads as a character reference: a name
+ * or number and a ';' ("&lt;", "&#60;")? */
+static int
+render_md_entity(const char *s, size_t len, size_t i)
+{
+	size_t	j = i + 1;
+
+	if (j < len && s[j] == '#')
+		j++;
+	while (j < len && ((s[j] >= '0' && s[j] <= '9') ||
+	    ascii_isalpha((unsigned char)s[j])))
+		j++;
+	return j > i + 1 && j < len && s[j] == ';';
+}
+
+/*
+ * Writes text with Markdown's special characters escaped; prefix goes
  * after each line break, which becomes a backslash break (a space when
- * prefix is NULL: a heading is one line). In a table a tab separates
- * cells. *bol says a line has just begun (where #, -, + and "1." would
- * start a block). */
+ * prefix is NULL: a heading or a table row is one line). In a table a tab
+ * separates cells. *bol says a line has just begun, where '#', '-', '+',
+ * '=' and "1." or "1)" would start a block. flags are MD_*.
+ */
 static void
 render_md_text(FILE *f, const char *s, size_t len, const char *prefix,
-    int table, int *bol)
+    int flags, int *bol)
 {
 	size_t	i, j;
 
@@ -177,7 +205,7 @@ render_md_text(FILE *f, const char *s, size_t len, const char *prefix,
 			*bol = 1;
 			continue;
 		}
-		if (s[i] == '\t' && table) {
+		if (s[i] == '\t' && (flags & MD_TABLE)) {
 			fputs(" | ", f);
 			continue;
 		}
@@ -200,7 +228,9 @@ render_md_text(FILE *f, const char *s, size_t len, const char *prefix,
 			if (s[i] != ' ')
 				*bol = 0;
 		}
-		if (render_md_special(s[i], table))
+		if (render_md_special(s[i], flags) ||
+		    (s[i] == '&' && render_md_entity(s, len, i)) ||
+		    (s[i] == '!' && i + 1 == len && (flags & MD_BANG)))
 			fputc('\\', f);
 		render_put(f, s + i, 1, 0);
 	}
@@ -220,6 +250,84 @@ render_md_ticks(const char *s, size_t len)
 	return most;
 }
 
+/* Whether a code span's text needs a space inside each fence: it starts
+ * or ends with a backtick, or with a space at both ends that Markdown
+ * would strip. */
+static int
+render_md_code_pad(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len == 0)
+		return 0;
+	if (s[0] == '`' || s[len - 1] == '`')
+		return 1;
+	if (s[0] != ' ' || s[len - 1] != ' ')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if (s[i] != ' ')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Writes a fence of the line of code span sp that holds offset at: one
+ * backtick more than the span's longest run, with a space inside when
+ * the line needs one, and nothing for an empty line. A code span is
+ * written a line at a time, each closed before the break: a line of
+ * code that went on across a break could begin a block ("# x", "> x").
+ */
+static void
+render_md_fence(FILE *f, const struct doc_span *sp, const char *text,
+    size_t at, int open)
+{
+	size_t	start = at, end = at, ticks, i;
+	int	pad;
+
+	while (start > sp->start && text[start - 1] != '\n')
+		start--;
+	while (end < sp->end && text[end] != '\n')
+		end++;
+	if (start == end)
+		return;
+	pad = render_md_code_pad(text + start, end - start);
+	ticks = render_md_ticks(text + sp->start, sp->end - sp->start);
+	if (pad && !open)
+		fputc(' ', f);
+	for (i = 0; i <= ticks; i++)
+		fputc('`', f);
+	if (pad && open)
+		fputc(' ', f);
+}
+
+/* Writes bytes [pos, stop) of code span sp: as they are, but a line break
+ * ends the line's span and begins the next line's after prefix (a space
+ * in a one-line block), and a table's '|' is escaped, which GitHub's
+ * tables undo inside code too. */
+static void
+render_md_code(FILE *f, const struct doc_span *sp, const char *text,
+    size_t pos, size_t stop, const char *prefix, int flags)
+{
+	size_t	i;
+
+	for (i = pos; i < stop; i++) {
+		if (text[i] == '\n' && prefix == NULL)
+			fputc(' ', f);
+		else if (text[i] == '\n') {
+			render_md_fence(f, sp, text, i, 0);
+			fputs("\\\n", f);
+			fputs(prefix, f);
+			render_md_fence(f, sp, text, i + 1, 1);
+		} else if (text[i] == '|' && (flags & MD_TABLE))
+			fputs("\\|", f);
+		else if (text[i] == '\t' && (flags & MD_TABLE))
+			fputs(" | ", f);
+		else
+			render_put(f, text + i, 1, 0);
+	}
+}
+
 static void
 render_md_url(FILE *f, const char *url)
 {
@@ -235,11 +343,11 @@ render_md_url(FILE *f, const char *url)
 	fputs(">)", f);
 }
 
+/* Opens span sp at offset at of text. */
 static void
-render_md_open(FILE *f, const struct doc_span *sp, const char *text)
+render_md_open(FILE *f, const struct doc_span *sp, const char *text,
+    size_t at)
 {
-	size_t	ticks, i;
-
 	switch (sp->type) {
 	case DOC_EM:
 		fputc('*', f);
@@ -248,11 +356,7 @@ render_md_open(FILE *f, const struct doc_span *sp, const char *text)
 		fputs("**", f);
 		break;
 	case DOC_CODE:
-		ticks = render_md_ticks(text + sp->start, sp->end - sp->start);
-		for (i = 0; i <= ticks; i++)
-			fputc('`', f);
-		if (ticks > 0)
-			fputc(' ', f);
+		render_md_fence(f, sp, text, at, 1);
 		break;
 	case DOC_LINK:
 		fputc('[', f);
@@ -260,12 +364,11 @@ render_md_open(FILE *f, const struct doc_span *sp, const char *text)
 	}
 }
 
+/* Closes span sp at offset at of text. */
 static void
 render_md_close(FILE *f, const struct doc *d, const struct doc_span *sp,
-    const char *text)
+    const char *text, size_t at)
 {
-	size_t	ticks, i;
-
 	switch (sp->type) {
 	case DOC_EM:
 		fputc('*', f);
@@ -274,11 +377,7 @@ render_md_close(FILE *f, const struct doc *d, const struct doc_span *sp,
 		fputs("**", f);
 		break;
 	case DOC_CODE:
-		ticks = render_md_ticks(text + sp->start, sp->end - sp->start);
-		if (ticks > 0)
-			fputc(' ', f);
-		for (i = 0; i <= ticks; i++)
-			fputc('`', f);
+		render_md_fence(f, sp, text, at, 0);
 		break;
 	case DOC_LINK:
 		fputc(']', f);
@@ -290,17 +389,105 @@ render_md_close(FILE *f, const struct doc *d, const struct doc_span *sp,
 	}
 }
 
+/* CommonMark's Unicode white space, as sanitized text may hold it. */
+static int
+render_md_space(unsigned int cp)
+{
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == 0xa0 ||
+	    cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200a) ||
+	    cp == 0x202f || cp == 0x205f || cp == 0x3000;
+}
+
+/* Letters and digits for certain: of the Latin, Greek, Cyrillic, Hebrew,
+ * Arabic, CJK and Hangul scripts. What is not sure to be one may be
+ * punctuation to Markdown. */
+static int
+render_md_letter(unsigned int cp)
+{
+	if (cp < 0x80)
+		return ascii_isalpha((int)cp) || (cp >= '0' && cp <= '9');
+	return (cp >= 0xc0 && cp <= 0x24f && cp != 0xd7 && cp != 0xf7) ||
+	    (cp >= 0x391 && cp <= 0x3c9) || (cp >= 0x400 && cp <= 0x481) ||
+	    (cp >= 0x48a && cp <= 0x4ff) || (cp >= 0x5d0 && cp <= 0x5ea) ||
+	    (cp >= 0x620 && cp <= 0x64a) || doc_is_cjk(cp) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3);
+}
+
+/* ASCII punctuation: punctuation for certain. */
+static int
+render_md_punct(unsigned int cp)
+{
+	return cp < 0x80 && cp > ' ' && cp != 0x7f &&
+	    !render_md_letter(cp);
+}
+
+/*
+ * Whether Markdown can write emphasis span sp (index i) as "*...*": the
+ * opener must be left-flanking and the closer right-flanking, as
+ * CommonMark says; markup that begins or ends inside with it ("*[a](u)*")
+ * counts as punctuation. When it cannot, the words go without it rather
+ * than with stray asterisks.
+ */
+static int
+render_md_can_emphasize(const struct doc_block *b, size_t i)
+{
+	const struct doc_span	*sp = &b->spans[i];
+	unsigned int		 first, last, prev = ' ', next = ' ';
+	size_t			 j;
+	int			 first_letter, last_letter;
+
+	utf8_next(b->text + sp->start, b->len - sp->start, &first);
+	text_last(b->text, sp->end, &last);
+	if (sp->start > 0)
+		text_last(b->text, sp->start, &prev);
+	if (sp->end < b->len)
+		utf8_next(b->text + sp->end, b->len - sp->end, &next);
+	if (text_is_space(first, TEXT_JS) || render_md_space(first) ||
+	    text_is_space(last, TEXT_JS) || render_md_space(last))
+		return 0;
+	first_letter = render_md_letter(first);
+	last_letter = render_md_letter(last);
+	for (j = i + 1; j < b->nspans && b->spans[j].start < sp->end; j++) {
+		if (b->spans[j].start == sp->start)
+			first_letter = 0;
+		if (b->spans[j].end == sp->end)
+			last_letter = 0;
+	}
+	if (!first_letter && !render_md_space(prev) && !render_md_punct(prev))
+		return 0;
+	if (!last_letter && !render_md_space(next) && !render_md_punct(next))
+		return 0;
+	return 1;
+}
+
+/* Whether the span at stack[j] is written without markup: inside code,
+ * where Markdown has none (its words are the code's), or emphasis that
+ * Markdown cannot write there. */
+static int
+render_md_quiet(const struct doc_block *b, const size_t *stack, size_t j)
+{
+	const struct doc_span	*sp = &b->spans[stack[j]];
+	size_t			 i;
+
+	for (i = 0; i < j; i++) {
+		if (b->spans[stack[i]].type == DOC_CODE)
+			return 1;
+	}
+	return (sp->type == DOC_EM || sp->type == DOC_STRONG) &&
+	    !render_md_can_emphasize(b, stack[j]);
+}
+
 /* Writes a block's text with its spans as Markdown. Spans nest as the
  * HTML they came from did; one that ends inside another closes and
- * reopens the inner ones. */
+ * reopens the inner ones. flags are MD_TABLE or MD_HEADING. */
 static void
 render_md_inline(FILE *f, const struct doc *d, const struct doc_block *b,
-    const char *prefix, int table)
+    const char *prefix, int flags)
 {
-	const struct doc_span	*sp;
+	const struct doc_span	*sp, *code;
 	size_t			*stack, depth = 0, next = 0, pos = 0, stop;
 	size_t			 i, j, k, n;
-	int			 bol = prefix != NULL, code = 0;
+	int			 bol = prefix != NULL, bang;
 
 	stack = xreallocarray(NULL, b->nspans + 1, sizeof *stack);
 	while (pos <= b->len) {
@@ -310,46 +497,150 @@ render_md_inline(FILE *f, const struct doc *d, const struct doc_block *b,
 			if (b->spans[stack[k]].end <= pos)
 				break;
 		if (k < depth) {
-			for (j = depth; j > k; j--)
-				render_md_close(f, d, &b->spans[stack[j - 1]],
-				    b->text);
+			for (j = depth; j > k; j--) {
+				if (!render_md_quiet(b, stack, j - 1))
+					render_md_close(f, d,
+					    &b->spans[stack[j - 1]], b->text,
+					    pos);
+			}
 			for (n = j = k; j < depth; j++) {
 				if (b->spans[stack[j]].end <= pos)
 					continue;
 				stack[n++] = stack[j];
-				render_md_open(f, &b->spans[stack[j]], b->text);
+				if (!render_md_quiet(b, stack, n - 1))
+					render_md_open(f, &b->spans[stack[j]],
+					    b->text, pos);
 			}
 			depth = n;
 		}
 		if (pos == b->len)
 			break;
 		while (next < b->nspans && b->spans[next].start <= pos) {
-			render_md_open(f, &b->spans[next], b->text);
-			stack[depth++] = next++;
+			stack[depth++] = next;
+			if (!render_md_quiet(b, stack, depth - 1))
+				render_md_open(f, &b->spans[next], b->text,
+				    pos);
+			next++;
 		}
 		stop = b->len;
 		if (next < b->nspans && b->spans[next].start < stop)
 			stop = b->spans[next].start;
-		code = 0;
+		code = NULL;
 		for (i = 0; i < depth; i++) {
 			sp = &b->spans[stack[i]];
 			if (sp->end < stop)
 				stop = sp->end;
-			if (sp->type == DOC_CODE)
-				code = 1;
+			if (sp->type == DOC_CODE && code == NULL)
+				code = sp;
 		}
-		if (code)
-			render_put(f, b->text + pos, stop - pos, 0);
+		/* Does a link open at stop with nothing closing first? */
+		bang = next < b->nspans && b->spans[next].start == stop &&
+		    b->spans[next].type == DOC_LINK;
+		for (i = 0; bang && i < depth; i++)
+			bang = b->spans[stack[i]].end > stop;
+		if (code != NULL)
+			render_md_code(f, code, b->text, pos, stop, prefix,
+			    flags);
 		else
 			render_md_text(f, b->text + pos, stop - pos, prefix,
-			    table, &bol);
+			    flags | (bang ? MD_BANG : 0), &bol);
 		pos = stop;
 	}
 	free(stack);
 }
 
+/* Lists nest at most this deep in Markdown. */
+#define MD_MAX_DEPTH	32
+
+/* What the Markdown writer carries from block to block. */
+struct render_md {
+	size_t	row;			/* rows of the table so far */
+	int	depth;			/* the list depth of the block before;
+					   0 when it is no list item */
+	size_t	content[MD_MAX_DEPTH];	/* where each depth's text begins */
+	int	ordered[MD_MAX_DEPTH];	/* the kind of each depth's list */
+};
+
+/* The depth at which list item b is written after what st has seen. */
+static int
+render_md_level(const struct doc_block *b, const struct render_md *st)
+{
+	int	level = b->level < 1 ? 1 : b->level;
+
+	if (level > st->depth + 1)
+		level = st->depth + 1;
+	return level < MD_MAX_DEPTH ? level : MD_MAX_DEPTH;
+}
+
+/* Whether list item b begins an ordered list at another number than 1
+ * right under an item's text, which it cannot interrupt: such a list
+ * needs a blank line before it. */
+static int
+render_md_needs_blank(const struct doc_block *b, const struct render_md *st)
+{
+	int	level = render_md_level(b, st);
+
+	if (st->depth == 0 || b->number <= 1)
+		return 0;
+	return level > st->depth || !st->ordered[level - 1];
+}
+
+/* The cells of a table row. */
+static size_t
+render_md_cells(const struct doc_block *b)
+{
+	const char	*p;
+	size_t		 cells = 1;
+
+	for (p = b->text; *p != '\0'; p++)
+		cells += *p == '\t';
+	return cells;
+}
+
+/* The cells of the widest row of the table that starts at block bi: its
+ * first row, the header, must have them all, or GitHub drops the cells
+ * of longer rows. */
+static size_t
+render_md_columns(const struct doc *d, size_t bi)
+{
+	size_t	i, cells, most = 0;
+
+	for (i = bi; i < d->nblocks && d->blocks[i].type == DOC_TABLE_ROW &&
+	    d->blocks[i].quote == d->blocks[bi].quote; i++) {
+		if ((cells = render_md_cells(&d->blocks[i])) > most)
+			most = cells;
+	}
+	return most;
+}
+
+/* Writes a list item's marker, indented under the item it belongs to. An
+ * item deeper than the one before it is taken one level down only: four
+ * spaces after a paragraph would make it that paragraph's text. */
 static void
-render_md_block(FILE *f, const struct doc *d, size_t bi, size_t *row)
+render_md_item(FILE *f, const struct doc_block *b, struct render_md *st,
+    struct buf *prefix)
+{
+	char	marker[32];
+	size_t	indent, i;
+	int	level = render_md_level(b, st);
+
+	indent = level > 1 ? st->content[level - 2] : 0;
+	if (b->number > 0)
+		snprintf(marker, sizeof marker, "%d. ", b->number);
+	else
+		snprintf(marker, sizeof marker, "- ");
+	for (i = 0; i < indent + strlen(marker); i++)
+		buf_addc(prefix, ' ');
+	for (i = 0; i < indent; i++)
+		fputc(' ', f);
+	fputs(marker, f);
+	st->content[level - 1] = indent + strlen(marker);
+	st->ordered[level - 1] = b->number > 0;
+	st->depth = level;
+}
+
+static void
+render_md_block(FILE *f, const struct doc *d, size_t bi, struct render_md *st)
 {
 	const struct doc_block	*b = &d->blocks[bi];
 	struct buf		 prefix = BUF_INIT;
@@ -368,21 +659,14 @@ render_md_block(FILE *f, const struct doc *d, size_t bi, size_t *row)
 		fputc(' ', f);
 		bol = 0;
 		if ((label = layout_heading_label(d, bi)) != NULL) {
-			render_md_text(f, label, strlen(label), NULL, 0, &bol);
+			render_md_text(f, label, strlen(label), NULL,
+			    MD_HEADING, &bol);
 			fputs(layout_label_sep(label), f);
 		}
-		render_md_inline(f, d, b, NULL, 0);
+		render_md_inline(f, d, b, NULL, MD_HEADING);
 		break;
 	case DOC_LIST_ITEM:
-		for (i = 1; i < (size_t)b->level; i++) {
-			fputs("    ", f);
-			buf_adds(&prefix, "    ");
-		}
-		if (b->number > 0)
-			fprintf(f, "%d. ", b->number);
-		else
-			fputs("- ", f);
-		buf_adds(&prefix, b->number > 0 ? "   " : "  ");
+		render_md_item(f, b, st, &prefix);
 		render_md_inline(f, d, b, buf_str(&prefix), 0);
 		break;
 	case DOC_PRE:
@@ -420,20 +704,26 @@ render_md_block(FILE *f, const struct doc *d, size_t bi, size_t *row)
 		break;
 	case DOC_TABLE_ROW:
 		fputs("| ", f);
-		for (p = b->text, cells = 1; *p != '\0'; p++)
-			cells += *p == '\t';
-		render_md_inline(f, d, b, NULL, 1);
-		fputs(" |", f);
-		if ((*row)++ == 0) {
+		render_md_inline(f, d, b, NULL, MD_TABLE);
+		if (st->row++ == 0) {
+			cells = render_md_columns(d, bi);
+			for (i = render_md_cells(b); i < cells; i++)
+				fputs(" | ", f);
+			fputs(" |", f);
 			fprintf(f, "\n%s|", buf_str(&prefix));
 			for (i = 0; i < cells; i++)
 				fputs(" --- |", f);
-		}
+		} else
+			fputs(" |", f);
 		break;
 	default:
 		render_md_inline(f, d, b, buf_str(&prefix), 0);
 		break;
 	}
+	if (b->type != DOC_LIST_ITEM)
+		st->depth = 0;
+	if (b->type != DOC_TABLE_ROW)
+		st->row = 0;
 	fputc('\n', f);
 	buf_free(&prefix);
 }
@@ -442,12 +732,17 @@ static void
 render_markdown(FILE *f, const struct doc *d)
 {
 	const struct doc_block	*b, *prev = NULL;
-	size_t			 i, row = 0;
+	struct render_md	 st;
+	size_t			 i;
 	int			 bol = 1, any = 0;
+
+	memset(&st, 0, sizeof st);
 
 	if (!render_has_title(d)) {
 		fputs("# ", f);
-		render_md_text(f, d->title, strlen(d->title), "", 0, &bol);
+		bol = 0;
+		render_md_text(f, d->title, strlen(d->title), NULL, MD_HEADING,
+		    &bol);
 		fputc('\n', f);
 		any = 1;
 	}
@@ -461,13 +756,16 @@ render_markdown(FILE *f, const struct doc *d)
 	}
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
-		if (b->type != DOC_TABLE_ROW)
-			row = 0;
+		/* A table in another quote is another table. */
+		if (prev != NULL && prev->quote != b->quote)
+			st.row = 0;
 		/* Tables and lists stay together; the rest is separated. */
-		if (any && !(prev != NULL && prev->type == b->type &&
-		    (b->type == DOC_LIST_ITEM || b->type == DOC_TABLE_ROW)))
+		if (any && (!(prev != NULL && prev->type == b->type &&
+		    (b->type == DOC_LIST_ITEM || b->type == DOC_TABLE_ROW)) ||
+		    (b->type == DOC_LIST_ITEM &&
+		    render_md_needs_blank(b, &st))))
 			fputc('\n', f);
-		render_md_block(f, d, i, &row);
+		render_md_block(f, d, i, &st);
 		prev = b;
 		any = 1;
 	}

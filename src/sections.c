@@ -97,6 +97,7 @@ static const char *sections_numwords[] = {
 	"Sixteen", "Seventeen", "Eighteen", "Nineteen", "Twenty",
 };
 
+/* The code point at s and its length in *n; 0 at the end of the text. */
 static unsigned int
 sections_cp(const char *s, size_t len, size_t *n)
 {
@@ -106,10 +107,7 @@ sections_cp(const char *s, size_t len, size_t *n)
 		*n = 0;
 		return 0;
 	}
-	if ((*n = utf8_decode(s, len, &cp)) == 0) {
-		*n = 1;
-		return 0xfffd;
-	}
+	*n = utf8_next(s, len, &cp);
 	return cp;
 }
 
@@ -321,8 +319,7 @@ sections_word_at(const char *s, size_t len, const char *w)
 		return 0;
 	if (len > n) {
 		c = s[n];
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c & 0x80) != 0)
+		if (ascii_isalpha((unsigned char)c) || (c & 0x80) != 0)
 			return 0;
 	}
 	return n;
@@ -822,23 +819,26 @@ sections_make_heading(struct doc *d, const struct sections_cand *c,
 	b->number = 0;
 }
 
-/* Adds the section of heading block i: its label split off its title. */
+/* Adds the section of heading block i: its label split off its title,
+ * and the label's value, which the pager calls the section by. */
 static void
 sections_add(struct doc *d, size_t i)
 {
 	struct doc_block	*b = &d->blocks[i];
 	struct sections_label	 l;
 	char			*label = NULL, *title, *p;
+	long			 number = 0;
 
 	if (sections_label(b->text, b->len, &l) && l.title < b->len) {
 		label = xstrndup(b->text, l.len);
 		title = xstrndup(b->text + l.title, b->len - l.title);
+		number = l.number;
 	} else
 		title = xstrdup(b->text);
 	/* A title is one line in an outline. */
 	for (p = title; (p = strchr(p, '\n')) != NULL; p++)
 		*p = ' ';
-	doc_add_section(d, label, title, b->level, i);
+	doc_add_section(d, label, title, b->level, i)->number = number;
 	free(label);
 	free(title);
 }

@@ -351,30 +351,6 @@ utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
-size_t
-utf8_next(const char *s, size_t len, unsigned int *cp)
-{
-	size_t	n;
-
-	if ((n = utf8_decode(s, len, cp)) == 0) {
-		*cp = 0xfffd;
-		n = 1;
-	}
-	return n;
-}
-
-int
-ascii_lower(int c)
-{
-	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-int
-ascii_isalpha(int c)
-{
-	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-
 int
 ascii_prefix_ci(const char *p, size_t n, const char *word)
 {

@@ -70,8 +70,22 @@ size_t	 utf8_encode(unsigned int, char *);
 
 /* Decodes one code point at s (at most len > 0 bytes), as text is read:
  * an invalid sequence gives U+FFFD for its first byte. Returns the bytes
- * used (1 to 4). */
-size_t	 utf8_next(const char *, size_t, unsigned int *);
+ * used (1 to 4). Inline: it is in the inner loop of every text pass. */
+static inline size_t
+utf8_next(const char *s, size_t len, unsigned int *cp)
+{
+	size_t	n;
+
+	if ((unsigned char)*s < 0x80) {
+		*cp = (unsigned char)*s;
+		return 1;
+	}
+	if ((n = utf8_decode(s, len, cp)) == 0) {
+		*cp = 0xfffd;
+		n = 1;
+	}
+	return n;
+}
 
 /* Case-insensitive ASCII prefix test of NUL-terminated strings. */
 int	 strprefix_ci(const char *, const char *);
@@ -79,7 +93,16 @@ int	 strprefix_ci(const char *, const char *);
  * ignored? */
 int	 ascii_prefix_ci(const char *, size_t, const char *);
 /* ASCII case folding and letters, whatever the locale says. */
-int	 ascii_lower(int);
-int	 ascii_isalpha(int);
+static inline int
+ascii_lower(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static inline int
+ascii_isalpha(int c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 #endif

@@ -69,10 +69,8 @@ width_str(const char *s, size_t len)
 			len--;
 			continue;
 		}
-		if ((n = utf8_decode(s, len, &cp)) == 0) {
-			n = 1;
-			w = 1;
-		} else if ((w = width_cp(cp)) < 0)
+		n = utf8_next(s, len, &cp);
+		if ((w = width_cp(cp)) < 0)
 			w = 1;
 		cells += (size_t)w;
 		s += n;

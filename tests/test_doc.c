@@ -102,12 +102,14 @@ static void
 test_remote_text_is_sanitized(void **state)
 {
 	struct doc	*d = doc_new(NULL);
-	size_t		 i;
+	size_t		 i, a;
 
 	doc_set(&d->title, "  \x1b]0;owned\x07 Title\n ", (size_t)-1);
 	doc_begin(d, DOC_PARAGRAPH, 0);
+	a = doc_span_begin(d, DOC_LINK,
+	    doc_add_link(d, "https://example.org/\x1b[31m"));
 	doc_text(d, "x\x1b[2Jy\xc2\x9b", 8);
-	doc_add_link(d, "https://example.org/\x1b[31m");
+	doc_span_end(d, a);
 	doc_finish(d);
 	assert_string_equal(d->title, "\xe2\x90\x9b]0;owned\xe2\x90\x87 Title");
 	assert_string_equal(d->blocks[0].text, "x\xe2\x90\x9b[2Jy\xef\xbf\xbd");
@@ -150,6 +152,117 @@ test_sections_and_words(void **state)
 	doc_free(d);
 }
 
+/* A link over several blocks has a span in each, and their words as its
+ * text; a link with no span left is not in the table, and the others are
+ * numbered again. */
+static void
+test_links_across_blocks(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	int		 orphan, card, after;
+	size_t		 a;
+
+	orphan = doc_add_link(d, "https://example.org/nothing");
+	card = doc_add_link(d, "https://example.org/card");
+	doc_begin(d, DOC_HEADING, 2);
+	a = doc_span_begin(d, DOC_LINK, card);
+	doc_text(d, "A card", 6);
+	doc_span_end(d, a);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	a = doc_span_begin(d, DOC_LINK, card);
+	doc_text(d, "about the film.", 15);
+	doc_span_end(d, a);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	after = doc_add_link(d, "https://example.org/after");
+	a = doc_span_begin(d, DOC_LINK, after);
+	doc_text(d, "after", 5);
+	doc_span_end(d, a);
+	doc_finish(d);
+	assert_int_equal(orphan, 0);
+	assert_int_equal(d->nlinks, 2);
+	assert_string_equal(d->links[0].url, "https://example.org/card");
+	assert_string_equal(d->links[0].text, "A card about the film.");
+	assert_string_equal(d->links[1].text, "after");
+	assert_int_equal(d->blocks[0].spans[0].link, 0);
+	assert_int_equal(d->blocks[1].spans[0].link, 0);
+	assert_int_equal(d->blocks[2].spans[0].link, 1);
+	doc_free(d);
+}
+
+/* A span is over words, not the spaces beside them; two of a kind side by
+ * side are one. */
+static void
+test_span_edges(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	const struct doc_block	*b;
+	size_t			 a;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "on", 2);
+	a = doc_span_begin(d, DOC_LINK, doc_add_link(d, "https://k.example"));
+	doc_text(d, " Kotaku ", 8);
+	doc_span_end(d, a);
+	doc_text(d, "today, ", 7);
+	a = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "Call Me b", 9);
+	doc_span_end(d, a);
+	a = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "y Your Name", 11);
+	doc_span_end(d, a);
+	doc_finish(d);
+	b = &d->blocks[0];
+	assert_string_equal(b->text, "on Kotaku today, Call Me by Your Name");
+	assert_int_equal(b->nspans, 2);
+	assert_int_equal(b->spans[0].start, 3);
+	assert_int_equal(b->spans[0].end, 9);
+	assert_string_equal(d->links[0].text, "Kotaku");
+	assert_int_equal(b->spans[1].type, DOC_EM);
+	assert_int_equal(b->spans[1].start, 17);
+	assert_int_equal(b->spans[1].end, b->len);
+	doc_free(d);
+}
+
+/* A new section is numbered 0 until its finder says otherwise. */
+static void
+test_add_section(void **state)
+{
+	struct doc		*d = doc_new(NULL);
+	struct doc_section	*s;
+
+	s = doc_add_section(d, "IV", "The Ballroom", 2, 0);
+	assert_ptr_equal(s, &d->sections[0]);
+	assert_int_equal(s->number, 0);
+	s->number = 4;
+	assert_int_equal(d->sections[0].number, 4);
+	doc_free(d);
+}
+
+/* The id of a span in a closed block ends nothing in the next one. */
+static void
+test_stale_span_id(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	size_t		 old, em;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	old = doc_span_begin(d, DOC_STRONG, -1);
+	doc_text(d, "first", 5);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "a ", 2);
+	em = doc_span_begin(d, DOC_EM, -1);
+	doc_text(d, "word", 4);
+	doc_span_end(d, em);
+	doc_text(d, " and more", 9);
+	doc_span_end(d, old);
+	doc_finish(d);
+	assert_int_equal(d->blocks[0].nspans, 0);	/* never ended: empty */
+	assert_int_equal(d->blocks[1].nspans, 1);
+	assert_int_equal(d->blocks[1].spans[0].type, DOC_EM);
+	assert_int_equal(d->blocks[1].spans[0].end, 6);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -159,6 +272,10 @@ main(void)
 		cmocka_unit_test(test_breaks_and_cells),
 		cmocka_unit_test(test_remote_text_is_sanitized),
 		cmocka_unit_test(test_sections_and_words),
+		cmocka_unit_test(test_links_across_blocks),
+		cmocka_unit_test(test_span_edges),
+		cmocka_unit_test(test_add_section),
+		cmocka_unit_test(test_stale_span_id),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

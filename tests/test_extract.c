@@ -8,9 +8,11 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "clean.h"
 #include "doc.h"
 #include "extract.h"
@@ -619,6 +621,262 @@ test_byline_inside_blocks(void **state)
 	doc_free(d);
 }
 
+/* The link of block b's span that covers all of its text, or NULL. */
+static const struct doc_link *
+whole_link(const struct doc *d, const struct doc_block *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->nspans; i++) {
+		if (b->spans[i].type == DOC_LINK && b->spans[i].start == 0 &&
+		    b->spans[i].end == b->len)
+			return &d->links[b->spans[i].link];
+	}
+	return NULL;
+}
+
+/* The link whose text is s, or NULL. */
+static const struct doc_link *
+link_named(const struct doc *d, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nlinks; i++) {
+		if (strcmp(d->links[i].text, s) == 0)
+			return &d->links[i];
+	}
+	return NULL;
+}
+
+/* A remote page's links are resolved as a browser resolves them, and
+ * never name a local file; what cannot be resolved, or goes where no
+ * reader goes, keeps its words and loses the link. */
+static void
+test_link_urls_remote(void **state)
+{
+	static const struct {
+		const char	*href;
+		const char	*text;
+		const char	*url;		/* NULL: no link */
+	} cases[] = {
+		{ "/tmp/x/secret file.txt", "secret",
+		  "https://example.org/tmp/x/secret%20file.txt" },
+		{ "a b|c^d{e}f`g[h]i.html", "odd", "https://example.org/"
+		  "base/a%20b%7Cc%5Ed%7Be%7Df%60g%5Bh%5Di.html" },
+		{ "100%.html?q=50%25", "stray",
+		  "https://example.org/base/100%25.html?q=50%25" },
+		{ "caf\xc3\xa9.html#top#more", "cafe",
+		  "https://example.org/base/caf%C3%A9.html#top%23more" },
+		{ " \n\thttps://[::1]:8080/x y\n", "ipv6",
+		  "https://[::1]:8080/x%20y" },
+		{ "-", "dash", "https://example.org/base/-" },
+		{ "MAILTO:reader@example.org", "mail",
+		  "MAILTO:reader@example.org" },
+		{ "file:///etc/passwd", "file", NULL },
+		{ "x:secret.txt", "scheme", NULL },
+		{ "ftp://example.org/f", "ftp", NULL },
+		{ "JavaScript:alert(1)", "script", NULL },
+		{ "data:text/html,hi", "data", NULL },
+		{ "https:no-host", "nohost", NULL },
+		{ "http://exa mple.org:port/", "badport", NULL },
+	};
+	struct buf		 html = BUF_INIT;
+	struct doc		*d;
+	const struct doc_link	*l;
+	size_t			 i;
+
+	buf_adds(&html, "<html><head><base href=\"/base/\"></head><body>"
+	    "<article>" PROSE "<p>");
+	for (i = 0; i < nitems(cases); i++)
+		buf_printf(&html, "<a href=\"%s\">%s</a>, ", cases[i].href,
+		    cases[i].text);
+	buf_adds(&html, "the end.</p></article></body></html>");
+	d = parse(buf_str(&html), "https://example.org/essays/a.html");
+	buf_free(&html);
+	for (i = 0; i < nitems(cases); i++) {
+		l = link_named(d, cases[i].text);
+		if (cases[i].url == NULL) {
+			if (l != NULL)
+				fail_msg("%s: link to %s", cases[i].href,
+				    l->url);
+			/* The words stay. */
+			assert_non_null(find(d, cases[i].text));
+			continue;
+		}
+		if (l == NULL)
+			fail_msg("%s: no link", cases[i].href);
+		assert_string_equal(l->url, cases[i].url);
+	}
+	/* Nothing from a remote page is a path or another scheme. */
+	for (i = 0; i < d->nlinks; i++) {
+		if (strncmp(d->links[i].url, "https://", 8) != 0 &&
+		    strncasecmp(d->links[i].url, "mailto:", 7) != 0)
+			fail_msg("link %zu is %s", i, d->links[i].url);
+	}
+	doc_free(d);
+
+	/* A <base> that names a local directory does not make a remote
+	 * page's links local. */
+	d = parse("<html><head><base href=\"file:///etc/\"></head><body>"
+	    "<article>" PROSE "<p>See <a href=\"passwd\">the notes</a>.</p>"
+	    "</article></body></html>", "https://example.org/essays/a.html");
+	l = link_named(d, "the notes");
+	assert_non_null(l);
+	assert_string_equal(l->url, "https://example.org/essays/passwd");
+	doc_free(d);
+}
+
+/* A page read from a file links to paths beside it, as a browser opens
+ * file URLs; "-" would be standard input to reel. */
+static void
+test_link_urls_local(void **state)
+{
+	static const struct {
+		const char	*href;
+		const char	*text;
+		const char	*url;		/* NULL: no link */
+	} cases[] = {
+		{ "-", "dash", "essays/-" },
+		{ "my%20notes.html#part-2", "notes", "essays/my notes.html" },
+		{ "../img/../index.html?x=1", "index", "index.html" },
+		{ "/srv/film/a.html", "absolute", "/srv/film/a.html" },
+		{ "#top", "top", "essays/a b.html" },
+		{ "https://example.org/x", "web", "https://example.org/x" },
+		{ "//cdn.example.org/x", "network", NULL },
+		{ "bad%00name.html", "nul", NULL },
+		{ "file:///etc/passwd", "file", NULL },
+	};
+	struct buf		 html = BUF_INIT;
+	struct doc		*d;
+	const struct doc_link	*l;
+	size_t			 i;
+
+	buf_adds(&html, "<html><body><article>" PROSE "<p>");
+	for (i = 0; i < nitems(cases); i++)
+		buf_printf(&html, "<a href=\"%s\">%s</a>, ", cases[i].href,
+		    cases[i].text);
+	buf_adds(&html, "the end.</p></article></body></html>");
+	d = parse(buf_str(&html), "essays/a b.html");
+	for (i = 0; i < nitems(cases); i++) {
+		l = link_named(d, cases[i].text);
+		if (cases[i].url == NULL) {
+			if (l != NULL)
+				fail_msg("%s: link to %s", cases[i].href,
+				    l->url);
+			continue;
+		}
+		if (l == NULL)
+			fail_msg("%s: no link", cases[i].href);
+		assert_string_equal(l->url, cases[i].url);
+	}
+	doc_free(d);
+
+	/* Beside a file in the current directory, or read from standard
+	 * input, "-" is still a file. */
+	d = parse(buf_str(&html), "a.html");
+	assert_string_equal(link_named(d, "dash")->url, "./-");
+	doc_free(d);
+	d = parse(buf_str(&html), "-");
+	assert_string_equal(link_named(d, "dash")->url, "./-");
+	assert_null(link_named(d, "top"));
+	doc_free(d);
+	buf_free(&html);
+}
+
+/* A link around blocks (a heading, a card of paragraphs) links the words
+ * of each; the link table has no link without words. */
+static void
+test_links_around_blocks(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*b;
+	const struct doc_link	*l;
+	size_t			 i;
+
+	d = parse("<html><body><a href=\"https://example.org/two\"><h2>Part "
+	    "two of the essay</h2></a><p>Some words follow the heading here."
+	    "</p></body></html>", NULL);
+	b = find(d, "Part two");
+	assert_non_null(b);
+	assert_int_equal(b->type, DOC_HEADING);
+	l = whole_link(d, b);
+	assert_non_null(l);
+	assert_string_equal(l->url, "https://example.org/two");
+	assert_string_equal(l->text, "Part two of the essay");
+	doc_free(d);
+
+	d = parse("<html><body><div><a href=\"https://example.org/card\"><p>A "
+	    "card about the film.</p><p>Its long takes.</p></a></div>"
+	    "</body></html>", NULL);
+	assert_int_equal(d->nlinks, 1);
+	l = whole_link(d, find(d, "A card"));
+	assert_non_null(l);
+	assert_ptr_equal(l, whole_link(d, find(d, "Its long takes")));
+	assert_string_equal(l->text, "A card about the film. Its long takes.");
+	doc_free(d);
+
+	/* Inside a list item the item stays one, linked. */
+	d = parse("<html><body><article>" PROSE "<ul><li><a href=\"https://"
+	    "example.org/x\"><p>An item that is a card</p></a></li></ul>"
+	    "</article></body></html>", NULL);
+	b = find(d, "An item that is a card");
+	assert_int_equal(b->type, DOC_LIST_ITEM);
+	assert_non_null(whole_link(d, b));
+	for (i = 0; i < d->nlinks; i++)
+		assert_true(*d->links[i].text != '\0');
+	doc_free(d);
+}
+
+/* The rule against calls to action drops a trailer, never the essay. */
+static void
+test_call_to_action_alone_kept(void **state)
+{
+	struct doc	*d;
+
+	d = parse("<html><head><title>The Long Take</title></head><body><p>"
+	    "<a href=\"https://mag.example/essay\">Read the whole essay about "
+	    "the film on the magazine site.</a></p></body></html>", NULL);
+	assert_int_equal(d->nblocks, 1);
+	assert_string_equal(d->blocks[0].text, "Read the whole essay about "
+	    "the film on the magazine site.");
+	assert_int_equal(d->nlinks, 1);
+	doc_free(d);
+}
+
+/* Numbers in attributes are clamped: counting on from them, or adding
+ * them up, cannot overflow (the sanitizer build aborts on it). */
+static void
+test_attribute_numbers(void **state)
+{
+	struct doc		*d;
+	const struct doc_block	*a, *b;
+
+	d = parse("<html><body><article>" PROSE "<ol start=\"2147483647\">"
+	    "<li>first item</li><li>second item</li></ol>"
+	    "<ol start=\"junk\"><li>plain start</li></ol>"
+	    "<ol reversed start=\"-9223372036854775808\"><li value=\"-2\">"
+	    "negative</li><li value=\"x\">next</li></ol>"
+	    "</article></body></html>", NULL);
+	a = find(d, "first item");
+	b = find(d, "second item");
+	assert_int_equal(a->number, 999999999);
+	assert_int_equal(b->number, 999999999);
+	assert_int_equal(find(d, "plain start")->number, 1);
+	assert_int_equal(find(d, "negative")->number, -2);
+	assert_int_equal(find(d, "next")->number, -3);
+	doc_free(d);
+
+	d = parse("<html><body><article>" PROSE "<table><tr>"
+	    "<td colspan=\"9223372036854775807\">wide</td>"
+	    "<td colspan=\"9223372036854775807\">wider</td></tr>"
+	    "<tr><td rowspan=\"9223372036854775807\">tall</td>"
+	    "<td rowspan=\"9223372036854775807\">taller</td></tr></table>"
+	    "</article></body></html>", NULL);
+	assert_non_null(find(d, "wide\twider"));
+	assert_non_null(find(d, "tall\ttaller"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -640,6 +898,11 @@ main(void)
 		cmocka_unit_test(test_short_page_and_breaks),
 		cmocka_unit_test(test_words_apart),
 		cmocka_unit_test(test_byline_inside_blocks),
+		cmocka_unit_test(test_link_urls_remote),
+		cmocka_unit_test(test_link_urls_local),
+		cmocka_unit_test(test_links_around_blocks),
+		cmocka_unit_test(test_call_to_action_alone_kept),
+		cmocka_unit_test(test_attribute_numbers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -545,6 +545,50 @@ test_title_head(void **state)
 	doc_free(d);
 }
 
+/* The title and byline show even when the document has no block. */
+static void
+test_head_without_blocks(void **state)
+{
+	static const char *const want[] = {
+		"The Long Take", "=============", "", "A. Reader",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+
+	doc_set(&d->title, "The Long Take", (size_t)-1);
+	doc_set(&d->byline, "A. Reader", (size_t)-1);
+	doc_finish(d);
+	l = lay(d, 40, LAYOUT_TITLE | LAYOUT_UNDERLINE);
+	check_lines(l, want, nitems(want));
+	assert_int_equal(l->lines[0].kind, LAYOUT_DECOR);
+	layout_resize(l, 10);
+	assert_true(l->nlines >= 4);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Tab stops in preformatted text count cells, not bytes: a wide
+ * character takes two of the eight. */
+static void
+test_pre_tab_stops(void **state)
+{
+	static const char *const want[] = {
+		"\xe6\x97\xa5\xe6\x9c\xac    x", "abcdefgh        y",
+		"\xc3\xa9       z",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+
+	doc_begin(d, DOC_PRE, 0);
+	doc_text(d, "\xe6\x97\xa5\xe6\x9c\xac\tx\nabcdefgh\ty\n\xc3\xa9\tz",
+	    24);
+	doc_finish(d);
+	l = lay(d, 40, 0);
+	check_lines(l, want, nitems(want));
+	layout_free(l);
+	doc_free(d);
+}
+
 static void
 test_measure_and_centre(void **state)
 {
@@ -619,6 +663,8 @@ main(void)
 		cmocka_unit_test(test_pre_image_rule),
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_title_head),
+		cmocka_unit_test(test_head_without_blocks),
+		cmocka_unit_test(test_pre_tab_stops),
 		cmocka_unit_test(test_measure_and_centre),
 		cmocka_unit_test(test_fit_and_clip),
 	};

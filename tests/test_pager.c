@@ -49,6 +49,7 @@ static struct doc *
 essay(enum labels labels)
 {
 	struct doc	*d = doc_new("https://example.org/essays/long-take");
+	struct doc_section	*sec;
 	size_t		 heads[NPARTS], a;
 	char		 w[64], url[64];
 	int		 s, k, n, link;
@@ -92,8 +93,12 @@ essay(enum labels labels)
 	}
 	for (s = 0; s < NPARTS; s++) {
 		snprintf(w, sizeof w, "%d", s + 1);
-		doc_add_section(d, labels == NUMBERS ? w : labels == ROMAN ?
-		    romans[s] : NULL, titles[s], 2, heads[s]);
+		sec = doc_add_section(d, labels == NUMBERS ? w :
+		    labels == ROMAN ? romans[s] : NULL, titles[s], 2,
+		    heads[s]);
+		/* sections.c gives a label its value ("IV" is 4). */
+		if (labels != NO_LABELS)
+			sec->number = s + 1;
 	}
 	return d;
 }

@@ -72,6 +72,38 @@ test_latin1_text(void **state)
 	doc_free(d);
 }
 
+/* A page with a title and no text, or an empty text, is an error that
+ * says so, not an empty essay. */
+static void
+test_nothing_to_read(void **state)
+{
+	static const struct {
+		const char	*data, *type;
+	} cases[] = {
+		{ "<title>The Long Take</title>", "text/html" },
+		{ "<html><head><title>A title</title></head><body><script>"
+		  "x()</script></body></html>", "text/html" },
+		{ "", "text/plain" },
+		{ "\n  \n\t\n", "text/plain" },
+	};
+	struct doc	*d;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		cause = NULL;
+		d = pipeline_page(cases[i].data, strlen(cases[i].data),
+		    cases[i].type, NULL, "essay.txt", &cause);
+		if (d != NULL)
+			fail_msg("case %zu: a document of %zu blocks", i,
+			    d->nblocks);
+		assert_non_null(cause);
+		assert_string_equal(cause,
+		    "essay.txt: no text to read in the page");
+		free(cause);
+	}
+}
+
 int
 main(void)
 {
@@ -79,6 +111,7 @@ main(void)
 		cmocka_unit_test(test_text_lines_are_paragraphs),
 		cmocka_unit_test(test_text_is_not_html),
 		cmocka_unit_test(test_latin1_text),
+		cmocka_unit_test(test_nothing_to_read),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -262,9 +262,95 @@ test_markdown_escapes(void **state)
 	doc_finish(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s,
-	    "1999\\. A \\*star\\* \\[sic\\] \\<b\\> `` a`b ``\n"
+	    "1999\\. A \\*star\\* \\[sic\\] \\<b\\> ``a`b``\n"
 	    "\n"
 	    "\\# not a heading\n");
+	free(s);
+	doc_free(d);
+}
+
+/* Adds text to the open block inside a span of type (to link for a
+ * link); a NULL type adds it bare. */
+static void
+add(struct doc *d, const enum doc_span_type *type, int link, const char *s)
+{
+	size_t	id = 0;
+
+	if (type != NULL)
+		id = doc_span_begin(d, *type, link);
+	doc_text(d, s, strlen(s));
+	if (type != NULL)
+		doc_span_end(d, id);
+}
+
+/* What CommonMark (and GitHub's tables) would read otherwise than the
+ * document says is escaped or written another way. */
+static void
+test_markdown_commonmark(void **state)
+{
+	static const enum doc_span_type	 link = DOC_LINK, code = DOC_CODE;
+	static const enum doc_span_type	 em = DOC_EM;
+	struct doc			*d = doc_new(NULL);
+	struct doc_block		*b;
+	char				*s;
+
+	/* "!" before a link would make it an image; "&lt;" is text. */
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	add(d, NULL, -1, "Wow!");
+	add(d, &link, doc_add_link(d, "https://x.org/f"), "the film");
+	add(d, NULL, -1, " &lt; AT&T &#60; ~~no~~ Yes! ");
+	add(d, &link, doc_add_link(d, "https://x.org/g"), "two");
+	/* Emphasis that CommonMark could not open goes unmarked. */
+	add(d, NULL, -1, " a");
+	add(d, &em, -1, "(x)");
+	add(d, NULL, -1, "b and ");
+	add(d, &em, -1, "fine");
+	add(d, NULL, -1, ".");
+	/* A heading keeps its '#'s; a code span its backticks. */
+	doc_begin(d, DOC_HEADING, 2);
+	add(d, NULL, -1, "C # and F# ");
+	add(d, &code, -1, "`tick");
+	/* Code across a break could start a block on its second line. */
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	add(d, &code, -1, "one");
+	doc_break(d);
+	add(d, &code, -1, "# two");
+	/* An item deeper than the one before, under a paragraph. */
+	b = doc_begin(d, DOC_LIST_ITEM, 2);
+	add(d, NULL, -1, "deep");
+	b = doc_begin(d, DOC_LIST_ITEM, 3);
+	b->number = 10;
+	add(d, NULL, -1, "ten");
+	doc_break(d);
+	add(d, NULL, -1, "more");
+	/* A header shorter than the rows, and '|' in cells and code. */
+	doc_begin(d, DOC_TABLE_ROW, 1);
+	add(d, NULL, -1, "Head");
+	doc_begin(d, DOC_TABLE_ROW, 0);
+	add(d, &code, -1, "a|b");
+	doc_cell(d);
+	add(d, NULL, -1, "x|y");
+	doc_cell(d);
+	add(d, NULL, -1, "z");
+	doc_finish(d);
+	s = dump(d, RENDER_MARKDOWN, 80);
+	assert_string_equal(s,
+	    "Wow\\![the film](<https://x.org/f>) \\&lt; AT&T \\&#60; "
+	    "\\~\\~no\\~\\~ Yes! [two](<https://x.org/g>) a(x)b and *fine*.\n"
+	    "\n"
+	    "## C \\# and F\\# `` `tick ``\n"
+	    "\n"
+	    "`one`\\\n"
+	    "`# two`\n"
+	    "\n"
+	    "- deep\n"
+	    "\n"
+	    "  10. ten\\\n"
+	    "      more\n"
+	    "\n"
+	    "| Head |  |  |\n"
+	    "| --- | --- | --- |\n"
+	    "| `a\\|b` | x\\|y | z |\n");
 	free(s);
 	doc_free(d);
 }
@@ -390,6 +476,7 @@ main(void)
 		cmocka_unit_test(test_plain),
 		cmocka_unit_test(test_markdown),
 		cmocka_unit_test(test_markdown_escapes),
+		cmocka_unit_test(test_markdown_commonmark),
 		cmocka_unit_test(test_own_output_guard),
 		cmocka_unit_test(test_json),
 	};

@@ -143,6 +143,47 @@ test_heading_labels(void **state)
 	}
 }
 
+/* A section carries the value of its label, which the pager calls it by:
+ * digits in any script, Roman numerals, number words, CJK numerals. */
+static void
+test_section_numbers(void **state)
+{
+	static const struct {
+		const char	*text;
+		long		 number;
+	} cases[] = {
+		{ "3. The Hotel", 3 },
+		{ "12) Twelve", 12 },
+		{ "IV. The Return", 4 },
+		{ "XXXIX. Last", 39 },
+		{ "Part Three: The Setup", 3 },
+		{ "Act IV: Noon", 4 },
+		{ "Chapter 2 \xe2\x80\x94 The Return", 2 },
+		/* 第十二章 开端 */
+		{ "\xe7\xac\xac\xe5\x8d\x81\xe4\xba\x8c\xe7\xab\xa0 \xe5\xbc"
+		  "\x80\xe7\xab\xaf", 12 },
+		/* ٢. الضوء */
+		{ "\xd9\xa2. \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1", 2 },
+		{ "Introduction", 0 },
+		{ "Part 3", 0 },
+		{ "IIII. Not a numeral", 0 },
+	};
+	struct doc	*d;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		d = doc_new(NULL);
+		add(d, DOC_HEADING, 2, cases[i].text);
+		doc_finish(d);
+		assert_int_equal(d->nsections, 1);
+		if (d->sections[0].number != cases[i].number)
+			fail_msg("\"%s\" is number %ld, wanted %ld",
+			    cases[i].text, d->sections[0].number,
+			    cases[i].number);
+		doc_free(d);
+	}
+}
+
 static void
 test_numbered_paragraphs_become_headings(void **state)
 {
@@ -556,6 +597,7 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_heading_labels),
+		cmocka_unit_test(test_section_numbers),
 		cmocka_unit_test(test_numbered_paragraphs_become_headings),
 		cmocka_unit_test(test_level_below_existing_headings),
 		cmocka_unit_test(test_not_sections),
