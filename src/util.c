@@ -27,6 +27,16 @@ util_set_fatal_hook(void (*hook)(void))
 	util_fatal_hook = hook;
 }
 
+/* Writes "reel: message" on standard error, after what stdout holds. */
+static void
+util_vwarn(const char *fmt, va_list ap)
+{
+	fflush(stdout);
+	fputs("reel: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 void
 fatal(const char *fmt, ...)
 {
@@ -36,12 +46,9 @@ fatal(const char *fmt, ...)
 	util_fatal_hook = NULL;
 	if (hook != NULL)
 		hook();
-	fflush(stdout);
-	fputs("reel: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	util_vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	exit(REEL_EXIT_FAILURE);
 }
 
@@ -50,12 +57,9 @@ warnx_(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fflush(stdout);
-	fputs("reel: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	util_vwarn(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 void *
