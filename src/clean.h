@@ -9,7 +9,9 @@
 struct clean;
 
 /* Stage 1: parses and repairs len bytes of UTF-8 HTML. Returns the repaired
- * page (free with clean_free()), or NULL and a message in *cause. */
+ * page (free with clean_free()), or NULL and a message in *cause, which is
+ * also how a page too deep, too large or too broken for tidy to repair in
+ * bounded time and memory is refused. */
 struct clean	*clean_repair(const char *, size_t, char **);
 /* Stage 2: builds a libxml2 document from the repaired page, with no
  * network access and no entity expansion. Returns the document (free with
@@ -23,8 +25,10 @@ xmlDocPtr	 clean_parse(const char *, size_t, char **);
 /* The pre-pass clean_repair() runs: returns a copy of len bytes of UTF-8
  * HTML without what tidy would read for nothing (script bodies but
  * JSON-LD's, style bodies, comments, runs of white space out of <pre>, SVG
- * path data), and its length in *outlen; the caller frees it. Exported for
- * its tests. */
+ * path data), and with what tidy would drop or misread written so that it
+ * keeps it (C0 controls as character references, references to U+0000 or
+ * past U+10FFFF as U+FFFD), and its length in *outlen; the caller frees
+ * it. Exported for its tests. */
 char		*clean_strip(const char *, size_t, size_t *);
 
 #endif

@@ -19,7 +19,12 @@
 
 #include "buf.h"
 #include "clean.h"
+#include "doc.h"
+#include "pipeline.h"
+#include "render.h"
 #include "util.h"
+
+#define FFFD	"\xef\xbf\xbd"
 
 /* Elements whose text is never shown: left out on both sides. */
 static const char *skipped[] = { "script", "style", "template" };
@@ -359,15 +364,15 @@ test_comments_left_out(void **state)
 static void
 test_deep_nesting(void **state)
 {
-	/* Deep for tidy (up to 12,000 levels) yet within the count: each is
+	/* Deep for tidy (up to 5,000 levels) yet within the budget: each is
 	 * parsed, the tree kept to a depth any recursive walk can take, and
 	 * the text kept. */
 	static const struct {
 		const char	*tag;
 		int		 n;
 	} deep[] = {
-		{ "<table><tr><td>", 3000 },
-		{ "<td><p><li>", 2000 },
+		{ "<table><tr><td>", 1000 },
+		{ "<td><p><li>", 1000 },
 		{ "<b><div></b>", 3000 },
 		{ "<div>", 4000 },
 	};
@@ -379,6 +384,8 @@ test_deep_nesting(void **state)
 		{ "<div>", 200000 },
 		{ "<font size=2>", 5000 },
 		{ "<span><!-- </span> -->", 5000 },
+		{ "<table><tr><td>", 3000 },
+		{ "<div></span>", 5000 },
 	};
 	struct buf	 b = BUF_INIT;
 	xmlDocPtr	 d;
@@ -422,6 +429,265 @@ test_deep_nesting(void **state)
 	d = parse_ok(b.data, b.len);
 	xmlFreeDoc(d);
 	buf_free(&b);
+}
+
+/* The value of attribute name of the first element called elem. */
+static char *
+attr_of(xmlDocPtr d, const char *elem, const char *name)
+{
+	xmlNodePtr	 n = find_element(xmlDocGetRootElement(d), elem);
+	xmlChar		*v;
+	char		*s;
+
+	if (n == NULL)
+		fail_msg("no <%s>", elem);
+	if ((v = xmlGetProp(n, (const xmlChar *)name)) == NULL)
+		fail_msg("<%s> has no %s", elem, name);
+	s = xstrdup((const char *)v);
+	xmlFree(v);
+	return s;
+}
+
+/* The text of the first element called elem. */
+static char *
+text_of(xmlDocPtr d, const char *elem)
+{
+	xmlNodePtr	 n = find_element(xmlDocGetRootElement(d), elem);
+	xmlChar		*v;
+	char		*s;
+
+	if (n == NULL)
+		fail_msg("no <%s>", elem);
+	v = xmlNodeGetContent(n);
+	s = xstrdup(v != NULL ? (const char *)v : "");
+	xmlFree(v);
+	return s;
+}
+
+static void
+assert_attr(xmlDocPtr d, const char *elem, const char *name,
+    const char *want)
+{
+	char	*v = attr_of(d, elem, name);
+
+	assert_string_equal(v, want);
+	free(v);
+}
+
+static void
+assert_text(xmlDocPtr d, const char *elem, const char *want)
+{
+	char	*v = text_of(d, elem);
+
+	assert_string_equal(v, want);
+	free(v);
+}
+
+static void
+test_nul_reference(void **state)
+{
+	/*
+	 * HTML reads a reference to U+0000, or past U+10FFFF, as U+FFFD.
+	 * Tidy reads a NUL (and past U+10FFFF, the value modulo 2^32): the
+	 * text stopped there ("a") and so did attribute values.
+	 */
+	static const char	 html[] = "<p title=\"t&#0;u\" "
+	    "data-x='&#x0000;v' data-y=w&#0 data-z=\"&#4294967296;\">"
+	    "a&#0;b and more text, &#x0;c&#00;d &#0e &#4294967296;f "
+	    "&#x110000;g &#x100000000;h</p><pre>i&#0;j</pre>"
+	    "<textarea>k&#0;l</textarea><img alt=\"m&#0;n\" src=x.png>"
+	    "<a href=\"o&#0;p\">q</a>";
+	xmlDocPtr		 d = parse_ok(html, sizeof html - 1);
+
+	assert_text(d, "p", "a" FFFD "b and more text, " FFFD "c" FFFD "d "
+	    FFFD "e " FFFD "f " FFFD "g " FFFD "h");
+	assert_attr(d, "p", "title", "t" FFFD "u");
+	assert_attr(d, "p", "data-x", FFFD "v");
+	assert_attr(d, "p", "data-y", "w" FFFD);
+	assert_attr(d, "p", "data-z", FFFD);
+	assert_text(d, "pre", "i" FFFD "j");
+	/* Raw text: the pre-pass copies it unread, tidy decodes it. */
+	assert_text(d, "textarea", "k" FFFD "l");
+	assert_attr(d, "img", "alt", "m" FFFD "n");
+	assert_attr(d, "a", "href", "o" FFFD "p");
+	xmlFreeDoc(d);
+}
+
+static void
+test_controls_kept(void **state)
+{
+	/* Tidy drops every C0 control but ESC (and DEL); they are the
+	 * sanitizer's to show. A form feed separates words. */
+	static const char	 html[] = "<p title=\"a\x1b[31mb\x07\" "
+	    "alt=c\x08" "d>e\x1b" "f\x07g\x08h\x0bi\x0cj\x1f" "k\x7fl m\x01n"
+	    "&#27;o</p><pre>p\x01q\x0c</pre><textarea>r\x02s</textarea>"
+	    "<svg><text x=\"\x03\">t\x04u</text></svg>";
+	xmlDocPtr		 d = parse_ok(html, sizeof html - 1);
+	struct doc		*doc;
+	char			*out, *cause = NULL;
+	size_t			 len;
+	FILE			*f;
+
+	assert_text(d, "p", "e\x1b" "f\x07g\x08h\x0bi\x0cj\x1f" "k\x7fl "
+	    "m\x01n\x1bo");
+	assert_attr(d, "p", "title", "a\x1b[31mb\x07");
+	assert_attr(d, "p", "alt", "c\x08" "d");
+	assert_text(d, "pre", "p\x01q\x0c");
+	assert_text(d, "textarea", "r\x02s");
+	assert_text(d, "text", "t\x04u");
+	assert_attr(d, "text", "x", "\x03");
+	xmlFreeDoc(d);
+
+	/* And on to the dump, where the sanitizer shows them. */
+	doc = pipeline_page(html, sizeof html - 1, "text/html", NULL,
+	    "file:///controls.html", &cause);
+	if (doc == NULL)
+		fail_msg("pipeline_page: %s", cause);
+	if ((f = open_memstream(&out, &len)) == NULL)
+		fail_msg("open_memstream failed");
+	assert_int_equal(render(f, doc, RENDER_PLAIN, 0), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(strstr(out, "e\xe2\x90\x9b" "f\xe2\x90\x87g"
+	    "\xe2\x90\x88h i j\xe2\x90\x9fk\xe2\x90\xa1l m\xe2\x90\x81n"
+	    "\xe2\x90\x9bo"));
+	free(out);
+	doc_free(doc);
+}
+
+static void
+test_pre_tabs(void **state)
+{
+	/* Tidy expands tabs to spaces unless told to keep them; in <pre>
+	 * they are the layout's. Elsewhere they are white space. */
+	static const char	 html[] = "<html><head><title>Tabs</title>"
+	    "</head><body><article><h1>Tabs</h1><p>A table of takes, as "
+	    "the editor typed it, with a tab between the columns so that "
+	    "they line up in a terminal as they did on her screen.</p>"
+	    "<pre>take\tlength\n1\t0:42\n2\t\t1:07</pre><p>Outside "
+	    "preformatted\ttext a tab is only\t white space between "
+	    "words, and the paragraph reads as any other does.</p>"
+	    "</article></body></html>";
+	xmlDocPtr		 d = parse_ok(html, sizeof html - 1);
+	struct doc		*doc;
+	char			*out, *cause = NULL;
+	size_t			 len;
+	FILE			*f;
+
+	assert_text(d, "pre", "take\tlength\n1\t0:42\n2\t\t1:07");
+	xmlFreeDoc(d);
+
+	doc = pipeline_page(html, sizeof html - 1, "text/html", NULL,
+	    "file:///tabs.html", &cause);
+	if (doc == NULL)
+		fail_msg("pipeline_page: %s", cause);
+	if ((f = open_memstream(&out, &len)) == NULL)
+		fail_msg("open_memstream failed");
+	assert_int_equal(render(f, doc, RENDER_PLAIN, 0), 0);
+	assert_int_equal(fclose(f), 0);
+	assert_non_null(strstr(out, "take\tlength\n1\t0:42\n2\t\t1:07"));
+	assert_non_null(strstr(out, "Outside preformatted text a tab is "
+	    "only white space"));
+	free(out);
+	doc_free(doc);
+}
+
+static void
+test_svg_references(void **state)
+{
+	/* In <svg>, where tidy leaves named references as written, they
+	 * are decoded as elsewhere; a numeric one is never a NUL. */
+	static const char	 html[] = "<p><svg><text>a&#0;b&#xd800;c"
+	    "&#1114112;d&#65;e&#x42;f&#67g&# 68;h&#x0x45;i&#;j&#x;k"
+	    "&eacute;l&bogus;m&lt;n</text></svg></p>";
+	char			*text = cleaned_text(html, sizeof html - 1);
+
+	assert_string_equal(text, "a" FFFD "b" FFFD "c" FFFD "dAeBfCg&# 68;h"
+	    FFFD "x45;i&#;j&#x;k\xc3\xa9l&bogus;m<n");
+	free(text);
+}
+
+/* Builds n copies of s, then "end", and parses them; returns the cause
+ * of a refusal, or NULL if the page was parsed. */
+static char *
+parse_repeated(const char *s, size_t n)
+{
+	struct buf	 b = BUF_INIT;
+	xmlDocPtr	 d;
+	char		*cause = NULL;
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		buf_adds(&b, s);
+	buf_adds(&b, "end");
+	if ((d = clean_parse(b.data, b.len, &cause)) != NULL) {
+		assert_null(cause);
+		xmlFreeDoc(d);
+	} else
+		assert_non_null(cause);
+	buf_free(&b);
+	return cause;
+}
+
+static void
+test_budgets(void **state)
+{
+	/* Pages that cost tidy tens of seconds or gigabytes are refused,
+	 * with a reason, before or while tidy reads them. */
+	static const struct {
+		const char	*s;
+		size_t		 n;
+		const char	*cause;
+	} refused[] = {
+		/* 30 s and 2.65 GB for a million */
+		{ "<a href=x>", 130000, "the page has more than 250000 "
+		    "elements and attributes" },
+		/* 55 s for 30,000: tidy makes <ul> and <table> */
+		{ "<td><p><li>", 30000, "the page nests more than 4096 "
+		    "elements" },
+		/* 48 s for 2,000: each <div> holds every <font> again */
+		{ "<font><div>", 2000, "the page nests more than 4096 "
+		    "elements" },
+		{ "<p><font>x", 1000, "the page has more than 250000 "
+		    "elements and attributes" },
+		/* 5 s for a million */
+		{ "&bogus; ", 110000, "the page has more than 100000 faults "
+		    "to repair" },
+		/* what the pre-pass does not see, tidy's depth shows */
+		{ "<form></table><table><dt><title>", 20000, "the page nests "
+		    "elements too deeply to repair" },
+	};
+	struct buf	 b = BUF_INIT;
+	char		*cause;
+	size_t		 i;
+
+	for (i = 0; i < nitems(refused); i++) {
+		cause = parse_repeated(refused[i].s, refused[i].n);
+		if (cause == NULL)
+			fail_msg("\"%s\" x %zu: parsed", refused[i].s,
+			    refused[i].n);
+		assert_string_equal(cause, refused[i].cause);
+		free(cause);
+	}
+
+	/* One element with more attributes than any page needs: tidy
+	 * checks each against the others, and 300,000 take it minutes. */
+	buf_adds(&b, "<p");
+	for (i = 0; i < 1100; i++)
+		buf_printf(&b, " data-a%zu=\"%zu\"", i, i);
+	buf_adds(&b, ">text");
+	cause = parse_repeated(b.data, 1);
+	assert_non_null(cause);
+	assert_string_equal(cause, "an element of the page has more than "
+	    "1024 attributes");
+	free(cause);
+	buf_free(&b);
+
+	/* Within the budgets, large pages are read. */
+	assert_null(parse_repeated("<p class=\"para\">Some words <a "
+	    "href=\"#n\">a link</a>, <b>bold</b> and <br> more.</p>",
+	    20000));
+	assert_null(parse_repeated("<font size=2><p>x</font>", 20000));
+	assert_null(parse_repeated("<tr><td><font>x</td></tr>", 20000));
 }
 
 static void
@@ -519,6 +785,23 @@ static const struct {
 	    "<svg><text>T</text></svg><script/>u</svg><script></script>" },
 	{ "<math><mi d=\"x\">x</mi></math><svg/><script>y</script>",
 	  "<math><mi d=\"x\">x</mi></math><svg/><script></script>" },
+	/* Controls tidy drops become references; references tidy reads as
+	 * a NUL, or modulo 2^32, become U+FFFD: in text, attribute values
+	 * and raw text, not in scripts, comments or CDATA. */
+	{ "a\x01" "b\x1b" "c<p title=\"d\x02" "e\" alt=f\x1f>g&#0;h&#x0i"
+	    "&#1114112;j&#65;k&#x;l&#4294967296m</p>",
+	  "a&#1;b\x1b" "c<p title=\"d&#2;e\" alt=f&#31;>g" FFFD "h" FFFD "i"
+	    FFFD "j&#65;k&#x;l" FFFD "m</p>" },
+	{ "a\fb\vc \f\t d<pre>\f\x01 \t</pre><textarea>e\x01&#0;"
+	    "</textarea>",
+	  "a&#12;b&#11;c d<pre>&#12;&#1; \t</pre><textarea>e&#1;" FFFD
+	    "</textarea>" },
+	{ "<script type=application/ld+json>\x01&#0;</script><![CDATA["
+	    "\x02&#0;]]><!-- \x03 -->",
+	  "<script type=application/ld+json>\x01&#0;</script><![CDATA["
+	    "\x02&#0;]]>" },
+	{ "<svg><path d=\"M0\x01\"/><text x=\"&#0;\">\x01</text></svg>",
+	  "<svg><path d=\"\"/><text x=\"" FFFD "\">&#1;</text></svg>" },
 	/* White space: one of a run, but in <pre> and raw text. */
 	{ "<p>a  \n\t b</p>\n\n<PRE>  x\n\n  y</PRE>  <p>c \r\n d</p>"
 	    "<pre><b>  e</b>\n</pre>\n <textarea>  f\n  g</textarea>",
@@ -713,6 +996,11 @@ main(void)
 		cmocka_unit_test(test_json_ld_intact),
 		cmocka_unit_test(test_comments_left_out),
 		cmocka_unit_test(test_deep_nesting),
+		cmocka_unit_test(test_nul_reference),
+		cmocka_unit_test(test_controls_kept),
+		cmocka_unit_test(test_pre_tabs),
+		cmocka_unit_test(test_svg_references),
+		cmocka_unit_test(test_budgets),
 		cmocka_unit_test(test_repair_then_tree),
 		cmocka_unit_test(test_strip),
 		cmocka_unit_test(test_strip_keeps_text),
