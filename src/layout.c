@@ -265,12 +265,18 @@ layout_put(struct layout *l, size_t first, const char *s, size_t len,
 	const char		*p = s, *end = s + len, *run = s, *out;
 	size_t			 n, outlen;
 	int			 w, ascii = l->opts.flags & LAYOUT_ASCII;
+	int			 cells = *col;
 
 	while (p < end) {
 		unsigned char	c = (unsigned char)*p;
 
-		if ((c >= 0x20 && c < 0x7f) || c == '\n') {
-			*col = c == '\n' ? 0 : *col + 1;
+		if (c >= 0x20 && c < 0x7f) {
+			cells++;
+			p++;
+			continue;
+		}
+		if (c == '\n') {
+			cells = 0;
 			p++;
 			continue;
 		}
@@ -278,7 +284,7 @@ layout_put(struct layout *l, size_t first, const char *s, size_t len,
 			n = layout_char(p, (size_t)(end - p), 0, &out, &outlen,
 			    &w);
 			if (out == p) {
-				*col += w;
+				cells += w;
 				p += n;
 				continue;
 			}
@@ -297,7 +303,7 @@ layout_put(struct layout *l, size_t first, const char *s, size_t len,
 			w = 3;
 		} else if (c == '\t' && tabs == 2) {
 			out = "        ";
-			w = LAYOUT_TABSTOP - *col % LAYOUT_TABSTOP;
+			w = LAYOUT_TABSTOP - cells % LAYOUT_TABSTOP;
 			outlen = (size_t)w;
 			n = 1;
 		} else
@@ -308,7 +314,7 @@ layout_put(struct layout *l, size_t first, const char *s, size_t len,
 			    (from->linear ? (size_t)(p - s) : 0));
 			buf_add(&l->text, out, outlen);
 		}
-		*col += w;
+		cells += w;
 		piece.linear = from->linear;
 		p += n;
 		run = p;
@@ -318,6 +324,7 @@ layout_put(struct layout *l, size_t first, const char *s, size_t len,
 		    (from->linear ? (size_t)(run - s) : 0));
 		buf_add(&l->text, run, (size_t)(p - run));
 	}
+	*col = cells;
 }
 
 /* Puts reel's own text (a mark) mapped to offset src of the block. */
@@ -684,13 +691,19 @@ layout_wrap_words(struct layout *l, struct layout_wrap *w, size_t start,
 			unsigned char	c;
 			size_t		run = i;
 
-			/* The common case, in a tight loop: ASCII letters and
-			 * punctuation, a cell each, no break before them
-			 * unless a wide character came first. */
+			/* The common case, in a tight loop: printable ASCII,
+			 * a cell each, a break after each space, none before
+			 * a letter unless a wide character came first. A
+			 * space that would pass the margin is left to the
+			 * general case, which ends the line there. */
 			if (!prev_wide) {
 				while (i < end && col < avail &&
-				    (c = (unsigned char)t[i]) > ' ' &&
+				    (c = (unsigned char)t[i]) >= ' ' &&
 				    c < 0x80) {
+					if (c == ' ') {
+						brk_end = i;
+						brk_next = i + 1;
+					}
 					col++;
 					i++;
 				}

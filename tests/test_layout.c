@@ -99,6 +99,9 @@ test_word_wrap(void **state)
 		"dog and runs far", "away.",
 	};
 	static const char *const exact[] = { "abcde fghij klmno pq" };
+	/* A space at the margin ends the line; the last space before a
+	 * word that passes it is where the line breaks. */
+	static const char *const margin[] = { "abcd efghi", "jk lm", "nopqrs" };
 	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "The quick brown fox "
 	    "jumps over the lazy dog and runs far away.");
 	struct layout	*l = lay(d, 20, 0);
@@ -110,6 +113,12 @@ test_word_wrap(void **state)
 	d = one_block(DOC_PARAGRAPH, 0, "abcde fghij klmno pq");
 	l = lay(d, 20, 0);
 	check_lines(l, exact, nitems(exact));
+	layout_free(l);
+	doc_free(d);
+
+	d = one_block(DOC_PARAGRAPH, 0, "abcd efghi jk lm nopqrs");
+	l = lay(d, 10, 0);
+	check_lines(l, margin, nitems(margin));
 	layout_free(l);
 	doc_free(d);
 }
