@@ -505,6 +505,19 @@ build_pre(struct xbuild *b, xmlNodePtr n)
 	build_end(b);
 }
 
+/* Inside a table cell a block is text of the row: spaced from what is
+ * around it, no block of its own. Returns 1 when n was taken so. */
+static int
+build_cell_text(struct xbuild *b, xmlNodePtr n)
+{
+	if (!b->row)
+		return 0;
+	doc_text(b->d, " ", 1);
+	build_children(b, n);
+	doc_text(b->d, " ", 1);
+	return 1;
+}
+
 static void
 build_element(struct xbuild *b, xmlNodePtr n)
 {
@@ -597,12 +610,8 @@ build_element(struct xbuild *b, xmlNodePtr n)
 	case XT_FIGCAPTION: case XT_CAPTION: case XT_ADDRESS:
 		if (b->pre)
 			break;
-		if (b->row) {
-			doc_text(b->d, " ", 1);
-			build_children(b, n);
-			doc_text(b->d, " ", 1);
+		if (build_cell_text(b, n))
 			return;
-		}
 		build_start(b, DOC_PARAGRAPH, 0, 0, 0);
 		build_children(b, n);
 		build_end(b);
@@ -615,12 +624,8 @@ build_element(struct xbuild *b, xmlNodePtr n)
 	case XT_TFOOT:
 		if (b->pre)
 			break;
-		if (b->row) {
-			doc_text(b->d, " ", 1);
-			build_children(b, n);
-			doc_text(b->d, " ", 1);
+		if (build_cell_text(b, n))
 			return;
-		}
 		/* A container: its text is a paragraph of the pending
 		 * kind, what follows it starts afresh. */
 		build_close(b);
@@ -632,6 +637,7 @@ build_element(struct xbuild *b, xmlNodePtr n)
 	}
 	build_children(b, n);
 }
+
 
 static void
 build_node(struct xbuild *b, xmlNodePtr n)
