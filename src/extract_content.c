@@ -10,13 +10,18 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "extract.h"
 #include "extract_int.h"
+#include "fetch.h"
 #include "util.h"
 
 /* Fewer characters than this and the attempt is retried more loosely. */
 #define CONTENT_MIN_CHARS	500
 /* How many best candidates are weighed against each other. */
 #define CONTENT_TOP		5
+/* At most this many trailing calls to action (a "Read more:" line and
+ * its links) are dropped. */
+#define CONTENT_CTA_MAX		6
 /* Rows or columns of a table counted at most. */
 #define CONTENT_CELLS_MAX	1000000L
 
@@ -1558,16 +1563,32 @@ extract_content_grab(struct xctx *x)
 }
 
 /* Letters and digits only, ASCII folded to lower case: a pull quote and
- * the sentence it repeats match despite quotes, dashes and spacing. */
+ * the sentence it repeats match despite quotes, dashes, ellipses and
+ * spacing, curly or CJK ones too. */
 static void
 content_squash(const char *s, struct buf *out)
 {
-	unsigned char	c;
+	const char	*end = s + strlen(s);
+	unsigned int	 cp;
+	size_t		 n;
+	unsigned char	 c;
 
 	buf_reset(out);
-	for (; (c = (unsigned char)*s) != '\0'; s++) {
-		if (ascii_isalpha(c) || (c >= '0' && c <= '9') || c >= 0x80)
-			buf_addc(out, (char)ascii_lower(c));
+	while (s < end) {
+		c = (unsigned char)*s;
+		if (c < 0x80) {
+			if (ascii_isalpha(c) || (c >= '0' && c <= '9'))
+				buf_addc(out, (char)ascii_lower(c));
+			s++;
+			continue;
+		}
+		n = utf8_next(s, (size_t)(end - s), &cp);
+		if (!(cp == 0xa0 || cp == 0xab || cp == 0xbb ||
+		    (cp >= 0x2000 && cp <= 0x206f) ||
+		    (cp >= 0x3000 && cp <= 0x303f) ||
+		    (cp >= 0xff01 && cp <= 0xff0f)))
+			buf_add(out, s, n);
+		s += n;
 	}
 	buf_add(out, "", 0);
 }
@@ -1619,20 +1640,65 @@ content_drop_pullquotes(struct xctx *x)
 	buf_free(&t);
 }
 
-/* Words that invite the reader elsewhere rather than end an essay. */
-static const char *const content_invites[] = { "click here", "read more",
-    "learn more", "subscribe", "sign up", "signup", "follow us",
-    "follow me", "interested in more", "check out our", "explore more",
-    "don't miss", "do not miss", "newsletter", "join our", "more posts",
-    "more articles", "more blogs", "related posts", "you may also like",
-    "you might also like", "share this", "if you enjoyed", "continue reading",
-    "keep reading", NULL };
+/* Words that only an invitation to read on, subscribe or follow uses. */
+static const char *const content_invites[] = { "click here", "sign up",
+    "signup", "follow us", "follow me", "interested in more",
+    "check out our", "explore more", "newsletter", "join our",
+    "more posts", "more articles", "more blogs", "related posts",
+    "you may also like", "you might also like", "share this",
+    "if you enjoyed", "continue reading", "keep reading",
+    "subscribe to our", "read more:", NULL };
+
+/* Words an essay uses too ("I do not subscribe to that view", "read
+ * more slowly"): an invitation only beside a link. */
+static const char *const content_invites_weak[] = { "read more",
+    "learn more", "subscribe", "don't miss", "do not miss", NULL };
+
+int
+extract_is_invitation(const char *text, size_t words, int linked)
+{
+	if (words == 0 || words > 40)
+		return 0;
+	if (extract_dom_match_any(text, content_invites))
+		return linked || words <= 25;
+	return linked && extract_dom_match_any(text, content_invites_weak);
+}
+
+/* Do the links of n all stay on the page's own site (or, for a file,
+ * beside it)? A short paragraph that is all such a link is a "more
+ * posts" link; one that is all a link elsewhere can be the essay's. */
+static int
+content_links_home(struct xctx *x, xmlNodePtr n)
+{
+	static const enum xtag	 anchor[] = { XT_A };
+	struct xlist		 l = { NULL, 0, 0 };
+	const char		*href;
+	char			*url, *host, *home;
+	size_t			 i;
+	int			 same = 1;
+
+	home = x->base != NULL ? fetch_url_host(x->base) : NULL;
+	extract_dom_collect(n, anchor, nitems(anchor), &l);
+	for (i = 0; i < l.n && same; i++) {
+		if ((href = extract_dom_attr(l.v[i], "href")) == NULL ||
+		    (url = extract_meta_resolve(href, x->base)) == NULL)
+			continue;
+		host = fetch_url_host(url);
+		same = (host == NULL && home == NULL) || (host != NULL &&
+		    home != NULL && strcasecmp(host, home) == 0);
+		free(host);
+		free(url);
+	}
+	extract_dom_list_free(&l);
+	free(home);
+	return same;
+}
 
 /* The closing call to action of many blog posts: a short last paragraph
- * that is mostly a link, or an invitation to read on, subscribe or
- * follow. A last paragraph that merely holds a link is the essay's. */
+ * that is all a link to more of the site, or an invitation to read on,
+ * subscribe or follow. */
 static int
-content_is_cta(xmlNodePtr n)
+content_is_cta(struct xctx *x, xmlNodePtr n)
 {
 	struct buf	 b = BUF_INIT;
 	size_t		 words;
@@ -1641,14 +1707,13 @@ content_is_cta(xmlNodePtr n)
 
 	extract_dom_text(n, 1, &b);
 	words = doc_count_words(buf_str(&b), b.len);
-	invite = extract_dom_match_any(buf_str(&b), content_invites);
-	buf_free(&b);
-	if (words == 0 || words > 40)
-		return 0;
 	ld = extract_dom_link_density(n);
-	if (ld >= 0.8 && words <= 25)
+	invite = extract_is_invitation(buf_str(&b), words, ld > 0);
+	buf_free(&b);
+	if (invite)
 		return 1;
-	return invite && (ld > 0 || words <= 15);
+	return words > 0 && words <= 25 && ld >= 0.8 &&
+	    content_links_home(x, n);
 }
 
 /* Drops calls to action from the end of the essay. Only a trailer goes:
@@ -1665,13 +1730,13 @@ content_drop_cta(struct xctx *x)
 
 	total = extract_dom_textlen(x->article, XLEN_NORMAL);
 	extract_dom_collect(x->article, paras, nitems(paras), &l);
-	for (i = l.n; i > 0 && dropped < 3; i--) {
+	for (i = l.n; i > 0 && dropped < CONTENT_CTA_MAX; i--) {
 		n = l.v[i - 1];
 		if (extract_dom_is(n, XT_DIV) && content_has_block_child(n))
 			continue;	/* a container: look inside */
 		if (extract_dom_is_blank(n))
 			continue;
-		if (!content_is_cta(n))
+		if (!content_is_cta(x, n))
 			break;
 		len = extract_dom_textlen(n, XLEN_NORMAL);
 		if (total <= 2 * len)

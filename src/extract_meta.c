@@ -1234,6 +1234,36 @@ extract_meta_title(struct xctx *x)
 	return cur;
 }
 
+/* A title that names the site the metadata names too ("Seven Long Takes
+ * | Cine Blog" on Cine Blog) loses that part, whichever end it is at:
+ * the short-title rule above keeps it, having no site name to go by. */
+static void
+extract_meta_title_site(struct xctx *x)
+{
+	const char	*t = x->meta.title, *site = x->meta.site, *p;
+	char		*cut = NULL;
+	size_t		 n, slen, tlen;
+	int		 hier;
+
+	if (t == NULL || site == NULL || (slen = strlen(site)) == 0)
+		return;
+	tlen = strlen(t);
+	for (p = t; *p != '\0'; p++) {
+		if ((n = extract_meta_sep(p, &hier)) == 0)
+			continue;
+		if (strcasecmp(p + n, site) == 0 && p > t)
+			cut = xstrndup(t, (size_t)(p - t));
+		else if ((size_t)(p - t) == slen &&
+		    strncasecmp(t, site, slen) == 0 && p + n < t + tlen)
+			cut = xstrdup(p + n);
+		if (cut != NULL) {
+			free(x->meta.title);
+			x->meta.title = cut;
+			return;
+		}
+	}
+}
+
 /* Fills what the content pass leaves open: the byline element, the excerpt
  * from the first paragraph, language, direction, date and image. */
 void
@@ -1251,6 +1281,7 @@ extract_meta_finish(struct xctx *x)
 		x->meta.byline = x->byline;
 		x->byline = NULL;
 	}
+	extract_meta_title_site(x);
 	if (x->meta.excerpt == NULL && x->article != NULL) {
 		extract_dom_collect(x->article, ptags, 1, &l);
 		if (l.n > 0) {

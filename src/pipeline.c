@@ -6,6 +6,8 @@
 
 #include <libxml/tree.h>
 
+#include "buf.h"
+
 #include "charset.h"
 #include "clean.h"
 #include "doc.h"
@@ -15,14 +17,20 @@
 #include "sanitize.h"
 #include "util.h"
 
+/* At most this many closing invitations are dropped from a text. */
+#define PIPELINE_CTA_MAX	3
+
 /* A plain-text essay: paragraphs are separated by blank lines, or, when
  * there is no blank line at all, each line is one (as in a text saved from
- * a web page). Lines inside a paragraph are joined. */
+ * a web page). Lines inside a paragraph are joined. A closing invitation
+ * ("Interested in more? Click here") goes, as from a page. */
 static struct doc *
 pipeline_text(const char *s, size_t len, const char *url)
 {
 	struct doc	*d = doc_new(url);
+	struct buf	*paras = NULL;
 	const char	*end = s + len, *line, *eol, *p;
+	size_t		 n = 0, cap = 0, keep, i, total = 0, words;
 	int		 blank_lines = 0, in_para = 0, blank;
 
 	for (p = s; p < end && !blank_lines; p = eol + 1) {
@@ -40,18 +48,41 @@ pipeline_text(const char *s, size_t len, const char *url)
 		    *line == '\r'); line++)
 			;
 		blank = line == eol;
-		if (blank || !blank_lines || !in_para) {
-			doc_end(d);
+		if (blank || !blank_lines || !in_para)
 			in_para = 0;
-		}
 		if (blank)
 			continue;
-		if (!in_para)
-			doc_begin(d, DOC_PARAGRAPH, 0);
+		if (!in_para) {
+			if (n == cap) {
+				cap = cap == 0 ? 64 : cap * 2;
+				paras = xreallocarray(paras, cap,
+				    sizeof *paras);
+			}
+			buf_init(&paras[n++]);
+		}
 		in_para = 1;
-		doc_text(d, " ", 1);
-		doc_text(d, p, (size_t)(eol - p));
+		buf_addc(&paras[n - 1], ' ');
+		buf_add(&paras[n - 1], p, (size_t)(eol - p));
+		total += (size_t)(eol - p);
 	}
+	/* What stays must be more than what goes. */
+	for (keep = n; keep > 0 && n - keep < PIPELINE_CTA_MAX; keep--) {
+		words = doc_count_words(buf_str(&paras[keep - 1]),
+		    paras[keep - 1].len);
+		if (!extract_is_invitation(buf_str(&paras[keep - 1]), words,
+		    0) || total <= 2 * paras[keep - 1].len)
+			break;
+		total -= paras[keep - 1].len;
+	}
+	for (i = 0; i < n; i++) {
+		if (i < keep) {
+			doc_begin(d, DOC_PARAGRAPH, 0);
+			doc_text(d, paras[i].data, paras[i].len);
+			doc_end(d);
+		}
+		buf_free(&paras[i]);
+	}
+	free(paras);
 	doc_finish(d);
 	return d;
 }

@@ -858,6 +858,9 @@ render_json(FILE *f, const struct doc *d)
 	render_json_add(root, "site", render_json_string(d->site));
 	render_json_add(root, "published", render_json_string(d->published));
 	render_json_add(root, "lang", render_json_string(d->lang));
+	render_json_add(root, "dir", render_json_string(d->dir));
+	render_json_add(root, "excerpt", render_json_string(d->excerpt));
+	render_json_add(root, "image", render_json_string(d->image));
 	render_json_add(root, "word_count",
 	    render_json_new(json_object_new_int64((int64_t)d->word_count)));
 

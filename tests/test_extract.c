@@ -208,6 +208,52 @@ test_last_paragraph_with_link_kept(void **state)
 	doc_free(d);
 }
 
+/* What reads as an invitation only by a word it shares with one stays;
+ * an invitation without a link and a "Read more:" list go. */
+static void
+test_call_to_action_edges(void **state)
+{
+	struct doc	*d;
+
+	d = parse("<html><body><article>" PROSE
+	    "<p>Seen once, it is a puzzle. Seen twice, it is a film.</p>"
+	    "<p>Read more slowly, and it opens.</p>"
+	    "<p>I still do not subscribe to the view that it is a lesser "
+	    "film.</p></article></body></html>", "https://example.org/a");
+	assert_non_null(find(d, "Read more slowly"));
+	assert_ptr_equal(find(d, "I still do not subscribe"),
+	    &d->blocks[d->nblocks - 1]);
+	doc_free(d);
+
+	/* The essay's own last line, a link away from the site. */
+	d = parse("<html><body><article>" PROSE "<p><a href=\""
+	    "https://en.wikipedia.org/wiki/Bartleby\">Ah Bartleby! Ah "
+	    "humanity!</a></p></article></body></html>",
+	    "https://example.org/a");
+	assert_ptr_equal(find(d, "Ah Bartleby!"), &d->blocks[d->nblocks - 1]);
+	doc_free(d);
+
+	d = parse("<html><body><article>" PROSE
+	    "<p>Want more essays like this one? Subscribe to the Reel Notes "
+	    "newsletter and get every new piece in your inbox each "
+	    "Friday.</p></article></body></html>", "https://example.org/a");
+	assert_null(find(d, "Reel Notes"));
+	doc_free(d);
+
+	d = parse("<html><body><article>" PROSE
+	    "<p><b>Read more:</b></p>"
+	    "<p><a href=\"/x1\">The Ten Best Long Takes</a></p>"
+	    "<p><a href=\"/x2\">Why Rope Still Matters</a></p>"
+	    "<p><a href=\"https://example.org/x3\">Hitchcock at Work</a></p>"
+	    "<p><a href=\"/x4\">The Oner, Explained</a></p>"
+	    "</article></body></html>", "https://example.org/a");
+	assert_null(find(d, "Read more:"));
+	assert_null(find(d, "Long Takes"));
+	assert_null(find(d, "Oner"));
+	assert_non_null(find(d, "slowness is the point"));
+	doc_free(d);
+}
+
 static void
 test_pull_quote_once(void **state)
 {
@@ -231,6 +277,17 @@ test_pull_quote_once(void **state)
 	assert_non_null(b);
 	assert_int_equal(b->type, DOC_QUOTE);
 	assert_int_equal(b->quote, 1);
+	doc_free(d);
+
+	/* Curly quotes and an ellipsis around the repeat hide nothing. */
+	d = parse("<html><body><article>" PROSE1 PROSE2
+	    "<blockquote class=\"wp-block-pullquote\"><p>&ldquo;Slowness is "
+	    "the point: the director trusts duration, and the audience "
+	    "&hellip;&rdquo;</p></blockquote>" PROSE3
+	    "</article></body></html>", NULL);
+	assert_int_equal(count(d, "the director trusts duration"), 1);
+	assert_int_equal(find(d, "the director trusts duration")->type,
+	    DOC_PARAGRAPH);
 	doc_free(d);
 }
 
@@ -452,6 +509,25 @@ test_titles(void **state)
 	    "<h1>The Long Take and the Moral Eye</h1>" PROSE
 	    "</article></body></html>", NULL);
 	assert_string_equal(d->title, "The Long Take and the Moral Eye");
+	doc_free(d);
+
+	/* A short title keeps its second part, unless the page names it
+	 * as the site; at either end. */
+	d = parse("<html><head><title>Seven Long Takes | Cine Blog</title>"
+	    "</head><body><article>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->title, "Seven Long Takes | Cine Blog");
+	doc_free(d);
+	d = parse("<html><head><title>Seven Long Takes | Cine Blog</title>"
+	    "<meta property=\"og:site_name\" content=\"Cine Blog\"></head>"
+	    "<body><article>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->title, "Seven Long Takes");
+	assert_string_equal(d->site, "Cine Blog");
+	doc_free(d);
+	d = parse("<html><head><meta property=\"og:title\" content=\"cine "
+	    "blog \xe2\x80\x94 Rope\"><meta property=\"og:site_name\" "
+	    "content=\"Cine Blog\"></head><body><article>" PROSE
+	    "</article></body></html>", NULL);
+	assert_string_equal(d->title, "Rope");
 	doc_free(d);
 }
 
@@ -885,6 +961,7 @@ main(void)
 		cmocka_unit_test(test_comments_outweighing_essay),
 		cmocka_unit_test(test_call_to_action_dropped),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
+		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_pull_quote_once),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),

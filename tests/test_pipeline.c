@@ -50,6 +50,28 @@ test_text_lines_are_paragraphs(void **state)
 	doc_free(d);
 }
 
+/* A text's closing invitation goes as a page's does; a text that is
+ * nothing but one keeps it. */
+static void
+test_text_call_to_action(void **state)
+{
+	struct doc	*d = load("The long take asks us to stay in the room "
+	    "after the point has been made, and the camera drifts on.\n"
+	    "In the end, the film trusts duration more than any cut.\n"
+	    "Interested in more movie-related blogs? Click here to explore\n",
+	    "text/plain");
+
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(d->blocks[1].text, "In the end, the film trusts "
+	    "duration more than any cut.");
+	doc_free(d);
+
+	d = load("Interested in more movie-related blogs? Click here to "
+	    "explore\n", "text/plain");
+	assert_int_equal(d->nblocks, 1);
+	doc_free(d);
+}
+
 static void
 test_text_is_not_html(void **state)
 {
@@ -109,6 +131,7 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_text_lines_are_paragraphs),
+		cmocka_unit_test(test_text_call_to_action),
 		cmocka_unit_test(test_text_is_not_html),
 		cmocka_unit_test(test_latin1_text),
 		cmocka_unit_test(test_nothing_to_read),

@@ -381,8 +381,12 @@ static void
 test_json(void **state)
 {
 	struct doc	*d = sample();
-	char		*s = dump(d, RENDER_JSON, 40);
+	char		*s;
 	json_object	*root, *v, *a, *o;
+
+	doc_set(&d->dir, "rtl", (size_t)-1);
+	doc_set(&d->excerpt, "On ballet.", (size_t)-1);
+	s = dump(d, RENDER_JSON, 40);
 
 	root = json_tokener_parse(s);
 	assert_non_null(root);
@@ -398,6 +402,12 @@ test_json(void **state)
 	assert_true(json_object_object_get_ex(root, "published", &v));
 	assert_true(json_object_is_type(v, json_type_null));
 	assert_true(json_object_object_get_ex(root, "lang", &v));
+	assert_true(json_object_is_type(v, json_type_null));
+	assert_true(json_object_object_get_ex(root, "dir", &v));
+	assert_string_equal(json_object_get_string(v), "rtl");
+	assert_true(json_object_object_get_ex(root, "excerpt", &v));
+	assert_string_equal(json_object_get_string(v), "On ballet.");
+	assert_true(json_object_object_get_ex(root, "image", &v));
 	assert_true(json_object_is_type(v, json_type_null));
 	assert_true(json_object_object_get_ex(root, "word_count", &v));
 	assert_int_equal(json_object_get_int64(v), (int64_t)d->word_count);
