@@ -48,6 +48,15 @@ cli_usage(FILE *f)
 	    "  or:  %s dump [OPTION]... URL|FILE|-\n"), "reel", "reel");
 }
 
+/* After a usage error: the usage and where to learn more. */
+static int
+cli_usage_error(void)
+{
+	cli_usage(stderr);
+	fprintf(stderr, _("Try '%s --help' for more information.\n"), "reel");
+	return REEL_EXIT_USAGE;
+}
+
 static void
 cli_help(void)
 {
@@ -84,7 +93,7 @@ static void
 cli_version(void)
 {
 	printf("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
-	puts("Copyright (C) 2026 the reel developers.");
+	puts(_("Copyright (C) 2026 the reel developers."));
 	puts(_("License GPLv3+: GNU GPL version 3 or later "
 	    "<https://gnu.org/licenses/gpl.html>.\n"
 	    "This is free software: you are free to change and redistribute it.\n"
@@ -175,7 +184,9 @@ cli_main(int argc, char **argv)
 		argv++;
 		argc--;
 	}
-	while ((ch = getopt_long(argc, argv, "f:w:ShV", cli_options,
+	/* getopt's own messages would name the program by its path. */
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, ":f:w:ShV", cli_options,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -229,11 +240,17 @@ cli_main(int argc, char **argv)
 		case 'V':
 			cli_version();
 			return REEL_EXIT_OK;
+		case ':':
+			warnx_(_("option '%s' requires an argument"),
+			    argv[optind - 1]);
+			return cli_usage_error();
 		default:
-			cli_usage(stderr);
-			fprintf(stderr, _("Try '%s --help' for more "
-			    "information.\n"), "reel");
-			return REEL_EXIT_USAGE;
+			if (optopt > 0 && optopt <= CHAR_MAX)
+				warnx_(_("invalid option -- '%c'"), optopt);
+			else
+				warnx_(_("unrecognized option '%s'"),
+				    argv[optind - 1]);
+			return cli_usage_error();
 		}
 	}
 	argc -= optind;
@@ -245,8 +262,7 @@ cli_main(int argc, char **argv)
 	else {
 		warnx_(argc == 0 ? _("missing URL or FILE") :
 		    _("too many arguments"));
-		cli_usage(stderr);
-		return REEL_EXIT_USAGE;
+		return cli_usage_error();
 	}
 	/* Like less: a pager on a terminal, the text anywhere else (and on
 	 * a terminal that cannot host the pager). */

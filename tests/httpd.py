@@ -138,7 +138,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     def r_final(self):
         self.send(200, b"<html><body><p>The end of the chain.</p>"
-                  b"<p><a href=\"next.html\">next</a></p></body></html>")
+                  b"<p>Go on to <a href=\"next.html\">the next page</a> "
+                  b"when you are ready.</p></body></html>")
 
     def r_loop_a(self):
         self.redirect(302, "/loop/b")

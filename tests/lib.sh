@@ -1,6 +1,6 @@
 # lib.sh: helpers for reel's test scripts. Sourced, not run.
-# Each script exits 0 on success, 1 on failure, 77 to skip (reported as
-# SKIP by automake, never as a pass).
+# Each script exits 0 on success, 1 on failure. None skips: a part a test
+# needs that is missing is a failure that names it.
 
 fails=0
 tmpdir=$(mktemp -d "${TMPDIR:-/tmp}/reel-test.XXXXXX") || exit 99

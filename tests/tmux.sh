@@ -2,9 +2,12 @@
 # tests. Sourced after lib.sh. Waits poll the screen a bounded number of
 # times and never measure time.
 
+# The pager's tests are part of the suite: without tmux they fail, and
+# say what to install (./setup does), rather than skip.
 if [ -z "$TMUX_BIN" ] || [ "$TMUX_BIN" = no ]; then
-	echo "tmux is not installed" >&2
-	exit 77
+	echo "FAIL: tmux is not installed (apt-get install tmux), so the" \
+	    "pager cannot be tested" >&2
+	exit 1
 fi
 # One server for each start, on its own socket: a new server on the
 # socket of one that is still shutting down can fail.
