@@ -1748,12 +1748,177 @@ content_drop_cta(struct xctx *x)
 	extract_dom_list_free(&l);
 }
 
-/* Class and id words of the boxes that follow an essay's last line. */
-static const char *const content_trailers[] = { "author-bio", "authorbio",
-    "author_bio", "author-box", "authorbox", "about-author",
-    "about-the-author", "author-info", "newsletter", "subscribe",
-    "signup", "sign-up", "related", "share", "social", "promo",
-    "call-to-action", NULL };
+/* Class and id words of boxes that are never the essay, wherever they
+ * stand: an author's card, a newsletter or subscription box. */
+static const char *const content_boxes[] = { "author-bio", "authorbio",
+    "author_bio", "author-box", "authorbox", "author-card",
+    "author-profile", "about-author", "about-the-author", "author-info",
+    "newsletter", "subscribe", "signup", "sign-up", "call-to-action",
+    NULL };
+/* ... and of those that are not when they follow the essay's last line. */
+static const char *const content_trailers[] = { "related", "share",
+    "social", "promo", NULL };
+
+/* Is n, or the element it was made from, named as one of words? */
+static int
+content_named(struct xctx *x, xmlNodePtr n, const char *const *words,
+    struct buf *mb)
+{
+	xmlNodePtr	origin = extract_dom_data(x, n)->origin;
+
+	return extract_dom_match_any(content_match_string(n, mb), words) ||
+	    (origin != NULL &&
+	    extract_dom_match_any(content_match_string(origin, mb), words));
+}
+
+/* Drops the boxes named in content_boxes from anywhere in the essay: a
+ * newsletter box between two paragraphs is no part of it. Small ones
+ * only: a page may name its whole essay "post-subscribe". */
+static void
+content_drop_boxes(struct xctx *x)
+{
+	static const enum xtag	 boxes[] = { XT_DIV, XT_SECTION, XT_ASIDE,
+	    XT_FORM, XT_P, XT_FOOTER };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 mb = BUF_INIT;
+	size_t			 i, total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	extract_dom_collect(x->article, boxes, nitems(boxes), &l);
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i]->parent == NULL)
+			continue;	/* inside one dropped already */
+		if (content_named(x, l.v[i], content_boxes, &mb) &&
+		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total)
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&mb);
+}
+
+/* A line that lists links to other posts inside the essay: "Related:",
+ * "See also:" and a link. */
+static void
+content_drop_related_lines(struct xctx *x)
+{
+	static const enum xtag	 paras[] = { XT_P };
+	static const char *const leads[] = { "related:", "see also:",
+	    "read also:", "also read:", "read more:", "more:",
+	    "recommended:", "related reading:", "further reading:", NULL };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	const char *const	*lead;
+	size_t			 i;
+
+	extract_dom_collect(x->article, paras, nitems(paras), &l);
+	for (i = 0; i < l.n; i++) {
+		buf_reset(&b);
+		extract_dom_text(l.v[i], 1, &b);
+		for (lead = leads; *lead != NULL; lead++)
+			if (strprefix_ci(buf_str(&b), *lead))
+				break;
+		if (*lead != NULL && doc_count_words(buf_str(&b), b.len) <= 30 &&
+		    extract_dom_link_density(l.v[i]) >= 0.5)
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
+/* Does text head the readers' comments? "5 thoughts on ...", "One
+ * response to ...", "12 Comments", "Leave a Reply". */
+static int
+content_is_comments_head(const char *text)
+{
+	static const char *const counted[] = { "thought", "comment",
+	    "response", "repl", "reaction", NULL };
+	static const char *const whole[] = { "comments", "reader comments",
+	    "responses", "join the discussion", "join the conversation",
+	    NULL };
+	const char *const	*w;
+	const char		*p = text;
+	size_t			 n;
+
+	if (strprefix_ci(p, "leave a reply") || strprefix_ci(p, "leave a "
+	    "comment") || strprefix_ci(p, "post a comment"))
+		return 1;
+	for (w = whole; *w != NULL; w++) {
+		n = strlen(*w);
+		if (strncasecmp(p, *w, n) == 0 && (p[n] == '\0' ||
+		    (p[n] == ':' && p[n + 1] == '\0')))
+			return 1;
+	}
+	if (strprefix_ci(p, "one ") || strprefix_ci(p, "no "))
+		p = strchr(p, ' ') + 1;
+	else {
+		for (n = 0; p[n] >= '0' && p[n] <= '9'; n++)
+			;
+		if (n == 0 || p[n] != ' ')
+			return 0;
+		p += n + 1;
+	}
+	for (w = counted; *w != NULL; w++)
+		if (strprefix_ci(p, *w))
+			break;
+	if (*w == NULL)
+		return 0;
+	/* The counted word ends the line or goes on "on" or "to". */
+	p += strlen(*w);
+	while (ascii_isalpha((unsigned char)*p))
+		p++;
+	return *p == '\0' || strprefix_ci(p, " on ") ||
+	    strprefix_ci(p, " to ") || strprefix_ci(p, ":");
+}
+
+static size_t
+content_node_textlen(xmlNodePtr n)
+{
+	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
+		return n->content != NULL ? strlen((const char *)n->content) : 0;
+	if (n->type != XML_ELEMENT_NODE)
+		return 0;
+	return extract_dom_textlen(n, XLEN_NORMAL);
+}
+
+/* Drops the readers' comments that no class or id names: from a heading
+ * that reads as their title to the end of the essay, whatever their
+ * length, as long as an essay's worth of text comes before it. */
+static void
+content_drop_comments(struct xctx *x)
+{
+	static const enum xtag	 heads[] = { XT_H1, XT_H2, XT_H3, XT_H4,
+	    XT_H5, XT_H6, XT_P };
+	struct xlist		 l = { NULL, 0, 0 }, rest = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	xmlNodePtr		 n = NULL, cur, sib;
+	size_t			 i, total, gone;
+
+	extract_dom_collect(x->article, heads, nitems(heads), &l);
+	for (i = 0; i < l.n && n == NULL; i++) {
+		buf_reset(&b);
+		extract_dom_text(l.v[i], 1, &b);
+		if (doc_count_words(buf_str(&b), b.len) <= 12 &&
+		    content_is_comments_head(buf_str(&b)))
+			n = l.v[i];
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+	if (n == NULL)
+		return;
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	gone = content_node_textlen(n);
+	extract_dom_list_add(&rest, n);
+	for (cur = n; cur != NULL && cur != x->article; cur = cur->parent) {
+		for (sib = cur->next; sib != NULL; sib = sib->next) {
+			extract_dom_list_add(&rest, sib);
+			gone += content_node_textlen(sib);
+		}
+	}
+	if (total >= gone + CONTENT_MIN_CHARS)
+		for (i = 0; i < rest.n; i++)
+			extract_dom_remove(x, rest.v[i]);
+	extract_dom_list_free(&rest);
+}
 
 /* Drops the boxes after the essay's end (author bio, newsletter, related
  * posts, share bar) that the class-name pass left: looks at the last
@@ -1762,7 +1927,7 @@ static void
 content_drop_trailers(struct xctx *x)
 {
 	struct buf	 mb = BUF_INIT;
-	xmlNodePtr	 parent = x->article, last, origin;
+	xmlNodePtr	 parent = x->article, last;
 	size_t		 total = extract_dom_textlen(x->article, XLEN_NORMAL);
 
 	while (parent != NULL) {
@@ -1779,11 +1944,7 @@ content_drop_trailers(struct xctx *x)
 		}
 		/* A box, not a part of the essay that happens to be named
 		 * for sharing: small beside the whole. */
-		origin = extract_dom_data(x, last)->origin;
-		if ((extract_dom_match_any(content_match_string(last, &mb),
-		    content_trailers) || (origin != NULL &&
-		    extract_dom_match_any(content_match_string(origin, &mb),
-		    content_trailers))) &&
+		if (content_named(x, last, content_trailers, &mb) &&
 		    extract_dom_textlen(last, XLEN_NORMAL) * 4 < total) {
 			extract_dom_remove(x, last);
 			continue;
@@ -1793,13 +1954,17 @@ content_drop_trailers(struct xctx *x)
 	buf_free(&mb);
 }
 
-/* Last touches on the chosen essay, beyond Readability: no repeated pull
- * quotes, no boxes after the end, no closing call to action. */
+/* Last touches on the chosen essay, beyond Readability: no readers'
+ * comments, no boxes or "Related:" lines, no repeated pull quotes, no
+ * boxes after the end, no closing call to action. */
 void
 extract_content_finish(struct xctx *x)
 {
 	if (x->article == NULL)
 		return;
+	content_drop_comments(x);
+	content_drop_boxes(x);
+	content_drop_related_lines(x);
 	content_drop_pullquotes(x);
 	content_drop_trailers(x);
 	content_drop_cta(x);

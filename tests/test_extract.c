@@ -254,6 +254,58 @@ test_call_to_action_edges(void **state)
 	doc_free(d);
 }
 
+/* Clutter that no class names as such: readers' comments under a
+ * heading that says what they are, a newsletter box and a bio inside the
+ * article, a "Related:" line. */
+static void
+test_unnamed_clutter(void **state)
+{
+	struct doc	*d;
+	size_t		 i;
+
+	d = parse("<html><body><div class=\"post\"><h1>The Honest Shot</h1>"
+	    PROSE "<h3>5 thoughts on &ldquo;The Honest Shot&rdquo;</h3>"
+	    "<div class=\"reader-notes\">"
+	    "<div class=\"note\"><b>Sam</b> said: " PROSE1 "</div>"
+	    "<div class=\"note\"><b>Ada</b> said: " PROSE2 "</div>"
+	    "<div class=\"note\"><b>Lee</b> said: " PROSE3 "</div>"
+	    "<div class=\"note\"><b>Kim</b> said: " PROSE1 "</div>"
+	    "<div class=\"note\"><b>Max</b> said: " PROSE2 "</div>"
+	    "</div></div></body></html>", "https://example.org/a");
+	assert_null(find(d, "thoughts on"));
+	assert_null(find(d, "Sam"));
+	assert_int_equal(count(d, "The camera holds on the empty street"), 1);
+	for (i = 0; i < d->nsections; i++)
+		assert_null(strstr(d->sections[i].title, "thoughts"));
+	doc_free(d);
+
+	d = parse("<html><body><article class=\"post\">" PROSE1
+	    "<div class=\"newsletter-box\"><h4>Enjoying this essay?</h4>"
+	    "<p>Get the best film writing in your inbox, every Friday.</p>"
+	    "</div>" PROSE2 "<p><strong>Related:</strong> <a href=\"/x\">The "
+	    "Ten Best Long Takes of the Decade</a></p>" PROSE3
+	    "<div class=\"author-card\"><p><strong>Jo Park</strong> is a "
+	    "critic in Seoul.</p></div></article></body></html>",
+	    "https://example.org/a");
+	assert_null(find(d, "Enjoying this essay"));
+	assert_null(find(d, "inbox"));
+	assert_null(find(d, "Ten Best Long Takes"));
+	assert_null(find(d, "Jo Park"));
+	assert_non_null(find(d, "slowness is the point"));
+	for (i = 0; i < d->nblocks; i++)
+		assert_int_not_equal(d->blocks[i].type, DOC_HEADING);
+	doc_free(d);
+
+	/* A heading of the essay that is no comments' title stays, and so
+	 * does what follows it. */
+	d = parse("<html><body><article>" PROSE
+	    "<h2>Comments on the Production Code</h2>" PROSE1
+	    "</article></body></html>", "https://example.org/a");
+	assert_non_null(find(d, "Comments on the Production Code"));
+	assert_int_equal(count(d, "The camera holds on the empty street"), 2);
+	doc_free(d);
+}
+
 static void
 test_pull_quote_once(void **state)
 {
@@ -962,6 +1014,7 @@ main(void)
 		cmocka_unit_test(test_call_to_action_dropped),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
+		cmocka_unit_test(test_unnamed_clutter),
 		cmocka_unit_test(test_pull_quote_once),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
