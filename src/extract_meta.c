@@ -1264,6 +1264,41 @@ extract_meta_title_site(struct xctx *x)
 	}
 }
 
+/* With no date in the metadata: the page's first <time datetime> that
+ * is a date, the one marked as the publication's (itemprop, or a class
+ * "published" or "entry-date") if any. Allocated, or NULL. */
+static char *
+extract_meta_time(xmlNodePtr root)
+{
+	static const enum xtag	 times[] = { XT_TIME };
+	static const char *const marks[] = { "published", "entry-date",
+	    "post-date", "pubdate", NULL };
+	struct xlist		 l = { NULL, 0, 0 };
+	const char		*v, *first = NULL, *mark;
+	char			*d, *found = NULL;
+	size_t			 i;
+
+	extract_dom_collect(root, times, nitems(times), &l);
+	for (i = 0; i < l.n && found == NULL; i++) {
+		if ((v = extract_dom_attr(l.v[i], "datetime")) == NULL ||
+		    (d = extract_meta_date(v)) == NULL)
+			continue;
+		free(d);
+		if (first == NULL)
+			first = v;
+		if (((mark = extract_dom_attr(l.v[i], "itemprop")) != NULL &&
+		    strcasecmp(mark, "datePublished") == 0) ||
+		    ((mark = extract_dom_attr(l.v[i], "class")) != NULL &&
+		    extract_dom_match_any(mark, marks)) ||
+		    extract_dom_attr(l.v[i], "pubdate") != NULL)
+			found = xstrdup(v);
+	}
+	if (found == NULL && first != NULL)
+		found = xstrdup(first);
+	extract_dom_list_free(&l);
+	return found;
+}
+
 /* Fills what the content pass leaves open: the byline element, the excerpt
  * from the first paragraph, language, direction, date and image. */
 void
@@ -1303,6 +1338,11 @@ extract_meta_finish(struct xctx *x)
 		free(x->meta.lang);
 		x->meta.lang = extract_meta_trim(v, strlen(v));
 	}
+	/* The essay has left the page's tree: look in it first. */
+	if (x->meta.published == NULL && x->article != NULL)
+		x->meta.published = extract_meta_time(x->article);
+	if (x->meta.published == NULL && root != NULL)
+		x->meta.published = extract_meta_time(root);
 	if (x->meta.published != NULL) {
 		d = extract_meta_date(x->meta.published);
 		free(x->meta.published);

@@ -612,6 +612,20 @@ test_dates(void **state)
 		doc_free(d);
 		free(html);
 	}
+
+	/* No date in the metadata: the page's <time>, the publication's
+	 * own before the first. */
+	d = parse("<html><body><article><p>Updated <time datetime=\"2024-06-"
+	    "02\">June 2</time>, first published <time class=\"entry-date "
+	    "published\" datetime=\"2024-05-01T10:00:00Z\">May 1</time>.</p>"
+	    PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->published, "2024-05-01T10:00:00Z");
+	doc_free(d);
+	d = parse("<html><body><article><p><time datetime=\"soon\">Soon"
+	    "</time> and <time datetime=\"2024-06-02\">June 2</time></p>"
+	    PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->published, "2024-06-02");
+	doc_free(d);
 }
 
 static void
