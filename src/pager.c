@@ -307,18 +307,23 @@ pager_next_section(struct pager *p, int forward)
 		pager_message(p, 0, "%s", _("This is the first section"));
 }
 
+/* Goes to section n; of parts and their sub-parts that share a number
+ * ("2. The Sound Era" and its "2. Blimps"), to the outermost first. */
 static void
 pager_goto_number(struct pager *p, long n)
 {
-	size_t	i;
+	const struct doc_section	*s = p->doc->sections;
+	size_t				 i, best = p->doc->nsections;
 
 	for (i = 0; i < p->doc->nsections; i++) {
-		if (p->numbers[i] == n) {
-			pager_goto_section(p, i);
-			return;
-		}
+		if (p->numbers[i] == n && (best == p->doc->nsections ||
+		    s[i].level < s[best].level))
+			best = i;
 	}
-	pager_message(p, 1, _("No section %ld"), n);
+	if (best < p->doc->nsections)
+		pager_goto_section(p, best);
+	else
+		pager_message(p, 1, _("No section %ld"), n);
 }
 
 static long
@@ -795,9 +800,10 @@ pager_menu_item(const struct pager *p, size_t i, struct buf *out, int *mark)
 		buf_adds(&b, *mark ? "* " : "  ");
 		for (k = minlevel; k < s->level; k++)
 			buf_adds(&b, "  ");
+		/* "Part 1" alone has no title to separate. */
 		if (s->label != NULL)
-			buf_printf(&b, "%s%s", s->label,
-			    layout_label_sep(s->label));
+			buf_printf(&b, "%s%s", s->label, *s->title != '\0' ?
+			    layout_label_sep(s->label) : "");
 		else if (p->numbers[i] > 0 &&
 		    !pager_starts_with_number(s->title, p->numbers[i]))
 			buf_printf(&b, "%ld. ", p->numbers[i]);

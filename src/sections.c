@@ -39,6 +39,9 @@ struct sections_label {
 	size_t	 title;		/* offset of the title after the separator */
 	long	 number;	/* its value, for the run */
 	int	 style;		/* see enum sections_style; 0 for none */
+	int	 bare;		/* a number alone, with no separator ("IV",
+				   "3"): a label only in a run, as a film
+				   ("300") or a letter ("X") may be a title */
 };
 
 /* One title-like line of a paragraph, perhaps a part title. */
@@ -47,10 +50,19 @@ struct sections_cand {
 	size_t	 start, end;	/* the line: bytes [start, end) of the text */
 	struct sections_label label;	/* style STYLE_NONE: unnumbered */
 	int	 bold;		/* one DOC_STRONG span covers the line */
+	int	 question;	/* it ends in a question mark */
 	int	 intro;		/* "Introduction", "Prologue", ... */
 	int	 outro;		/* "Conclusion: ...", "Epilogue", ... */
 	int	 heading;	/* a numbered heading, already a section */
+	long	 parent;	/* the numbered heading candidate whose
+				   part this line is in, or -1 */
+	int	 sub;		/* in a run of sub-parts under parent */
+	int	 run;		/* in a chosen run */
+	long	 follow;	/* an introduction or conclusion: the
+				   candidate whose level it takes, or -1 */
 	int	 level;		/* the heading level it will have */
+	const char	*text;	/* its heading block's text, once it
+				   is one */
 	int	 body;		/* body text follows before the next title */
 	size_t	 prose;		/* its words outside links, counted
 				   until SECTIONS_BODY_WORDS */
@@ -166,6 +178,9 @@ sections_separator(const char *s, size_t len, size_t i, int flags)
 	cp = sections_cp(s + i, len - i, &n);
 	if (cp == '.' || cp == ')' || ((flags & SEP_COLON) && cp == ':')) {
 		j = i + n;
+		/* "3." alone: a label with no title. */
+		if (j == len)
+			return j;
 		cp = sections_cp(s + j, len - j, &n);
 		if (sections_is_space(cp)) {
 			sections_skip_space(s, len, &j);
@@ -415,7 +430,10 @@ sections_label(const char *s, size_t len, struct sections_label *l)
 		return 0;
 	l->len = i;
 	l->number = v;
-	if ((l->title = sections_separator(s, len, i, 0)) == 0)
+	if (i == len) {
+		l->title = len;
+		l->bare = 1;
+	} else if ((l->title = sections_separator(s, len, i, 0)) == 0)
 		return 0;
 	/* "1." and "1)" are two styles, and two runs. */
 	l->style += sections_separator_kind(s, len, i);
@@ -509,14 +527,15 @@ sections_keyword(const char *s, size_t len, const char **list, size_t n)
 	return 0;
 }
 
-/* Is [start, end) of the block covered by one DOC_STRONG span? */
+/* Is [start, end) of the block covered by one span of the type? */
 static int
-sections_bold(const struct doc_block *b, size_t start, size_t end)
+sections_covered(const struct doc_block *b, size_t start, size_t end,
+    enum doc_span_type type)
 {
 	size_t	i;
 
 	for (i = 0; i < b->nspans; i++) {
-		if (b->spans[i].type == DOC_STRONG &&
+		if (b->spans[i].type == type &&
 		    b->spans[i].start <= start && b->spans[i].end >= end)
 			return 1;
 	}
@@ -534,6 +553,32 @@ sections_add_cand(struct sections_cand **cands, size_t *n, size_t *cap,
 	(*cands)[(*n)++] = *c;
 }
 
+/* Does the line end as a question ("Why did you shoot it in one
+ * take?"), closing quotes and brackets aside? */
+static int
+sections_question(const char *s, size_t len)
+{
+	unsigned int	cp, last = 0;
+	size_t		i, n;
+
+	for (i = 0; i < len; i += n) {
+		cp = sections_cp(s + i, len - i, &n);
+		if (cp != '"' && cp != '\'' && cp != ')' && cp != 0x2019 &&
+		    cp != 0x201d && cp != 0xbb && !sections_is_space(cp))
+			last = cp;
+	}
+	return last == '?' || last == 0xff1f || last == 0x061f;
+}
+
+static void
+sections_cand_init(struct sections_cand *c, size_t block, long parent)
+{
+	memset(c, 0, sizeof *c);
+	c->block = block;
+	c->parent = parent;
+	c->follow = -1;
+}
+
 /* Collects the lines of top-level paragraphs that could be part titles.
  * List items and quotes never are: their numbers are the list's. */
 static struct sections_cand *
@@ -543,6 +588,7 @@ sections_candidates(struct doc *d, size_t *np)
 	struct doc_block	*b;
 	const char		*line, *nl;
 	size_t			 i, cap = 0, n = 0, len;
+	long			 parent = -1;
 
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
@@ -550,14 +596,17 @@ sections_candidates(struct doc *d, size_t *np)
 		 * headings and parts written as paragraphs in one essay (as
 		 * blogs mix them) count as one numbering. */
 		if (b->type == DOC_HEADING && b->quote == 0) {
-			memset(&c, 0, sizeof c);
-			c.block = i;
+			sections_cand_init(&c, i, -1);
+			c.text = b->text;
 			if ((nl = memchr(b->text, '\n', b->len)) == NULL)
 				nl = b->text + b->len;
 			c.end = (size_t)(nl - b->text);
 			c.heading = c.body = 1;
-			if (sections_label(b->text, c.end, &c.label))
+			if (sections_label(b->text, c.end, &c.label)) {
+				parent = (long)n;
 				sections_add_cand(&cands, &n, &cap, &c);
+			} else
+				parent = -1;
 			continue;
 		}
 		if (b->type != DOC_PARAGRAPH || b->quote > 0)
@@ -567,16 +616,18 @@ sections_candidates(struct doc *d, size_t *np)
 			    (size_t)(b->text + b->len - line))) == NULL)
 				nl = b->text + b->len;
 			len = (size_t)(nl - line);
-			memset(&c, 0, sizeof c);
-			c.block = i;
+			sections_cand_init(&c, i, parent);
 			c.start = (size_t)(line - b->text);
 			c.end = (size_t)(nl - b->text);
-			c.bold = sections_bold(b, c.start, c.end);
+			c.bold = sections_covered(b, c.start, c.end,
+			    DOC_STRONG);
 			if (sections_label(line, len, &c.label)) {
-				/* "Part 3" alone is a title; "3." alone is
-				 * not. */
+				/* "Part 3", "IV" and "3." alone are labels
+				 * with no title, unless they are a link (a
+				 * page number, a footnote's way back). */
 				if (c.label.title == len ?
-				    c.label.style / 256 != STYLE_WORD :
+				    sections_covered(b, c.start, c.end,
+				    DOC_LINK) :
 				    !sections_titlelike(line + c.label.title,
 				    len - c.label.title))
 					continue;
@@ -590,6 +641,7 @@ sections_candidates(struct doc *d, size_t *np)
 				    sections_outros, nitems(sections_outros));
 				if (!c.bold && !c.intro && !c.outro)
 					continue;
+				c.question = sections_question(line, len);
 			}
 			sections_add_cand(&cands, &n, &cap, &c);
 		}
@@ -677,12 +729,14 @@ sections_take_run(struct sections_cand *cands, size_t *run, size_t len,
 			return 0;
 	}
 	for (i = 0; i < len; i++)
-		cands[run[i]].chosen = 1;
+		cands[run[i]].chosen = cands[run[i]].run = 1;
 	return 1;
 }
 
 /* Attaches an unnumbered "Introduction" before a chosen run, and a
- * "Conclusion" (or, after bold titles, a bold line) after it. */
+ * "Conclusion" (or, after bold titles, a bold line) after it, at the
+ * level of the run; the sub-parts of its last part do not come between
+ * a run and its conclusion. */
 static void
 sections_ends(struct sections_cand *cands, size_t n, size_t first,
     size_t last)
@@ -690,34 +744,55 @@ sections_ends(struct sections_cand *cands, size_t n, size_t first,
 	size_t	i, bold = 1;
 
 	for (i = first; i <= last; i++) {
-		if (cands[i].chosen && !cands[i].bold)
+		if (cands[i].chosen && !cands[i].sub && !cands[i].bold)
 			bold = 0;
 	}
 	for (i = first; i > 0; i--) {
+		if (cands[i - 1].sub)
+			continue;
 		if (cands[i - 1].chosen || cands[i - 1].heading)
 			break;
 		if (cands[i - 1].intro && cands[i - 1].body) {
 			cands[i - 1].chosen = 1;
+			cands[i - 1].follow = (long)first;
 			break;
 		}
 	}
 	for (i = last + 1; i < n; i++) {
+		if (cands[i].sub)
+			continue;
 		if (cands[i].chosen || cands[i].heading ||
 		    cands[i].label.style != STYLE_NONE)
 			break;
 		if ((cands[i].outro || (bold && cands[i].bold)) &&
 		    cands[i].body) {
 			cands[i].chosen = 1;
+			cands[i].follow = (long)last;
 			break;
 		}
 	}
 }
 
-/* Finds the runs of each numbering style and chooses the plausible ones. */
+/* Is candidate i one that sections_runs() looks at for parent? */
 static int
-sections_runs(struct sections_cand *cands, size_t n)
+sections_in(const struct sections_cand *cands, size_t i, long parent)
 {
-	size_t	*run, len, i, j;
+	if (parent == -1)
+		return !cands[i].sub;
+	return cands[i].parent == parent && !cands[i].heading;
+}
+
+/*
+ * Finds the runs of each numbering style and chooses the plausible ones:
+ * among the lines of the part that starts at numbered heading candidate
+ * parent, runs of sub-parts ("1. Microphones" under "2. The Sound Era"),
+ * which count from 1 again in each part; with parent -1, the runs of the
+ * whole essay, sub-parts aside.
+ */
+static int
+sections_runs(struct sections_cand *cands, size_t n, long parent)
+{
+	size_t	*run, len, i, j, k;
 	long	 last;
 	int	 style, dir, found = 0;
 	char	*done;
@@ -726,12 +801,14 @@ sections_runs(struct sections_cand *cands, size_t n)
 	done = xcalloc(n + 1, 1);
 	for (i = 0; i < n; i++) {
 		/* Each style once, from its first candidate. */
-		if ((style = cands[i].label.style) == STYLE_NONE || done[i])
+		if ((style = cands[i].label.style) == STYLE_NONE || done[i] ||
+		    !sections_in(cands, i, parent))
 			continue;
 		len = 0;
 		dir = 0;
 		for (j = i; j <= n; j++) {
-			if (j < n && cands[j].label.style != style)
+			if (j < n && (cands[j].label.style != style ||
+			    !sections_in(cands, j, parent)))
 				continue;
 			if (j < n)
 				done[j] = 1;
@@ -752,7 +829,11 @@ sections_runs(struct sections_cand *cands, size_t n)
 			}
 			if (sections_take_run(cands, run, len, dir)) {
 				found = 1;
-				sections_ends(cands, n, run[0], run[len - 1]);
+				for (k = 0; parent != -1 && k < len; k++)
+					cands[run[k]].sub = 1;
+				if (parent == -1)
+					sections_ends(cands, n, run[0],
+					    run[len - 1]);
 			}
 			len = 0;
 			dir = 0;
@@ -767,22 +848,30 @@ sections_runs(struct sections_cand *cands, size_t n)
 
 /* A part written as a paragraph among parts written as headings takes
  * their level (the nearest numbered heading of its numbering, before it,
- * else after); other new headings take level. */
+ * else after); a sub-part goes one below its part; an introduction or a
+ * conclusion takes its run's level; other new headings take level. */
 static void
 sections_levels(struct doc *d, struct sections_cand *cands, size_t n,
     int level)
 {
 	size_t	i, j;
+	int	up;
 
 	for (i = 0; i < n; i++) {
-		cands[i].level = level;
-		if (!cands[i].chosen || cands[i].heading)
+		cands[i].level = cands[i].heading ?
+		    d->blocks[cands[i].block].level : level;
+		if (!cands[i].chosen || cands[i].heading ||
+		    cands[i].follow != -1)
 			continue;
+		if (cands[i].sub) {
+			up = d->blocks[cands[cands[i].parent].block].level;
+			cands[i].level = up < 6 ? up + 1 : 6;
+			continue;
+		}
 		for (j = i; j > 0; j--) {
 			if (cands[j - 1].heading && cands[j - 1].chosen &&
 			    cands[j - 1].label.style == cands[i].label.style) {
-				cands[i].level =
-				    d->blocks[cands[j - 1].block].level;
+				cands[i].level = cands[j - 1].level;
 				break;
 			}
 		}
@@ -797,10 +886,16 @@ sections_levels(struct doc *d, struct sections_cand *cands, size_t n,
 			}
 		}
 	}
+	for (i = 0; i < n; i++) {
+		if (cands[i].chosen && !cands[i].heading &&
+		    cands[i].follow != -1)
+			cands[i].level = cands[cands[i].follow].level;
+	}
 }
 
-/* Turns a chosen line into a heading block of its own. */
-static void
+/* Turns a chosen line into a heading block of its own; returns the
+ * heading's text. */
+static const char *
 sections_make_heading(struct doc *d, const struct sections_cand *c,
     int level)
 {
@@ -817,19 +912,22 @@ sections_make_heading(struct doc *d, const struct sections_cand *c,
 	b->type = DOC_HEADING;
 	b->level = level;
 	b->number = 0;
+	return b->text;
 }
 
-/* Adds the section of heading block i: its label split off its title,
- * and the label's value, which the pager calls the section by. */
+/* Adds the section of heading block i: its label split off its title
+ * (which is empty for "Part 3" alone), and the label's value, which the
+ * pager calls the section by. A bare number ("IV", "3") is a label only
+ * for a heading in a run. */
 static void
-sections_add(struct doc *d, size_t i)
+sections_add(struct doc *d, size_t i, int run)
 {
 	struct doc_block	*b = &d->blocks[i];
 	struct sections_label	 l;
 	char			*label = NULL, *title, *p;
 	long			 number = 0;
 
-	if (sections_label(b->text, b->len, &l) && l.title < b->len) {
+	if (sections_label(b->text, b->len, &l) && (!l.bare || run)) {
 		label = xstrndup(b->text, l.len);
 		title = xstrndup(b->text + l.title, b->len - l.title);
 		number = l.number;
@@ -847,8 +945,8 @@ void
 sections_find(struct doc *d)
 {
 	struct sections_cand	*cands;
-	size_t			 n, i, bold = 0;
-	int			 level = 7, sub = 0;
+	size_t			 n, i, k, bold = 0, questions = 0;
+	int			 level = 7, sub = 0, found = 0, qa;
 
 	for (i = 0; i < d->nblocks; i++) {
 		if (d->blocks[i].type != DOC_HEADING)
@@ -863,18 +961,37 @@ sections_find(struct doc *d)
 
 	cands = sections_candidates(d, &n);
 	sections_find_bodies(d, cands, n);
+	/* The sub-parts of each numbered part first, so that they neither
+	 * join nor break the run of the parts. */
+	for (i = 0; i < n; i++) {
+		if (cands[i].heading && sections_runs(cands, n, (long)i))
+			found = 1;
+	}
+	if (sections_runs(cands, n, -1))
+		found = 1;
 	/*
 	 * Bold lines alone are part titles only in an essay with no other
 	 * structure (no subheadings, no numbered parts), only over prose,
 	 * and only two or more of them: a single bold line is emphasis.
+	 * When most of them are questions, the page is an interview: its
+	 * questions are turns of a conversation, not parts, though an
+	 * essay may title a part or two with a question.
 	 */
-	if (!sections_runs(cands, n) && !sub) {
-		for (i = 0; i < n; i++)
-			bold += cands[i].bold &&
-			    cands[i].prose >= SECTIONS_BODY_WORDS;
+	if (!found && !sub) {
+		for (i = 0; i < n; i++) {
+			if (cands[i].bold &&
+			    cands[i].prose >= SECTIONS_BODY_WORDS) {
+				bold++;
+				questions += cands[i].question;
+			}
+		}
+		qa = questions * 2 > bold;
+		if (qa)
+			bold -= questions;
 		for (i = 0; bold >= 2 && i < n; i++) {
 			if (cands[i].bold &&
-			    cands[i].prose >= SECTIONS_BODY_WORDS)
+			    cands[i].prose >= SECTIONS_BODY_WORDS &&
+			    !(qa && cands[i].question))
 				cands[i].chosen = 1;
 		}
 	}
@@ -883,13 +1000,22 @@ sections_find(struct doc *d)
 	 * offsets of earlier candidates where they were. */
 	for (i = n; i > 0; i--) {
 		if (cands[i - 1].chosen && !cands[i - 1].heading)
-			sections_make_heading(d, &cands[i - 1],
-			    cands[i - 1].level);
+			cands[i - 1].text = sections_make_heading(d,
+			    &cands[i - 1], cands[i - 1].level);
+	}
+
+	/* Splitting moves blocks but not their texts, so a heading is
+	 * matched to its candidate by its text; both are in order. */
+	for (i = 0, k = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type != DOC_HEADING)
+			continue;
+		while (k < n && cands[k].text == NULL)
+			k++;
+		if (k < n && cands[k].text == d->blocks[i].text) {
+			sections_add(d, i, cands[k].run);
+			k++;
+		} else
+			sections_add(d, i, 0);
 	}
 	free(cands);
-
-	for (i = 0; i < d->nblocks; i++) {
-		if (d->blocks[i].type == DOC_HEADING)
-			sections_add(d, i);
-	}
 }

@@ -301,6 +301,94 @@ test_sections_by_position(void **state)
 	pager_free(p);
 }
 
+/* A paragraph of n distinct words, k its number. */
+static void
+add_words(struct doc *d, int k, int n)
+{
+	char	w[32];
+	int	i;
+
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	for (i = 0; i < n; i++) {
+		snprintf(w, sizeof w, "q%dw%d ", k, i);
+		add_text(d, w);
+	}
+}
+
+/* Sections as sections.c finds them: numbered parts with numbered
+ * sub-parts, and parts that are only a label. */
+static void
+test_sections_nested(void **state)
+{
+	static const char *const lines[] = {
+		"h1. The Silent Era", "1. Camera Weight", "2. Film Stock",
+		"h2. The Sound Era", "1. Microphones", "2. Blimps",
+		"3. Dubbing",
+	};
+	struct pager_opts	 o = { 0, 0 };
+	struct pager		*p;
+	struct doc		*d;
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+	int			 mark;
+
+	d = doc_new(NULL);
+	add_words(d, 0, 40);
+	for (i = 0; i < nitems(lines); i++) {
+		if (lines[i][0] == 'h') {
+			doc_begin(d, DOC_HEADING, 2);
+			add_text(d, lines[i] + 1);
+		} else {
+			doc_begin(d, DOC_PARAGRAPH, 0);
+			add_text(d, lines[i]);
+		}
+		add_words(d, (int)i * 2 + 1, 120);
+		add_words(d, (int)i * 2 + 2, 120);
+	}
+	doc_finish(d);
+	assert_int_equal(d->nsections, nitems(lines));
+	p = pager_new(d, 80, 24, &o);
+	/* 2 is the second part, not the first part's second sub-part. */
+	keys(p, "2");
+	assert_at_section(p, 3);
+	keys(p, "1");
+	assert_at_section(p, 0);
+	/* Only a sub-part is 3. */
+	keys(p, "3");
+	assert_at_section(p, 6);
+	/* The outline shows sub-parts under their parts. */
+	keys(p, "t");
+	pager_menu_item(p, 5, &b, &mark);
+	assert_string_equal(buf_str(&b), "    2. Blimps");
+	buf_reset(&b);
+	pager_menu_item(p, 3, &b, &mark);
+	assert_string_equal(buf_str(&b), "  2. The Sound Era");
+	buf_reset(&b);
+	pager_free(p);
+
+	/* "Part 2" alone is called by its number, and the outline shows
+	 * its label with nothing after it. */
+	d = doc_new(NULL);
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	add_text(d, "Introduction");
+	add_words(d, 0, 200);
+	for (i = 1; i <= 2; i++) {
+		doc_begin(d, DOC_PARAGRAPH, 0);
+		add_text(d, i == 1 ? "Part 1" : "Part 2");
+		add_words(d, (int)i, 200);
+	}
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	p = pager_new(d, 80, 24, &o);
+	keys(p, "1");
+	assert_at_section(p, 1);
+	keys(p, "t");
+	pager_menu_item(p, 2, &b, &mark);
+	assert_string_equal(buf_str(&b), "  Part 2");
+	buf_free(&b);
+	pager_free(p);
+}
+
 static void
 test_search(void **state)
 {
@@ -845,6 +933,7 @@ main(void)
 		cmocka_unit_test(test_motion),
 		cmocka_unit_test(test_sections_numbered),
 		cmocka_unit_test(test_sections_by_position),
+		cmocka_unit_test(test_sections_nested),
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_links_and_requests),
 		cmocka_unit_test(test_outline_and_help),

@@ -114,8 +114,15 @@ test_heading_labels(void **state)
 		  "C. Auguste Dupin on Screen" },
 		{ "IIII. Not a numeral", NULL, "IIII. Not a numeral" },
 		{ "Part of the Problem", NULL, "Part of the Problem" },
-		{ "Part 3", NULL, "Part 3" },
-		{ "3.", NULL, "3." },
+		/* A label alone has no title. */
+		{ "Part 3", "Part 3", "" },
+		{ "Chapter Two", "Chapter Two", "" },
+		{ "3.", "3", "" },
+		{ "IV.", "IV", "" },
+		/* A bare number is a label only in a run: alone, it may be
+		 * a film's name. */
+		{ "300", NULL, "300" },
+		{ "X", NULL, "X" },
 		/* CJK and Arabic numbering keep the essay's own label. */
 		/* 第三章 开端 */
 		{ "\xe7\xac\xac\xe4\xb8\x89\xe7\xab\xa0 \xe5\xbc\x80\xe7\xab"
@@ -165,7 +172,9 @@ test_section_numbers(void **state)
 		/* ٢. الضوء */
 		{ "\xd9\xa2. \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1", 2 },
 		{ "Introduction", 0 },
-		{ "Part 3", 0 },
+		{ "Part 3", 3 },
+		{ "3.", 3 },
+		{ "42", 0 },
 		{ "IIII. Not a numeral", 0 },
 	};
 	struct doc	*d;
@@ -485,6 +494,199 @@ test_bold_titles(void **state)
 	doc_free(d);
 }
 
+/* Numbered sub-parts under numbered parts: each run counts from 1 within
+ * its part, one level below it, and neither joins nor breaks the run of
+ * the parts. */
+static void
+test_sub_parts(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	static const struct {
+		const char	*label, *title;
+		int		 level;
+	} want[] = {
+		{ "1", "The Silent Era", 2 },
+		{ "1", "Camera Weight", 3 },
+		{ "2", "Film Stock", 3 },
+		{ "2", "The Sound Era", 2 },
+		{ "1", "Microphones", 3 },
+		{ "2", "Blimps", 3 },
+		{ "3", "Dubbing", 3 },
+		{ NULL, "Conclusion", 2 },
+	};
+	size_t		 i;
+
+	para(d, BODY);
+	add(d, DOC_HEADING, 2, "1. The Silent Era");
+	para(d, BODY);
+	bold_para(d, "1. Camera Weight");
+	para(d, BODY);
+	bold_para(d, "2. Film Stock");
+	para(d, BODY);
+	add(d, DOC_HEADING, 2, "2. The Sound Era");
+	para(d, BODY);
+	bold_para(d, "1. Microphones");
+	para(d, BODY);
+	bold_para(d, "2. Blimps");
+	para(d, BODY);
+	bold_para(d, "3. Dubbing");
+	para(d, BODY);
+	para(d, "Conclusion");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, nitems(want));
+	for (i = 0; i < nitems(want); i++) {
+		check_section(d, i, want[i].label, want[i].title);
+		assert_int_equal(d->sections[i].level, want[i].level);
+	}
+	assert_int_equal(d->sections[6].number, 3);
+	doc_free(d);
+
+	/* Numbers that go on from the heading are its run, not its
+	 * sub-parts. */
+	d = doc_new(NULL);
+	add(d, DOC_HEADING, 2, "1. The Silent Era");
+	para(d, BODY);
+	para(d, "2. The Sound Era");
+	para(d, BODY);
+	para(d, "3. The Colour Era");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	check_section(d, 2, "3", "The Colour Era");
+	assert_int_equal(d->sections[1].level, 2);
+	assert_int_equal(d->sections[2].level, 2);
+	doc_free(d);
+
+	/* Under an h3 part, sub-parts are h4; a lone "1." under a part is
+	 * not a run. */
+	d = doc_new(NULL);
+	add(d, DOC_HEADING, 3, "1. The Silent Era");
+	para(d, "1. Camera Weight");
+	para(d, BODY);
+	para(d, "2. Film Stock");
+	para(d, BODY);
+	add(d, DOC_HEADING, 3, "2. The Sound Era");
+	para(d, "1. Microphones");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 4);
+	check_section(d, 1, "1", "Camera Weight");
+	assert_int_equal(d->sections[1].level, 4);
+	check_section(d, 3, "2", "The Sound Era");
+	assert_int_equal(d->blocks[d->nblocks - 2].type, DOC_PARAGRAPH);
+	doc_free(d);
+}
+
+/* Lines that are only a label ("Part 1", "IV", "3.") are parts with that
+ * label and an empty title, so that the digits call them by it. */
+static void
+test_label_only(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	para(d, "Introduction");
+	para(d, BODY);
+	para(d, "Part 1");
+	para(d, BODY);
+	para(d, "Part 2");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	check_section(d, 0, NULL, "Introduction");
+	check_section(d, 1, "Part 1", "");
+	check_section(d, 2, "Part 2", "");
+	assert_int_equal(d->sections[0].number, 0);
+	assert_int_equal(d->sections[1].number, 1);
+	assert_int_equal(d->sections[2].number, 2);
+	doc_free(d);
+
+	/* Bare numbers as headings, in a run. */
+	d = doc_new(NULL);
+	add(d, DOC_HEADING, 2, "I");
+	para(d, BODY);
+	add(d, DOC_HEADING, 2, "II");
+	para(d, BODY);
+	add(d, DOC_HEADING, 2, "III");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	check_section(d, 0, "I", "");
+	check_section(d, 2, "III", "");
+	assert_int_equal(d->sections[2].number, 3);
+	doc_free(d);
+
+	/* Bare numbers and "3." as paragraphs, in a run. */
+	d = doc_new(NULL);
+	para(d, BODY);
+	para(d, "1");
+	para(d, BODY);
+	para(d, "2");
+	para(d, BODY);
+	para(d, "1.");
+	para(d, BODY);
+	para(d, "2.");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 4);
+	check_section(d, 0, "1", "");
+	check_section(d, 1, "2", "");
+	check_section(d, 2, "1", "");
+	check_section(d, 3, "2", "");
+	doc_free(d);
+
+	/* Numbers alone that are links (pages, footnotes' ways back) or
+	 * with no text between them are not parts. */
+	d = doc_new(NULL);
+	para(d, BODY);
+	link_para(d, "1");
+	para(d, BODY);
+	link_para(d, "2");
+	para(d, BODY);
+	para(d, "1.");
+	para(d, "2.");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 0);
+	doc_free(d);
+}
+
+/* An interview's bold questions are not its parts; an essay's bold titles
+ * are, even when one of them is a question. */
+static void
+test_bold_questions(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+
+	para(d, BODY);
+	bold_para(d, "Why did you shoot it in one take?");
+	para(d, BODY);
+	bold_para(d, "How long did you rehearse?");
+	para(d, BODY);
+	/* A closing quote after the question mark. */
+	bold_para(d, "And the car alarm \xe2\x80\x94 was that "
+	    "planned?\xe2\x80\x9d");
+	para(d, BODY);
+	bold_para(d, "The Premiere");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 0);
+	doc_free(d);
+
+	d = doc_new(NULL);
+	para(d, BODY);
+	bold_para(d, "The Screen Is Only Part of It");
+	para(d, BODY);
+	bold_para(d, "Does Pausing Change the Film?");
+	para(d, BODY);
+	bold_para(d, "What Remains");
+	para(d, BODY);
+	doc_finish(d);
+	assert_int_equal(d->nsections, 3);
+	check_section(d, 1, NULL, "Does Pausing Change the Film?");
+	doc_free(d);
+}
+
 static void
 test_cjk_and_rtl(void **state)
 {
@@ -604,6 +806,9 @@ main(void)
 		cmocka_unit_test(test_countdown_and_introduction),
 		cmocka_unit_test(test_line_breaks_split),
 		cmocka_unit_test(test_bold_titles),
+		cmocka_unit_test(test_sub_parts),
+		cmocka_unit_test(test_label_only),
+		cmocka_unit_test(test_bold_questions),
 		cmocka_unit_test(test_cjk_and_rtl),
 		cmocka_unit_test(test_no_headings_no_sections),
 		cmocka_unit_test(test_split_block),
