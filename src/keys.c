@@ -124,23 +124,53 @@ static const struct {
 	{ KEYC_DOWN, "Down" },
 	{ KEYC_LEFT, "Left" },
 	{ KEYC_RIGHT, "Right" },
-	{ KEYC_PPAGE, "PPage" },
-	{ KEYC_NPAGE, "NPage" },
+	{ KEYC_PPAGE, "PgUp" },
+	{ KEYC_NPAGE, "PgDn" },
 	{ KEYC_HOME, "Home" },
 	{ KEYC_END, "End" },
-	{ KEYC_BTAB, "BTab" },
-	{ KEYC_BSPACE, "BSpace" },
+	{ KEYC_BTAB, "Shift-Tab" },
+	{ KEYC_BSPACE, "Backspace" },
 	{ KEYC_ENTER, "Enter" },
-	{ KEYC_DC, "DC" },
+	{ KEYC_DC, "Delete" },
 	{ KEYC_TAB, "Tab" },
 	{ KEYC_ESCAPE, "Escape" },
 	{ ' ', "Space" },
-	/* Other spellings that keys_find() takes. */
+	/* Other spellings that keys_find() takes (tmux's among them). */
+	{ KEYC_PPAGE, "PPage" },
 	{ KEYC_PPAGE, "PageUp" },
+	{ KEYC_NPAGE, "NPage" },
 	{ KEYC_NPAGE, "PageDown" },
-	{ KEYC_BSPACE, "Backspace" },
-	{ KEYC_DC, "Delete" },
+	{ KEYC_BTAB, "BTab" },
+	{ KEYC_BSPACE, "BSpace" },
+	{ KEYC_DC, "DC" },
 	{ KEYC_ESCAPE, "Esc" },
+};
+
+/* Sequences that terminals send for keys their terminfo entry may not
+ * list (xterm's Home and End as CSI H and F; PgUp as CSI 5 ~ under
+ * TERM=vt100), after the Escape. */
+static const struct {
+	const char	*seq;
+	int		 key;
+} keys_sequences[] = {
+	{ "[A", KEYC_UP }, { "OA", KEYC_UP },
+	{ "[B", KEYC_DOWN }, { "OB", KEYC_DOWN },
+	{ "[C", KEYC_RIGHT }, { "OC", KEYC_RIGHT },
+	{ "[D", KEYC_LEFT }, { "OD", KEYC_LEFT },
+	{ "[H", KEYC_HOME }, { "OH", KEYC_HOME },
+	{ "[1~", KEYC_HOME }, { "[7~", KEYC_HOME },
+	{ "[F", KEYC_END }, { "OF", KEYC_END },
+	{ "[4~", KEYC_END }, { "[8~", KEYC_END },
+	{ "[5~", KEYC_PPAGE }, { "[6~", KEYC_NPAGE },
+	{ "[3~", KEYC_DC }, { "[Z", KEYC_BTAB },
+	{ "OP", KEYC_F1 }, { "OQ", KEYC_F1 + 1 },
+	{ "OR", KEYC_F1 + 2 }, { "OS", KEYC_F1 + 3 },
+	{ "[11~", KEYC_F1 }, { "[12~", KEYC_F1 + 1 },
+	{ "[13~", KEYC_F1 + 2 }, { "[14~", KEYC_F1 + 3 },
+	{ "[15~", KEYC_F1 + 4 }, { "[17~", KEYC_F1 + 5 },
+	{ "[18~", KEYC_F1 + 6 }, { "[19~", KEYC_F1 + 7 },
+	{ "[20~", KEYC_F1 + 8 }, { "[21~", KEYC_F1 + 9 },
+	{ "[23~", KEYC_F1 + 10 }, { "[24~", KEYC_F1 + 11 },
 };
 
 static struct keys_binding	*keys_table;
@@ -257,7 +287,7 @@ keys_name(int key, char *out)
 	if (key >= KEYC_F1 && key <= KEYC_LAST)
 		snprintf(out, 16, "F%d", key - KEYC_F1 + 1);
 	else if (key >= 1 && key < 0x20)
-		snprintf(out, 16, "C-%c", key + 'a' - 1);
+		snprintf(out, 16, "Ctrl-%c", key + '@');
 	else if (key > 0x20 && key < 0x7f)
 		snprintf(out, 16, "%c", key);
 	else if (key >= 0xa0 && key < KEYC_BASE &&
@@ -288,6 +318,10 @@ keys_find(const char *s)
 		    f <= KEYC_LAST - KEYC_F1 + 1)
 			return KEYC_F1 + (int)f - 1;
 	}
+	/* C-l as tmux writes it, Ctrl-L as the manual does. */
+	if (len == 6 && strncasecmp(s, "Ctrl-", 5) == 0 &&
+	    ((s[5] | 0x20) >= 'a' && (s[5] | 0x20) <= 'z'))
+		return (s[5] | 0x20) - 'a' + 1;
 	if (len == 3 && (s[0] == 'C' || s[0] == 'c') && s[1] == '-' &&
 	    ((s[2] | 0x20) >= 'a' && (s[2] | 0x20) <= 'z'))
 		return (s[2] | 0x20) - 'a' + 1;
@@ -295,6 +329,47 @@ keys_find(const char *s)
 	    cp != 0x7f &&
 	    !(cp >= 0x80 && cp < 0xa0))
 		return (int)cp;
+	return -1;
+}
+
+int
+keys_escape_more(const char *seq, size_t len)
+{
+	unsigned char	c;
+
+	if (len == 0)
+		return KEYS_ESC_MORE;
+	if (seq[0] == 'O') {
+		/* SS3: one byte after the O. */
+		if (len == 1)
+			return KEYS_ESC_MORE;
+		c = (unsigned char)seq[1];
+		return len == 2 && c >= 0x20 && c <= 0x7e ? KEYS_ESC_DONE :
+		    KEYS_ESC_NONE;
+	}
+	if (seq[0] != '[')
+		return KEYS_ESC_NONE;
+	if (len == 1)
+		return KEYS_ESC_MORE;
+	/* CSI: parameters (0x30-0x3f) and intermediates (0x20-0x2f) up to
+	 * a final byte (0x40-0x7e). */
+	c = (unsigned char)seq[len - 1];
+	if (c >= 0x40 && c <= 0x7e)
+		return KEYS_ESC_DONE;
+	if (c >= 0x20 && c <= 0x3f)
+		return KEYS_ESC_MORE;
+	return KEYS_ESC_NONE;
+}
+
+int
+keys_escape(const char *seq, size_t len)
+{
+	size_t	i;
+
+	for (i = 0; i < nitems(keys_sequences); i++)
+		if (strlen(keys_sequences[i].seq) == len &&
+		    memcmp(keys_sequences[i].seq, seq, len) == 0)
+			return keys_sequences[i].key;
 	return -1;
 }
 

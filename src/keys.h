@@ -75,11 +75,24 @@ const char	*keys_action_name(enum action);
 int		 keys_action_find(const char *);
 /* Returns an action's one-line description, translated. */
 const char	*keys_action_help(enum action);
-/* Writes a key's name ("j", "Space", "C-l", "PPage", "F1") to out, at
+/* Writes a key's name as the manual spells it ("j", "Space", "Ctrl-L",
+ * "PgUp", "F1") to out, at
  * least 16 bytes; returns out. */
 char		*keys_name(int, char *);
 /* Returns the key named s, or -1. */
 int		 keys_find(const char *);
+
+/* What the bytes read after an Escape are: the start of a sequence that
+ * needs more, a whole sequence (CSI "[5~" or SS3 "OH"), or no sequence at
+ * all (a lone Escape and a key after it). */
+#define KEYS_ESC_MORE	1
+#define KEYS_ESC_DONE	0
+#define KEYS_ESC_NONE	(-1)
+/* Says which of those len bytes read after an Escape are. */
+int		 keys_escape_more(const char *, size_t);
+/* Returns the key a whole sequence of keys_escape_more() stands for (End
+ * for "[4~"), or -1 for one that has no key here. */
+int		 keys_escape(const char *, size_t);
 
 /* Returns the help lines made from the live table: for each action its
  * keys and what it does. Free with keys_help_free(). */

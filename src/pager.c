@@ -638,7 +638,7 @@ pager_help_lines(struct pager *p)
 		"",
 		N_("In the outline and the lists: move as in the text; Enter "
 		    "picks, q or Escape closes."),
-		N_("At a prompt: Enter accepts, Escape or C-g cancels, "
+		N_("At a prompt: Enter accepts, Escape or Ctrl-G cancels, "
 		    "Backspace deletes."),
 		N_("Searches are literal; lower case matches either case."),
 	};
@@ -1146,12 +1146,14 @@ pager_section_part(const struct pager *p, struct buf *b)
 		return;
 	}
 	s = &p->doc->sections[i];
+	/* A section without a number of its own, among sections that have
+	 * one, is called by its position, as the digit 0 reaches the last. */
 	if (s->label != NULL)
 		buf_printf(b, "%s/%zu %s", s->label, p->doc->nsections,
 		    s->title);
 	else
-		buf_printf(b, "%ld/%zu %s", p->numbers[i], p->doc->nsections,
-		    s->title);
+		buf_printf(b, "%ld/%zu %s", p->numbers[i] > 0 ?
+		    p->numbers[i] : i + 1, p->doc->nsections, s->title);
 }
 
 int

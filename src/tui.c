@@ -23,13 +23,17 @@
 #include "layout.h"
 #include "pager.h"
 #include "pipeline.h"
+#include "sanitize.h"
 #include "tui.h"
 #include "util.h"
 #include "width.h"
 
 #define TUI_TIMEOUT	250		/* ms: how often the loop looks at
 					 * the signal flag */
+#define TUI_KEY_NONE	(-1)		/* no key, or one reel has no use for */
 #define TUI_KEY_RESIZE	(-2)
+#define TUI_KEY_IGNORED	(-3)		/* an escape sequence, swallowed */
+#define TUI_ESC_MAX	32		/* bytes of one after its Escape */
 
 enum {
 	TUI_PAIR_HEADING = 1,
@@ -203,8 +207,12 @@ tui_attr(const struct tui *t, int a, attr_t *attr, short *pair)
 	}
 	if (a & LAYOUT_CURRENT) {
 		*attr |= A_BOLD;
+		/* Without colour, bold alone hardly tells the current match
+		 * from the others. */
 		if (t->colour)
 			*pair = TUI_PAIR_CURRENT;
+		else
+			*attr |= A_REVERSE | A_UNDERLINE;
 	}
 	if (!t->colour)
 		*pair = 0;
@@ -361,7 +369,7 @@ static int
 tui_key(int r, wint_t wc)
 {
 	if (r == ERR)
-		return -1;
+		return TUI_KEY_NONE;
 	if (r == KEY_CODE_YES) {
 		switch (wc) {
 		case KEY_RESIZE:
@@ -393,7 +401,7 @@ tui_key(int r, wint_t wc)
 		}
 		if (wc >= KEY_F(1) && wc <= KEY_F(12))
 			return KEYC_F1 + (int)(wc - KEY_F(1));
-		return -1;
+		return TUI_KEY_IGNORED;
 	}
 	if (wc == '\r' || wc == '\n')
 		return KEYC_ENTER;
@@ -402,31 +410,110 @@ tui_key(int r, wint_t wc)
 	return (int)wc;
 }
 
+/* Puts back what wget_wch() read, for the next read. */
+static void
+tui_unget(int r, wint_t wc)
+{
+	if (r == KEY_CODE_YES)
+		ungetch((int)wc);
+	else
+		unget_wch((wchar_t)wc);
+}
+
+/* After an Escape: the rest of a sequence the terminfo entry did not
+ * know (curses hands those on byte by byte), if its bytes came with it.
+ * A sequence is read whole and made a key or swallowed, so that its
+ * bytes never act as keys of their own ("[" "4" "~" for End); an Escape
+ * that nothing follows at once is the Escape key. */
+static int
+tui_escape(void)
+{
+	char	seq[TUI_ESC_MAX];
+	size_t	len = 0;
+	wint_t	wc;
+	int	r, more;
+
+	wtimeout(stdscr, 0);
+	while ((more = keys_escape_more(seq, len)) == KEYS_ESC_MORE) {
+		if (len == sizeof seq)
+			return TUI_KEY_IGNORED;
+		if ((r = wget_wch(stdscr, &wc)) == ERR)
+			break;
+		if (r == KEY_CODE_YES || wc < 0x20 || wc > 0x7e) {
+			/* Not part of a sequence: a key of its own. */
+			tui_unget(r, wc);
+			more = KEYS_ESC_NONE;
+			break;
+		}
+		seq[len++] = (char)wc;
+	}
+	if (more == KEYS_ESC_DONE) {
+		r = keys_escape(seq, len);
+		return r != -1 ? r : TUI_KEY_IGNORED;
+	}
+	/* Escape and one other key (or the start of a sequence cut short):
+	 * both are keys. More of a sequence that broke off is dropped. */
+	if (len == 1) {
+		unget_wch((wchar_t)(unsigned char)seq[0]);
+		return KEYC_ESCAPE;
+	}
+	return len == 0 ? KEYC_ESCAPE : TUI_KEY_IGNORED;
+}
+
+/* Reads a key of keys.h, waiting at most delay ms: TUI_KEY_NONE when
+ * none came. */
+static int
+tui_read(int delay)
+{
+	wint_t	wc;
+	int	r, key;
+
+	wtimeout(stdscr, delay);
+	r = wget_wch(stdscr, &wc);
+	if ((key = tui_key(r, wc)) == KEYC_ESCAPE)
+		key = tui_escape();
+	return key;
+}
+
+/* Reads all that was typed at the load line: q, Escape or C-g cancels
+ * the load, as the line says; any other key is dropped, for it was typed
+ * at a screen that was not the page yet. Any signal cancels too; the
+ * flag stays for the caller to see which (Ctrl-C during a link's load
+ * only cancels it). */
+static void
+tui_load_keys(struct tui_fetch *f)
+{
+	int	key;
+
+	if (tui_signal != 0)
+		f->cancelled = 1;
+	while ((key = tui_read(0)) != TUI_KEY_NONE) {
+		if (key == TUI_KEY_RESIZE)
+			f->resized = 1;
+		else if (key == 'q' || key == KEYC_ESCAPE || key == 0x07)
+			f->cancelled = 1;
+	}
+	wtimeout(stdscr, TUI_TIMEOUT);
+}
+
+/* A size for the load line: bytes below a kilobyte, so that a small page
+ * does not read "0 KB of 0 KB". */
+static void
+tui_size(struct buf *b, size_t n)
+{
+	if (n < 1024)
+		buf_printf(b, ngettext_("%zu byte", "%zu bytes", n), n);
+	else
+		buf_printf(b, "%zu KB", n / 1024);
+}
+
 static int
 tui_progress(void *arg, size_t now, size_t total)
 {
 	struct tui_fetch	*f = arg;
 	struct buf		 b = BUF_INIT;
-	wint_t			 wc;
-	int			 key, r;
 
-	/* Any signal cancels the fetch; the flag stays for the caller to
-	 * see which (Ctrl-C during a link's load only cancels it). */
-	if (tui_signal != 0) {
-		f->cancelled = 1;
-		return 1;
-	}
-	wtimeout(stdscr, 0);
-	while ((r = wget_wch(stdscr, &wc)) != ERR) {
-		key = tui_key(r, wc);
-		if (key == TUI_KEY_RESIZE)
-			f->resized = 1;
-		else if (key == 'q' || key == KEYC_ESCAPE || key == 0x07) {
-			f->cancelled = 1;
-			break;
-		}
-	}
-	wtimeout(stdscr, TUI_TIMEOUT);
+	tui_load_keys(f);
 	if (f->cancelled)
 		return 1;
 	if (fetch_is_url(f->what)) {
@@ -438,10 +525,16 @@ tui_progress(void *arg, size_t now, size_t total)
 		buf_printf(&b, _("reading %s \xe2\x80\xa6"),
 		    fetch_name(f->what));
 	}
-	if (now > 0)
-		buf_printf(&b, " %zu KB", now / 1024);
-	if (total > 0)
-		buf_printf(&b, _(" of %zu KB"), total / 1024);
+	if (now > 0) {
+		buf_addc(&b, ' ');
+		tui_size(&b, now);
+	}
+	if (total > 0) {
+		/* TRANSLATORS: after the size read so far, "12 KB"; the
+		 * whole size follows. */
+		buf_adds(&b, _(" of "));
+		tui_size(&b, total);
+	}
 	buf_adds(&b, _(" (q cancels)"));
 	tui_bottom(f->t, buf_str(&b));
 	buf_free(&b);
@@ -458,7 +551,9 @@ tui_load(struct tui *t, const char *what, struct doc **d, char **cause,
 {
 	struct fetch_opts	fo = *t->fo;
 	struct tui_fetch	f;
-	int			rc;
+	const char		*name;
+	char			*safe;
+	int			rc, was_cancelled;
 
 	memset(&f, 0, sizeof f);
 	f.t = t;
@@ -468,6 +563,22 @@ tui_load(struct tui *t, const char *what, struct doc **d, char **cause,
 	*cause = NULL;
 	tui_progress(&f, 0, 0);
 	rc = pipeline_load(what, &fo, d, cause);
+	/* The last bytes in, the page is still cleaned and extracted with
+	 * the load line up: a cancel typed then is a cancel too, and keys
+	 * typed then must not act on the page when it comes. A load that
+	 * failed keeps its own error. */
+	was_cancelled = f.cancelled;
+	tui_load_keys(&f);
+	if (rc == 0 && f.cancelled) {
+		doc_free(*d);
+		*d = NULL;
+		name = fetch_name(what);
+		safe = sanitize(name, strlen(name), 0);
+		*cause = xprintf(_("%s: cancelled"), safe);
+		free(safe);
+		rc = REEL_EXIT_FAILURE;
+	} else if (rc != 0)
+		f.cancelled = was_cancelled;
 	if (f.resized && t->pager != NULL)
 		pager_resize(t->pager, COLS, LINES);
 	*cancelled = rc != 0 && f.cancelled;
@@ -590,9 +701,8 @@ tui_run(const char *what, const struct fetch_opts *fo, int measure)
 	struct pager_opts	 po;
 	struct doc		*d = NULL;
 	char			*cause = NULL, *url;
-	int			 rc = 0, key, r, done = 0, dirty = 1;
+	int			 rc = 0, key, done = 0, dirty = 1;
 	int			 cancelled;
-	wint_t			 wc;
 
 	memset(&t, 0, sizeof t);
 	t.fo = fo;
@@ -640,8 +750,8 @@ tui_run(const char *what, const struct fetch_opts *fo, int measure)
 		if (dirty)
 			tui_refresh(&t);
 		dirty = 0;
-		r = wget_wch(stdscr, &wc);
-		if ((key = tui_key(r, wc)) == -1)
+		if ((key = tui_read(TUI_TIMEOUT)) == TUI_KEY_NONE ||
+		    key == TUI_KEY_IGNORED)
 			continue;
 		dirty = 1;
 		if (key == TUI_KEY_RESIZE) {

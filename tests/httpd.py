@@ -7,7 +7,8 @@ full, so a connection to it times out. Writes "PORT TLSPORT HOLEPORT"
 (TLSPORT 0 without TLS) as one line to --port-file, or to standard
 output. Standard library
 only. Exits on SIGTERM, or by itself after --lifetime seconds so that a
-test killed hard leaves nothing behind.
+test killed hard leaves nothing behind. With --hangups, /long/N appends
+its path to that file once the client has hung up after the page.
 """
 
 import argparse
@@ -181,6 +182,29 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def r_size(self, n):
         self.send(200, sized_page(int(n)))
 
+    def r_long(self, n):
+        # A long essay of n paragraphs; then, once the client has hung
+        # up (its fetch is over), its path is written to --hangups.
+        parts = [b"<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+                 b"<title>A long essay</title></head><body><article>"
+                 b"<h1>A long essay</h1>\n"]
+        for i in range(int(n)):
+            parts.append(b"<p>Paragraph %d of a long essay, with enough "
+                         b"words in it to be read as the text of an "
+                         b"article, and a comma or two.</p>\n" % (i + 1))
+        parts.append(b"</article></body></html>\n")
+        self.send(200, b"".join(parts))
+        self.wfile.flush()
+        try:
+            while self.rfile.read(1):
+                pass
+        except (ConnectionError, OSError):
+            pass
+        self.close_connection = True
+        if self.server.hangups:
+            with open(self.server.hangups, "a") as f:
+                f.write(self.path + "\n")
+
     def r_chunked(self, n):
         body = sized_page(int(n))
         self.send_response(200)
@@ -310,12 +334,14 @@ PREFIX_ROUTES = [
     ("/status/", Handler.r_status),
     ("/size/", Handler.r_size),
     ("/chunked/", Handler.r_chunked),
+    ("/long/", Handler.r_long),
 ]
 
 
 class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
+    hangups = None
 
     def handle_error(self, request, client_address):
         # reel hangs up on purpose (too large, cancelled, stalled).
@@ -356,9 +382,11 @@ def main():
     ap.add_argument("--key")
     ap.add_argument("--lifetime", type=float, default=120)
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--hangups")
     args = ap.parse_args()
 
     Server.verbose = args.verbose
+    Server.hangups = args.hangups
     plain = Server(("127.0.0.1", 0), Handler)
     serve(plain)
     tls_port = 0

@@ -87,10 +87,11 @@ test_key_names(void **state)
 		const char	*name;
 	} names[] = {
 		{ 'j', "j" }, { ' ', "Space" }, { KEYC_TAB, "Tab" },
-		{ KEYC_BTAB, "BTab" }, { KEYC_ENTER, "Enter" },
-		{ KEYC_ESCAPE, "Escape" }, { 'l' & 0x1f, "C-l" },
-		{ KEYC_PPAGE, "PPage" }, { KEYC_F1, "F1" },
-		{ KEYC_F1 + 11, "F12" }, { KEYC_BSPACE, "BSpace" },
+		{ KEYC_BTAB, "Shift-Tab" }, { KEYC_ENTER, "Enter" },
+		{ KEYC_ESCAPE, "Escape" }, { 'l' & 0x1f, "Ctrl-L" },
+		{ KEYC_PPAGE, "PgUp" }, { KEYC_NPAGE, "PgDn" },
+		{ KEYC_F1, "F1" }, { KEYC_DC, "Delete" },
+		{ KEYC_F1 + 11, "F12" }, { KEYC_BSPACE, "Backspace" },
 		{ 0xe9, "\xc3\xa9" },
 	};
 	char	buf[16];
@@ -102,6 +103,15 @@ test_key_names(void **state)
 		assert_int_equal(keys_find(names[i].name), names[i].key);
 	}
 	assert_int_equal(keys_find("PageDown"), KEYC_NPAGE);
+	/* tmux's spellings, which the help once showed, still name keys. */
+	assert_int_equal(keys_find("NPage"), KEYC_NPAGE);
+	assert_int_equal(keys_find("PPage"), KEYC_PPAGE);
+	assert_int_equal(keys_find("BTab"), KEYC_BTAB);
+	assert_int_equal(keys_find("BSpace"), KEYC_BSPACE);
+	assert_int_equal(keys_find("C-l"), 'l' & 0x1f);
+	assert_int_equal(keys_find("ctrl-l"), 'l' & 0x1f);
+	assert_int_equal(keys_find("Ctrl-"), -1);
+	assert_int_equal(keys_find("Ctrl-1"), -1);
 	assert_int_equal(keys_find("escape"), KEYC_ESCAPE);
 	assert_int_equal(keys_find("C-X"), 'x' & 0x1f);
 	assert_int_equal(keys_find("F13"), -1);
@@ -113,6 +123,72 @@ test_key_names(void **state)
 	assert_int_equal(keys_find("F99999999999999999999999"), -1);
 	assert_int_equal(keys_find("jj"), -1);
 	assert_int_equal(keys_find(""), -1);
+}
+
+/* Feeds seq byte by byte as the pager reads it after an Escape; returns
+ * what keys_escape_more() said last and how many bytes it took. */
+static int
+escape_read(const char *seq, size_t *taken)
+{
+	size_t	len = 0;
+	int	more;
+
+	while ((more = keys_escape_more(seq, len)) == KEYS_ESC_MORE &&
+	    seq[len] != '\0')
+		len++;
+	*taken = len;
+	return more;
+}
+
+static void
+test_escape_sequences(void **state)
+{
+	static const struct {
+		const char	*seq;
+		int		 key;
+	} known[] = {
+		{ "[H", KEYC_HOME }, { "[F", KEYC_END }, { "[1~", KEYC_HOME },
+		{ "[4~", KEYC_END }, { "[5~", KEYC_PPAGE },
+		{ "[6~", KEYC_NPAGE }, { "[Z", KEYC_BTAB }, { "OH", KEYC_HOME },
+		{ "OF", KEYC_END }, { "OA", KEYC_UP }, { "[D", KEYC_LEFT },
+		{ "OP", KEYC_F1 }, { "[24~", KEYC_F1 + 11 },
+	};
+	size_t	i, n;
+
+	/* Whole sequences end at their final byte, and name their key. */
+	for (i = 0; i < nitems(known); i++) {
+		assert_int_equal(escape_read(known[i].seq, &n),
+		    KEYS_ESC_DONE);
+		assert_int_equal(n, strlen(known[i].seq));
+		assert_int_equal(keys_escape(known[i].seq, n), known[i].key);
+	}
+	/* A sequence with parameters and intermediates (Ctrl-End, a
+	 * cursor report) is read to its end, and has no key here. */
+	assert_int_equal(escape_read("[1;5F", &n), KEYS_ESC_DONE);
+	assert_int_equal(n, 5);
+	assert_int_equal(keys_escape("[1;5F", n), -1);
+	assert_int_equal(escape_read("[12;40R", &n), KEYS_ESC_DONE);
+	assert_int_equal(n, 7);
+	assert_int_equal(escape_read("[2 q", &n), KEYS_ESC_DONE);
+	assert_int_equal(n, 4);
+	/* The final byte ends it: what follows is a key of its own. */
+	assert_int_equal(escape_read("[4~j", &n), KEYS_ESC_DONE);
+	assert_int_equal(n, 3);
+	assert_int_equal(escape_read("OHj", &n), KEYS_ESC_DONE);
+	assert_int_equal(n, 2);
+	/* No sequence: Escape and another key, or a control character
+	 * inside one. */
+	assert_int_equal(keys_escape_more("j", 1), KEYS_ESC_NONE);
+	assert_int_equal(keys_escape_more("\x1b", 1), KEYS_ESC_NONE);
+	assert_int_equal(keys_escape_more("[5\r", 3), KEYS_ESC_NONE);
+	assert_int_equal(keys_escape_more("O\r", 2), KEYS_ESC_NONE);
+	/* Cut short: more is needed. */
+	assert_int_equal(keys_escape_more("", 0), KEYS_ESC_MORE);
+	assert_int_equal(keys_escape_more("[", 1), KEYS_ESC_MORE);
+	assert_int_equal(keys_escape_more("[1;", 3), KEYS_ESC_MORE);
+	assert_int_equal(keys_escape_more("O", 1), KEYS_ESC_MORE);
+	assert_int_equal(keys_escape("[", 1), -1);
+	assert_int_equal(keys_escape("[9~", 3), -1);
 }
 
 static void
@@ -185,6 +261,7 @@ main(void)
 		cmocka_unit_test_setup(test_defaults, setup),
 		cmocka_unit_test(test_action_names),
 		cmocka_unit_test(test_key_names),
+		cmocka_unit_test(test_escape_sequences),
 		cmocka_unit_test_setup(test_rebind, setup),
 		cmocka_unit_test_setup(test_help, setup),
 	};

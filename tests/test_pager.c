@@ -35,7 +35,8 @@ static const char *const romans[NPARTS] = {
 	"XII",
 };
 
-enum labels { NO_LABELS, NUMBERS, ROMAN };
+/* MIXED: numbered parts and a last one without a number ("Conclusion"). */
+enum labels { NO_LABELS, NUMBERS, ROMAN, MIXED };
 
 static void
 add_text(struct doc *d, const char *s)
@@ -93,9 +94,13 @@ essay(enum labels labels)
 	}
 	for (s = 0; s < NPARTS; s++) {
 		snprintf(w, sizeof w, "%d", s + 1);
-		sec = doc_add_section(d, labels == NUMBERS ? w :
-		    labels == ROMAN ? romans[s] : NULL, titles[s], 2,
-		    heads[s]);
+		if (labels == MIXED && s == NPARTS - 1) {
+			doc_add_section(d, NULL, titles[s], 2, heads[s]);
+			continue;
+		}
+		sec = doc_add_section(d, labels == NUMBERS ||
+		    labels == MIXED ? w : labels == ROMAN ? romans[s] : NULL,
+		    titles[s], 2, heads[s]);
 		/* sections.c gives a label its value ("IV" is 4). */
 		if (labels != NO_LABELS)
 			sec->number = s + 1;
@@ -298,6 +303,23 @@ test_sections_by_position(void **state)
 	free(s);
 	keys(p, "11\n");
 	assert_at_section(p, 10);
+	pager_free(p);
+
+	/* Numbered parts and a conclusion without a number: the status line
+	 * calls the conclusion by its position, never 0. */
+	p = open_pager(MIXED, 80, 24);
+	keys(p, "0");
+	assert_at_section(p, NPARTS - 1);
+	s = status(p);
+	assert_non_null(strstr(s, "\xc2\xa7" "12/12 The Empty Frame"));
+	assert_null(strstr(s, "\xc2\xa7" "0/"));
+	free(s);
+	keys(p, "3");
+	assert_at_section(p, 2);
+	s = status(p);
+	assert_non_null(strstr(s,
+	    "\xc2\xa7" "3/12 The Hotel Ballroom Sequence"));
+	free(s);
 	pager_free(p);
 }
 

@@ -254,12 +254,50 @@ test_fatal_restores(void **state)
 	buf_free(&b);
 }
 
+/* Without colour the current match differs from the others by more than
+ * bold: reversed and underlined, the others only reversed. */
+static void
+test_no_colour_current_match(void **state)
+{
+	struct pager_opts	 o = { 0, 0 };
+	struct tui_offscreen	*t;
+	struct pager		*p;
+	const char		*s;
+	int			 y, x = 0, y2, x2 = 0, cur, other;
+
+	setenv("NO_COLOR", "1", 1);
+	t = tui_offscreen_new(80, 24);
+	assert_non_null(t);
+	p = pager_new(page(), 80, 24, &o);
+	for (s = "/word1\r"; *s != '\0'; s++)
+		pager_key(p, *s == '\r' ? KEYC_ENTER : *s);
+	assert_true(p->nmatches >= 2);
+	tui_offscreen_draw(t, p);
+	/* word1 is the current match; word10 another on the screen. */
+	y = find_row(t, 24, "word1 ", &x);
+	y2 = find_row(t, 24, "word10 ", &x2);
+	assert_true(y >= 1);
+	assert_true(y2 >= 1);
+	cur = tui_offscreen_attrs(t, y, x);
+	other = tui_offscreen_attrs(t, y2, x2);
+	assert_false(cur & TUI_COLOUR);
+	assert_true(cur & TUI_REVERSE);
+	assert_true(cur & TUI_UNDERLINE);
+	assert_true(other & TUI_REVERSE);
+	assert_false(other & TUI_UNDERLINE);
+	assert_int_not_equal(cur & ~TUI_BOLD, other & ~TUI_BOLD);
+	pager_free(p);
+	tui_offscreen_free(t);
+	unsetenv("NO_COLOR");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_draw),
 		cmocka_unit_test(test_small_screen),
+		cmocka_unit_test(test_no_colour_current_match),
 		cmocka_unit_test(test_fatal_restores),
 	};
 
