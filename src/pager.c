@@ -1149,11 +1149,13 @@ pager_section_part(const struct pager *p, struct buf *b)
 	/* A section without a number of its own, among sections that have
 	 * one, is called by its position, as the digit 0 reaches the last. */
 	if (s->label != NULL)
-		buf_printf(b, "%s/%zu %s", s->label, p->doc->nsections,
-		    s->title);
+		buf_printf(b, "%s/%zu", s->label, p->doc->nsections);
 	else
-		buf_printf(b, "%ld/%zu %s", p->numbers[i] > 0 ?
-		    p->numbers[i] : i + 1, p->doc->nsections, s->title);
+		buf_printf(b, "%ld/%zu", p->numbers[i] > 0 ? p->numbers[i] :
+		    i + 1, p->doc->nsections);
+	/* A part that is only its label ("Part 2") has no title to add. */
+	if (*s->title != '\0')
+		buf_printf(b, " %s", s->title);
 }
 
 int
