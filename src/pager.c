@@ -165,6 +165,8 @@ pager_free(struct pager *p)
 	free(p);
 }
 
+static void	pager_help_lines(struct pager *);
+
 void
 pager_resize(struct pager *p, int cols, int rows)
 {
@@ -172,6 +174,8 @@ pager_resize(struct pager *p, int cols, int rows)
 	p->rows = rows > 0 ? rows : 1;
 	layout_resize(p->layout, p->cols);
 	p->top = layout_find_doff(p->layout, p->anchor_block, p->anchor_doff);
+	if (p->menu == PAGER_MENU_HELP)
+		pager_help_lines(p);
 	pager_menu_fix(p);
 }
 
@@ -631,6 +635,61 @@ pager_menu_fix(struct pager *p)
 		p->menu_top = p->menu_cursor - rows + 1;
 }
 
+/* Adds help line s to p->help, wrapped to the window: a line of keys
+ * goes on under its description (after the key column's two spaces), a
+ * sentence under its start. */
+static void
+pager_help_add(struct pager *p, const char *s, size_t *cap)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*gap = strstr(s, "  "), *sp;
+	size_t		 len = strlen(s), cut, hang = 0;
+	int		 avail, first = 1;
+
+	if (gap != NULL && gap > s) {
+		while (*gap == ' ')
+			gap++;
+		hang = width_str(s, (size_t)(gap - s));
+	}
+	if (hang * 2 > (size_t)p->cols)
+		hang = 0;
+	do {
+		buf_reset(&b);
+		if (!first)
+			while (b.len < hang)
+				buf_addc(&b, ' ');
+		avail = p->cols - (int)b.len;
+		cut = len;
+		if (width_str(s, len) > (size_t)(avail > 1 ? avail : 1)) {
+			cut = layout_clip(s, len, avail > 1 ? avail : 1);
+			/* At the last space that fits, if there is one. */
+			for (sp = s + cut; sp > s && *sp != ' '; sp--)
+				;
+			if (sp > s)
+				cut = (size_t)(sp - s);
+			if (cut == 0)
+				cut = 1;
+		}
+		buf_add(&b, s, cut);
+		if (*cap == p->nhelp) {
+			*cap = *cap == 0 ? 64 : *cap * 2;
+			p->help = xreallocarray(p->help, *cap,
+			    sizeof *p->help);
+		}
+		p->help[p->nhelp++] = buf_detach(&b, NULL);
+		s += cut;
+		len -= cut;
+		while (*s == ' ') {
+			s++;
+			len--;
+		}
+		first = 0;
+	} while (len > 0);
+	buf_free(&b);
+}
+
+/* The help list from the live key table, wrapped to the window; made
+ * again when the window changes. */
 static void
 pager_help_lines(struct pager *p)
 {
@@ -642,15 +701,18 @@ pager_help_lines(struct pager *p)
 		    "Backspace deletes."),
 		N_("Searches are literal; lower case matches either case."),
 	};
-	size_t	 i;
+	char	**lines;
+	size_t	 i, n, cap = 0;
 
 	keys_help_free(p->help, p->nhelp);
-	p->help = keys_help(&p->nhelp);
-	p->help = xreallocarray(p->help, p->nhelp + nitems(extra),
-	    sizeof *p->help);
+	p->help = NULL;
+	p->nhelp = 0;
+	lines = keys_help(&n);
+	for (i = 0; i < n; i++)
+		pager_help_add(p, lines[i], &cap);
+	keys_help_free(lines, n);
 	for (i = 0; i < nitems(extra); i++)
-		p->help[p->nhelp++] = xstrdup(*extra[i] != '\0' ?
-		    _(extra[i]) : "");
+		pager_help_add(p, *extra[i] != '\0' ? _(extra[i]) : "", &cap);
 }
 
 static void

@@ -626,6 +626,38 @@ test_outline_and_help(void **state)
 	pager_free(p);
 }
 
+/* The help is wrapped to the window, each description going on under
+ * its own start, and wrapped again when the window changes. */
+static void
+test_help_wrapped(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 40, 24);
+	size_t		 i, wide = 0, n40;
+	const char	*s, *cont = NULL;
+
+	keys(p, "h");
+	assert_int_equal(p->menu, PAGER_MENU_HELP);
+	for (i = 0; i < p->nhelp; i++) {
+		s = p->help[i];
+		assert_true(width_str(s, strlen(s)) <= 40);
+		if (strncmp(s, "Enter ", 6) == 0 && i + 1 < p->nhelp)
+			cont = p->help[i + 1];
+	}
+	/* "follow the selected link (else one line down)" goes on in the
+	 * description's column, not under the key. */
+	assert_non_null(cont);
+	assert_true(strncmp(cont, "        ", 8) == 0);
+	assert_non_null(strstr(cont, "line down"));
+	n40 = p->nhelp;
+	pager_resize(p, 120, 24);
+	for (i = 0; i < p->nhelp; i++)
+		if (width_str(p->help[i], strlen(p->help[i])) > 40)
+			wide++;
+	assert_true(wide > 0);
+	assert_true(p->nhelp < n40);
+	pager_free(p);
+}
+
 static void
 test_history(void **state)
 {
@@ -959,6 +991,7 @@ main(void)
 		cmocka_unit_test(test_search),
 		cmocka_unit_test(test_links_and_requests),
 		cmocka_unit_test(test_outline_and_help),
+		cmocka_unit_test(test_help_wrapped),
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_resize_keeps_place),
 		cmocka_unit_test(test_header_and_status),
