@@ -172,7 +172,7 @@ int
 cli_main(int argc, char **argv)
 {
 	struct fetch_opts	 fo;
-	const char		*what;
+	const char		*what, *bad;
 	char			*sample = NULL;
 	long			 v;
 	int			 ch, dump = 0, format = RENDER_TEXT, width = 0;
@@ -245,11 +245,15 @@ cli_main(int argc, char **argv)
 			    argv[optind - 1]);
 			return cli_usage_error();
 		default:
-			if (optopt > 0 && optopt <= CHAR_MAX)
+			bad = argv[optind - 1];
+			if (strncmp(bad, "--", 2) != 0)
 				warnx_(_("invalid option -- '%c'"), optopt);
+			else if (optopt != 0)
+				warnx_(_("option '%.*s' doesn't allow an "
+				    "argument"), (int)strcspn(bad, "="), bad);
 			else
-				warnx_(_("unrecognized option '%s'"),
-				    argv[optind - 1]);
+				warnx_(_("unrecognized or ambiguous option "
+				    "'%s'"), bad);
 			return cli_usage_error();
 		}
 	}

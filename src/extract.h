@@ -17,7 +17,7 @@ struct doc	*extract(xmlDocPtr, const char *, char **);
 /* Returns non-zero if text, a paragraph of words words, reads as an
  * invitation to read on, subscribe or follow rather than as a line of an
  * essay; linked says whether the paragraph holds a link. */
-int		 extract_is_invitation(const char *, size_t, int);
+int		 extract_content_invitation(const char *, size_t, int);
 
 /* The two stages of extract(), apart for the benchmark. */
 

@@ -638,7 +638,6 @@ build_element(struct xbuild *b, xmlNodePtr n)
 	build_children(b, n);
 }
 
-
 static void
 build_node(struct xbuild *b, xmlNodePtr n)
 {

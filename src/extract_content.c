@@ -22,6 +22,8 @@
 /* At most this many trailing calls to action (a "Read more:" line and
  * its links) are dropped. */
 #define CONTENT_CTA_MAX		6
+/* A box inside the essay has at most this many words. */
+#define CONTENT_BOX_WORDS	80
 /* Rows or columns of a table counted at most. */
 #define CONTENT_CELLS_MAX	1000000L
 
@@ -1449,8 +1451,11 @@ content_attempt(struct xctx *x, char **dir)
 	for (a = parent != NULL ? extract_dom_parent(parent) : NULL;
 	    (d == NULL || *d == '\0') && a != NULL; a = extract_dom_parent(a))
 		d = extract_dom_attr(a, "dir");
-	if (d != NULL && *d != '\0')
-		*dir = xstrdup(d);
+	/* Only a stated direction: "auto" and others say nothing. */
+	if (d != NULL && strcasecmp(d, "rtl") == 0)
+		*dir = xstrdup("rtl");
+	else if (d != NULL && strcasecmp(d, "ltr") == 0)
+		*dir = xstrdup("ltr");
 
 	article = extract_dom_new(x, XT_DIV);
 	threshold = content_score(x, top) * 0.2;
@@ -1643,25 +1648,47 @@ content_drop_pullquotes(struct xctx *x)
 /* Words that only an invitation to read on, subscribe or follow uses. */
 static const char *const content_invites[] = { "click here", "sign up",
     "signup", "follow us", "follow me", "interested in more",
-    "check out our", "explore more", "newsletter", "join our",
-    "more posts", "more articles", "more blogs", "related posts",
-    "you may also like", "you might also like", "share this",
-    "if you enjoyed", "continue reading", "keep reading",
-    "subscribe to our", "read more:", NULL };
+    "check out our", "explore more", "join our", "more posts",
+    "more articles", "more blogs", "related posts", "you may also like",
+    "you might also like", "if you enjoyed", "subscribe to our",
+    "read more:", NULL };
 
 /* Words an essay uses too ("I do not subscribe to that view", "read
- * more slowly"): an invitation only beside a link. */
+ * more slowly", "he edited the newsletter"): an invitation only beside a
+ * link, or in a question put to the reader. */
 static const char *const content_invites_weak[] = { "read more",
-    "learn more", "subscribe", "don't miss", "do not miss", NULL };
+    "learn more", "subscribe", "don't miss", "do not miss", "newsletter",
+    "share this", "keep reading", "continue reading", NULL };
+
+/* Does text speak to the reader: "you" or "your" as a word? */
+static int
+content_to_reader(const char *text)
+{
+	const char	*p;
+	size_t		 n;
+
+	for (p = text; (p = strcasestr(p, "you")) != NULL; p += 3) {
+		if (p > text && ascii_isalpha((unsigned char)p[-1]))
+			continue;
+		n = (p[3] == 'r' || p[3] == 'R') ? 4 : 3;
+		if (!ascii_isalpha((unsigned char)p[n]))
+			return 1;
+	}
+	return 0;
+}
 
 int
-extract_is_invitation(const char *text, size_t words, int linked)
+extract_content_invitation(const char *text, size_t words, int linked)
 {
 	if (words == 0 || words > 40)
 		return 0;
 	if (extract_dom_match_any(text, content_invites))
-		return linked || words <= 25;
-	return linked && extract_dom_match_any(text, content_invites_weak);
+		return linked || words <= 15 ||
+		    (words <= 25 && content_to_reader(text));
+	if (!extract_dom_match_any(text, content_invites_weak))
+		return 0;
+	return linked || (words <= 25 && content_to_reader(text) &&
+	    strchr(text, '?') != NULL);
 }
 
 /* Do the links of n all stay on the page's own site (or, for a file,
@@ -1708,7 +1735,7 @@ content_is_cta(struct xctx *x, xmlNodePtr n)
 	extract_dom_text(n, 1, &b);
 	words = doc_count_words(buf_str(&b), b.len);
 	ld = extract_dom_link_density(n);
-	invite = extract_is_invitation(buf_str(&b), words, ld > 0);
+	invite = extract_content_invitation(buf_str(&b), words, ld > 0);
 	buf_free(&b);
 	if (invite)
 		return 1;
@@ -1771,9 +1798,54 @@ content_named(struct xctx *x, xmlNodePtr n, const char *const *words,
 	    extract_dom_match_any(content_match_string(origin, mb), words));
 }
 
+/* Is word in s as a whole part of a class or id: between the start or
+ * a space, '-' or '_' and the end or one of them? ("subscribe" is in
+ * "post-subscribe" but not in "subscriber-only".) */
+static int
+content_has_part(const char *s, const char *word)
+{
+	const char	*p;
+	size_t		 n = strlen(word);
+
+	for (p = s; (p = strcasestr(p, word)) != NULL; p++) {
+		if ((p == s || strchr(" -_", p[-1]) != NULL) &&
+		    (p[n] == '\0' || strchr(" -_", p[n]) != NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is n, or the element it was made from, named as a box? */
+static int
+content_box_named(struct xctx *x, xmlNodePtr n, struct buf *mb)
+{
+	xmlNodePtr		 origin = extract_dom_data(x, n)->origin;
+	const char *const	*w;
+
+	for (w = content_boxes; *w != NULL; w++) {
+		if (content_has_part(content_match_string(n, mb), *w) ||
+		    (origin != NULL &&
+		    content_has_part(content_match_string(origin, mb), *w)))
+			return 1;
+	}
+	return 0;
+}
+
+static size_t
+content_words(xmlNodePtr n)
+{
+	struct buf	b = BUF_INIT;
+	size_t		words;
+
+	extract_dom_text(n, 1, &b);
+	words = doc_count_words(buf_str(&b), b.len);
+	buf_free(&b);
+	return words;
+}
+
 /* Drops the boxes named in content_boxes from anywhere in the essay: a
  * newsletter box between two paragraphs is no part of it. Small ones
- * only: a page may name its whole essay "post-subscribe". */
+ * only: a page may name a part of its essay "newsletter-years". */
 static void
 content_drop_boxes(struct xctx *x)
 {
@@ -1786,10 +1858,9 @@ content_drop_boxes(struct xctx *x)
 	total = extract_dom_textlen(x->article, XLEN_NORMAL);
 	extract_dom_collect(x->article, boxes, nitems(boxes), &l);
 	for (i = 0; i < l.n; i++) {
-		if (l.v[i]->parent == NULL)
-			continue;	/* inside one dropped already */
-		if (content_named(x, l.v[i], content_boxes, &mb) &&
-		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total)
+		if (content_box_named(x, l.v[i], &mb) &&
+		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total &&
+		    content_words(l.v[i]) <= CONTENT_BOX_WORDS)
 			extract_dom_remove(x, l.v[i]);
 	}
 	extract_dom_list_free(&l);
@@ -1825,16 +1896,14 @@ content_drop_related_lines(struct xctx *x)
 	buf_free(&b);
 }
 
-/* Does text head the readers' comments? "5 thoughts on ...", "One
- * response to ...", "12 Comments", "Leave a Reply". */
+/* Does text head the readers' comments? "5 thoughts on "Title"", "One
+ * response to "Title"", "12 Comments", "Leave a Reply": the counted
+ * form ends the line or names the post in quotes, as blogs print it. */
 static int
 content_is_comments_head(const char *text)
 {
 	static const char *const counted[] = { "thought", "comment",
 	    "response", "repl", "reaction", NULL };
-	static const char *const whole[] = { "comments", "reader comments",
-	    "responses", "join the discussion", "join the conversation",
-	    NULL };
 	const char *const	*w;
 	const char		*p = text;
 	size_t			 n;
@@ -1842,12 +1911,6 @@ content_is_comments_head(const char *text)
 	if (strprefix_ci(p, "leave a reply") || strprefix_ci(p, "leave a "
 	    "comment") || strprefix_ci(p, "post a comment"))
 		return 1;
-	for (w = whole; *w != NULL; w++) {
-		n = strlen(*w);
-		if (strncasecmp(p, *w, n) == 0 && (p[n] == '\0' ||
-		    (p[n] == ':' && p[n + 1] == '\0')))
-			return 1;
-	}
 	if (strprefix_ci(p, "one ") || strprefix_ci(p, "no "))
 		p = strchr(p, ' ') + 1;
 	else {
@@ -1862,22 +1925,18 @@ content_is_comments_head(const char *text)
 			break;
 	if (*w == NULL)
 		return 0;
-	/* The counted word ends the line or goes on "on" or "to". */
 	p += strlen(*w);
 	while (ascii_isalpha((unsigned char)*p))
 		p++;
-	return *p == '\0' || strprefix_ci(p, " on ") ||
-	    strprefix_ci(p, " to ") || strprefix_ci(p, ":");
-}
-
-static size_t
-content_node_textlen(xmlNodePtr n)
-{
-	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-		return n->content != NULL ? strlen((const char *)n->content) : 0;
-	if (n->type != XML_ELEMENT_NODE)
+	if (*p == '\0' || (p[0] == ':' && p[1] == '\0'))
+		return 1;
+	if (!strprefix_ci(p, " on ") && !strprefix_ci(p, " to "))
 		return 0;
-	return extract_dom_textlen(n, XLEN_NORMAL);
+	p += 4;
+	return *p == '"' || strncmp(p, "\xe2\x80\x9c", 3) == 0 ||
+	    strncmp(p, "\xe2\x80\x98", 3) == 0 ||
+	    strncmp(p, "\xc2\xab", 2) == 0 ||
+	    strncmp(p, "\xe3\x80\x8c", 3) == 0;
 }
 
 /* Drops the readers' comments that no class or id names: from a heading
@@ -1887,7 +1946,7 @@ static void
 content_drop_comments(struct xctx *x)
 {
 	static const enum xtag	 heads[] = { XT_H1, XT_H2, XT_H3, XT_H4,
-	    XT_H5, XT_H6, XT_P };
+	    XT_H5, XT_H6 };
 	struct xlist		 l = { NULL, 0, 0 }, rest = { NULL, 0, 0 };
 	struct buf		 b = BUF_INIT;
 	xmlNodePtr		 n = NULL, cur, sib;
@@ -1906,12 +1965,12 @@ content_drop_comments(struct xctx *x)
 	if (n == NULL)
 		return;
 	total = extract_dom_textlen(x->article, XLEN_NORMAL);
-	gone = content_node_textlen(n);
+	gone = extract_dom_textlen(n, XLEN_NORMAL);
 	extract_dom_list_add(&rest, n);
 	for (cur = n; cur != NULL && cur != x->article; cur = cur->parent) {
 		for (sib = cur->next; sib != NULL; sib = sib->next) {
 			extract_dom_list_add(&rest, sib);
-			gone += content_node_textlen(sib);
+			gone += extract_dom_textlen(sib, XLEN_NORMAL);
 		}
 	}
 	if (total >= gone + CONTENT_MIN_CHARS)

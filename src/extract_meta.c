@@ -1264,11 +1264,12 @@ extract_meta_title_site(struct xctx *x)
 	}
 }
 
-/* With no date in the metadata: the page's first <time datetime> that
- * is a date, the one marked as the publication's (itemprop, or a class
- * "published" or "entry-date") if any. Allocated, or NULL. */
+/* With no date in the metadata: a <time datetime> under root that is
+ * a date and is marked as the publication's (itemprop, a class
+ * "published" or "entry-date", pubdate), or with marked 0 the first one
+ * with a date. Allocated, or NULL. */
 static char *
-extract_meta_time(xmlNodePtr root)
+extract_meta_time(xmlNodePtr root, int marked)
 {
 	static const enum xtag	 times[] = { XT_TIME };
 	static const char *const marks[] = { "published", "entry-date",
@@ -1293,7 +1294,7 @@ extract_meta_time(xmlNodePtr root)
 		    extract_dom_attr(l.v[i], "pubdate") != NULL)
 			found = xstrdup(v);
 	}
-	if (found == NULL && first != NULL)
+	if (found == NULL && first != NULL && !marked)
 		found = xstrdup(first);
 	extract_dom_list_free(&l);
 	return found;
@@ -1308,9 +1309,10 @@ extract_meta_finish(struct xctx *x)
 	static const enum xtag	 itags[] = { XT_IMG };
 	struct xlist		 l = { NULL, 0, 0 };
 	struct buf		 b = BUF_INIT;
-	xmlNodePtr		 root = xmlDocGetRootElement(x->doc);
+	xmlNodePtr		 root = xmlDocGetRootElement(x->doc), n;
 	const char		*v;
 	char			*d;
+	int			 i;
 
 	if (x->meta.byline == NULL && x->byline != NULL) {
 		x->meta.byline = x->byline;
@@ -1338,11 +1340,13 @@ extract_meta_finish(struct xctx *x)
 		free(x->meta.lang);
 		x->meta.lang = extract_meta_trim(v, strlen(v));
 	}
-	/* The essay has left the page's tree: look in it first. */
-	if (x->meta.published == NULL && x->article != NULL)
-		x->meta.published = extract_meta_time(x->article);
-	if (x->meta.published == NULL && root != NULL)
-		x->meta.published = extract_meta_time(root);
+	/* A marked date before any other; the essay, which has left the
+	 * page's tree, before the rest of the page. */
+	for (i = 0; i < 4 && x->meta.published == NULL; i++) {
+		n = i % 2 == 0 ? x->article : root;
+		if (n != NULL)
+			x->meta.published = extract_meta_time(n, i < 2);
+	}
 	if (x->meta.published != NULL) {
 		d = extract_meta_date(x->meta.published);
 		free(x->meta.published);

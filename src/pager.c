@@ -1209,12 +1209,17 @@ pager_section_part(const struct pager *p, struct buf *b)
 	}
 	s = &p->doc->sections[i];
 	/* A section without a number of its own, among sections that have
-	 * one, is called by its position, as the digit 0 reaches the last. */
+	 * one, has none here either ("-"), unless it is the last, which the
+	 * digit 0 reaches: its position. An introduction must not read as
+	 * part 1. */
 	if (s->label != NULL)
 		buf_printf(b, "%s/%zu", s->label, p->doc->nsections);
+	else if (p->numbers[i] > 0)
+		buf_printf(b, "%ld/%zu", p->numbers[i], p->doc->nsections);
+	else if ((size_t)i + 1 == p->doc->nsections)
+		buf_printf(b, "%zu/%zu", p->doc->nsections, p->doc->nsections);
 	else
-		buf_printf(b, "%ld/%zu", p->numbers[i] > 0 ? p->numbers[i] :
-		    i + 1, p->doc->nsections);
+		buf_printf(b, "-/%zu", p->doc->nsections);
 	/* A part that is only its label ("Part 2") has no title to add. */
 	if (*s->title != '\0')
 		buf_printf(b, " %s", s->title);

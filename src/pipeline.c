@@ -7,7 +7,6 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
-
 #include "charset.h"
 #include "clean.h"
 #include "doc.h"
@@ -17,7 +16,8 @@
 #include "sanitize.h"
 #include "util.h"
 
-/* At most this many closing invitations are dropped from a text. */
+/* At most this many closing invitations are dropped from a text (a page
+ * may lose more: a "Read more:" line and its links). */
 #define PIPELINE_CTA_MAX	3
 
 /* A plain-text essay: paragraphs are separated by blank lines, or, when
@@ -63,13 +63,13 @@ pipeline_text(const char *s, size_t len, const char *url)
 		in_para = 1;
 		buf_addc(&paras[n - 1], ' ');
 		buf_add(&paras[n - 1], p, (size_t)(eol - p));
-		total += (size_t)(eol - p);
+		total += (size_t)(eol - p) + 1;
 	}
 	/* What stays must be more than what goes. */
 	for (keep = n; keep > 0 && n - keep < PIPELINE_CTA_MAX; keep--) {
 		words = doc_count_words(buf_str(&paras[keep - 1]),
 		    paras[keep - 1].len);
-		if (!extract_is_invitation(buf_str(&paras[keep - 1]), words,
+		if (!extract_content_invitation(buf_str(&paras[keep - 1]), words,
 		    0) || total <= 2 * paras[keep - 1].len)
 			break;
 		total -= paras[keep - 1].len;

@@ -497,14 +497,14 @@ tui_load_keys(struct tui_fetch *f)
 }
 
 /* A size for the load line: bytes below a kilobyte, so that a small page
- * does not read "0 KB of 0 KB". */
-static void
-tui_size(struct buf *b, size_t n)
+ * does not read "0 KB of 0 KB". Allocated. */
+static char *
+tui_size(size_t n)
 {
 	if (n < 1024)
-		buf_printf(b, ngettext_("%zu byte", "%zu bytes", n), n);
-	else
-		buf_printf(b, "%zu KB", n / 1024);
+		return xprintf(ngettext_("%zu byte", "%zu bytes", n), n);
+	/* TRANSLATORS: a size in kilobytes on the load line. */
+	return xprintf(_("%zu KB"), n / 1024);
 }
 
 static int
@@ -512,6 +512,7 @@ tui_progress(void *arg, size_t now, size_t total)
 {
 	struct tui_fetch	*f = arg;
 	struct buf		 b = BUF_INIT;
+	char			*have, *whole;
 
 	tui_load_keys(f);
 	if (f->cancelled)
@@ -525,15 +526,18 @@ tui_progress(void *arg, size_t now, size_t total)
 		buf_printf(&b, _("reading %s \xe2\x80\xa6"),
 		    fetch_name(f->what));
 	}
-	if (now > 0) {
+	if (now > 0 || total > 0) {
+		have = tui_size(now);
+		whole = tui_size(total);
 		buf_addc(&b, ' ');
-		tui_size(&b, now);
-	}
-	if (total > 0) {
-		/* TRANSLATORS: after the size read so far, "12 KB"; the
-		 * whole size follows. */
-		buf_adds(&b, _(" of "));
-		tui_size(&b, total);
+		if (total > 0)
+			/* TRANSLATORS: the size read so far and the whole
+			 * size of the page, "12 KB of 40 KB". */
+			buf_printf(&b, _("%s of %s"), have, whole);
+		else
+			buf_adds(&b, have);
+		free(have);
+		free(whole);
 	}
 	buf_adds(&b, _(" (q cancels)"));
 	tui_bottom(f->t, buf_str(&b));

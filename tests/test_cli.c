@@ -131,7 +131,8 @@ test_help_and_version(void **state)
 
 	r = run("-V", NULL);
 	assert_int_equal(r.status, REEL_EXIT_OK);
-	assert_true(strncmp(r.out, "reel " PACKAGE_VERSION "\n", 6) == 0);
+	assert_true(strncmp(r.out, "reel " PACKAGE_VERSION "\n",
+	    strlen("reel " PACKAGE_VERSION "\n")) == 0);
 	run_free(&r);
 }
 
@@ -161,8 +162,12 @@ test_usage_errors(void **state)
 		{ { "--max-redirs=101", "x", NULL },
 		  "reel: invalid value for --max-redirs: '101'", 0 },
 		{ { "-z", "x", NULL }, "reel: invalid option -- 'z'", 1 },
-		{ { "--zap", "x", NULL }, "reel: unrecognized option '--zap'",
-		  1 },
+		{ { "--zap", "x", NULL },
+		  "reel: unrecognized or ambiguous option '--zap'", 1 },
+		{ { "--max", "x", NULL },
+		  "reel: unrecognized or ambiguous option '--max'", 1 },
+		{ { "--help=3", NULL },
+		  "reel: option '--help' doesn't allow an argument", 1 },
 		{ { "x", "--stall-time", NULL },
 		  "reel: option '--stall-time' requires an argument", 1 },
 	};

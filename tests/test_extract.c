@@ -233,6 +233,17 @@ test_call_to_action_edges(void **state)
 	assert_ptr_equal(find(d, "Ah Bartleby!"), &d->blocks[d->nblocks - 1]);
 	doc_free(d);
 
+	/* Closing lines that share a word with an invitation. */
+	d = parse("<html><body><article>" PROSE
+	    "<p>Few critics share this view, but I hold it still, as Rivette "
+	    "did in his long and angry review of Kapo in 1961.</p>"
+	    "<p>For years he edited the film society newsletter.</p>"
+	    "</article></body></html>", "https://example.org/a");
+	assert_non_null(find(d, "Few critics share this view"));
+	assert_ptr_equal(find(d, "the film society newsletter"),
+	    &d->blocks[d->nblocks - 1]);
+	doc_free(d);
+
 	d = parse("<html><body><article>" PROSE
 	    "<p>Want more essays like this one? Subscribe to the Reel Notes "
 	    "newsletter and get every new piece in your inbox each "
@@ -260,7 +271,17 @@ test_call_to_action_edges(void **state)
 static void
 test_unnamed_clutter(void **state)
 {
+	static const char *const prose_heads[] = {
+		"<h2>Comments on the Production Code</h2>",
+		"<h2>One Reaction to Jaws</h2>",
+		"<h3>No Comment: on Godard's silence</h3>",
+		"<p>One response to this critique came from Bazin himself.</p>",
+		"<p>One thought on the ending: the ship never arrives.</p>",
+		"<p>No reply to that letter ever came.</p>",
+		"<p>3 thoughts on Vertigo:</p>",
+	};
 	struct doc	*d;
+	char		*html;
 	size_t		 i;
 
 	d = parse("<html><body><div class=\"post\"><h1>The Honest Shot</h1>"
@@ -296,13 +317,29 @@ test_unnamed_clutter(void **state)
 		assert_int_not_equal(d->blocks[i].type, DOC_HEADING);
 	doc_free(d);
 
-	/* A heading of the essay that is no comments' title stays, and so
-	 * does what follows it. */
-	d = parse("<html><body><article>" PROSE
-	    "<h2>Comments on the Production Code</h2>" PROSE1
-	    "</article></body></html>", "https://example.org/a");
-	assert_non_null(find(d, "Comments on the Production Code"));
-	assert_int_equal(count(d, "The camera holds on the empty street"), 2);
+	/* Lines of the essay that only begin as a comments' title would
+	 * stay, and so does all that follows them. */
+	for (i = 0; i < nitems(prose_heads); i++) {
+		html = xprintf("<html><body><article>%s%s%s%s</article></body>"
+		    "</html>", PROSE, prose_heads[i], PROSE1, PROSE2);
+		d = parse(html, "https://example.org/a");
+		if (count(d, "The camera holds on the empty street") != 2)
+			fail_msg("\"%s\" took the rest of the essay",
+			    prose_heads[i]);
+		assert_non_null(find(d, "When the car finally turns"));
+		doc_free(d);
+		free(html);
+	}
+
+	/* A part of the essay whose class only looks like a box's, or that
+	 * is too long to be one, stays. */
+	d = parse("<html><body><article>" PROSE "<div class=\"subscriber-"
+	    "only\"><p>Paywalled words stay with the essay.</p></div>"
+	    "<section id=\"newsletter-history\"><h2>The newsletter years</h2>"
+	    PROSE1 PROSE2 PROSE3 "</section>" PROSE "</article></body></html>",
+	    "https://example.org/a");
+	assert_non_null(find(d, "Paywalled words stay"));
+	assert_non_null(find(d, "The newsletter years"));
 	doc_free(d);
 }
 
@@ -625,6 +662,13 @@ test_dates(void **state)
 	    "</time> and <time datetime=\"2024-06-02\">June 2</time></p>"
 	    PROSE "</article></body></html>", NULL);
 	assert_string_equal(d->published, "2024-06-02");
+	doc_free(d);
+	/* A date the essay mentions is not the page's marked one. */
+	d = parse("<html><body><header><time class=\"published\" datetime=\""
+	    "2024-03-01\">March 1</time></header><article><p>Vertigo "
+	    "premiered on <time datetime=\"1958-05-09\">May 9, 1958</time>."
+	    "</p>" PROSE "</article></body></html>", NULL);
+	assert_string_equal(d->published, "2024-03-01");
 	doc_free(d);
 }
 

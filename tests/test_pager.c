@@ -36,7 +36,9 @@ static const char *const romans[NPARTS] = {
 };
 
 /* MIXED: numbered parts and a last one without a number ("Conclusion"). */
-enum labels { NO_LABELS, NUMBERS, ROMAN, MIXED };
+/* MIXED: the last part has no number; INTRO: the first has none and the
+ * others count from 1. */
+enum labels { NO_LABELS, NUMBERS, ROMAN, MIXED, INTRO };
 
 static void
 add_text(struct doc *d, const char *s)
@@ -94,8 +96,15 @@ essay(enum labels labels)
 	}
 	for (s = 0; s < NPARTS; s++) {
 		snprintf(w, sizeof w, "%d", s + 1);
-		if (labels == MIXED && s == NPARTS - 1) {
+		if ((labels == MIXED && s == NPARTS - 1) ||
+		    (labels == INTRO && s == 0)) {
 			doc_add_section(d, NULL, titles[s], 2, heads[s]);
+			continue;
+		}
+		if (labels == INTRO) {
+			snprintf(w, sizeof w, "%d", s);
+			sec = doc_add_section(d, w, titles[s], 2, heads[s]);
+			sec->number = s;
 			continue;
 		}
 		sec = doc_add_section(d, labels == NUMBERS ||
@@ -319,6 +328,21 @@ test_sections_by_position(void **state)
 	s = status(p);
 	assert_non_null(strstr(s,
 	    "\xc2\xa7" "3/12 The Hotel Ballroom Sequence"));
+	free(s);
+	pager_free(p);
+
+	/* An introduction before part 1 does not read as part 1. */
+	p = open_pager(INTRO, 80, 24);
+	keys(p, "1\n");	/* 10 and 11 begin with 1 too: a prompt */
+	assert_at_section(p, 1);
+	s = status(p);
+	assert_non_null(strstr(s, "\xc2\xa7" "1/12 "));
+	free(s);
+	keys(p, "[");
+	assert_at_section(p, 0);
+	s = status(p);
+	assert_non_null(strstr(s, "\xc2\xa7" "-/12 "));
+	assert_null(strstr(s, "\xc2\xa7" "1/12"));
 	free(s);
 	pager_free(p);
 }
