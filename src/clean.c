@@ -1554,6 +1554,20 @@ clean_is_foreign(TidyNode tn)
 	    (len == 3 && ascii_prefix_ci(name, len, "svg"));
 }
 
+/* A space between the text of an element left out and its neighbours':
+ * two paragraphs too deep for the tree would otherwise run together
+ * ("the end.The next"), as libxml2 merges their texts. */
+static void
+clean_gap(xmlDocPtr doc, xmlNodePtr parent)
+{
+	xmlNodePtr	node;
+
+	if ((node = xmlNewDocText(doc, (const xmlChar *)" ")) == NULL)
+		fatal(_("libxml2: cannot create a text node"));
+	if (xmlAddChild(parent, node) == NULL)
+		fatal(_("libxml2: cannot add a text node"));
+}
+
 /*
  * Copies tidy's tree under top (<html>) into doc. The walk is a loop with
  * an explicit stack, not recursion, because a page may nest deeply:
@@ -1585,8 +1599,9 @@ clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top)
 		case TidyNode_StartEnd:
 			if (depth < CLEAN_MAX_DEPTH)
 				node = clean_element(doc, tn);
-			if (node != NULL && xmlAddChild(parents[depth],
-			    node) == NULL)
+			if (node == NULL)
+				clean_gap(doc, parents[depth]);
+			else if (xmlAddChild(parents[depth], node) == NULL)
 				fatal(_("libxml2: cannot add an element"));
 			break;
 		case TidyNode_Text:
@@ -1620,6 +1635,9 @@ clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top)
 			continue;
 		}
 		while ((next = tidyGetNext(tn)) == NULL && depth > 0) {
+			/* The end of an element left out. */
+			if (parents[depth] == parents[depth - 1])
+				clean_gap(doc, parents[depth - 1]);
 			tn = tidyGetParent(tn);
 			if (--depth < foreign)
 				foreign = 0;

@@ -448,6 +448,51 @@ extract_dom_textlen(xmlNodePtr root, enum xlen mode)
 	return m.len;
 }
 
+void
+extract_dom_textlen_text(xmlNodePtr n, struct xtextlen *t)
+{
+	struct xmeasure	 m = { XLEN_NORMAL, 0, 0, 0 };
+	const char	*s = (const char *)n->content;
+	unsigned int	 cp;
+
+	memset(t, 0, sizeof *t);
+	if (s == NULL || *s == '\0')
+		return;
+	/* The first code point as extract_dom_measure() reads it. */
+	if ((unsigned char)*s < 0x80)
+		cp = (unsigned char)*s;
+	else
+		utf8_next(s, strlen(s), &cp);
+	extract_dom_measure(&m, s);
+	t->len = m.len;
+	t->text = m.started;
+	t->lead = text_is_space(cp, TEXT_JS);
+	t->trail = m.started ? m.pending > 0 : t->lead;
+}
+
+void
+extract_dom_textlen_join(struct xtextlen *a, const struct xtextlen *b)
+{
+	int	lead;
+
+	if (!b->text) {
+		if (b->lead && a->text)
+			a->trail = 1;
+		else if (b->lead)
+			a->lead = a->trail = 1;
+		return;
+	}
+	if (!a->text) {
+		lead = a->lead || b->lead;
+		*a = *b;
+		a->lead = lead;
+		return;
+	}
+	/* A run of white space between two words counts one. */
+	a->len += b->len + (a->trail || b->lead ? 1 : 0);
+	a->trail = b->trail;
+}
+
 /* Whether cp is a comma: only ',' unless all, else also the commas of
  * Arabic, Chinese and other scripts. */
 static int

@@ -146,6 +146,19 @@ void		 extract_dom_list_add(struct xlist *, xmlNodePtr);
 void		 extract_dom_list_free(struct xlist *);
 /* Returns the length of n's text in UTF-16 units, measured as asked. */
 size_t		 extract_dom_textlen(xmlNodePtr, enum xlen);
+/* XLEN_NORMAL lengths that join: white space at either end kept apart,
+ * so that an element's is its children's joined. */
+struct xtextlen {
+	size_t	 len;
+	int	 text;		/* holds more than white space */
+	int	 lead;		/* white space before the first word */
+	int	 trail;		/* white space after the last word */
+};
+/* Measures text node n. */
+void		 extract_dom_textlen_text(xmlNodePtr, struct xtextlen *);
+/* Appends the text measured in b to that measured in a. */
+void		 extract_dom_textlen_join(struct xtextlen *,
+		    const struct xtextlen *);
 /* Returns how many commas n's text holds (those of all scripts if all). */
 size_t		 extract_dom_commas(xmlNodePtr, int);
 /* Appends n's text to the buffer, trimmed, runs of white space collapsed

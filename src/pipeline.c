@@ -33,7 +33,7 @@ pipeline_text(const char *s, size_t len, const char *url)
 	size_t		 n = 0, cap = 0, keep, i, total = 0, words;
 	int		 blank_lines = 0, in_para = 0, blank;
 
-	for (p = s; p < end && !blank_lines; p = eol + 1) {
+	for (p = s; p < end && !blank_lines; p = eol + (eol < end)) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		for (line = p; line < eol && (*line == ' ' || *line == '\t' ||
@@ -41,7 +41,7 @@ pipeline_text(const char *s, size_t len, const char *url)
 			;
 		blank_lines = line == eol && p != s && eol != end;
 	}
-	for (p = s; p < end; p = eol + 1) {
+	for (p = s; p < end; p = eol + (eol < end)) {
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
 		for (line = p; line < eol && (*line == ' ' || *line == '\t' ||

@@ -389,6 +389,7 @@ test_deep_nesting(void **state)
 	};
 	struct buf	 b = BUF_INIT;
 	xmlDocPtr	 d;
+	xmlChar		*content;
 	char		*text, *cause = NULL;
 	size_t		 i;
 	int		 j;
@@ -418,6 +419,20 @@ test_deep_nesting(void **state)
 		free(cause);
 		cause = NULL;
 	}
+
+	/* Paragraphs too deep for the tree lose their elements, not the
+	 * space between them: libxml2 would merge "one." and "two.". */
+	buf_reset(&b);
+	for (j = 0; j < 300; j++)
+		buf_adds(&b, "<div>");
+	buf_adds(&b, "<p>one.</p><p>two.</p>");
+	d = parse_ok(b.data, b.len);
+	content = xmlNodeGetContent(xmlDocGetRootElement(d));
+	assert_non_null(content);
+	assert_non_null(strstr((const char *)content, "two."));
+	assert_null(strstr((const char *)content, "one.two."));
+	xmlFree(content);
+	xmlFreeDoc(d);
 
 	/* Closed, void and self-closing elements, and those a sibling
 	 * closes, do not count: a long flat page is fine. */
