@@ -171,7 +171,7 @@ bench_page(const char *path, double *med, long *rss_kb)
 }
 
 /* A page that nests as deep as the cleaner lets it: 250 <div>, each with
- * a paragraph of prose, about 64 KB. Extraction once cost the cube of
+ * a paragraph of prose, about 45 KB. Extraction once cost the cube of
  * the depth here (6 s); printed so it stays in view. */
 static void
 bench_deep(void)
