@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "fuzz.h"
 #include "render.h"
 #include "sanitize.h"
 #include "util.h"
@@ -81,10 +82,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	struct doc		*d;
 	struct doc_block	*b;
 	size_t			 stack[16], nstack = 0, n;
-	char			*out = NULL;
-	size_t			 outlen = 0;
-	FILE			*f;
-	int			 fmt, cols, type, link;
+	int			 cols, type, link;
 	unsigned int		 op, x;
 
 	cols = 8 + (int)(fuzz_doc_byte(&in) % 120);
@@ -147,16 +145,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	}
 	doc_finish(d);
 	fuzz_doc_check(d);
-	for (fmt = RENDER_TEXT; fmt <= RENDER_JSON; fmt++) {
-		if ((f = open_memstream(&out, &outlen)) == NULL)
-			abort();
-		render(f, d, fmt, cols);
-		fclose(f);
-		if (!sanitize_is_clean(out, outlen, SANITIZE_PRE))
-			abort();
-		free(out);
-		out = NULL;
-	}
+	fuzz_render_all(d, cols);
 	doc_free(d);
 	return 0;
 }

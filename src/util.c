@@ -27,6 +27,9 @@ util_set_fatal_hook(void (*hook)(void))
 	util_fatal_hook = hook;
 }
 
+static void	util_vwarn(const char *, va_list)
+		    __attribute__((format(printf, 1, 0)));
+
 /* Writes "reel: message" on standard error, after what stdout holds. */
 static void
 util_vwarn(const char *fmt, va_list ap)
