@@ -442,7 +442,9 @@ extract_meta_clock(const char *s, int *hh, int *mm, int *ss, char *zone,
 		if (zh == 0 && zm == 0)
 			snprintf(zone, zonesize, "Z");
 		else
-			snprintf(zone, zonesize, "%c%02d:%02d", sign, zh, zm);
+			/* zh and zm are in range; % 100 tells the compiler. */
+			snprintf(zone, zonesize, "%c%02u:%02u", sign,
+			    (unsigned int)zh % 100, (unsigned int)zm % 100);
 	}
 	if (*hh > 23 || *mm > 59 || *ss > 60)
 		return 0;
@@ -1152,7 +1154,7 @@ extract_meta_title(struct xctx *x)
 	struct buf		 b = BUF_INIT;
 	char			*orig, *cur, *t, *u;
 	const char		*p, *last = NULL, *colon;
-	size_t			 n, words, len;
+	size_t			 n, words, len = 0;
 	int			 hier = 0, h;
 
 	t = extract_meta_doc_title(x);
