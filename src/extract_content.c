@@ -1819,18 +1819,6 @@ static const char *const content_boxes[] = { "author-bio", "authorbio",
 static const char *const content_trailers[] = { "related", "share",
     "social", "promo", NULL };
 
-/* Is n, or the element it was made from, named as one of words? */
-static int
-content_named(struct xctx *x, xmlNodePtr n, const char *const *words,
-    struct buf *mb)
-{
-	xmlNodePtr	origin = extract_dom_data(x, n)->origin;
-
-	return extract_dom_match_any(content_match_string(n, mb), words) ||
-	    (origin != NULL &&
-	    extract_dom_match_any(content_match_string(origin, mb), words));
-}
-
 /* Is word in s as a whole part of a class or id: between the start or
  * a space, '-' or '_' and the end or one of them? ("subscribe" is in
  * "post-subscribe" but not in "subscriber-only".) */
@@ -1848,18 +1836,25 @@ content_has_part(const char *s, const char *word)
 	return 0;
 }
 
-/* Is n, or the element it was made from, named as a box? */
+/* Is n, or the element it was made from, named as one of words: as a
+ * whole part of its class or id when whole is set, else anywhere in
+ * them? */
 static int
-content_box_named(struct xctx *x, xmlNodePtr n, struct buf *mb)
+content_named(struct xctx *x, xmlNodePtr n, const char *const *words,
+    int whole, struct buf *mb)
 {
-	xmlNodePtr		 origin = extract_dom_data(x, n)->origin;
+	xmlNodePtr		 m[2] = { n, extract_dom_data(x, n)->origin };
+	const char		*s;
 	const char *const	*w;
+	size_t			 i;
 
-	for (w = content_boxes; *w != NULL; w++) {
-		if (content_has_part(content_match_string(n, mb), *w) ||
-		    (origin != NULL &&
-		    content_has_part(content_match_string(origin, mb), *w)))
+	for (i = 0; i < nitems(m) && m[i] != NULL; i++) {
+		s = content_match_string(m[i], mb);
+		if (!whole && extract_dom_match_any(s, words))
 			return 1;
+		for (w = words; whole && *w != NULL; w++)
+			if (content_has_part(s, *w))
+				return 1;
 	}
 	return 0;
 }
@@ -1891,7 +1886,7 @@ content_drop_boxes(struct xctx *x)
 	total = extract_dom_textlen(x->article, XLEN_NORMAL);
 	extract_dom_collect(x->article, boxes, nitems(boxes), &l);
 	for (i = 0; i < l.n; i++) {
-		if (content_box_named(x, l.v[i], &mb) &&
+		if (content_named(x, l.v[i], content_boxes, 1, &mb) &&
 		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total &&
 		    content_words(l.v[i]) <= CONTENT_BOX_WORDS)
 			extract_dom_remove(x, l.v[i]);
@@ -2036,7 +2031,7 @@ content_drop_trailers(struct xctx *x)
 		}
 		/* A box, not a part of the essay that happens to be named
 		 * for sharing: small beside the whole. */
-		if (content_named(x, last, content_trailers, &mb) &&
+		if (content_named(x, last, content_trailers, 0, &mb) &&
 		    extract_dom_textlen(last, XLEN_NORMAL) * 4 < total) {
 			extract_dom_remove(x, last);
 			continue;
