@@ -107,6 +107,21 @@ xreallocarray(void *p, size_t n, size_t size)
 	return xrealloc(p, n * size);
 }
 
+void *
+xgrowarray(void *p, size_t *cap, size_t need, size_t size)
+{
+	size_t	n;
+
+	if (need <= *cap && p != NULL)
+		return p;
+	n = *cap < 16 ? 16 : *cap;
+	while (n < need)
+		n = n > SIZE_MAX / 2 ? need : n * 2;
+	p = xreallocarray(p, n, size);
+	*cap = n;
+	return p;
+}
+
 char *
 xstrdup(const char *s)
 {

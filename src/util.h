@@ -38,6 +38,11 @@ void	*xcalloc(size_t, size_t);
 void	*xrealloc(void *, size_t);
 /* xrealloc() of n elements of size, n * size checked for overflow. */
 void	*xreallocarray(void *, size_t, size_t);
+/* Makes room for at least need elements of size in the array p whose
+ * capacity *cap counts (doubling, from at least 16), and returns the array
+ * (p itself when it already fits); fatal() on overflow. The grow-array
+ * idiom in one place: v = xgrowarray(v, &cap, n + 1, sizeof *v). */
+void	*xgrowarray(void *, size_t *, size_t, size_t);
 /* Returns a copy of s; of at most n bytes of s, NUL-terminated. */
 char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);

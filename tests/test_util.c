@@ -77,6 +77,33 @@ test_xprintf(void **state)
 }
 
 static void
+test_xgrowarray(void **state)
+{
+	int	*v = NULL, *was;
+	size_t	 cap = 0, i;
+
+	(void)state;
+	for (i = 0; i < 1000; i++) {
+		v = xgrowarray(v, &cap, i + 1, sizeof *v);
+		assert_true(cap >= i + 1);
+		v[i] = (int)i;
+	}
+	/* Doubling: 16 to 1024, and the elements kept on the way. */
+	assert_int_equal(cap, 1024);
+	for (i = 0; i < 1000; i++)
+		assert_int_equal(v[i], (int)i);
+	/* Room already there: the same array, the same capacity. */
+	was = v;
+	assert_ptr_equal(xgrowarray(v, &cap, 1024, sizeof *v), was);
+	assert_int_equal(cap, 1024);
+	/* A jump past double goes straight to enough. */
+	v = xgrowarray(v, &cap, 5000, sizeof *v);
+	assert_int_equal(cap, 8192);
+	assert_int_equal(v[999], 999);
+	free(v);
+}
+
+static void
 test_read_file(void **state)
 {
 	char	 path[] = "/tmp/reel-test-XXXXXX", *data, *cause = NULL;
@@ -201,6 +228,7 @@ main(void)
 		cmocka_unit_test(test_utf8_roundtrip),
 		cmocka_unit_test(test_utf8_next_and_ascii),
 		cmocka_unit_test(test_xprintf),
+		cmocka_unit_test(test_xgrowarray),
 		cmocka_unit_test(test_read_file),
 		cmocka_unit_test(test_read_file_kinds),
 		cmocka_unit_test(test_fatal_hook),
