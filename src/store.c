@@ -1037,7 +1037,7 @@ store_close(struct store *s)
 
 /* Feeds. */
 
-/* Binds a feed's id: the first parameter of most statements. */
+/* Binds the id of a row. */
 static int
 store_bind_id(sqlite3_stmt *st, int i, int64_t id)
 {
@@ -1124,7 +1124,6 @@ store_add_tags(struct store *s, int64_t id, const char *const *tags,
 {
 	sqlite3_stmt	*st;
 	char		*tag, *end, *start;
-	int		 rc;
 
 	if (tags == NULL)
 		return 0;
@@ -1138,10 +1137,9 @@ store_add_tags(struct store *s, int64_t id, const char *const *tags,
 		while (end > start && end[-1] == ' ')
 			end--;
 		*end = '\0';
-		rc = SQLITE_DONE;
 		if (*start != '\0' && (store_bind_id(st, 1, id) != SQLITE_OK ||
 		    store_bind_text(st, 2, start) != SQLITE_OK ||
-		    (rc = sqlite3_step(st)) != SQLITE_DONE)) {
+		    sqlite3_step(st) != SQLITE_DONE)) {
 			free(tag);
 			return store_fail(s, st, cause);
 		}
