@@ -1,0 +1,284 @@
+/* store.h: the library, one SQLite file: feeds and their items, the
+ * essays read and where their reader stopped, and a full-text search. */
+#ifndef REEL_STORE_H
+#define REEL_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct store;
+
+/* The schema version this reel writes (PRAGMA user_version). */
+#define STORE_VERSION		1
+
+/* store_open() flags. */
+#define STORE_CHECK		0x1	/* PRAGMA quick_check before use */
+
+/* Lists: only unread items. */
+#define STORE_UNREAD		0x1
+/* Feed lists: by title (case ignored) instead of subscription order. */
+#define STORE_BY_TITLE		0x2
+
+/* A feed as stored. Times are seconds since 1970 in UTC, 0 for never. */
+struct store_feed {
+	int64_t		 id;
+	char		*url;
+	char		*title;		/* NULL when neither feed nor user
+					   gave one */
+	char		*link;		/* the site */
+	char		*description;
+	char		**tags;		/* NULL-terminated, sorted */
+	size_t		 ntags;
+	int64_t		 added;
+	int64_t		 position;	/* order of subscription or import */
+	char		*etag;		/* HTTP validators, NULL if none */
+	char		*last_modified;
+	long		 status;	/* last HTTP status, 0 if none */
+	char		*error;		/* last refresh's error, NULL if it
+					   went well */
+	int64_t		 checked;
+	int		 gone;		/* the server said 410 Gone */
+	size_t		 nitems;
+	size_t		 nunread;
+};
+
+/* What a refresh learnt of a feed, for store_feed_update(). */
+struct store_refresh {
+	const char	*url;		/* new URL after a 301, or NULL */
+	int		 fetched;	/* a body came (not a 304, not an
+					   error): the fields below it
+					   replace the stored ones */
+	const char	*title;		/* NULL keeps the stored one */
+	const char	*link;		/* NULL keeps */
+	const char	*description;	/* NULL keeps */
+	const char	*etag;		/* NULL clears */
+	const char	*last_modified;	/* NULL clears */
+	long		 status;
+	const char	*error;		/* NULL: the refresh went well */
+	int64_t		 checked;	/* 0: now */
+	int		 gone;
+};
+
+/* One item of a parsed feed, for store_merge(): a struct feed_item
+ * (feed.h) copied field by field, the authors' names joined. The strings
+ * are the caller's; remote text is sanitized on its way in. */
+struct store_item_in {
+	const char	*guid;		/* the feed's id; NULL or "": the link,
+					   else a hash of title and summary */
+	const char	*link;
+	const char	*title;
+	const char	*authors;	/* one display string */
+	int64_t		 published;	/* UTC seconds; unknown: 0 or
+					   FEED_NO_DATE (INT64_MIN) */
+	int64_t		 updated;	/* the same */
+	const char	*summary;	/* HTML as the feed gives it */
+	const char	*content;
+	const char	*enclosure_url;	/* the first enclosure only */
+	const char	*enclosure_type;
+	int64_t		 enclosure_length;	/* bytes; unknown: 0 or
+						   FEED_NO_LENGTH (-1) */
+	const char	*thumbnail;
+};
+
+/* What store_merge() did. */
+struct store_merged {
+	size_t		 added;		/* new guids */
+	size_t		 updated;	/* known guids whose fields changed */
+};
+
+/* An item as stored. Lists fill only what a list shows: the fields from
+ * summary on are NULL or 0 there; store_item_get() fills them all. The
+ * strings are the item's (one allocation, mem): copy what must outlive
+ * store_item_free(). */
+struct store_item {
+	int64_t		 id;
+	int64_t		 feed;
+	char		*feed_title;	/* the feed's title, else its URL */
+	char		*guid;
+	char		*link;
+	char		*title;
+	char		*authors;
+	int64_t		 published;	/* 0 if unknown */
+	int64_t		 updated;	/* 0 if unknown */
+	int64_t		 date;		/* what it is sorted by: published,
+					   else updated, else first seen */
+	int		 unread;
+	char		*summary;
+	char		*content;
+	char		*enclosure_url;
+	char		*enclosure_type;
+	int64_t		 enclosure_length;
+	char		*thumbnail;
+	int64_t		 first_seen;
+	char		*mem;		/* private: the strings above */
+};
+
+/* Where a reader is in an essay: the layout's anchor, which holds across
+ * window sizes, and the section it is in. */
+struct store_pos {
+	size_t		 section;
+	size_t		 block;
+	size_t		 offset;	/* bytes into the block's text */
+};
+
+/* An essay read. Lists fill everything but content and text (NULL
+ * there); store_doc_get() fills them too, its strings in one allocation
+ * (mem) as an item's. store_doc_put() reads only the caller's fields. */
+struct store_doc {
+	int64_t		 id;
+	char		*url;		/* the final URL, after redirects */
+	char		*title;
+	char		*byline;
+	char		*site;
+	char		*published;	/* ISO 8601 as the page gave it */
+	char		*lang;
+	char		*dir;		/* "ltr", "rtl" or NULL */
+	char		*excerpt;
+	char		*image;
+	char		*content;	/* the cleaned XHTML fragment */
+	char		*text;		/* plain text, for search */
+	int64_t		 fetched;	/* 0 in store_doc_put(): now */
+	struct store_pos pos;
+	int64_t		 read;		/* last read, 0 if never */
+	int		 finished;
+	char		*mem;		/* private: the strings above */
+};
+
+/* A run of a snippet that matched the query: bytes [start, end). */
+struct store_mark {
+	size_t		 start;
+	size_t		 end;
+};
+
+/* One result of store_search(). */
+struct store_hit {
+	int64_t		 doc;
+	char		*url;
+	char		*title;
+	char		*byline;
+	char		*site;
+	char		*snippet;	/* one line of the text around the
+					   best match */
+	struct store_mark *marks;	/* what matched in it, in order */
+	size_t		 nmarks;
+	int		 in_title;	/* the title matches */
+	double		 score;		/* bm25: lower is better */
+};
+
+/* Opens the library at path, or at $XDG_DATA_HOME/reel/library.db when
+ * path is NULL (the directory made 0700, the file 0600), creating or
+ * migrating its schema; a file of a newer version, or not a reel library,
+ * is refused and left untouched, and before a migration the file is
+ * copied beside itself as library.db.vN.bak. Returns 0 and *sp (close
+ * with store_close()), or -1 and a message naming the file in *cause. */
+int	 store_open(const char *, int, struct store **, char **);
+/* Closes the library; a transaction still open is rolled back. NULL is
+ * allowed. */
+void	 store_close(struct store *);
+/* Returns the file's path; owned by the store. */
+const char *store_path(const struct store *);
+
+/* A batch of changes as one transaction (one refresh of many feeds):
+ * begin takes the write lock at once, so that two reel processes wait
+ * for each other instead of failing. Each returns 0 or -1 and *cause;
+ * rollback only fails if there is no transaction. */
+int	 store_begin(struct store *, char **);
+int	 store_commit(struct store *, char **);
+int	 store_rollback(struct store *, char **);
+
+/* Subscribes to url with an optional title and NULL-terminated tags (or
+ * NULL). Returns 0 and the new feed's id in *id; 1, the existing feed's
+ * id and "URL: already subscribed" in *cause when it is; -1 and *cause on
+ * error. */
+int	 store_feed_add(struct store *, const char *, const char *,
+	    const char *const *, int64_t *, char **);
+/* Unsubscribes from url, its items and tags with it. Returns 0, or -1
+ * and *cause (also when url is not subscribed). */
+int	 store_feed_remove(struct store *, const char *, char **);
+/* Fills *f with the feed of that URL; free it with store_feed_free().
+ * Returns 0, or -1 and *cause (also when url is not subscribed). */
+int	 store_feed_get(struct store *, const char *, struct store_feed *,
+	    char **);
+/* Lists the feeds (STORE_BY_TITLE, or by position) with their counts and
+ * tags into an array the caller frees with store_feeds_free(). Returns 0
+ * or -1 and *cause. */
+int	 store_feed_list(struct store *, int, struct store_feed **,
+	    size_t *, char **);
+/* Replaces the tags of feed id by the NULL-terminated tags; tags that
+ * differ only in case are one. Returns 0 or -1 and *cause. */
+int	 store_feed_tags(struct store *, int64_t, const char *const *,
+	    char **);
+/* Records a refresh of feed id. Returns 0, or -1 and *cause (a new URL
+ * that another feed has is refused, and nothing changes). */
+int	 store_feed_update(struct store *, int64_t,
+	    const struct store_refresh *, char **);
+/* Marks every item of feed id read; 0 for every feed. Returns 0 or -1
+ * and *cause. */
+int	 store_feed_read(struct store *, int64_t, char **);
+/* Frees what f holds (not f); store_feeds_free() frees an array of n. */
+void	 store_feed_free(struct store_feed *);
+void	 store_feeds_free(struct store_feed *, size_t);
+
+/* Merges n parsed items into feed id by guid: new ones are added unread,
+ * known ones whose fields changed are updated, read or unread as they
+ * were; nothing is ever doubled. Adds into *m (which the caller zeroes).
+ * All or nothing. Returns 0 or -1 and *cause. */
+int	 store_merge(struct store *, int64_t, const struct store_item_in *,
+	    size_t, struct store_merged *, char **);
+/* Lists the items of feed id, or of every feed for 0, newest first (and
+ * only unread ones with STORE_UNREAD), into an array the caller frees with
+ * store_items_free(). Returns 0 or -1 and *cause. */
+int	 store_item_list(struct store *, int64_t, int, struct store_item **,
+	    size_t *, char **);
+/* Fills *it with item id, everything in it; free with store_item_free().
+ * Returns 0 or -1 and *cause. */
+int	 store_item_get(struct store *, int64_t, struct store_item *,
+	    char **);
+/* Marks item id unread (non-zero) or read. Returns 0 or -1 and *cause. */
+int	 store_item_mark(struct store *, int64_t, int, char **);
+/* Counts the unread items of feed id, of every feed for 0. Returns 0 or
+ * -1 and *cause. */
+int	 store_unread(struct store *, int64_t, size_t *, char **);
+/* Frees what it holds (not it); store_items_free() frees an array of n. */
+void	 store_item_free(struct store_item *);
+void	 store_items_free(struct store_item *, size_t);
+
+/* Keeps the essay d (its url the final one, its content and text set;
+ * id, pos, read and finished are ignored): a new one, or in place of the
+ * one with that URL, whose reading position is kept. requested, the URL
+ * asked for (NULL if the same), then leads to it too. All or nothing.
+ * Returns 0 and its id in *id (may be NULL), or -1 and *cause. */
+int	 store_doc_put(struct store *, const struct store_doc *,
+	    const char *, int64_t *, char **);
+/* Fills *d with the essay that url (its final URL or one that led to it)
+ * names; free with store_doc_free(). Returns 0, 1 if there is none (no
+ * message), or -1 and *cause. */
+int	 store_doc_get(struct store *, const char *, struct store_doc *,
+	    char **);
+/* Saves where the reader of essay id is, now, and whether they reached
+ * the end. Returns 0 or -1 and *cause. */
+int	 store_doc_pos(struct store *, int64_t, const struct store_pos *,
+	    int, char **);
+/* Lists the essays opened and not finished, last read first ("continue
+ * reading"). Returns 0 or -1 and *cause; free with store_docs_free(). */
+int	 store_doc_unfinished(struct store *, struct store_doc **, size_t *,
+	    char **);
+/* Frees what d holds (not d); store_docs_free() frees an array of n. */
+void	 store_doc_free(struct store_doc *);
+void	 store_docs_free(struct store_doc *, size_t);
+
+/* Searches the essays' titles, bylines, sites and text with an FTS5
+ * query ("cafe" finds "Café"; cinem*, "long take", a AND b, NEAR);
+ * what is not a valid query is searched as its words. Hits whose title
+ * matches come first, then by bm25; at most max (0: all). Returns 0 and
+ * an array the caller frees with store_hits_free(), or -1 and *cause. */
+int	 store_search(struct store *, const char *, size_t,
+	    struct store_hit **, size_t *, char **);
+void	 store_hits_free(struct store_hit *, size_t);
+
+/* For tests of migration only: steps of SQL that follow reel's own, each
+ * taking the schema one version further (STORE_VERSION + 1, ...); n of 0
+ * removes them. The array must outlive the stores opened. */
+void	 store_test_steps(const char *const *, size_t);
+
+#endif
