@@ -27,9 +27,6 @@
 /* Long enough for the other process's longest transaction (a refresh
  * batch, a migration), short enough to say something when one hangs. */
 #define STORE_BUSY_MS		5000
-/* Pages are read from the kernel's cache in place, not copied in: a view
- * that lists 10,000 items opens in two thirds of the time. */
-#define STORE_MMAP		"268435456"
 /* PRAGMA application_id: "reel". */
 #define STORE_APP_ID		0x7265656c
 /* Snippet markers: sanitized text never holds C0 controls but tab and
@@ -994,8 +991,7 @@ store_open(const char *path, int flags, struct store **sp, char **cause)
 		goto fail;
 	}
 	if (store_exec(s, "PRAGMA synchronous = NORMAL;"
-	    "PRAGMA foreign_keys = ON;"
-	    "PRAGMA mmap_size = " STORE_MMAP, cause) != 0 ||
+	    "PRAGMA foreign_keys = ON;", cause) != 0 ||
 	    store_int(s, "PRAGMA foreign_keys", &fk, cause) != 0)
 		goto fail;
 	if (fk != 1) {
