@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "keys.h"
+#include "list.h"
 
 struct doc;
 struct layout;
@@ -80,8 +81,7 @@ struct pager {
 	struct buf		 input;
 
 	int			 menu;		/* enum pager_menu */
-	size_t			 menu_cursor;
-	size_t			 menu_top;
+	struct list		 list;		/* the open one's cursor */
 	char			**help;
 	size_t			 nhelp;
 

@@ -281,16 +281,16 @@ tui_draw_menu(const struct tui *t, WINDOW *w, struct pager *p, int y0,
     int rows, int cols)
 {
 	struct buf	b = BUF_INIT;
-	size_t		i, n = pager_menu_count(p);
+	long		i;
 	int		y, mark;
 	attr_t		attr;
 
-	for (y = 0; y < rows && p->menu_top + (size_t)y < n; y++) {
-		i = p->menu_top + (size_t)y;
+	for (y = 0; y < rows && (i = list_row_item(&p->list, y)) >= 0; y++) {
 		buf_reset(&b);
-		pager_menu_item(p, i, &b, &mark);
+		pager_menu_item(p, (size_t)i, &b, &mark);
 		attr = mark ? A_BOLD : A_NORMAL;
-		if (i == p->menu_cursor && p->menu != PAGER_MENU_HELP)
+		if (y == list_cursor_row(&p->list) &&
+		    !(p->list.flags & LIST_SCROLL))
 			attr |= A_REVERSE;
 		wmove(w, y0 + y, 0);
 		tui_put(w, buf_str(&b), b.len, cols, attr, 0);
