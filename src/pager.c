@@ -1,6 +1,6 @@
 /* pager.c: the pager's state and what every action does to it: motion,
  * search, sections, links, lists, history. Plain data, no curses; the
- * tui draws what is here and carries out the requests. */
+ * pager view draws what is here and carries out the requests. */
 #include <config.h>
 
 #include <ctype.h>

@@ -1,6 +1,6 @@
 /* pager.h: the pager's state and actions, as plain data: a test drives
  * pager_apply(p, ACTION_NEXT_SECTION) and reads the result without a
- * terminal. The tui draws it and carries out its requests. */
+ * terminal. view_pager.c draws it and carries out its requests. */
 #ifndef REEL_PAGER_H
 #define REEL_PAGER_H
 
