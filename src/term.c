@@ -361,7 +361,6 @@ term_suspend(void)
 	raise(SIGTSTP);
 	if (sigaction(SIGTSTP, &old, NULL) != 0)
 		fatal("sigaction: %s", strerror(errno));
-	term_cont = 0;
 	term_return();
 }
 
@@ -377,31 +376,31 @@ term_resize(void)
 		resizeterm(ws.ws_row, ws.ws_col);
 }
 
-/* What the terminal's signals ask, as a key: a stop carried out, a new
- * size, a repaint; TERM_KEY_NONE for none. */
+/* What the terminal's signals ask, as a key: a stop carried out; after
+ * one, or any return from a stop (the window may have changed size
+ * meanwhile, the shell written over it), or a new size: TERM_KEY_RESIZE,
+ * the size read again and the screen to be repainted whole. */
 static int
 term_pending(void)
 {
-	int	key = TERM_KEY_NONE;
-
 	if (!term_tty.active)
 		return TERM_KEY_NONE;
 	if (term_tstp) {
 		term_tstp = 0;
 		term_suspend();
-		key = TERM_KEY_REDRAW;
+		term_cont = 1;
+	}
+	if (term_cont) {
+		term_cont = 0;
+		clearok(curscr, TRUE);
+		term_winch = 1;
 	}
 	if (term_winch) {
 		term_winch = 0;
 		term_resize();
 		return TERM_KEY_RESIZE;
 	}
-	if (term_cont) {
-		term_cont = 0;
-		clearok(curscr, TRUE);
-		key = TERM_KEY_REDRAW;
-	}
-	return key;
+	return TERM_KEY_NONE;
 }
 
 /* Maps what wget_wch() read to a key of keys.h. */

@@ -10,9 +10,9 @@ struct list;
 
 /* What term_read() returns besides the keys of keys.h. */
 #define TERM_KEY_NONE		(-1)	/* nothing came in time */
-#define TERM_KEY_RESIZE		(-2)	/* the terminal has a new size */
+#define TERM_KEY_RESIZE		(-2)	/* a new size, or back from a stop:
+					   draw it all */
 #define TERM_KEY_IGNORED	(-3)	/* a sequence with no key here */
-#define TERM_KEY_REDRAW		(-4)	/* back from a stop: draw it all */
 
 /* How text is drawn: attributes, and at most one colour, which the
  * terminal drops when it has none or NO_COLOR is set. */

@@ -378,8 +378,6 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 		    key == TERM_KEY_IGNORED)
 			continue;
 		dirty = 1;
-		if (key == TERM_KEY_REDRAW)
-			continue;
 		if (key == TERM_KEY_RESIZE) {
 			pager_resize(v.pager, term_cols(), term_rows());
 			continue;
