@@ -140,7 +140,8 @@ list_nearest(const struct list *l, size_t i)
 }
 
 /* Makes the rows again from the count and the filter, then puts the
- * cursor on row, at the screen row it had (pos) when the rows allow. */
+ * cursor back on its item (found by its id if by_id, else by its index)
+ * or the nearest, at the screen row it had when the rows allow. */
 static void
 list_rebuild(struct list *l, int by_id)
 {
