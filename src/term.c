@@ -252,11 +252,10 @@ term_cells(int y, int x, const char *s, size_t len, int cells, int style)
 	short	pair;
 	size_t	n;
 
-	if (cells <= 0 || len == 0)
+	if (cells <= 0 || len == 0 || wmove(term_win, y, x) == ERR)
 		return 0;
 	n = layout_clip(s, len, cells);
 	term_attr(style, &attr, &pair);
-	wmove(term_win, y, x);
 	wattr_set(term_win, attr, pair, NULL);
 	waddnstr(term_win, s, (int)n);
 	wattr_set(term_win, A_NORMAL, 0, NULL);
@@ -280,7 +279,8 @@ term_list(const struct list *l, int y0,
 	long		i;
 	int		y, style;
 
-	for (y = 0; (i = list_row_item(l, y)) >= 0; y++) {
+	for (y = 0; y0 + y < getmaxy(term_win) &&
+	    (i = list_row_item(l, y)) >= 0; y++) {
 		buf_reset(&b);
 		style = 0;
 		row(arg, (size_t)i, &b, &style);

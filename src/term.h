@@ -81,9 +81,10 @@ int	 term_cells(int, int, const char *, size_t, int, int);
  * the last row, not in its last cell: some terminals scroll when it is
  * written. */
 void	 term_bar(int, const struct buf *, int);
-/* Draws the rows of l from row y0, the cursor's reversed (unless the
- * list only scrolls): row(arg, item, out, &style) appends an item's text
- * fitted to the width and may set a style for it. */
+/* Draws the rows of l from row y0 down, as many as the list's height and
+ * the screen allow, the cursor's reversed (unless the list only
+ * scrolls): row(arg, item, out, &style) appends an item's text fitted
+ * to the width and may set a style for it. */
 void	 term_list(const struct list *, int,
 	    void (*)(void *, size_t, struct buf *, int *), void *);
 /* Shows the cursor or hides it; puts it at (y, x). */

@@ -144,6 +144,13 @@ test_cells(void **state)
 		assert_int_equal(row[2 + strlen(cases[i].row)], ' ');
 		free(row);
 	}
+	/* Off the screen: nothing drawn, nowhere. */
+	term_erase();
+	assert_int_equal(term_cells(5, 0, "abc", 3, 20, 0), 0);
+	assert_int_equal(term_cells(0, 20, "abc", 3, 20, 0), 0);
+	row = term_offscreen_row(o, 0);
+	assert_string_equal(row, "                    ");
+	free(row);
 	term_offscreen_free(o);
 }
 
@@ -268,6 +275,19 @@ test_list(void **state)
 	free(row);
 	for (y = 0; y < 4; y++)
 		assert_false(term_offscreen_attrs(o, y, 0) & TERM_REVERSE);
+	list_free(&l);
+
+	/* Taller than the screen below y0: cut at the screen's end. */
+	list_init(&l, &films_ops, NULL, 0);
+	list_resize(&l, nitems(films), 10);
+	term_erase();
+	term_list(&l, 4, films_row, NULL);
+	row = term_offscreen_row(o, 5);
+	assert_string_equal(row, "2 Tabu              ");
+	free(row);
+	row = term_offscreen_row(o, 0);
+	assert_string_equal(row, "                    ");
+	free(row);
 	list_free(&l);
 	term_offscreen_free(o);
 }
