@@ -22,8 +22,9 @@
 #include "layout.h"
 #include "pager.h"
 #include "pipeline.h"
-#include "tui.h"
+#include "term.h"
 #include "util.h"
+#include "view_pager.h"
 
 #define BENCH_RUNS	30
 
@@ -110,26 +111,26 @@ static void
 bench_jump(const char *name, struct doc *d)
 {
 	struct pager_opts	 po = { 80, LAYOUT_CENTRE };
-	struct tui_offscreen	*o;
+	struct term_offscreen	*o;
 	struct pager		*p;
 	double			 t[BENCH_RUNS], t0;
 	size_t			 i;
 	char			*url;
 
-	if (d->nsections == 0 || (o = tui_offscreen_new(80, 24)) == NULL) {
+	if (d->nsections == 0 || (o = term_offscreen_new(80, 24)) == NULL) {
 		printf("  %s: no section jump to time\n", name);
 		doc_free(d);
 		return;
 	}
 	p = pager_new(d, 80, 24, &po);
-	tui_offscreen_draw(o, p);
+	view_pager_draw(p);
 	for (i = 0; i < BENCH_RUNS; i++) {
 		/* ] to the next section, from the top again after the last. */
 		if (pager_section(p) == (long)p->doc->nsections - 1)
 			pager_key(p, 'g');
 		t0 = bench_now();
 		pager_key(p, ']');
-		tui_offscreen_draw(o, p);
+		view_pager_draw(p);
 		t[i] = bench_now() - t0;
 		free(p->message);
 		p->message = NULL;
@@ -138,7 +139,7 @@ bench_jump(const char *name, struct doc *d)
 	}
 	bench_print("section jump, key to screen", t, BENCH_RUNS);
 	pager_free(p);
-	tui_offscreen_free(o);
+	term_offscreen_free(o);
 }
 
 /* An essay of just under 1 MB (10^6 bytes) of text, the most the targets

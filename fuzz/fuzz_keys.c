@@ -1,5 +1,5 @@
 /* fuzz_keys.c: libFuzzer target: the bytes after an Escape, read as
- * tui_escape() reads them, never make a key outside keys.h, and every
+ * term_escape() reads them, never make a key outside keys.h, and every
  * sequence keys_escape() knows is read whole; a key name that
  * keys_find() takes comes back from keys_name() as the same key. */
 #include <config.h>

@@ -16,7 +16,7 @@
 #include "fetch.h"
 #include "pipeline.h"
 #include "render.h"
-#include "tui.h"
+#include "view_pager.h"
 #include "util.h"
 
 enum {
@@ -272,7 +272,7 @@ cli_main(int argc, char **argv)
 	 * a terminal that cannot host the pager). */
 	rc = -1;
 	if (!dump && isatty(STDOUT_FILENO))
-		rc = tui_run(what, &fo, width);
+		rc = view_pager_run(what, &fo, width);
 	if (rc == -1)
 		rc = cli_dump(what, &fo, format, width > 0 ? width :
 		    cli_terminal_width());

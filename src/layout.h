@@ -9,7 +9,7 @@
 
 struct doc;
 
-/* Attributes of a run of text; the tui turns them into curses ones. */
+/* Attributes of a run of text; view_pager.c makes them term.c's styles. */
 #define LAYOUT_EM	0x001
 #define LAYOUT_STRONG	0x002
 #define LAYOUT_CODE	0x004

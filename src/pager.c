@@ -1,6 +1,6 @@
 /* pager.c: the pager's state and what every action does to it: motion,
  * search, sections, links, lists, history. Plain data, no curses; the
- * tui draws what is here and carries out the requests. */
+ * pager view draws what is here and carries out the requests. */
 #include <config.h>
 
 #include <ctype.h>
@@ -11,6 +11,7 @@
 
 #include "doc.h"
 #include "layout.h"
+#include "list.h"
 #include "pager.h"
 #include "url.h"
 #include "util.h"
@@ -103,7 +104,7 @@ pager_scroll(struct pager *p, long delta)
 }
 
 static void pager_find_all(struct pager *);
-static void pager_menu_fix(struct pager *);
+static const struct list_ops pager_list_ops;
 
 /* Lays out the current document and forgets what belonged to the last. */
 static void
@@ -136,6 +137,7 @@ pager_new(struct doc *d, int cols, int rows, const struct pager_opts *opts)
 		p->opts = *opts;
 	p->current = -1;
 	buf_init(&p->input);
+	list_init(&p->list, &pager_list_ops, p, 0);
 	pager_set_layout(p);
 	pager_set_top(p, 0);
 	return p;
@@ -158,6 +160,7 @@ pager_free(struct pager *p)
 	free(p->matches);
 	buf_free(&p->input);
 	keys_help_free(p->help, p->nhelp);
+	list_free(&p->list);
 	free(p->message);
 	free(p->request_url);
 	free(p->runs);
@@ -174,9 +177,11 @@ pager_resize(struct pager *p, int cols, int rows)
 	p->rows = rows > 0 ? rows : 1;
 	layout_resize(p->layout, p->cols);
 	p->top = layout_find_doff(p->layout, p->anchor_block, p->anchor_doff);
-	if (p->menu == PAGER_MENU_HELP)
+	if (p->menu == PAGER_MENU_HELP) {
 		pager_help_lines(p);
-	pager_menu_fix(p);
+		list_resize(&p->list, p->nhelp, pager_text_rows(p));
+	} else
+		list_set_height(&p->list, pager_text_rows(p));
 }
 
 void
@@ -613,28 +618,6 @@ pager_menu_count(const struct pager *p)
 	return 0;
 }
 
-/* Keeps the cursor on screen; the help list only scrolls. */
-static void
-pager_menu_fix(struct pager *p)
-{
-	size_t	rows = (size_t)pager_text_rows(p), n = pager_menu_count(p);
-
-	if (n == 0)
-		return;
-	if (p->menu_cursor >= n)
-		p->menu_cursor = n - 1;
-	if (p->menu == PAGER_MENU_HELP) {
-		if (p->menu_cursor + rows > n)
-			p->menu_cursor = n > rows ? n - rows : 0;
-		p->menu_top = p->menu_cursor;
-		return;
-	}
-	if (p->menu_cursor < p->menu_top)
-		p->menu_top = p->menu_cursor;
-	if (p->menu_cursor >= p->menu_top + rows)
-		p->menu_top = p->menu_cursor - rows + 1;
-}
-
 /* Adds help line s to p->help, wrapped to the window: a line of keys
  * goes on under its description (after the key column's two spaces), a
  * sentence under its start. */
@@ -715,42 +698,48 @@ pager_help_lines(struct pager *p)
 		pager_help_add(p, *extra[i] != '\0' ? _(extra[i]) : "", &cap);
 }
 
+/* Opens a list: the help only scrolls, the others have a cursor, on the
+ * section being read or the selected link. */
 static void
 pager_menu_open(struct pager *p, int menu)
 {
 	long	section;
-	size_t	i;
+	size_t	i, n;
 
 	p->menu = menu;
-	p->menu_cursor = p->menu_top = 0;
 	if (menu == PAGER_MENU_HELP)
 		pager_help_lines(p);
-	if (pager_menu_count(p) == 0) {
+	if ((n = pager_menu_count(p)) == 0) {
 		pager_message(p, 0, "%s", menu == PAGER_MENU_OUTLINE ?
 		    _("This essay has no sections") :
 		    _("This essay has no links"));
 		p->menu = PAGER_MENU_NONE;
 		return;
 	}
+	list_free(&p->list);
+	list_init(&p->list, &pager_list_ops, p,
+	    menu == PAGER_MENU_HELP ? LIST_SCROLL : 0);
+	list_resize(&p->list, n, pager_text_rows(p));
 	if (menu == PAGER_MENU_OUTLINE && (section = pager_section(p)) >= 0)
-		p->menu_cursor = (size_t)section;
+		list_goto(&p->list, (size_t)section);
 	if (menu == PAGER_MENU_LINKS && p->sel_block >= 0) {
 		i = (size_t)p->sel_block;
-		p->menu_cursor = (size_t)
-		    p->doc->blocks[i].spans[p->sel_span].link;
+		list_goto(&p->list,
+		    (size_t)p->doc->blocks[i].spans[p->sel_span].link);
 	}
-	pager_menu_fix(p);
 }
 
 static void
 pager_menu_pick(struct pager *p)
 {
-	size_t	i = p->menu_cursor;
+	long	i = list_current(&p->list);
 	int	menu = p->menu;
 
 	p->menu = PAGER_MENU_NONE;
+	if (i < 0)
+		return;
 	if (menu == PAGER_MENU_OUTLINE)
-		pager_goto_section(p, i);
+		pager_goto_section(p, (size_t)i);
 	else if (menu == PAGER_MENU_LINKS)
 		pager_request(p, PAGER_REQ_LOAD, p->doc->links[i].url);
 }
@@ -758,42 +747,20 @@ pager_menu_pick(struct pager *p)
 static void
 pager_menu_action(struct pager *p, enum action action, int key)
 {
-	size_t	n = pager_menu_count(p), rows = (size_t)pager_text_rows(p);
-	size_t	*c = &p->menu_cursor, half = rows / 2 > 0 ? rows / 2 : 1;
+	long	i;
 
+	if (list_apply(&p->list, action))
+		return;
 	switch (action) {
-	case ACTION_LINE_DOWN:
-		(*c)++;
-		break;
-	case ACTION_LINE_UP:
-		*c = *c > 0 ? *c - 1 : 0;
-		break;
-	case ACTION_PAGE_DOWN:
-		*c += rows;
-		break;
-	case ACTION_PAGE_UP:
-		*c = *c > rows ? *c - rows : 0;
-		break;
-	case ACTION_HALF_PAGE_DOWN:
-		*c += half;
-		break;
-	case ACTION_HALF_PAGE_UP:
-		*c = *c > half ? *c - half : 0;
-		break;
-	case ACTION_TOP:
-		*c = 0;
-		break;
-	case ACTION_BOTTOM:
-		*c = n > 0 ? n - 1 : 0;
-		break;
 	case ACTION_FOLLOW_LINK:
 		pager_menu_pick(p);
 		return;
 	case ACTION_OPEN_BROWSER:
-		if (p->menu == PAGER_MENU_LINKS) {
+		if (p->menu == PAGER_MENU_LINKS &&
+		    (i = list_current(&p->list)) >= 0) {
 			p->menu = PAGER_MENU_NONE;
 			pager_request(p, PAGER_REQ_OPEN,
-			    p->doc->links[*c].url);
+			    p->doc->links[i].url);
 		}
 		return;
 	case ACTION_GOTO_SECTION:
@@ -826,7 +793,6 @@ pager_menu_action(struct pager *p, enum action action, int key)
 	default:
 		return;
 	}
-	pager_menu_fix(p);
 }
 
 /* Does a title already begin with its number ("3. The Hotel")? */
@@ -841,11 +807,12 @@ pager_starts_with_number(const char *title, long n)
 	    !isdigit((unsigned char)title[len]);
 }
 
-void
-pager_menu_item(const struct pager *p, size_t i, struct buf *out, int *mark)
+/* Appends item i of the open list to b, as wide as it is; *mark is set
+ * for the current section in the outline. */
+static void
+pager_menu_text(const struct pager *p, size_t i, struct buf *b, int *mark)
 {
 	const struct doc_section	*s;
-	struct buf			 b = BUF_INIT;
 	const char			*t;
 	int				 ascii = p->opts.flags & LAYOUT_ASCII;
 	int				 minlevel = 6, k;
@@ -859,31 +826,51 @@ pager_menu_item(const struct pager *p, size_t i, struct buf *out, int *mark)
 				minlevel = p->doc->sections[j].level;
 		s = &p->doc->sections[i];
 		*mark = (long)i == pager_section(p);
-		buf_adds(&b, *mark ? "* " : "  ");
+		buf_adds(b, *mark ? "* " : "  ");
 		for (k = minlevel; k < s->level; k++)
-			buf_adds(&b, "  ");
+			buf_adds(b, "  ");
 		/* "Part 1" alone has no title to separate. */
 		if (s->label != NULL)
-			buf_printf(&b, "%s%s", s->label, *s->title != '\0' ?
+			buf_printf(b, "%s%s", s->label, *s->title != '\0' ?
 			    layout_label_sep(s->label) : "");
 		else if (p->numbers[i] > 0 &&
 		    !pager_starts_with_number(s->title, p->numbers[i]))
-			buf_printf(&b, "%ld. ", p->numbers[i]);
-		buf_adds(&b, s->title);
+			buf_printf(b, "%ld. ", p->numbers[i]);
+		buf_adds(b, s->title);
 		break;
 	case PAGER_MENU_LINKS:
 		t = p->doc->links[i].text;
-		buf_printf(&b, "[%zu] %s%s%s", i + 1, t, *t != '\0' ?
+		buf_printf(b, "[%zu] %s%s%s", i + 1, t, *t != '\0' ?
 		    (ascii ? " -- " : " \xe2\x80\x94 ") : "",
 		    p->doc->links[i].url);
 		break;
 	case PAGER_MENU_HELP:
-		buf_adds(&b, p->help[i]);
+		buf_adds(b, p->help[i]);
 		break;
 	}
-	layout_fit(out, buf_str(&b), b.len, ascii, p->cols);
+}
+
+void
+pager_menu_item(const struct pager *p, size_t i, struct buf *out, int *mark)
+{
+	struct buf	b = BUF_INIT;
+
+	pager_menu_text(p, i, &b, mark);
+	layout_fit(out, buf_str(&b), b.len, p->opts.flags & LAYOUT_ASCII,
+	    p->cols);
 	buf_free(&b);
 }
+
+/* The open list's items, as its filter and search see them. */
+static void
+pager_list_text(void *arg, size_t i, struct buf *out)
+{
+	int	mark;
+
+	pager_menu_text(arg, i, out, &mark);
+}
+
+static const struct list_ops pager_list_ops = { pager_list_text, NULL };
 
 /* The prompt at the bottom line. */
 

@@ -1,6 +1,6 @@
 /* pager.h: the pager's state and actions, as plain data: a test drives
  * pager_apply(p, ACTION_NEXT_SECTION) and reads the result without a
- * terminal. The tui draws it and carries out its requests. */
+ * terminal. view_pager.c draws it and carries out its requests. */
 #ifndef REEL_PAGER_H
 #define REEL_PAGER_H
 
@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "keys.h"
+#include "list.h"
 
 struct doc;
 struct layout;
@@ -80,8 +81,7 @@ struct pager {
 	struct buf		 input;
 
 	int			 menu;		/* enum pager_menu */
-	size_t			 menu_cursor;
-	size_t			 menu_top;
+	struct list		 list;		/* the open one's cursor */
 	char			**help;
 	size_t			 nhelp;
 

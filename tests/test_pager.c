@@ -604,7 +604,7 @@ test_outline_and_help(void **state)
 
 	keys(p, "5jjt");
 	assert_int_equal(p->menu, PAGER_MENU_OUTLINE);
-	assert_int_equal(p->menu_cursor, 4);
+	assert_int_equal(list_current(&p->list), 4);
 	pager_menu_item(p, 4, &b, &mark);
 	assert_true(mark);
 	assert_non_null(strstr(buf_str(&b), "5. What the Camera Refuses"));
@@ -620,7 +620,7 @@ test_outline_and_help(void **state)
 	assert_int_equal(p->menu, PAGER_MENU_NONE);
 	assert_at_section(p, 6);
 	keys(p, "tG");
-	assert_int_equal(p->menu_cursor, NPARTS - 1);
+	assert_int_equal(list_current(&p->list), NPARTS - 1);
 	pager_key(p, KEYC_ESCAPE);
 	assert_int_equal(p->menu, PAGER_MENU_NONE);
 	assert_at_section(p, 6);

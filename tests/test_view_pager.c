@@ -1,5 +1,6 @@
-/* test_tui.c: the pager drawn into an off-screen ncurses window: what
- * lands in the cells, with which attributes, with and without colour. */
+/* test_view_pager.c: the pager drawn into an off-screen screen: what
+ * lands in the cells, with which attributes, with and without colour;
+ * and the terminal given back on a fatal error. */
 #include <config.h>
 
 #include <locale.h>
@@ -25,8 +26,9 @@
 #include "fetch.h"
 #include "keys.h"
 #include "pager.h"
-#include "tui.h"
+#include "term.h"
 #include "util.h"
+#include "view_pager.h"
 
 /* A page's text with escape sequences in it, through the builder. */
 static struct doc *
@@ -51,13 +53,13 @@ page(void)
 }
 
 static int
-find_row(struct tui_offscreen *o, int rows, const char *s, int *col)
+find_row(struct term_offscreen *o, int rows, const char *s, int *col)
 {
 	char	*row, *at;
 	int	 y;
 
 	for (y = 0; y < rows; y++) {
-		row = tui_offscreen_row(o, y);
+		row = term_offscreen_row(o, y);
 		if ((at = strstr(row, s)) != NULL) {
 			/* Columns count cells; these rows are ASCII before
 			 * the match but for the escapes' symbols. */
@@ -74,34 +76,34 @@ static void
 test_draw(void **state)
 {
 	struct pager_opts	 o = { 0, 0 };
-	struct tui_offscreen	*t;
+	struct term_offscreen	*t;
 	struct pager		*p;
 	char			*row;
 	int			 y, x = 0;
 
 	unsetenv("NO_COLOR");
-	t = tui_offscreen_new(80, 24);
+	t = term_offscreen_new(80, 24);
 	assert_non_null(t);
 	p = pager_new(page(), 80, 24, &o);
-	tui_offscreen_draw(t, p);
+	view_pager_draw(p);
 	/* The escape character shows as its symbol, the rest as text. */
 	y = find_row(t, 24, "Clear \xe2\x90\x9b[2J and title "
 	    "\xe2\x90\x9b]0;PWNED\xe2\x90\x87 end.", &x);
 	assert_true(y > 0);
 	/* The title comes first; headings are bold; the status line is
 	 * reversed. */
-	row = tui_offscreen_row(t, 1);
+	row = term_offscreen_row(t, 1);
 	assert_int_equal(strncmp(row, "Escapes ", 8), 0);
 	free(row);
-	assert_true(tui_offscreen_attrs(t, 1, 0) & TUI_BOLD);
+	assert_true(term_offscreen_attrs(t, 1, 0) & TERM_BOLD);
 	y = find_row(t, 24, "Part one", &x);
 	assert_int_equal(y, 3);
-	assert_true(tui_offscreen_attrs(t, y, x) & TUI_BOLD);
-	row = tui_offscreen_row(t, 23);
+	assert_true(term_offscreen_attrs(t, y, x) & TERM_BOLD);
+	row = term_offscreen_row(t, 23);
 	assert_non_null(strstr(row, "h: help"));
 	free(row);
-	assert_true(tui_offscreen_attrs(t, 23, 0) & TUI_REVERSE);
-	row = tui_offscreen_row(t, 0);
+	assert_true(term_offscreen_attrs(t, 23, 0) & TERM_REVERSE);
+	row = term_offscreen_row(t, 0);
 	assert_non_null(strstr(row, "example.org"));
 	free(row);
 	/* A match is in colour when colour is allowed. */
@@ -113,31 +115,31 @@ test_draw(void **state)
 	pager_key(p, '7');
 	pager_key(p, '7');
 	pager_key(p, KEYC_ENTER);
-	tui_offscreen_draw(t, p);
+	view_pager_draw(p);
 	y = find_row(t, 24, "word77", &x);
 	assert_true(y >= 1);
-	assert_true(tui_offscreen_attrs(t, y, x) & TUI_COLOUR);
-	assert_false(tui_offscreen_attrs(t, y, x - 2) & TUI_COLOUR);
-	tui_offscreen_free(t);
+	assert_true(term_offscreen_attrs(t, y, x) & TERM_COLOUR);
+	assert_false(term_offscreen_attrs(t, y, x - 2) & TERM_COLOUR);
+	term_offscreen_free(t);
 
 	/* NO_COLOR: no colour at all, the match reversed instead. */
 	setenv("NO_COLOR", "1", 1);
-	t = tui_offscreen_new(80, 24);
+	t = term_offscreen_new(80, 24);
 	assert_non_null(t);
-	tui_offscreen_draw(t, p);
+	view_pager_draw(p);
 	y = find_row(t, 24, "word77", &x);
 	assert_true(y >= 1);
-	assert_false(tui_offscreen_attrs(t, y, x) & TUI_COLOUR);
-	assert_true(tui_offscreen_attrs(t, y, x) & TUI_REVERSE);
+	assert_false(term_offscreen_attrs(t, y, x) & TERM_COLOUR);
+	assert_true(term_offscreen_attrs(t, y, x) & TERM_REVERSE);
 	/* Bold stays. */
 	pager_key(p, 'g');
-	tui_offscreen_draw(t, p);
+	view_pager_draw(p);
 	y = find_row(t, 24, "Part one", &x);
 	assert_int_equal(y, 3);		/* under the title and a blank */
-	assert_true(tui_offscreen_attrs(t, y, x) & TUI_BOLD);
-	assert_false(tui_offscreen_attrs(t, y, x) & TUI_COLOUR);
+	assert_true(term_offscreen_attrs(t, y, x) & TERM_BOLD);
+	assert_false(term_offscreen_attrs(t, y, x) & TERM_COLOUR);
 	unsetenv("NO_COLOR");
-	tui_offscreen_free(t);
+	term_offscreen_free(t);
 	pager_free(p);
 }
 
@@ -145,7 +147,7 @@ static void
 test_small_screen(void **state)
 {
 	struct pager_opts	 o = { 0, 0 };
-	struct tui_offscreen	*t = tui_offscreen_new(40, 10);
+	struct term_offscreen	*t = term_offscreen_new(40, 10);
 	struct pager		*p;
 	char			*row;
 	int			 y;
@@ -153,22 +155,22 @@ test_small_screen(void **state)
 	assert_non_null(t);
 	p = pager_new(page(), 40, 10, &o);
 	pager_key(p, 'G');
-	tui_offscreen_draw(t, p);
+	view_pager_draw(p);
 	for (y = 1; y < 9; y++) {
-		row = tui_offscreen_row(t, y);
+		row = term_offscreen_row(t, y);
 		assert_true(strlen(row) <= 40);
 		free(row);
 	}
-	row = tui_offscreen_row(t, 9);
+	row = term_offscreen_row(t, 9);
 	assert_non_null(strstr(row, "100%"));
 	free(row);
 	pager_key(p, 't');
-	tui_offscreen_draw(t, p);
-	row = tui_offscreen_row(t, 1);
+	view_pager_draw(p);
+	row = term_offscreen_row(t, 1);
 	assert_non_null(strstr(row, "Part one"));
 	free(row);
 	pager_free(p);
-	tui_offscreen_free(t);
+	term_offscreen_free(t);
 }
 
 /* Reads what the pty at fd has until want is in b (or, want NULL, until
@@ -206,7 +208,7 @@ on_usr1(int sig)
 }
 
 /* A fatal() while the pager runs gives the terminal back before its
- * message is printed: tui_run sets its restore as fatal()'s hook. (The
+ * message is printed: term_start sets its restore as fatal()'s hook. (The
  * restore that exit() runs would come after the message, which the
  * alternate screen would then take away with it.) The pager runs in a
  * pseudo-terminal, as xterm; SIGUSR1 makes it call fatal(). */
@@ -219,7 +221,7 @@ test_fatal_restores(void **state)
 	struct winsize		 ws = { 24, 80, 0, 0 };
 	struct fetch_opts	 fo;
 	struct buf		 b = BUF_INIT;
-	char			 path[] = "/tmp/reel-test-tui-XXXXXX.html";
+	char			 path[] = "/tmp/reel-test-view-XXXXXX.html";
 	const char		*rmcup = "\033[?1049l", *msg, *restored;
 	int			 fd, status;
 	pid_t			 pid;
@@ -232,7 +234,7 @@ test_fatal_restores(void **state)
 		setenv("TERM", "xterm", 1);
 		signal(SIGUSR1, on_usr1);
 		fetch_opts_default(&fo);
-		_exit(tui_run(path, &fo, 0));
+		_exit(view_pager_run(path, &fo, 0));
 	}
 	assert_true(pid > 0);
 	/* The pager is up when its status line is drawn. */
@@ -260,34 +262,34 @@ static void
 test_no_colour_current_match(void **state)
 {
 	struct pager_opts	 o = { 0, 0 };
-	struct tui_offscreen	*t;
+	struct term_offscreen	*t;
 	struct pager		*p;
 	const char		*s;
 	int			 y, x = 0, y2, x2 = 0, cur, other;
 
 	setenv("NO_COLOR", "1", 1);
-	t = tui_offscreen_new(80, 24);
+	t = term_offscreen_new(80, 24);
 	assert_non_null(t);
 	p = pager_new(page(), 80, 24, &o);
 	for (s = "/word1\r"; *s != '\0'; s++)
 		pager_key(p, *s == '\r' ? KEYC_ENTER : *s);
 	assert_true(p->nmatches >= 2);
-	tui_offscreen_draw(t, p);
+	view_pager_draw(p);
 	/* word1 is the current match; word10 another on the screen. */
 	y = find_row(t, 24, "word1 ", &x);
 	y2 = find_row(t, 24, "word10 ", &x2);
 	assert_true(y >= 1);
 	assert_true(y2 >= 1);
-	cur = tui_offscreen_attrs(t, y, x);
-	other = tui_offscreen_attrs(t, y2, x2);
-	assert_false(cur & TUI_COLOUR);
-	assert_true(cur & TUI_REVERSE);
-	assert_true(cur & TUI_UNDERLINE);
-	assert_true(other & TUI_REVERSE);
-	assert_false(other & TUI_UNDERLINE);
-	assert_int_not_equal(cur & ~TUI_BOLD, other & ~TUI_BOLD);
+	cur = term_offscreen_attrs(t, y, x);
+	other = term_offscreen_attrs(t, y2, x2);
+	assert_false(cur & TERM_COLOUR);
+	assert_true(cur & TERM_REVERSE);
+	assert_true(cur & TERM_UNDERLINE);
+	assert_true(other & TERM_REVERSE);
+	assert_false(other & TERM_UNDERLINE);
+	assert_int_not_equal(cur & ~TERM_BOLD, other & ~TERM_BOLD);
 	pager_free(p);
-	tui_offscreen_free(t);
+	term_offscreen_free(t);
 	unsetenv("NO_COLOR");
 }
 

@@ -1,0 +1,409 @@
+/* view_pager.c: the pager's screen: a struct pager drawn on the
+ * terminal, the loop that reads keys and applies them, and loading a
+ * page with the load line up. The terminal itself is term.c's. */
+#include <config.h>
+
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "browser.h"
+#include "buf.h"
+#include "doc.h"
+#include "fetch.h"
+#include "keys.h"
+#include "layout.h"
+#include "list.h"
+#include "pager.h"
+#include "pipeline.h"
+#include "sanitize.h"
+#include "term.h"
+#include "url.h"
+#include "util.h"
+#include "view_pager.h"
+
+#define VIEW_PAGER_TIMEOUT	250	/* ms: how often the loop looks at
+					 * the signal flag */
+
+struct view_pager {
+	const struct fetch_opts	*fo;
+	struct pager		*pager;		/* NULL while the first page
+						 * loads */
+};
+
+/* What a fetch in progress needs to draw itself and to be cancelled. */
+struct view_pager_fetch {
+	const char		*what;
+	int			 cancelled;
+	int			 resized;
+};
+
+/* The style of layout attributes a: the layout's marks in the
+ * terminal's colours, or, without colour, in attributes that still tell
+ * matches apart. */
+static int
+view_pager_style(int a)
+{
+	int	style = 0, colour = 0;
+
+	if (a & LAYOUT_HEADING) {
+		style |= TERM_BOLD;
+		colour = TERM_YELLOW;
+	}
+	if (a & LAYOUT_STRONG)
+		style |= TERM_BOLD;
+	if (a & LAYOUT_EM)
+		style |= TERM_ITALIC;
+	if (a & LAYOUT_CODE)
+		colour = TERM_GREEN;
+	if (a & LAYOUT_LINK) {
+		style |= TERM_UNDERLINE;
+		colour = TERM_CYAN;
+	}
+	if (a & LAYOUT_MARK) {
+		/* Italic shown as underline goes too. */
+		style &= ~TERM_UNDERLINE;
+		if (!term_italic())
+			style &= ~TERM_ITALIC;
+		if (!(a & LAYOUT_LINK))
+			colour = TERM_MAGENTA;
+	}
+	if (a & LAYOUT_SELECTED)
+		style |= TERM_REVERSE | TERM_BOLD;
+	if (a & LAYOUT_MATCH) {
+		if (term_colour())
+			colour = TERM_ON_YELLOW;
+		else
+			style |= TERM_REVERSE;
+	}
+	if (a & LAYOUT_CURRENT) {
+		style |= TERM_BOLD;
+		/* Without colour, bold alone hardly tells the current match
+		 * from the others. */
+		if (term_colour())
+			colour = TERM_ON_GREEN;
+		else
+			style |= TERM_REVERSE | TERM_UNDERLINE;
+	}
+	return style | colour;
+}
+
+static void
+view_pager_draw_line(struct pager *p, int y, size_t n, int cols)
+{
+	const struct layout		*l = p->layout;
+	const struct layout_line	*ln = &l->lines[n];
+	const struct layout_run		*runs;
+	const char			*text = layout_line_text(l, n);
+	size_t				 nruns, i;
+	int				 x = l->margin + ln->indent;
+
+	if (x >= cols)
+		return;
+	if (ln->prefix_len > 0)
+		x += term_cells(y, x, buf_str(&l->text) + ln->prefix,
+		    (size_t)ln->prefix_len, cols - x,
+		    view_pager_style(ln->attr | LAYOUT_MARK));
+	nruns = pager_line_runs(p, n, &runs);
+	for (i = 0; i < nruns && x < cols; i++)
+		x += term_cells(y, x, text + runs[i].start, runs[i].len,
+		    cols - x, view_pager_style(runs[i].attr));
+}
+
+/* A row of the open list: the current section's in bold. */
+static void
+view_pager_menu_row(void *arg, size_t i, struct buf *out, int *style)
+{
+	int	mark;
+
+	pager_menu_item(arg, i, out, &mark);
+	if (mark)
+		*style |= TERM_BOLD;
+}
+
+void
+view_pager_draw(struct pager *p)
+{
+	struct buf	b = BUF_INIT;
+	int		rows = term_rows(), cols = term_cols();
+	int		y0 = rows >= 3 ? 1 : 0, nrows, y;
+	size_t		n;
+
+	term_erase();
+	nrows = pager_text_rows(p);
+	if (y0 + nrows > rows)
+		nrows = rows - y0;
+	if (rows >= 3) {
+		pager_header(p, &b);
+		term_bar(0, &b, TERM_BOLD);
+	}
+	if (p->menu != PAGER_MENU_NONE)
+		term_list(&p->list, y0, view_pager_menu_row, p);
+	else {
+		for (y = 0; y < nrows; y++) {
+			n = p->top + (size_t)y;
+			if (n >= p->layout->nlines)
+				break;
+			view_pager_draw_line(p, y0 + y, n, cols);
+		}
+	}
+	if (rows >= 2) {
+		buf_reset(&b);
+		y = pager_status(p, &b);
+		term_bar(rows - 1, &b, TERM_REVERSE);
+		/* The cursor after what the reader typed. */
+		if (p->prompt != PAGER_PROMPT_NONE)
+			term_move(rows - 1, y < cols - 1 ? y : cols - 1);
+	}
+	buf_free(&b);
+}
+
+static void
+view_pager_refresh(struct view_pager *v)
+{
+	if (v->pager != NULL) {
+		term_show_cursor(v->pager->prompt != PAGER_PROMPT_NONE);
+		view_pager_draw(v->pager);
+	}
+	term_update();
+}
+
+/* Reads all that was typed at the load line: q, Escape or C-g cancels
+ * the load, as the line says; any other key is dropped, for it was typed
+ * at a screen that was not the page yet. Any signal cancels too; the
+ * flag stays for the caller to see which (Ctrl-C during a link's load
+ * only cancels it). */
+static void
+view_pager_load_keys(struct view_pager_fetch *f)
+{
+	int	typed;
+
+	if (term_signal() != 0)
+		f->cancelled = 1;
+	typed = term_typeahead();
+	if (typed & TERM_TYPEAHEAD_RESIZE)
+		f->resized = 1;
+	if (typed & TERM_TYPEAHEAD_CANCEL)
+		f->cancelled = 1;
+}
+
+/* A size for the load line: bytes below a kilobyte, so that a small page
+ * does not read "0 KB of 0 KB". Allocated. */
+static char *
+view_pager_size(size_t n)
+{
+	if (n < 1024)
+		return xprintf(ngettext_("%zu byte", "%zu bytes", n), n);
+	/* TRANSLATORS: a size in kilobytes on the load line. */
+	return xprintf(_("%zu KB"), n / 1024);
+}
+
+static int
+view_pager_progress(void *arg, size_t now, size_t total)
+{
+	struct view_pager_fetch	*f = arg;
+	struct buf		 b = BUF_INIT;
+	char			*have, *whole;
+
+	view_pager_load_keys(f);
+	if (f->cancelled)
+		return 1;
+	if (url_is_web(f->what)) {
+		/* TRANSLATORS: shown while a page loads; %s is its URL. */
+		buf_printf(&b, _("fetching %s \xe2\x80\xa6"), f->what);
+	} else {
+		/* TRANSLATORS: shown while a file loads; %s is its name,
+		 * or "standard input". */
+		buf_printf(&b, _("reading %s \xe2\x80\xa6"),
+		    url_name(f->what));
+	}
+	if (now > 0 || total > 0) {
+		have = view_pager_size(now);
+		whole = view_pager_size(total);
+		buf_addc(&b, ' ');
+		if (total > 0)
+			/* TRANSLATORS: the size read so far and the whole
+			 * size of the page, "12 KB of 40 KB". */
+			buf_printf(&b, _("%s of %s"), have, whole);
+		else
+			buf_adds(&b, have);
+		free(have);
+		free(whole);
+	}
+	buf_adds(&b, _(" (q cancels)"));
+	term_message(buf_str(&b));
+	buf_free(&b);
+	return 0;
+}
+
+/* Loads what with the fetch drawn on the bottom line and q or Ctrl-C
+ * ready to cancel it. Returns 0 and the document, or a status and a
+ * message; *cancelled says whether the reader (a key, or a signal left
+ * for term_signal()) stopped it. */
+static int
+view_pager_load(struct view_pager *v, const char *what, struct doc **d,
+    char **cause, int *cancelled)
+{
+	struct fetch_opts	fo = *v->fo;
+	struct view_pager_fetch	f;
+	const char		*name;
+	char			*safe;
+	int			rc, was_cancelled;
+
+	memset(&f, 0, sizeof f);
+	f.what = what;
+	fo.progress = view_pager_progress;
+	fo.arg = &f;
+	*cause = NULL;
+	view_pager_progress(&f, 0, 0);
+	rc = pipeline_load(what, &fo, d, cause);
+	/* The last bytes in, the page is still cleaned and extracted with
+	 * the load line up: a cancel typed then is a cancel too, and keys
+	 * typed then must not act on the page when it comes. A load that
+	 * failed keeps its own error. */
+	was_cancelled = f.cancelled;
+	view_pager_load_keys(&f);
+	if (rc == 0 && f.cancelled) {
+		doc_free(*d);
+		*d = NULL;
+		name = url_name(what);
+		safe = sanitize(name, strlen(name), 0);
+		*cause = xprintf(_("%s: cancelled"), safe);
+		free(safe);
+		rc = REEL_EXIT_FAILURE;
+	} else if (rc != 0)
+		f.cancelled = was_cancelled;
+	if (f.resized && v->pager != NULL)
+		pager_resize(v->pager, term_cols(), term_rows());
+	*cancelled = rc != 0 && f.cancelled;
+	return rc;
+}
+
+static void
+view_pager_follow(struct view_pager *v, const char *url)
+{
+	struct doc	*d;
+	char		*cause;
+	int		 cancelled;
+
+	if (view_pager_load(v, url, &d, &cause, &cancelled) == 0)
+		pager_push(v->pager, d);
+	else if (cancelled)
+		pager_message(v->pager, 0, _("Cancelled: %s"), url);
+	else
+		pager_message(v->pager, 1, "%s", cause);
+	free(cause);
+	/* Ctrl-C during the load was for the load, even if it came too
+	 * late to stop it; other signals end the pager. */
+	if (term_signal() == SIGINT)
+		term_signal_clear();
+}
+
+static void
+view_pager_browser(struct view_pager *v, const char *url)
+{
+	const char	*browser = getenv("BROWSER");
+	char		*cause;
+	int		 rc;
+
+	if (browser == NULL || *browser == '\0') {
+		pager_message(v->pager, 1, _("Set BROWSER to open %s"), url);
+		return;
+	}
+	term_leave();
+	rc = browser_open(browser, url, &cause);
+	term_return();
+	/* Ctrl-C in a browser that had the terminal was meant for it. */
+	if (term_signal() == SIGINT)
+		term_signal_clear();
+	if (rc != 0) {
+		pager_message(v->pager, 1, "%s", cause);
+		free(cause);
+	} else
+		pager_message(v->pager, 0, _("Opened %s"), url);
+}
+
+int
+view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
+{
+	struct view_pager	 v;
+	struct pager_opts	 po;
+	struct doc		*d = NULL;
+	char			*cause = NULL, *url;
+	int			 rc = 0, key, done = 0, dirty = 1;
+	int			 cancelled, sig;
+
+	memset(&v, 0, sizeof v);
+	v.fo = fo;
+	if (term_start(strcmp(what, "-") == 0, &cause) != 0) {
+		warnx_(_("%s; showing the text instead"), cause);
+		free(cause);
+		return -1;
+	}
+	/* A page on standard input is read while the screen says so; the
+	 * keys come from the terminal. Cancelled by a key, the load fails
+	 * as a cancelled fetch does in reel dump; by a signal, reel ends as
+	 * the signal says, without a word. */
+	if ((rc = view_pager_load(&v, what, &d, &cause, &cancelled)) != 0) {
+		term_stop();
+		if (cancelled && term_signal() != 0)
+			rc = 128 + term_signal();
+		else
+			warnx_("%s", cause);
+		free(cause);
+		return rc;
+	}
+	memset(&po, 0, sizeof po);
+	po.measure = measure;
+	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
+	v.pager = pager_new(d, term_cols(), term_rows(), &po);
+	while (!done) {
+		if (term_signal() != 0) {
+			/* Ctrl-C closes a prompt or a list; else, like any
+			 * other signal here, it ends the pager. */
+			if (term_signal() == SIGINT &&
+			    (v.pager->prompt != PAGER_PROMPT_NONE ||
+			    v.pager->menu != PAGER_MENU_NONE)) {
+				term_signal_clear();
+				pager_key(v.pager, KEYC_ESCAPE);
+				v.pager->menu = PAGER_MENU_NONE;
+				dirty = 1;
+			} else
+				break;
+		}
+		if (dirty)
+			view_pager_refresh(&v);
+		dirty = 0;
+		if ((key = term_read(VIEW_PAGER_TIMEOUT)) == TERM_KEY_NONE ||
+		    key == TERM_KEY_IGNORED)
+			continue;
+		dirty = 1;
+		if (key == TERM_KEY_RESIZE) {
+			pager_resize(v.pager, term_cols(), term_rows());
+			continue;
+		}
+		pager_key(v.pager, key);
+		switch (pager_take_request(v.pager, &url)) {
+		case PAGER_REQ_LOAD:
+			view_pager_follow(&v, url);
+			break;
+		case PAGER_REQ_OPEN:
+			view_pager_browser(&v, url);
+			break;
+		case PAGER_REQ_REDRAW:
+			term_redraw();
+			break;
+		case PAGER_REQ_CLOSE:
+		case PAGER_REQ_QUIT:
+			done = 1;
+			break;
+		}
+		free(url);
+	}
+	pager_free(v.pager);
+	v.pager = NULL;
+	sig = term_signal();
+	term_stop();
+	return sig != 0 ? 128 + sig : REEL_EXIT_OK;
+}
