@@ -7,6 +7,7 @@
 
 #include "doc.h"
 #include "extract.h"
+#include "extract_clutter.h"
 #include "extract_int.h"
 #include "util.h"
 
@@ -79,7 +80,7 @@ extract_select(xmlDocPtr tree, const char *url, char **cause)
 		*cause = xstrdup(_("no text to read in the page"));
 		return NULL;
 	}
-	extract_content_finish(x);
+	extract_clutter_finish(x);
 	extract_meta_finish(x);
 	return e;
 }

@@ -14,11 +14,6 @@ struct extract;
  * doc_free()), or NULL and a message in *cause. */
 struct doc	*extract(xmlDocPtr, const char *, char **);
 
-/* Returns non-zero if text, a paragraph of words words, reads as an
- * invitation to read on, subscribe or follow rather than as a line of an
- * essay; linked says whether the paragraph holds a link. */
-int		 extract_content_invitation(const char *, size_t, int);
-
 /* The two stages of extract(), apart for the benchmark. */
 
 /* Stage 1: reads the metadata and selects the essay's content inside the

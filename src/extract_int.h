@@ -58,6 +58,11 @@ enum xlen {
 	XLEN_NORMAL,
 };
 
+/* An essay has at least this many characters: with fewer, the content is
+ * chosen again under looser rules, and readers' comments are dropped only
+ * when as much stays. */
+#define EXTRACT_MIN_CHARS	500
+
 /* The selection flags, dropped one by one when too little text is found. */
 #define XF_STRIP_UNLIKELY	0x1
 #define XF_WEIGHT_CLASSES	0x2
@@ -118,6 +123,9 @@ const char	*extract_dom_attr(xmlNodePtr, const char *);
  * and clamped to [lo, hi]; def when absent or not a number. */
 long		 extract_dom_attr_long(xmlNodePtr, const char *, long, long,
 		    long);
+/* Puts n's class, a space and its id into the buffer, the text the
+ * class-name patterns look at; returns it, owned by the buffer. */
+const char	*extract_dom_match_string(xmlNodePtr, struct buf *);
 /* Return n's first child element, the element after and before n among
  * its siblings, or NULL. */
 xmlNodePtr	 extract_dom_first(xmlNodePtr);
@@ -140,6 +148,9 @@ void		 extract_dom_collect(xmlNodePtr, const enum xtag *, size_t,
 		    struct xlist *);
 /* Returns how many of root's descendants have tag t. */
 size_t		 extract_dom_count(xmlNodePtr, enum xtag);
+/* Returns non-zero if one of root's descendants is a blockquote, dl,
+ * div, img, ol, p, pre, table or ul: root is more than a paragraph. */
+int		 extract_dom_has_block(xmlNodePtr);
 /* Appends n to the list; extract_dom_list_free() frees the list, not the
  * nodes. */
 void		 extract_dom_list_add(struct xlist *, xmlNodePtr);
@@ -223,7 +234,5 @@ void		 extract_content_prepare(struct xctx *);
 /* Chooses the essay into x->article; returns 0, or -1 when it holds no
  * text. */
 int		 extract_content_grab(struct xctx *);
-/* Drops pull quotes, trailers and calls to action from x->article. */
-void		 extract_content_finish(struct xctx *);
 
 #endif
