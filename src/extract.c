@@ -7,8 +7,12 @@
 
 #include "doc.h"
 #include "extract.h"
+#include "extract_build.h"
 #include "extract_clutter.h"
+#include "extract_content.h"
+#include "extract_dom.h"
 #include "extract_int.h"
+#include "extract_meta.h"
 #include "util.h"
 
 static xmlNodePtr

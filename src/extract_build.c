@@ -6,8 +6,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "doc.h"
-#include "extract.h"
+#include "extract_build.h"
+#include "extract_dom.h"
 #include "extract_int.h"
 #include "util.h"
 

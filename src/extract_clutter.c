@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "extract_clutter.h"
+#include "extract_dom.h"
 #include "extract_int.h"
 #include "fetch.h"
 #include "util.h"

@@ -9,6 +9,8 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "extract_content.h"
+#include "extract_dom.h"
 #include "extract_int.h"
 #include "util.h"
 

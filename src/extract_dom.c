@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
+#include "extract_dom.h"
 #include "extract_int.h"
 #include "text.h"
 #include "util.h"

@@ -12,7 +12,9 @@
 
 #include "buf.h"
 #include "entity.h"
+#include "extract_dom.h"
 #include "extract_int.h"
+#include "extract_meta.h"
 #include "text.h"
 #include "util.h"
 
