@@ -22,6 +22,7 @@
 #include "layout.h"
 #include "pager.h"
 #include "pipeline.h"
+#include "sections.h"
 #include "tui.h"
 #include "util.h"
 
@@ -185,6 +186,7 @@ bench_big(void)
 		}
 	}
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }
 

@@ -11,6 +11,7 @@
 #include "extract_build.h"
 #include "extract_dom.h"
 #include "extract_int.h"
+#include "sections.h"
 #include "util.h"
 
 #define BUILD_MAX_LISTS	16
@@ -690,5 +691,6 @@ extract_build(struct extract *e)
 
 	build_walk(&e->x, d);
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }

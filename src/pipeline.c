@@ -15,6 +15,7 @@
 #include "fetch.h"
 #include "pipeline.h"
 #include "sanitize.h"
+#include "sections.h"
 #include "util.h"
 
 /* At most this many closing invitations are dropped from a text (a page
@@ -85,6 +86,7 @@ pipeline_text(const char *s, size_t len, const char *url)
 	}
 	free(paras);
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }
 

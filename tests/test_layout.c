@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "doc.h"
 #include "layout.h"
+#include "sections.h"
 #include "util.h"
 #include "width.h"
 
@@ -26,6 +27,7 @@ one_block(enum doc_block_type type, int level, const char *text)
 	doc_begin(d, type, level);
 	doc_text(d, text, strlen(text));
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }
 
@@ -69,18 +71,6 @@ lay(const struct doc *d, int cols, int flags)
 	o.cols = cols;
 	o.flags = flags;
 	return layout_new(d, &o);
-}
-
-static void
-reset_sections(struct doc *d)
-{
-	size_t	i;
-
-	for (i = 0; i < d->nsections; i++) {
-		free(d->sections[i].label);
-		free(d->sections[i].title);
-	}
-	d->nsections = 0;
 }
 
 static int
@@ -239,6 +229,7 @@ test_lists_and_quotes(void **state)
 	b->quote = 1;
 	doc_text(d, "A quoted line that wraps.", 25);
 	doc_finish(d);
+	sections_find(d);
 	l = lay(d, 20, 0);
 	check_lines(l, want, nitems(want));
 	assert_int_equal(l->lines[5].kind, LAYOUT_BLANK);
@@ -271,6 +262,7 @@ test_runs_and_link_numbers(void **state)
 	doc_span_end(d, a);
 	doc_text(d, " now.", 5);
 	doc_finish(d);
+	sections_find(d);
 
 	l = lay(d, 80, LAYOUT_LINKNUMS);
 	assert_int_equal(l->nlines, 1);
@@ -330,6 +322,7 @@ long_doc(void)
 		}
 	}
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }
 
@@ -470,6 +463,7 @@ test_pre_image_rule(void **state)
 	doc_text(d, "A dancer", 8);
 	doc_begin(d, DOC_RULE, 0);
 	doc_finish(d);
+	sections_find(d);
 	l = lay(d, 30, 0);
 	check_lines(l, want, nitems(want));
 	assert_int_equal(l->lines[0].attr, LAYOUT_CODE);
@@ -495,8 +489,8 @@ test_headings(void **state)
 	doc_text(d, "Coda", 4);
 	doc_begin(d, DOC_HEADING, 3);
 	doc_text(d, "IV. Already labelled", 20);
+	/* The sections as a numbering finder would give them. */
 	doc_finish(d);
-	reset_sections(d);
 	doc_add_section(d, "3", "The Hotel", 3, 0);
 	doc_add_section(d, "Part 2", "Coda", 2, 1);
 	doc_add_section(d, "IV", "Already labelled", 3, 2);
@@ -547,6 +541,7 @@ test_title_head(void **state)
 	doc_begin(d, DOC_PARAGRAPH, 0);
 	doc_text(d, "Body.", 5);
 	doc_finish(d);
+	sections_find(d);
 	l = lay(d, 40, LAYOUT_TITLE);
 	check_lines(l, once, nitems(once));
 	assert_int_equal(l->lines[0].kind, LAYOUT_TEXT);
@@ -567,6 +562,7 @@ test_head_without_blocks(void **state)
 	doc_set(&d->title, "The Long Take", (size_t)-1);
 	doc_set(&d->byline, "A. Reader", (size_t)-1);
 	doc_finish(d);
+	sections_find(d);
 	l = lay(d, 40, LAYOUT_TITLE | LAYOUT_UNDERLINE);
 	check_lines(l, want, nitems(want));
 	assert_int_equal(l->lines[0].kind, LAYOUT_DECOR);
@@ -592,6 +588,7 @@ test_pre_tab_stops(void **state)
 	doc_text(d, "\xe6\x97\xa5\xe6\x9c\xac\tx\nabcdefgh\ty\n\xc3\xa9\tz",
 	    24);
 	doc_finish(d);
+	sections_find(d);
 	l = lay(d, 40, 0);
 	check_lines(l, want, nitems(want));
 	layout_free(l);
@@ -619,6 +616,7 @@ test_measure_and_centre(void **state)
 	/* An empty document has no lines, and finding in it is safe. */
 	d = doc_new(NULL);
 	doc_finish(d);
+	sections_find(d);
 	l = layout_new(d, &o);
 	assert_int_equal(l->nlines, 0);
 	assert_int_equal(layout_find(l, 0, 0), 0);

@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "pager.h"
+#include "sections.h"
 #include "util.h"
 #include "width.h"
 
@@ -87,13 +88,8 @@ essay(enum labels labels)
 			}
 		}
 	}
-	doc_finish(d);
 	/* The sections as a numbering finder would give them. */
-	while (d->nsections > 0) {
-		d->nsections--;
-		free(d->sections[d->nsections].label);
-		free(d->sections[d->nsections].title);
-	}
+	doc_finish(d);
 	for (s = 0; s < NPARTS; s++) {
 		snprintf(w, sizeof w, "%d", s + 1);
 		if ((labels == MIXED && s == NPARTS - 1) ||
@@ -392,6 +388,7 @@ test_sections_nested(void **state)
 		add_words(d, (int)i * 2 + 2, 120);
 	}
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, nitems(lines));
 	p = pager_new(d, 80, 24, &o);
 	/* 2 is the second part, not the first part's second sub-part. */
@@ -424,6 +421,7 @@ test_sections_nested(void **state)
 		add_words(d, (int)i, 200);
 	}
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	p = pager_new(d, 80, 24, &o);
 	keys(p, "1");
@@ -869,6 +867,7 @@ link_pager(const char *from, const char *target)
 	doc_span_end(d, a);
 	add_text(d, " now.");
 	doc_finish(d);
+	sections_find(d);
 	return pager_new(d, 80, 24, &o);
 }
 
@@ -992,6 +991,7 @@ test_empty_document(void **state)
 	struct buf		 b = BUF_INIT;
 
 	doc_finish(d);
+	sections_find(d);
 	p = pager_new(d, 80, 24, &o);
 	keys(p, "jG3]t/x\nl");
 	assert_int_equal(p->top, 0);

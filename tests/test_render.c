@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "render.h"
+#include "sections.h"
 #include "util.h"
 
 /* A document with one block of every type, a link, a labelled section. */
@@ -67,13 +68,8 @@ sample(void)
 	doc_text(d, "Ballerina", 9);
 	doc_cell(d);
 	doc_text(d, "2025", 4);
-	doc_finish(d);
 	/* The section as a numbering finder would give it. */
-	while (d->nsections > 0) {
-		d->nsections--;
-		free(d->sections[d->nsections].label);
-		free(d->sections[d->nsections].title);
-	}
+	doc_finish(d);
 	doc_add_section(d, "1", "Opening", 2, 0);
 	return d;
 }
@@ -260,6 +256,7 @@ test_markdown_escapes(void **state)
 	doc_begin(d, DOC_PARAGRAPH, 0);
 	doc_text(d, "# not a heading", 15);
 	doc_finish(d);
+	sections_find(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s,
 	    "1999\\. A \\*star\\* \\[sic\\] \\<b\\> ``a`b``\n"
@@ -333,6 +330,7 @@ test_markdown_commonmark(void **state)
 	doc_cell(d);
 	add(d, NULL, -1, "z");
 	doc_finish(d);
+	sections_find(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s,
 	    "Wow\\![the film](<https://x.org/f>) \\&lt; AT&T \\&#60; "
@@ -367,6 +365,7 @@ test_own_output_guard(void **state)
 	doc_begin(d, DOC_PARAGRAPH, 0);
 	doc_text(d, "body", 4);
 	doc_finish(d);
+	sections_find(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s, "# x?\\]0;y\n\nbody\n");
 	free(s);

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "sections.h"
 #include "util.h"
 
 /* Body text long enough to read as prose. */
@@ -144,6 +145,7 @@ test_heading_labels(void **state)
 		d = doc_new(NULL);
 		add(d, DOC_HEADING, 2, cases[i].text);
 		doc_finish(d);
+		sections_find(d);
 		assert_int_equal(d->nsections, 1);
 		check_section(d, 0, cases[i].label, cases[i].title);
 		doc_free(d);
@@ -184,6 +186,7 @@ test_section_numbers(void **state)
 		d = doc_new(NULL);
 		add(d, DOC_HEADING, 2, cases[i].text);
 		doc_finish(d);
+		sections_find(d);
 		assert_int_equal(d->nsections, 1);
 		if (d->sections[0].number != cases[i].number)
 			fail_msg("\"%s\" is number %ld, wanted %ld",
@@ -212,6 +215,7 @@ test_numbered_paragraphs_become_headings(void **state)
 	para(d, "Interested in more movie-related blogs? Click here to "
 	    "explore");
 	doc_finish(d);
+	sections_find(d);
 
 	assert_int_equal(d->nsections, 5);
 	check_section(d, 0, NULL, "Ballerina, Move by Move");
@@ -243,6 +247,7 @@ test_level_below_existing_headings(void **state)
 	para(d, "2. The Ballroom");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	assert_int_equal(d->sections[1].level, 3);
 	assert_int_equal(d->sections[2].level, 3);
@@ -255,6 +260,7 @@ test_level_below_existing_headings(void **state)
 	para(d, "II. The Town");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	check_section(d, 1, "II", "The Town");
 	assert_int_equal(d->sections[0].level, 2);
@@ -355,6 +361,7 @@ test_not_sections(void **state)
 			break;
 		}
 		doc_finish(d);
+		sections_find(d);
 		if (d->nsections != 0)
 			fail_msg("case %d: %zu section(s), the first \"%s\"",
 			    c, d->nsections, d->sections[0].title);
@@ -378,6 +385,7 @@ test_countdown_and_introduction(void **state)
 	para(d, "Final thoughts");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 5);
 	check_section(d, 0, NULL, "Introduction");
 	check_section(d, 1, "3", "The Thing");
@@ -415,6 +423,7 @@ test_line_breaks_split(void **state)
 	doc_break(d);
 	doc_text(d, BODY, strlen(BODY));
 	doc_finish(d);
+	sections_find(d);
 
 	assert_int_equal(d->nblocks, 5);
 	assert_string_equal(d->blocks[0].text, "A short introduction.");
@@ -456,6 +465,7 @@ test_bold_titles(void **state)
 	bold_para(d, "Pausing Changes the Film");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	check_section(d, 0, NULL, "The Screen Is Only Part of It");
 	check_section(d, 1, NULL, "Pausing Changes the Film");
@@ -467,6 +477,7 @@ test_bold_titles(void **state)
 	bold_para(d, "Spoilers ahead");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	assert_int_equal(d->blocks[1].type, DOC_PARAGRAPH);
 	doc_free(d);
@@ -479,6 +490,7 @@ test_bold_titles(void **state)
 	bold_para(d, "Pausing");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 1);
 	doc_free(d);
 
@@ -490,6 +502,7 @@ test_bold_titles(void **state)
 	bold_para(d, "And this is where it finds it again, somehow.");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	doc_free(d);
 }
@@ -534,6 +547,7 @@ test_sub_parts(void **state)
 	para(d, "Conclusion");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, nitems(want));
 	for (i = 0; i < nitems(want); i++) {
 		check_section(d, i, want[i].label, want[i].title);
@@ -552,6 +566,7 @@ test_sub_parts(void **state)
 	para(d, "3. The Colour Era");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 2, "3", "The Colour Era");
 	assert_int_equal(d->sections[1].level, 2);
@@ -570,6 +585,7 @@ test_sub_parts(void **state)
 	para(d, "1. Microphones");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 4);
 	check_section(d, 1, "1", "Camera Weight");
 	assert_int_equal(d->sections[1].level, 4);
@@ -592,6 +608,7 @@ test_label_only(void **state)
 	para(d, "Part 2");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 0, NULL, "Introduction");
 	check_section(d, 1, "Part 1", "");
@@ -610,6 +627,7 @@ test_label_only(void **state)
 	add(d, DOC_HEADING, 2, "III");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 0, "I", "");
 	check_section(d, 2, "III", "");
@@ -628,6 +646,7 @@ test_label_only(void **state)
 	para(d, "2.");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 4);
 	check_section(d, 0, "1", "");
 	check_section(d, 1, "2", "");
@@ -647,6 +666,7 @@ test_label_only(void **state)
 	para(d, "2.");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	doc_free(d);
 }
@@ -670,6 +690,7 @@ test_bold_questions(void **state)
 	bold_para(d, "The Premiere");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	doc_free(d);
 
@@ -682,6 +703,7 @@ test_bold_questions(void **state)
 	bold_para(d, "What Remains");
 	para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 1, NULL, "Does Pausing Change the Film?");
 	doc_free(d);
@@ -706,6 +728,7 @@ test_cjk_and_rtl(void **state)
 	    "\x9c\xe4\xb9\x8b\xe5\x90\x8e");
 	para(d, "\xe9\x9b\xa8\xe5\x81\x9c\xe4\xba\x86\xe3\x80\x82");
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 0, "\xe4\xb8\x80", "\xe9\x9b\xa8\xe4\xbd\x9c\xe4"
 	    "\xb8\xba\xe8\x8a\x82\xe5\xa5\x8f");
@@ -725,6 +748,7 @@ test_cjk_and_rtl(void **state)
 	para(d, "\xd8\xb5\xd8\xa7\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88"
 	    "\xd8\xa1 \xd9\x8a\xd8\xa3\xd8\xaa\xd9\x8a.");
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	check_section(d, 0, "\xd9\xa1", "\xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7"
 	    "\xd8\xb1\xd8\xb9");
@@ -744,6 +768,7 @@ test_no_headings_no_sections(void **state)
 		para(d, BODY);
 	}
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	for (i = 0; (size_t)i < d->nblocks; i++)
 		assert_int_equal(d->blocks[i].type, DOC_PARAGRAPH);
@@ -769,6 +794,7 @@ test_split_block(void **state)
 	doc_span_end(d, a);
 	add(d, DOC_HEADING, 2, "After");
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 1);
 	assert_int_equal(d->sections[0].block, 1);
 

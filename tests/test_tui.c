@@ -25,6 +25,7 @@
 #include "fetch.h"
 #include "keys.h"
 #include "pager.h"
+#include "sections.h"
 #include "tui.h"
 #include "util.h"
 
@@ -47,6 +48,7 @@ page(void)
 		doc_text(d, w, strlen(w));
 	}
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }
 
