@@ -19,6 +19,7 @@
 #include "clean.h"
 #include "doc.h"
 #include "extract.h"
+#include "extract_build.h"
 #include "util.h"
 
 #define BENCH_RUNS	7	/* per page; the median is kept */

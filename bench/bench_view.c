@@ -23,6 +23,7 @@
 #include "pager.h"
 #include "pipeline.h"
 #include "term.h"
+#include "testdoc.h"
 #include "util.h"
 #include "view_pager.h"
 
@@ -157,35 +158,27 @@ bench_big(void)
 	};
 	struct doc	*d = doc_new("https://example.org/big");
 	char		 title[64];
-	size_t		 a;
-	int		 s, k, w, link;
+	int		 s, k, w;
 
 	doc_set(&d->title, "A Very Long Essay", (size_t)-1);
 	for (s = 0; s < 226; s++) {
-		doc_begin(d, DOC_HEADING, 2);
 		snprintf(title, sizeof title, "%d. Part %d", s + 1, s + 1);
-		doc_text(d, title, strlen(title));
+		testdoc_block(d, DOC_HEADING, 2, title);
 		for (k = 0; k < 25; k++) {
-			doc_begin(d, DOC_PARAGRAPH, 0);
+			testdoc_para(d, NULL);
 			for (w = 0; w < 33; w++) {
-				if (w == 10) {
-					link = doc_add_link(d,
-					    "https://example.org/x");
-					a = doc_span_begin(d, DOC_LINK, link);
-					doc_text(d, "a link ", 7);
-					doc_span_end(d, a);
-				} else if (w == 20) {
-					a = doc_span_begin(d, DOC_EM, -1);
-					doc_text(d, "emphasis ", 9);
-					doc_span_end(d, a);
-				}
-				doc_text(d, words[w % nitems(words)],
-				    strlen(words[w % nitems(words)]));
-				doc_text(d, " ", 1);
+				if (w == 10)
+					testdoc_span(d, DOC_LINK,
+					    "https://example.org/x", "a link ");
+				else if (w == 20)
+					testdoc_span(d, DOC_EM, NULL,
+					    "emphasis ");
+				testdoc_text(d, words[w % nitems(words)]);
+				testdoc_text(d, " ");
 			}
 		}
 	}
-	doc_finish(d);
+	testdoc_finish(d);
 	return d;
 }
 

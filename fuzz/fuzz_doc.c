@@ -1,5 +1,5 @@
 /* fuzz_doc.c: libFuzzer target: the document builder driven by the
- * bytes (blocks, text, spans, links), then doc_finish() and its section
+ * bytes (blocks, text, spans, links), then doc_finish() and the section
  * finder, then every dump format. The model stays whole (sections name
  * heading blocks in order, spans inside their text) and nothing
  * unclean comes out. Faster than fuzz_page: no tidy, no libxml2. */
@@ -14,6 +14,7 @@
 #include "fuzz.h"
 #include "render.h"
 #include "sanitize.h"
+#include "sections.h"
 #include "util.h"
 
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
@@ -144,6 +145,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 		}
 	}
 	doc_finish(d);
+	sections_find(d);
 	fuzz_doc_check(d);
 	fuzz_render_all(d, cols);
 	doc_free(d);

@@ -6,7 +6,6 @@
 
 #include "doc.h"
 #include "sanitize.h"
-#include "sections.h"
 #include "util.h"
 
 struct doc *
@@ -405,7 +404,6 @@ doc_finish(struct doc *d)
 			d->word_count += doc_count_words(d->blocks[i].text,
 			    d->blocks[i].len);
 	}
-	sections_find(d);
 	doc_drop_orphan_links(d);
 	buf_free(&d->cur);
 	buf_free(&d->scratch);

@@ -127,8 +127,9 @@ int	 doc_add_link(struct doc *, const char *);
 /* Closes the open block: trailing white space trimmed, empty spans
  * dropped, a block with no text dropped (not rules and images). */
 void	 doc_end(struct doc *);
-/* Closes the document: counts words, finds the sections and drops the
- * links no span points to. */
+/* Closes the document: counts words and drops the links no span points
+ * to. It finds no sections: whoever builds the document calls
+ * sections_find() (sections.h) after it, or adds its own. */
 void	 doc_finish(struct doc *);
 
 /* Appends a section with number 0; takes no ownership of label or title

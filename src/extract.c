@@ -7,7 +7,12 @@
 
 #include "doc.h"
 #include "extract.h"
+#include "extract_build.h"
+#include "extract_clutter.h"
+#include "extract_content.h"
+#include "extract_dom.h"
 #include "extract_int.h"
+#include "extract_meta.h"
 #include "util.h"
 
 static xmlNodePtr
@@ -79,7 +84,7 @@ extract_select(xmlDocPtr tree, const char *url, char **cause)
 		*cause = xstrdup(_("no text to read in the page"));
 		return NULL;
 	}
-	extract_content_finish(x);
+	extract_clutter_finish(x);
 	extract_meta_finish(x);
 	return e;
 }

@@ -14,21 +14,15 @@ struct extract;
  * doc_free()), or NULL and a message in *cause. */
 struct doc	*extract(xmlDocPtr, const char *, char **);
 
-/* Returns non-zero if text, a paragraph of words words, reads as an
- * invitation to read on, subscribe or follow rather than as a line of an
- * essay; linked says whether the paragraph holds a link. */
-int		 extract_content_invitation(const char *, size_t, int);
-
-/* The two stages of extract(), apart for the benchmark. */
+/* The two stages of extract(), apart for the benchmark: this one, then
+ * extract_build() (extract_build.h). */
 
 /* Stage 1: reads the metadata and selects the essay's content inside the
  * tree, which it changes. Returns the selection (free with extract_free()
  * before the tree), or NULL and a message in *cause when the page holds
  * no text. */
 struct extract	*extract_select(xmlDocPtr, const char *, char **);
-/* Stage 2: builds the document from a selection. Returns a new document;
- * the caller frees it with doc_free(). */
-struct doc	*extract_build(struct extract *);
+/* Frees a selection and what it holds; NULL is allowed. */
 void		 extract_free(struct extract *);
 
 #endif

@@ -6,9 +6,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "doc.h"
-#include "extract.h"
+#include "extract_build.h"
+#include "extract_dom.h"
 #include "extract_int.h"
+#include "sections.h"
 #include "url.h"
 #include "util.h"
 
@@ -689,5 +692,6 @@ extract_build(struct extract *e)
 
 	build_walk(&e->x, d);
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include "buf.h"
+#include "extract_dom.h"
 #include "extract_int.h"
 #include "text.h"
 #include "util.h"
@@ -245,6 +247,20 @@ extract_dom_attr_long(xmlNodePtr n, const char *name, long lo, long hi,
 	return v < lo ? lo : v > hi ? hi : v;
 }
 
+/* class + " " + id, what the class-name patterns look at. */
+const char *
+extract_dom_match_string(xmlNodePtr n, struct buf *b)
+{
+	const char	*cls = extract_dom_attr(n, "class");
+	const char	*id = extract_dom_attr(n, "id");
+
+	buf_reset(b);
+	buf_adds(b, cls != NULL ? cls : "");
+	buf_addc(b, ' ');
+	buf_adds(b, id != NULL ? id : "");
+	return buf_str(b);
+}
+
 xmlNodePtr
 extract_dom_first(xmlNodePtr n)
 {
@@ -383,6 +399,26 @@ extract_dom_count(xmlNodePtr root, enum xtag t)
 			count++;
 	}
 	return count;
+}
+
+/* Readability's hasChildBlockElement: a descendant that makes a <div>
+ * more than a paragraph. */
+int
+extract_dom_has_block(xmlNodePtr root)
+{
+	static const unsigned char	 block[XT_COUNT] = {
+		[XT_BLOCKQUOTE] = 1, [XT_DL] = 1, [XT_DIV] = 1, [XT_IMG] = 1,
+		[XT_OL] = 1, [XT_P] = 1, [XT_PRE] = 1, [XT_TABLE] = 1,
+		[XT_UL] = 1,
+	};
+	xmlNodePtr			 n, end = extract_dom_next(root, 1);
+
+	for (n = extract_dom_next(root, 0); n != NULL && n != end;
+	    n = extract_dom_next(n, 0)) {
+		if (block[extract_dom_tag(n)])
+			return 1;
+	}
+	return 0;
 }
 
 /* Text nodes of a subtree, in order; the node itself if it is text. */

@@ -11,9 +11,11 @@
 #include "clean.h"
 #include "doc.h"
 #include "extract.h"
+#include "extract_clutter.h"
 #include "fetch.h"
 #include "pipeline.h"
 #include "sanitize.h"
+#include "sections.h"
 #include "url.h"
 #include "util.h"
 
@@ -70,7 +72,7 @@ pipeline_text(const char *s, size_t len, const char *url)
 	for (keep = n; keep > 0 && n - keep < PIPELINE_CTA_MAX; keep--) {
 		words = doc_count_words(buf_str(&paras[keep - 1]),
 		    paras[keep - 1].len);
-		if (!extract_content_invitation(buf_str(&paras[keep - 1]), words,
+		if (!extract_clutter_invitation(buf_str(&paras[keep - 1]), words,
 		    0) || total <= 2 * paras[keep - 1].len)
 			break;
 		total -= paras[keep - 1].len;
@@ -85,6 +87,7 @@ pipeline_text(const char *s, size_t len, const char *url)
 	}
 	free(paras);
 	doc_finish(d);
+	sections_find(d);
 	return d;
 }
 

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "sections.h"
 #include "util.h"
 
 static void
@@ -138,6 +139,9 @@ test_sections_and_words(void **state)
 	doc_begin(d, DOC_PARAGRAPH, 0);
 	doc_text(d, "\xe6\x98\xa0\xe7\x94\xbb\xe3\x81\xa7\xe3\x81\x99", 12);
 	doc_finish(d);
+	/* Finding them is sections.c's, after the document is finished. */
+	assert_int_equal(d->nsections, 0);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	assert_int_equal(d->sections[0].block, 1);
 	assert_string_equal(d->sections[1].title, "Conclusion");

@@ -15,19 +15,9 @@
 #include "buf.h"
 #include "doc.h"
 #include "layout.h"
+#include "testdoc.h"
 #include "util.h"
 #include "width.h"
-
-static struct doc *
-one_block(enum doc_block_type type, int level, const char *text)
-{
-	struct doc	*d = doc_new(NULL);
-
-	doc_begin(d, type, level);
-	doc_text(d, text, strlen(text));
-	doc_finish(d);
-	return d;
-}
 
 /* A line as the dump shows it: indent, marker, text. */
 static char *
@@ -71,18 +61,6 @@ lay(const struct doc *d, int cols, int flags)
 	return layout_new(d, &o);
 }
 
-static void
-reset_sections(struct doc *d)
-{
-	size_t	i;
-
-	for (i = 0; i < d->nsections; i++) {
-		free(d->sections[i].label);
-		free(d->sections[i].title);
-	}
-	d->nsections = 0;
-}
-
 static int
 setup(void **state)
 {
@@ -102,21 +80,21 @@ test_word_wrap(void **state)
 	/* A space at the margin ends the line; the last space before a
 	 * word that passes it is where the line breaks. */
 	static const char *const margin[] = { "abcd efghi", "jk lm", "nopqrs" };
-	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "The quick brown fox "
-	    "jumps over the lazy dog and runs far away.");
+	struct doc	*d = testdoc_one(DOC_PARAGRAPH, 0, "The quick brown "
+	    "fox jumps over the lazy dog and runs far away.");
 	struct layout	*l = lay(d, 20, 0);
 
 	check_lines(l, want, nitems(want));
 	layout_free(l);
 	doc_free(d);
 
-	d = one_block(DOC_PARAGRAPH, 0, "abcde fghij klmno pq");
+	d = testdoc_one(DOC_PARAGRAPH, 0, "abcde fghij klmno pq");
 	l = lay(d, 20, 0);
 	check_lines(l, exact, nitems(exact));
 	layout_free(l);
 	doc_free(d);
 
-	d = one_block(DOC_PARAGRAPH, 0, "abcd efghi jk lm nopqrs");
+	d = testdoc_one(DOC_PARAGRAPH, 0, "abcd efghi jk lm nopqrs");
 	l = lay(d, 10, 0);
 	check_lines(l, margin, nitems(margin));
 	layout_free(l);
@@ -132,7 +110,7 @@ test_long_words_and_urls(void **state)
 	static const char *const url[] = {
 		"see", "https://example.", "org/a/very/long/", "path/indeed ok",
 	};
-	struct doc	*d = one_block(DOC_PARAGRAPH, 0,
+	struct doc	*d = testdoc_one(DOC_PARAGRAPH, 0,
 	    "aaaaaaaaaaaaaaaaaaaaaaaaa");
 	struct layout	*l = lay(d, 10, 0);
 
@@ -140,7 +118,7 @@ test_long_words_and_urls(void **state)
 	layout_free(l);
 	doc_free(d);
 
-	d = one_block(DOC_PARAGRAPH, 0,
+	d = testdoc_one(DOC_PARAGRAPH, 0,
 	    "see https://example.org/a/very/long/path/indeed ok");
 	l = lay(d, 16, 0);
 	check_lines(l, url, nitems(url));
@@ -164,7 +142,7 @@ test_cjk(void **state)
 	static const char *const split[] = {
 		"ab\xe4\xb8\xad", "\xe6\x96\x87\xe5\xad\x97",
 	};
-	struct doc	*d = one_block(DOC_PARAGRAPH, 0,
+	struct doc	*d = testdoc_one(DOC_PARAGRAPH, 0,
 	    "\xe6\x97\xa5\xe6\x9c\xac\xe8\xaa\x9e\xe3\x81\xae\xe6\x96\x87"
 	    "\xe7\xab\xa0\xe3\x81\xa7\xe3\x81\x99\xe3\x80\x82\xe3\x81\x93"
 	    "\xe3\x82\x8c\xe3\x81\xaf\xe9\x95\xb7\xe3\x81\x84\xe6\x96\x87"
@@ -178,7 +156,7 @@ test_cjk(void **state)
 	layout_free(l);
 	doc_free(d);
 
-	d = one_block(DOC_PARAGRAPH, 0,
+	d = testdoc_one(DOC_PARAGRAPH, 0,
 	    "ab\xe4\xb8\xad\xe6\x96\x87\xe5\xad\x97");
 	l = lay(d, 5, 0);
 	check_lines(l, split, nitems(split));
@@ -199,8 +177,8 @@ test_combining_and_emoji(void **state)
 	static const char *const emoji[] = {
 		"\xf0\x9f\x98\x80\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80",
 	};
-	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "e\xcc\x81" "e\xcc\x81"
-	    "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81");
+	struct doc	*d = testdoc_one(DOC_PARAGRAPH, 0, "e\xcc\x81"
+	    "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81");
 	struct layout	*l = lay(d, 3, 0);
 
 	check_lines(l, marks, nitems(marks));
@@ -208,7 +186,7 @@ test_combining_and_emoji(void **state)
 	layout_free(l);
 	doc_free(d);
 
-	d = one_block(DOC_PARAGRAPH, 0,
+	d = testdoc_one(DOC_PARAGRAPH, 0,
 	    "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xf0\x9f\x98\x80");
 	l = lay(d, 5, 0);
 	check_lines(l, emoji, nitems(emoji));
@@ -228,17 +206,14 @@ test_lists_and_quotes(void **state)
 	struct doc_block	*b;
 	struct layout		*l;
 
-	b = doc_begin(d, DOC_LIST_ITEM, 1);
+	b = testdoc_block(d, DOC_LIST_ITEM, 1,
+	    "one two three four five six seven");
 	b->number = 1;
-	doc_text(d, "one two three four five six seven", 33);
-	doc_begin(d, DOC_LIST_ITEM, 1);
-	doc_text(d, "a bullet item", 13);
-	doc_begin(d, DOC_LIST_ITEM, 2);
-	doc_text(d, "nested", 6);
-	b = doc_begin(d, DOC_QUOTE, 0);
+	testdoc_block(d, DOC_LIST_ITEM, 1, "a bullet item");
+	testdoc_block(d, DOC_LIST_ITEM, 2, "nested");
+	b = testdoc_block(d, DOC_QUOTE, 0, "A quoted line that wraps.");
 	b->quote = 1;
-	doc_text(d, "A quoted line that wraps.", 25);
-	doc_finish(d);
+	testdoc_finish(d);
 	l = lay(d, 20, 0);
 	check_lines(l, want, nitems(want));
 	assert_int_equal(l->lines[5].kind, LAYOUT_BLANK);
@@ -256,21 +231,9 @@ test_runs_and_link_numbers(void **state)
 	struct doc		*d = doc_new(NULL);
 	struct layout		*l;
 	const struct layout_run	*r;
-	size_t			 em, a;
-	int			 link;
 
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "Read ", 5);
-	em = doc_span_begin(d, DOC_EM, -1);
-	doc_text(d, "Ballerina", 9);
-	doc_span_end(d, em);
-	doc_text(d, " and ", 5);
-	link = doc_add_link(d, "https://example.org/wick");
-	a = doc_span_begin(d, DOC_LINK, link);
-	doc_text(d, "John Wick", 9);
-	doc_span_end(d, a);
-	doc_text(d, " now.", 5);
-	doc_finish(d);
+	testdoc_sample_para(d);
+	testdoc_finish(d);
 
 	l = lay(d, 80, LAYOUT_LINKNUMS);
 	assert_int_equal(l->nlines, 1);
@@ -318,18 +281,13 @@ static struct doc *
 long_doc(void)
 {
 	struct doc	*d = doc_new(NULL);
-	char		 word[32];
-	int		 p, w;
+	int		 p;
 
 	for (p = 0; p < 6; p++) {
-		doc_begin(d, DOC_PARAGRAPH, 0);
-		for (w = 0; w < 90; w++) {
-			snprintf(word, sizeof word, "%sw%d.%d",
-			    w > 0 ? " " : "", p, w);
-			doc_text(d, word, strlen(word));
-		}
+		testdoc_para(d, NULL);
+		testdoc_words(d, 90, "w%d.", p);
 	}
-	doc_finish(d);
+	testdoc_finish(d);
 	return d;
 }
 
@@ -419,7 +377,7 @@ test_ascii(void **state)
 	static const char *const want[] = {
 		"\"Quoted\" -- a dash... ^[[2J cafe ? x",
 	};
-	struct doc	*d = one_block(DOC_PARAGRAPH, 0,
+	struct doc	*d = testdoc_one(DOC_PARAGRAPH, 0,
 	    "\xe2\x80\x9cQuoted\xe2\x80\x9d \xe2\x80\x94 a dash\xe2\x80\xa6 "
 	    "\x1b[2J cafe\xcc\x81 \xe4\xb8\xad x");
 	struct layout	*l = lay(d, 80, LAYOUT_ASCII);
@@ -441,7 +399,7 @@ test_ascii(void **state)
 	doc_free(d);
 
 	/* The markers too: a bullet is an asterisk. */
-	d = one_block(DOC_LIST_ITEM, 1, "item");
+	d = testdoc_one(DOC_LIST_ITEM, 1, "item");
 	l = lay(d, 80, LAYOUT_ASCII);
 	s = line_str(l, 0);
 	assert_string_equal(s, "  * item");
@@ -462,14 +420,13 @@ test_pre_image_rule(void **state)
 	struct doc_block	*b;
 	struct layout		*l;
 
-	doc_begin(d, DOC_PRE, 0);
-	doc_text(d, "a\tb\n\tc\n0123456789abcdefghijklmnopqrstuvwxyz", 43);
-	b = doc_begin(d, DOC_IMAGE, 0);
+	testdoc_block(d, DOC_PRE, 0,
+	    "a\tb\n\tc\n0123456789abcdefghijklmnopqrstuvwxyz");
+	b = testdoc_block(d, DOC_IMAGE, 0, "A dancer");
 	b->caption = xstrdup("Ana");
 	b->src = xstrdup("https://example.org/a.jpg");
-	doc_text(d, "A dancer", 8);
-	doc_begin(d, DOC_RULE, 0);
-	doc_finish(d);
+	testdoc_block(d, DOC_RULE, 0, NULL);
+	testdoc_finish(d);
 	l = lay(d, 30, 0);
 	check_lines(l, want, nitems(want));
 	assert_int_equal(l->lines[0].attr, LAYOUT_CODE);
@@ -489,14 +446,11 @@ test_headings(void **state)
 	struct doc	*d = doc_new(NULL);
 	struct layout	*l;
 
-	doc_begin(d, DOC_HEADING, 3);
-	doc_text(d, "The Hotel", 9);
-	doc_begin(d, DOC_HEADING, 2);
-	doc_text(d, "Coda", 4);
-	doc_begin(d, DOC_HEADING, 3);
-	doc_text(d, "IV. Already labelled", 20);
+	testdoc_block(d, DOC_HEADING, 3, "The Hotel");
+	testdoc_block(d, DOC_HEADING, 2, "Coda");
+	testdoc_block(d, DOC_HEADING, 3, "IV. Already labelled");
+	/* The sections as a numbering finder would give them. */
 	doc_finish(d);
-	reset_sections(d);
 	doc_add_section(d, "3", "The Hotel", 3, 0);
 	doc_add_section(d, "Part 2", "Coda", 2, 1);
 	doc_add_section(d, "IV", "Already labelled", 3, 2);
@@ -518,7 +472,7 @@ test_title_head(void **state)
 		"Body text.",
 	};
 	static const char *const once[] = { "The Long Take", "", "Body." };
-	struct doc	*d = one_block(DOC_PARAGRAPH, 0, "Body text.");
+	struct doc	*d = testdoc_one(DOC_PARAGRAPH, 0, "Body text.");
 	struct layout	*l;
 
 	doc_set(&d->title, "The Long Take", (size_t)-1);
@@ -542,11 +496,9 @@ test_title_head(void **state)
 	/* A document that begins with its title shows it once. */
 	d = doc_new(NULL);
 	doc_set(&d->title, "The Long Take", (size_t)-1);
-	doc_begin(d, DOC_HEADING, 1);
-	doc_text(d, "The Long Take", 13);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "Body.", 5);
-	doc_finish(d);
+	testdoc_block(d, DOC_HEADING, 1, "The Long Take");
+	testdoc_para(d, "Body.");
+	testdoc_finish(d);
 	l = lay(d, 40, LAYOUT_TITLE);
 	check_lines(l, once, nitems(once));
 	assert_int_equal(l->lines[0].kind, LAYOUT_TEXT);
@@ -566,7 +518,7 @@ test_head_without_blocks(void **state)
 
 	doc_set(&d->title, "The Long Take", (size_t)-1);
 	doc_set(&d->byline, "A. Reader", (size_t)-1);
-	doc_finish(d);
+	testdoc_finish(d);
 	l = lay(d, 40, LAYOUT_TITLE | LAYOUT_UNDERLINE);
 	check_lines(l, want, nitems(want));
 	assert_int_equal(l->lines[0].kind, LAYOUT_DECOR);
@@ -588,10 +540,9 @@ test_pre_tab_stops(void **state)
 	struct doc	*d = doc_new(NULL);
 	struct layout	*l;
 
-	doc_begin(d, DOC_PRE, 0);
-	doc_text(d, "\xe6\x97\xa5\xe6\x9c\xac\tx\nabcdefgh\ty\n\xc3\xa9\tz",
-	    24);
-	doc_finish(d);
+	testdoc_block(d, DOC_PRE, 0,
+	    "\xe6\x97\xa5\xe6\x9c\xac\tx\nabcdefgh\ty\n\xc3\xa9\tz");
+	testdoc_finish(d);
 	l = lay(d, 40, 0);
 	check_lines(l, want, nitems(want));
 	layout_free(l);
@@ -618,7 +569,7 @@ test_measure_and_centre(void **state)
 
 	/* An empty document has no lines, and finding in it is safe. */
 	d = doc_new(NULL);
-	doc_finish(d);
+	testdoc_finish(d);
 	l = layout_new(d, &o);
 	assert_int_equal(l->nlines, 0);
 	assert_int_equal(layout_find(l, 0, 0), 0);

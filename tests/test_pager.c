@@ -19,6 +19,7 @@
 #include "keys.h"
 #include "layout.h"
 #include "pager.h"
+#include "testdoc.h"
 #include "util.h"
 #include "width.h"
 
@@ -40,12 +41,6 @@ static const char *const romans[NPARTS] = {
  * others count from 1. */
 enum labels { NO_LABELS, NUMBERS, ROMAN, MIXED, INTRO };
 
-static void
-add_text(struct doc *d, const char *s)
-{
-	doc_text(d, s, strlen(s));
-}
-
 /* Twelve parts of three paragraphs of distinct words; "zebra" in parts
  * 2, 5 and 9, a link at the start of every part's first paragraph. */
 static struct doc *
@@ -53,47 +48,33 @@ essay(enum labels labels)
 {
 	struct doc	*d = doc_new("https://example.org/essays/long-take");
 	struct doc_section	*sec;
-	size_t		 heads[NPARTS], a;
+	size_t		 heads[NPARTS];
 	char		 w[64], url[64];
-	int		 s, k, n, link;
+	int		 s, k;
 
 	doc_set(&d->title, "The Long Take", (size_t)-1);
 	doc_set(&d->site, "Example Review", (size_t)-1);
 	doc_set(&d->byline, "A. Reader", (size_t)-1);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	add_text(d, "An opening paragraph before any part.");
+	testdoc_para(d, "An opening paragraph before any part.");
 	for (s = 0; s < NPARTS; s++) {
-		doc_begin(d, DOC_HEADING, 2);
+		testdoc_block(d, DOC_HEADING, 2, titles[s]);
 		heads[s] = d->nblocks - 1;
-		add_text(d, titles[s]);
 		for (k = 0; k < 3; k++) {
-			doc_begin(d, DOC_PARAGRAPH, 0);
+			testdoc_para(d, NULL);
 			if (k == 0) {
-				add_text(d, "Read ");
+				testdoc_text(d, "Read ");
 				snprintf(url, sizeof url,
 				    "https://example.org/notes/%d", s + 1);
-				link = doc_add_link(d, url);
-				a = doc_span_begin(d, DOC_LINK, link);
-				add_text(d, "the notes");
-				doc_span_end(d, a);
-				add_text(d, " first. ");
+				testdoc_span(d, DOC_LINK, url, "the notes");
+				testdoc_text(d, " first. ");
 			}
 			if (k == 1 && (s == 1 || s == 4 || s == 8))
-				add_text(d, "A zebra crosses the frame. ");
-			for (n = 0; n < 40; n++) {
-				snprintf(w, sizeof w, "p%dk%dw%d ", s + 1, k,
-				    n);
-				add_text(d, w);
-			}
+				testdoc_text(d, "A zebra crosses the frame. ");
+			testdoc_words(d, 40, "p%dk%dw", s + 1, k);
 		}
 	}
-	doc_finish(d);
 	/* The sections as a numbering finder would give them. */
-	while (d->nsections > 0) {
-		d->nsections--;
-		free(d->sections[d->nsections].label);
-		free(d->sections[d->nsections].title);
-	}
+	doc_finish(d);
 	for (s = 0; s < NPARTS; s++) {
 		snprintf(w, sizeof w, "%d", s + 1);
 		if ((labels == MIXED && s == NPARTS - 1) ||
@@ -347,20 +328,6 @@ test_sections_by_position(void **state)
 	pager_free(p);
 }
 
-/* A paragraph of n distinct words, k its number. */
-static void
-add_words(struct doc *d, int k, int n)
-{
-	char	w[32];
-	int	i;
-
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	for (i = 0; i < n; i++) {
-		snprintf(w, sizeof w, "q%dw%d ", k, i);
-		add_text(d, w);
-	}
-}
-
 /* Sections as sections.c finds them: numbered parts with numbered
  * sub-parts, and parts that are only a label. */
 static void
@@ -378,20 +345,21 @@ test_sections_nested(void **state)
 	size_t			 i;
 	int			 mark;
 
+	/* Paragraphs of distinct words: q3w0 q3w1 ... */
 	d = doc_new(NULL);
-	add_words(d, 0, 40);
+	testdoc_para(d, NULL);
+	testdoc_words(d, 40, "q0w");
 	for (i = 0; i < nitems(lines); i++) {
-		if (lines[i][0] == 'h') {
-			doc_begin(d, DOC_HEADING, 2);
-			add_text(d, lines[i] + 1);
-		} else {
-			doc_begin(d, DOC_PARAGRAPH, 0);
-			add_text(d, lines[i]);
-		}
-		add_words(d, (int)i * 2 + 1, 120);
-		add_words(d, (int)i * 2 + 2, 120);
+		if (lines[i][0] == 'h')
+			testdoc_block(d, DOC_HEADING, 2, lines[i] + 1);
+		else
+			testdoc_para(d, lines[i]);
+		testdoc_para(d, NULL);
+		testdoc_words(d, 120, "q%zuw", i * 2 + 1);
+		testdoc_para(d, NULL);
+		testdoc_words(d, 120, "q%zuw", i * 2 + 2);
 	}
-	doc_finish(d);
+	testdoc_finish(d);
 	assert_int_equal(d->nsections, nitems(lines));
 	p = pager_new(d, 80, 24, &o);
 	/* 2 is the second part, not the first part's second sub-part. */
@@ -415,15 +383,15 @@ test_sections_nested(void **state)
 	/* "Part 2" alone is called by its number, and the outline shows
 	 * its label with nothing after it. */
 	d = doc_new(NULL);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	add_text(d, "Introduction");
-	add_words(d, 0, 200);
+	testdoc_para(d, "Introduction");
+	testdoc_para(d, NULL);
+	testdoc_words(d, 200, "q0w");
 	for (i = 1; i <= 2; i++) {
-		doc_begin(d, DOC_PARAGRAPH, 0);
-		add_text(d, i == 1 ? "Part 1" : "Part 2");
-		add_words(d, (int)i, 200);
+		testdoc_para(d, i == 1 ? "Part 1" : "Part 2");
+		testdoc_para(d, NULL);
+		testdoc_words(d, 200, "q%zuw", i);
 	}
-	doc_finish(d);
+	testdoc_finish(d);
 	assert_int_equal(d->nsections, 3);
 	p = pager_new(d, 80, 24, &o);
 	keys(p, "1");
@@ -860,15 +828,11 @@ link_pager(const char *from, const char *target)
 {
 	struct pager_opts	 o = { 0, 0 };
 	struct doc		*d = doc_new(from);
-	size_t			 a;
 
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	add_text(d, "Read ");
-	a = doc_span_begin(d, DOC_LINK, doc_add_link(d, target));
-	add_text(d, "this");
-	doc_span_end(d, a);
-	add_text(d, " now.");
-	doc_finish(d);
+	testdoc_para(d, "Read ");
+	testdoc_span(d, DOC_LINK, target, "this");
+	testdoc_text(d, " now.");
+	testdoc_finish(d);
 	return pager_new(d, 80, 24, &o);
 }
 
@@ -992,7 +956,7 @@ test_empty_document(void **state)
 	struct pager		*p;
 	struct buf		 b = BUF_INIT;
 
-	doc_finish(d);
+	testdoc_finish(d);
 	p = pager_new(d, 80, 24, &o);
 	keys(p, "jG3]t/x\nl");
 	assert_int_equal(p->top, 0);

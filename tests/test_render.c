@@ -15,6 +15,7 @@
 
 #include "doc.h"
 #include "render.h"
+#include "testdoc.h"
 #include "util.h"
 
 /* A document with one block of every type, a link, a labelled section. */
@@ -23,57 +24,32 @@ sample(void)
 {
 	struct doc		*d = doc_new("https://example.org/essay");
 	struct doc_block	*b;
-	size_t			 em, a;
-	int			 link;
 
 	doc_set(&d->title, "A Night at the Ballet", (size_t)-1);
 	doc_set(&d->byline, "Jane Doe", (size_t)-1);
-	doc_begin(d, DOC_HEADING, 2);
-	doc_text(d, "Opening", 7);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "Read ", 5);
-	em = doc_span_begin(d, DOC_EM, -1);
-	doc_text(d, "Ballerina", 9);
-	doc_span_end(d, em);
-	doc_text(d, " and ", 5);
-	link = doc_add_link(d, "https://example.org/wick");
-	a = doc_span_begin(d, DOC_LINK, link);
-	doc_text(d, "John Wick", 9);
-	doc_span_end(d, a);
-	doc_text(d, " now.", 5);
-	b = doc_begin(d, DOC_LIST_ITEM, 1);
+	testdoc_block(d, DOC_HEADING, 2, "Opening");
+	testdoc_sample_para(d);
+	b = testdoc_block(d, DOC_LIST_ITEM, 1, "first");
 	b->number = 1;
-	doc_text(d, "first", 5);
-	b = doc_begin(d, DOC_LIST_ITEM, 1);
+	b = testdoc_block(d, DOC_LIST_ITEM, 1, "second");
 	b->number = 2;
-	doc_text(d, "second", 6);
-	b = doc_begin(d, DOC_QUOTE, 1);
+	b = testdoc_block(d, DOC_QUOTE, 1, "A quote");
 	b->quote = 1;
-	doc_text(d, "A quote", 7);
 	doc_break(d);
-	doc_text(d, "with a break", 12);
-	doc_begin(d, DOC_PRE, 0);
-	doc_text(d, "int x;\n\tx++;", 12);
-	b = doc_begin(d, DOC_IMAGE, 0);
+	testdoc_text(d, "with a break");
+	testdoc_block(d, DOC_PRE, 0, "int x;\n\tx++;");
+	b = testdoc_block(d, DOC_IMAGE, 0, "A dancer");
 	b->src = xstrdup("https://example.org/a.jpg");
 	b->caption = xstrdup("Ana");
-	doc_text(d, "A dancer", 8);
-	doc_begin(d, DOC_RULE, 0);
-	doc_begin(d, DOC_TABLE_ROW, 1);
-	doc_text(d, "Film", 4);
+	testdoc_block(d, DOC_RULE, 0, NULL);
+	testdoc_block(d, DOC_TABLE_ROW, 1, "Film");
 	doc_cell(d);
-	doc_text(d, "Year", 4);
-	doc_begin(d, DOC_TABLE_ROW, 0);
-	doc_text(d, "Ballerina", 9);
+	testdoc_text(d, "Year");
+	testdoc_block(d, DOC_TABLE_ROW, 0, "Ballerina");
 	doc_cell(d);
-	doc_text(d, "2025", 4);
-	doc_finish(d);
+	testdoc_text(d, "2025");
 	/* The section as a numbering finder would give it. */
-	while (d->nsections > 0) {
-		d->nsections--;
-		free(d->sections[d->nsections].label);
-		free(d->sections[d->nsections].title);
-	}
+	doc_finish(d);
 	doc_add_section(d, "1", "Opening", 2, 0);
 	return d;
 }
@@ -249,17 +225,12 @@ static void
 test_markdown_escapes(void **state)
 {
 	struct doc	*d = doc_new(NULL);
-	size_t		 c;
 	char		*s;
 
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "1999. A *star* [sic] <b> ", 25);
-	c = doc_span_begin(d, DOC_CODE, -1);
-	doc_text(d, "a`b", 3);
-	doc_span_end(d, c);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "# not a heading", 15);
-	doc_finish(d);
+	testdoc_para(d, "1999. A *star* [sic] <b> ");
+	testdoc_span(d, DOC_CODE, NULL, "a`b");
+	testdoc_para(d, "# not a heading");
+	testdoc_finish(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s,
 	    "1999\\. A \\*star\\* \\[sic\\] \\<b\\> ``a`b``\n"
@@ -269,70 +240,48 @@ test_markdown_escapes(void **state)
 	doc_free(d);
 }
 
-/* Adds text to the open block inside a span of type (to link for a
- * link); a NULL type adds it bare. */
-static void
-add(struct doc *d, const enum doc_span_type *type, int link, const char *s)
-{
-	size_t	id = 0;
-
-	if (type != NULL)
-		id = doc_span_begin(d, *type, link);
-	doc_text(d, s, strlen(s));
-	if (type != NULL)
-		doc_span_end(d, id);
-}
-
 /* What CommonMark (and GitHub's tables) would read otherwise than the
  * document says is escaped or written another way. */
 static void
 test_markdown_commonmark(void **state)
 {
-	static const enum doc_span_type	 link = DOC_LINK, code = DOC_CODE;
-	static const enum doc_span_type	 em = DOC_EM;
-	struct doc			*d = doc_new(NULL);
-	struct doc_block		*b;
-	char				*s;
+	struct doc		*d = doc_new(NULL);
+	struct doc_block	*b;
+	char			*s;
 
 	/* "!" before a link would make it an image; "&lt;" is text. */
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	add(d, NULL, -1, "Wow!");
-	add(d, &link, doc_add_link(d, "https://x.org/f"), "the film");
-	add(d, NULL, -1, " &lt; AT&T &#60; ~~no~~ Yes! ");
-	add(d, &link, doc_add_link(d, "https://x.org/g"), "two");
+	testdoc_para(d, "Wow!");
+	testdoc_span(d, DOC_LINK, "https://x.org/f", "the film");
+	testdoc_text(d, " &lt; AT&T &#60; ~~no~~ Yes! ");
+	testdoc_span(d, DOC_LINK, "https://x.org/g", "two");
 	/* Emphasis that CommonMark could not open goes unmarked. */
-	add(d, NULL, -1, " a");
-	add(d, &em, -1, "(x)");
-	add(d, NULL, -1, "b and ");
-	add(d, &em, -1, "fine");
-	add(d, NULL, -1, ".");
+	testdoc_text(d, " a");
+	testdoc_span(d, DOC_EM, NULL, "(x)");
+	testdoc_text(d, "b and ");
+	testdoc_span(d, DOC_EM, NULL, "fine");
+	testdoc_text(d, ".");
 	/* A heading keeps its '#'s; a code span its backticks. */
-	doc_begin(d, DOC_HEADING, 2);
-	add(d, NULL, -1, "C # and F# ");
-	add(d, &code, -1, "`tick");
+	testdoc_block(d, DOC_HEADING, 2, "C # and F# ");
+	testdoc_span(d, DOC_CODE, NULL, "`tick");
 	/* Code across a break could start a block on its second line. */
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	add(d, &code, -1, "one");
+	testdoc_span_para(d, DOC_CODE, NULL, "one");
 	doc_break(d);
-	add(d, &code, -1, "# two");
+	testdoc_span(d, DOC_CODE, NULL, "# two");
 	/* An item deeper than the one before, under a paragraph. */
-	b = doc_begin(d, DOC_LIST_ITEM, 2);
-	add(d, NULL, -1, "deep");
-	b = doc_begin(d, DOC_LIST_ITEM, 3);
+	testdoc_block(d, DOC_LIST_ITEM, 2, "deep");
+	b = testdoc_block(d, DOC_LIST_ITEM, 3, "ten");
 	b->number = 10;
-	add(d, NULL, -1, "ten");
 	doc_break(d);
-	add(d, NULL, -1, "more");
+	testdoc_text(d, "more");
 	/* A header shorter than the rows, and '|' in cells and code. */
-	doc_begin(d, DOC_TABLE_ROW, 1);
-	add(d, NULL, -1, "Head");
-	doc_begin(d, DOC_TABLE_ROW, 0);
-	add(d, &code, -1, "a|b");
+	testdoc_block(d, DOC_TABLE_ROW, 1, "Head");
+	testdoc_block(d, DOC_TABLE_ROW, 0, NULL);
+	testdoc_span(d, DOC_CODE, NULL, "a|b");
 	doc_cell(d);
-	add(d, NULL, -1, "x|y");
+	testdoc_text(d, "x|y");
 	doc_cell(d);
-	add(d, NULL, -1, "z");
-	doc_finish(d);
+	testdoc_text(d, "z");
+	testdoc_finish(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s,
 	    "Wow\\![the film](<https://x.org/f>) \\&lt; AT&T \\&#60; "
@@ -364,9 +313,8 @@ test_own_output_guard(void **state)
 	/* A title set behind the builder's back: the dump still writes no
 	 * escape character. */
 	d->title = xstrdup("x\x1b]0;y");
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "body", 4);
-	doc_finish(d);
+	testdoc_para(d, "body");
+	testdoc_finish(d);
 	s = dump(d, RENDER_MARKDOWN, 80);
 	assert_string_equal(s, "# x?\\]0;y\n\nbody\n");
 	free(s);

@@ -13,50 +13,16 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "sections.h"
+#include "testdoc.h"
 #include "util.h"
 
 /* Body text long enough to read as prose. */
 #define BODY	"The scene is staged in one unbroken take, and the camera " \
 		"follows her through the room as the music swells."
 
-/* Adds a block of the given type with text s. */
-static void
-add(struct doc *d, enum doc_block_type type, int level, const char *s)
-{
-	doc_begin(d, type, level);
-	doc_text(d, s, strlen(s));
-}
-
-static void
-para(struct doc *d, const char *s)
-{
-	add(d, DOC_PARAGRAPH, 0, s);
-}
-
-/* A paragraph all in bold. */
-static void
-bold_para(struct doc *d, const char *s)
-{
-	size_t	id;
-
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	id = doc_span_begin(d, DOC_STRONG, -1);
-	doc_text(d, s, strlen(s));
-	doc_span_end(d, id);
-}
-
-/* A paragraph that is one link. */
-static void
-link_para(struct doc *d, const char *s)
-{
-	size_t	id;
-
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	id = doc_span_begin(d, DOC_LINK,
-	    doc_add_link(d, "https://example.org/review"));
-	doc_text(d, s, strlen(s));
-	doc_span_end(d, id);
-}
+/* Where a paragraph that is one link leads. */
+#define REVIEW	"https://example.org/review"
 
 /* Checks section i: label (NULL for none), title and heading block. */
 static void
@@ -142,8 +108,9 @@ test_heading_labels(void **state)
 
 	for (i = 0; i < nitems(cases); i++) {
 		d = doc_new(NULL);
-		add(d, DOC_HEADING, 2, cases[i].text);
+		testdoc_block(d, DOC_HEADING, 2, cases[i].text);
 		doc_finish(d);
+		sections_find(d);
 		assert_int_equal(d->nsections, 1);
 		check_section(d, 0, cases[i].label, cases[i].title);
 		doc_free(d);
@@ -182,8 +149,9 @@ test_section_numbers(void **state)
 
 	for (i = 0; i < nitems(cases); i++) {
 		d = doc_new(NULL);
-		add(d, DOC_HEADING, 2, cases[i].text);
+		testdoc_block(d, DOC_HEADING, 2, cases[i].text);
 		doc_finish(d);
+		sections_find(d);
 		assert_int_equal(d->nsections, 1);
 		if (d->sections[0].number != cases[i].number)
 			fail_msg("\"%s\" is number %ld, wanted %ld",
@@ -198,20 +166,21 @@ test_numbered_paragraphs_become_headings(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 
-	add(d, DOC_HEADING, 1, "Ballerina, Move by Move");
-	para(d, "An introduction that runs for a while. " BODY);
-	para(d, "1. Reimagining Action: What Sets Ballerina Apart");
-	para(d, BODY);
-	para(d, BODY);
-	para(d, "2. The Opening Attack");
-	para(d, BODY);
-	para(d, "3. Mr. Smith Goes to the Ballroom");
-	para(d, BODY);
-	para(d, "Conclusion: A Redefinition of Action Cinema");
-	para(d, BODY);
-	para(d, "Interested in more movie-related blogs? Click here to "
+	testdoc_block(d, DOC_HEADING, 1, "Ballerina, Move by Move");
+	testdoc_para(d, "An introduction that runs for a while. " BODY);
+	testdoc_para(d, "1. Reimagining Action: What Sets Ballerina Apart");
+	testdoc_para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2. The Opening Attack");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "3. Mr. Smith Goes to the Ballroom");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "Conclusion: A Redefinition of Action Cinema");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "Interested in more movie-related blogs? Click here to "
 	    "explore");
 	doc_finish(d);
+	sections_find(d);
 
 	assert_int_equal(d->nsections, 5);
 	check_section(d, 0, NULL, "Ballerina, Move by Move");
@@ -237,12 +206,13 @@ test_level_below_existing_headings(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 
-	add(d, DOC_HEADING, 2, "The Fights");
-	para(d, "1. The Studio");
-	para(d, BODY);
-	para(d, "2. The Ballroom");
-	para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "The Fights");
+	testdoc_para(d, "1. The Studio");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2. The Ballroom");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	assert_int_equal(d->sections[1].level, 3);
 	assert_int_equal(d->sections[2].level, 3);
@@ -250,11 +220,12 @@ test_level_below_existing_headings(void **state)
 
 	/* With no headings at all, parts are at level 2. */
 	d = doc_new(NULL);
-	para(d, "I. Arrival");
-	para(d, BODY);
-	para(d, "II. The Town");
-	para(d, BODY);
+	testdoc_para(d, "I. Arrival");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "II. The Town");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	check_section(d, 1, "II", "The Town");
 	assert_int_equal(d->sections[0].level, 2);
@@ -270,91 +241,102 @@ test_not_sections(void **state)
 
 	for (c = 0; c < 11; c++) {
 		d = doc_new(NULL);
-		para(d, BODY);
+		testdoc_para(d, BODY);
 		switch (c) {
 		case 0:
 			/* A lone "1." in running prose. */
-			para(d, "1. The Only Numbered Line");
-			para(d, BODY);
+			testdoc_para(d, "1. The Only Numbered Line");
+			testdoc_para(d, BODY);
 			break;
 		case 1:
 			/* A numbered list in prose, not titles. */
-			para(d, "1. First, the director withholds the "
+			testdoc_para(d, "1. First, the director withholds the "
 			    "monster. It is a happy accident.");
-			para(d, BODY);
-			para(d, "2. Second, the creature obeys rules we "
+			testdoc_para(d, BODY);
+			testdoc_para(d,
+			    "2. Second, the creature obeys rules we "
 			    "learn. We worry about them.");
-			para(d, BODY);
+			testdoc_para(d, BODY);
 			break;
 		case 2:
 			/* Titles with no body between: a ranked list. */
-			para(d, "1. Alien");
-			para(d, "2. The Thing");
-			para(d, "3. Tremors");
-			para(d, BODY);
+			testdoc_para(d, "1. Alien");
+			testdoc_para(d, "2. The Thing");
+			testdoc_para(d, "3. Tremors");
+			testdoc_para(d, BODY);
 			break;
 		case 3:
 			/* A list's numbers are the list's. */
-			add(d, DOC_LIST_ITEM, 1, "1. The Shark");
-			para(d, BODY);
-			add(d, DOC_LIST_ITEM, 1, "2. The Snow");
-			para(d, BODY);
+			testdoc_block(d, DOC_LIST_ITEM, 1, "1. The Shark");
+			testdoc_para(d, BODY);
+			testdoc_block(d, DOC_LIST_ITEM, 1, "2. The Snow");
+			testdoc_para(d, BODY);
 			break;
 		case 4:
 			/* So are a quotation's. */
-			add(d, DOC_QUOTE, 0, "1. Never Surprise the Star");
-			add(d, DOC_QUOTE, 0, BODY);
-			add(d, DOC_QUOTE, 0, "2. Give the Audience a Door");
-			add(d, DOC_QUOTE, 0, BODY);
-			doc_begin(d, DOC_PARAGRAPH, 0)->quote = 1;
-			doc_text(d, "3. Cut the Last Speech", 22);
-			para(d, BODY);
+			testdoc_block(d, DOC_QUOTE, 0,
+			    "1. Never Surprise the Star");
+			testdoc_block(d, DOC_QUOTE, 0, BODY);
+			testdoc_block(d, DOC_QUOTE, 0,
+			    "2. Give the Audience a Door");
+			testdoc_block(d, DOC_QUOTE, 0, BODY);
+			testdoc_block(d, DOC_PARAGRAPH, 0,
+			    "3. Cut the Last Speech")->quote = 1;
+			testdoc_para(d, BODY);
 			break;
 		case 5:
 			/* Not counting from 1. */
-			para(d, "4. The Warehouse");
-			para(d, BODY);
-			para(d, "5. The Rooftop");
-			para(d, BODY);
+			testdoc_para(d, "4. The Warehouse");
+			testdoc_para(d, BODY);
+			testdoc_para(d, "5. The Rooftop");
+			testdoc_para(d, BODY);
 			break;
 		case 6:
 			/* Lower-case: prose that happens to be short. */
-			para(d, "1. the warehouse");
-			para(d, BODY);
-			para(d, "2. the rooftop");
-			para(d, BODY);
+			testdoc_para(d, "1. the warehouse");
+			testdoc_para(d, BODY);
+			testdoc_para(d, "2. the rooftop");
+			testdoc_para(d, BODY);
 			break;
 		case 7:
 			/* "1." and "2)" are different numberings. */
-			para(d, "1. The Warehouse");
-			para(d, BODY);
-			para(d, "2) The Rooftop");
-			para(d, BODY);
+			testdoc_para(d, "1. The Warehouse");
+			testdoc_para(d, BODY);
+			testdoc_para(d, "2) The Rooftop");
+			testdoc_para(d, BODY);
 			break;
 		case 8:
 			/* A "Conclusion" line with no numbered parts. */
-			para(d, "Conclusion");
-			para(d, BODY);
+			testdoc_para(d, "Conclusion");
+			testdoc_para(d, BODY);
 			break;
 		case 9:
 			/* Titles over a link each: a list of teasers. */
-			para(d, "1. The Warehouse");
-			link_para(d, "Read our review of The Warehouse");
-			para(d, "2. The Rooftop");
-			link_para(d, "Read our review of The Rooftop");
+			testdoc_para(d, "1. The Warehouse");
+			testdoc_span_para(d, DOC_LINK, REVIEW,
+			    "Read our review of The Warehouse");
+			testdoc_para(d, "2. The Rooftop");
+			testdoc_span_para(d, DOC_LINK, REVIEW,
+			    "Read our review of The Rooftop");
 			break;
 		case 10:
 			/* Bold captions over a link or a word: the boxes
 			 * in a page's margin. */
-			bold_para(d, "Today's Anniversary");
-			link_para(d, "New Year's Day");
-			bold_para(d, "Today's Flower");
-			para(d, "Pine");
-			bold_para(d, "Today's Birthday");
-			link_para(d, "A magician, born 1949");
+			testdoc_span_para(d, DOC_STRONG, NULL,
+			    "Today's Anniversary");
+			testdoc_span_para(d, DOC_LINK, REVIEW,
+			    "New Year's Day");
+			testdoc_span_para(d, DOC_STRONG, NULL,
+			    "Today's Flower");
+			testdoc_para(d, "Pine");
+			testdoc_span_para(d, DOC_STRONG, NULL,
+			    "Today's Birthday");
+			testdoc_span_para(d, DOC_LINK, REVIEW,
+			    "A magician, born 1949");
 			break;
 		}
 		doc_finish(d);
+		sections_find(d);
 		if (d->nsections != 0)
 			fail_msg("case %d: %zu section(s), the first \"%s\"",
 			    c, d->nsections, d->sections[0].title);
@@ -367,17 +349,18 @@ test_countdown_and_introduction(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 
-	para(d, "Introduction");
-	para(d, BODY);
-	para(d, "3. The Thing");
-	para(d, BODY);
-	para(d, "2. Alien");
-	para(d, BODY);
-	para(d, "1. Jaws");
-	para(d, BODY);
-	para(d, "Final thoughts");
-	para(d, BODY);
+	testdoc_para(d, "Introduction");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "3. The Thing");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2. Alien");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "1. Jaws");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "Final thoughts");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 5);
 	check_section(d, 0, NULL, "Introduction");
 	check_section(d, 1, "3", "The Thing");
@@ -391,30 +374,24 @@ test_line_breaks_split(void **state)
 {
 	struct doc		*d = doc_new(NULL);
 	struct doc_block	*b;
-	size_t			 em, strong;
 
 	/* <p>Intro<br>1. <b>Start Later</b><br>Body <em>one</em><br>more
 	 * </p><p>2. One Idea<br>Body two</p> */
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "A short introduction.", 21);
+	testdoc_para(d, "A short introduction.");
 	doc_break(d);
-	doc_text(d, "1. ", 3);
-	strong = doc_span_begin(d, DOC_STRONG, -1);
-	doc_text(d, "Start Later", 11);
-	doc_span_end(d, strong);
+	testdoc_text(d, "1. ");
+	testdoc_span(d, DOC_STRONG, NULL, "Start Later");
 	doc_break(d);
-	doc_text(d, "The film begins ", 16);
-	em = doc_span_begin(d, DOC_EM, -1);
-	doc_text(d, "in the middle", 13);
-	doc_span_end(d, em);
-	doc_text(d, " of an argument.", 16);
+	testdoc_text(d, "The film begins ");
+	testdoc_span(d, DOC_EM, NULL, "in the middle");
+	testdoc_text(d, " of an argument.");
 	doc_break(d);
-	doc_text(d, "It never slows down.", 20);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "2. One Idea", 11);
+	testdoc_text(d, "It never slows down.");
+	testdoc_para(d, "2. One Idea");
 	doc_break(d);
-	doc_text(d, BODY, strlen(BODY));
+	testdoc_text(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 
 	assert_int_equal(d->nblocks, 5);
 	assert_string_equal(d->blocks[0].text, "A short introduction.");
@@ -450,12 +427,13 @@ test_bold_titles(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 
-	para(d, BODY);
-	bold_para(d, "The Screen Is Only Part of It");
-	para(d, BODY);
-	bold_para(d, "Pausing Changes the Film");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "The Screen Is Only Part of It");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "Pausing Changes the Film");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	check_section(d, 0, NULL, "The Screen Is Only Part of It");
 	check_section(d, 1, NULL, "Pausing Changes the Film");
@@ -463,33 +441,38 @@ test_bold_titles(void **state)
 
 	/* One bold line is emphasis, not structure. */
 	d = doc_new(NULL);
-	para(d, BODY);
-	bold_para(d, "Spoilers ahead");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "Spoilers ahead");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	assert_int_equal(d->blocks[1].type, DOC_PARAGRAPH);
 	doc_free(d);
 
 	/* In an essay with its own subheadings, bold lines stay lines. */
 	d = doc_new(NULL);
-	add(d, DOC_HEADING, 2, "Part of It");
-	bold_para(d, "The Screen");
-	para(d, BODY);
-	bold_para(d, "Pausing");
-	para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "Part of It");
+	testdoc_span_para(d, DOC_STRONG, NULL, "The Screen");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "Pausing");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 1);
 	doc_free(d);
 
 	/* A bold sentence is not a title. */
 	d = doc_new(NULL);
-	bold_para(d, "This is where the film loses its nerve. It never "
+	testdoc_span_para(d, DOC_STRONG, NULL,
+	    "This is where the film loses its nerve. It never "
 	    "recovers.");
-	para(d, BODY);
-	bold_para(d, "And this is where it finds it again, somehow.");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL,
+	    "And this is where it finds it again, somehow.");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	doc_free(d);
 }
@@ -516,24 +499,25 @@ test_sub_parts(void **state)
 	};
 	size_t		 i;
 
-	para(d, BODY);
-	add(d, DOC_HEADING, 2, "1. The Silent Era");
-	para(d, BODY);
-	bold_para(d, "1. Camera Weight");
-	para(d, BODY);
-	bold_para(d, "2. Film Stock");
-	para(d, BODY);
-	add(d, DOC_HEADING, 2, "2. The Sound Era");
-	para(d, BODY);
-	bold_para(d, "1. Microphones");
-	para(d, BODY);
-	bold_para(d, "2. Blimps");
-	para(d, BODY);
-	bold_para(d, "3. Dubbing");
-	para(d, BODY);
-	para(d, "Conclusion");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "1. The Silent Era");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "1. Camera Weight");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "2. Film Stock");
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "2. The Sound Era");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "1. Microphones");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "2. Blimps");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "3. Dubbing");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "Conclusion");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, nitems(want));
 	for (i = 0; i < nitems(want); i++) {
 		check_section(d, i, want[i].label, want[i].title);
@@ -545,13 +529,14 @@ test_sub_parts(void **state)
 	/* Numbers that go on from the heading are its run, not its
 	 * sub-parts. */
 	d = doc_new(NULL);
-	add(d, DOC_HEADING, 2, "1. The Silent Era");
-	para(d, BODY);
-	para(d, "2. The Sound Era");
-	para(d, BODY);
-	para(d, "3. The Colour Era");
-	para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "1. The Silent Era");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2. The Sound Era");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "3. The Colour Era");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 2, "3", "The Colour Era");
 	assert_int_equal(d->sections[1].level, 2);
@@ -561,15 +546,16 @@ test_sub_parts(void **state)
 	/* Under an h3 part, sub-parts are h4; a lone "1." under a part is
 	 * not a run. */
 	d = doc_new(NULL);
-	add(d, DOC_HEADING, 3, "1. The Silent Era");
-	para(d, "1. Camera Weight");
-	para(d, BODY);
-	para(d, "2. Film Stock");
-	para(d, BODY);
-	add(d, DOC_HEADING, 3, "2. The Sound Era");
-	para(d, "1. Microphones");
-	para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 3, "1. The Silent Era");
+	testdoc_para(d, "1. Camera Weight");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2. Film Stock");
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 3, "2. The Sound Era");
+	testdoc_para(d, "1. Microphones");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 4);
 	check_section(d, 1, "1", "Camera Weight");
 	assert_int_equal(d->sections[1].level, 4);
@@ -585,13 +571,14 @@ test_label_only(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 
-	para(d, "Introduction");
-	para(d, BODY);
-	para(d, "Part 1");
-	para(d, BODY);
-	para(d, "Part 2");
-	para(d, BODY);
+	testdoc_para(d, "Introduction");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "Part 1");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "Part 2");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 0, NULL, "Introduction");
 	check_section(d, 1, "Part 1", "");
@@ -603,13 +590,14 @@ test_label_only(void **state)
 
 	/* Bare numbers as headings, in a run. */
 	d = doc_new(NULL);
-	add(d, DOC_HEADING, 2, "I");
-	para(d, BODY);
-	add(d, DOC_HEADING, 2, "II");
-	para(d, BODY);
-	add(d, DOC_HEADING, 2, "III");
-	para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "I");
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "II");
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "III");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 0, "I", "");
 	check_section(d, 2, "III", "");
@@ -618,16 +606,17 @@ test_label_only(void **state)
 
 	/* Bare numbers and "3." as paragraphs, in a run. */
 	d = doc_new(NULL);
-	para(d, BODY);
-	para(d, "1");
-	para(d, BODY);
-	para(d, "2");
-	para(d, BODY);
-	para(d, "1.");
-	para(d, BODY);
-	para(d, "2.");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_para(d, "1");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "1.");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "2.");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 4);
 	check_section(d, 0, "1", "");
 	check_section(d, 1, "2", "");
@@ -638,15 +627,16 @@ test_label_only(void **state)
 	/* Numbers alone that are links (pages, footnotes' ways back) or
 	 * with no text between them are not parts. */
 	d = doc_new(NULL);
-	para(d, BODY);
-	link_para(d, "1");
-	para(d, BODY);
-	link_para(d, "2");
-	para(d, BODY);
-	para(d, "1.");
-	para(d, "2.");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_LINK, REVIEW, "1");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_LINK, REVIEW, "2");
+	testdoc_para(d, BODY);
+	testdoc_para(d, "1.");
+	testdoc_para(d, "2.");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	doc_free(d);
 }
@@ -658,30 +648,34 @@ test_bold_questions(void **state)
 {
 	struct doc	*d = doc_new(NULL);
 
-	para(d, BODY);
-	bold_para(d, "Why did you shoot it in one take?");
-	para(d, BODY);
-	bold_para(d, "How long did you rehearse?");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL,
+	    "Why did you shoot it in one take?");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "How long did you rehearse?");
+	testdoc_para(d, BODY);
 	/* A closing quote after the question mark. */
-	bold_para(d, "And the car alarm \xe2\x80\x94 was that "
+	testdoc_span_para(d, DOC_STRONG, NULL,
+	    "And the car alarm \xe2\x80\x94 was that "
 	    "planned?\xe2\x80\x9d");
-	para(d, BODY);
-	bold_para(d, "The Premiere");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "The Premiere");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	doc_free(d);
 
 	d = doc_new(NULL);
-	para(d, BODY);
-	bold_para(d, "The Screen Is Only Part of It");
-	para(d, BODY);
-	bold_para(d, "Does Pausing Change the Film?");
-	para(d, BODY);
-	bold_para(d, "What Remains");
-	para(d, BODY);
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "The Screen Is Only Part of It");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "Does Pausing Change the Film?");
+	testdoc_para(d, BODY);
+	testdoc_span_para(d, DOC_STRONG, NULL, "What Remains");
+	testdoc_para(d, BODY);
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 1, NULL, "Does Pausing Change the Film?");
 	doc_free(d);
@@ -693,19 +687,25 @@ test_cjk_and_rtl(void **state)
 	struct doc	*d = doc_new(NULL);
 
 	/* 一、雨作为节奏 ... 二、雨与记忆 ... 结语：雨停之后 */
-	para(d, "\xe4\xb8\x80\xe3\x80\x81\xe9\x9b\xa8\xe4\xbd\x9c\xe4\xb8"
+	testdoc_para(d,
+	    "\xe4\xb8\x80\xe3\x80\x81\xe9\x9b\xa8\xe4\xbd\x9c\xe4\xb8"
 	    "\xba\xe8\x8a\x82\xe5\xa5\x8f");
-	para(d, "\xe9\x9b\xa8\xe5\xa3\xb0\xe6\x9c\xac\xe8\xba\xab\xe5\xb0"
+	testdoc_para(d,
+	    "\xe9\x9b\xa8\xe5\xa3\xb0\xe6\x9c\xac\xe8\xba\xab\xe5\xb0"
 	    "\xb1\xe6\x98\xaf\xe4\xb8\x80\xe7\xa7\x8d\xe8\x8a\x82\xe6\x8b"
 	    "\x8d\xe3\x80\x82");
-	para(d, "\xe4\xba\x8c\xe3\x80\x81\xe9\x9b\xa8\xe4\xb8\x8e\xe8\xae"
+	testdoc_para(d,
+	    "\xe4\xba\x8c\xe3\x80\x81\xe9\x9b\xa8\xe4\xb8\x8e\xe8\xae"
 	    "\xb0\xe5\xbf\x86");
-	para(d, "\xe9\x9b\xa8\xe8\xae\xa9\xe8\xae\xb0\xe5\xbf\x86\xe5\x8f"
+	testdoc_para(d,
+	    "\xe9\x9b\xa8\xe8\xae\xa9\xe8\xae\xb0\xe5\xbf\x86\xe5\x8f"
 	    "\x98\xe5\xbe\x97\xe6\x9f\x94\xe8\xbd\xaf\xe3\x80\x82");
-	para(d, "\xe7\xbb\x93\xe8\xaf\xad\xef\xbc\x9a\xe9\x9b\xa8\xe5\x81"
+	testdoc_para(d,
+	    "\xe7\xbb\x93\xe8\xaf\xad\xef\xbc\x9a\xe9\x9b\xa8\xe5\x81"
 	    "\x9c\xe4\xb9\x8b\xe5\x90\x8e");
-	para(d, "\xe9\x9b\xa8\xe5\x81\x9c\xe4\xba\x86\xe3\x80\x82");
+	testdoc_para(d, "\xe9\x9b\xa8\xe5\x81\x9c\xe4\xba\x86\xe3\x80\x82");
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 3);
 	check_section(d, 0, "\xe4\xb8\x80", "\xe9\x9b\xa8\xe4\xbd\x9c\xe4"
 	    "\xb8\xba\xe8\x8a\x82\xe5\xa5\x8f");
@@ -717,14 +717,18 @@ test_cjk_and_rtl(void **state)
 
 	/* ١. الشارع ... ٢. الضوء ... with Arabic-Indic digits. */
 	d = doc_new(NULL);
-	para(d, "\xd9\xa1. \xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9");
-	para(d, "\xd9\x84\xd9\x85 \xd9\x8a\xd9\x83\xd9\x86 \xd8\xa7\xd9\x84"
+	testdoc_para(d,
+	    "\xd9\xa1. \xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9");
+	testdoc_para(d,
+	    "\xd9\x84\xd9\x85 \xd9\x8a\xd9\x83\xd9\x86 \xd8\xa7\xd9\x84"
 	    "\xd8\xb4\xd8\xa7\xd8\xb1\xd8\xb9 \xd9\x85\xd8\xac\xd8\xb1\xd8"
 	    "\xaf \xd8\xae\xd9\x84\xd9\x81\xd9\x8a\xd8\xa9.");
-	para(d, "\xd9\xa2. \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1");
-	para(d, "\xd8\xb5\xd8\xa7\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88"
+	testdoc_para(d, "\xd9\xa2. \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88\xd8\xa1");
+	testdoc_para(d,
+	    "\xd8\xb5\xd8\xa7\xd8\xb1 \xd8\xa7\xd9\x84\xd8\xb6\xd9\x88"
 	    "\xd8\xa1 \xd9\x8a\xd8\xa3\xd8\xaa\xd9\x8a.");
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 2);
 	check_section(d, 0, "\xd9\xa1", "\xd8\xa7\xd9\x84\xd8\xb4\xd8\xa7"
 	    "\xd8\xb1\xd8\xb9");
@@ -740,10 +744,11 @@ test_no_headings_no_sections(void **state)
 	int		 i;
 
 	for (i = 0; i < 50; i++) {
-		para(d, "Why does this matter?");
-		para(d, BODY);
+		testdoc_para(d, "Why does this matter?");
+		testdoc_para(d, BODY);
 	}
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 0);
 	for (i = 0; (size_t)i < d->nblocks; i++)
 		assert_int_equal(d->blocks[i].type, DOC_PARAGRAPH);
@@ -767,8 +772,9 @@ test_split_block(void **state)
 	doc_break(d);
 	doc_text(d, "three", 5);
 	doc_span_end(d, a);
-	add(d, DOC_HEADING, 2, "After");
+	testdoc_block(d, DOC_HEADING, 2, "After");
 	doc_finish(d);
+	sections_find(d);
 	assert_int_equal(d->nsections, 1);
 	assert_int_equal(d->sections[0].block, 1);
 

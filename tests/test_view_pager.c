@@ -27,6 +27,7 @@
 #include "keys.h"
 #include "pager.h"
 #include "term.h"
+#include "testdoc.h"
 #include "util.h"
 #include "view_pager.h"
 
@@ -35,20 +36,13 @@ static struct doc *
 page(void)
 {
 	struct doc	*d = doc_new("https://example.org/escapes");
-	char		 w[32];
-	int		 i;
 
 	doc_set(&d->title, "Escapes", (size_t)-1);
-	doc_begin(d, DOC_HEADING, 2);
-	doc_text(d, "Part one", 8);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	doc_text(d, "Clear \x1b[2J and title \x1b]0;PWNED\x07 end.", 37);
-	doc_begin(d, DOC_PARAGRAPH, 0);
-	for (i = 0; i < 200; i++) {
-		snprintf(w, sizeof w, "word%d ", i);
-		doc_text(d, w, strlen(w));
-	}
-	doc_finish(d);
+	testdoc_block(d, DOC_HEADING, 2, "Part one");
+	testdoc_para(d, "Clear \x1b[2J and title \x1b]0;PWNED\x07 end.");
+	testdoc_para(d, NULL);
+	testdoc_words(d, 200, "word");
+	testdoc_finish(d);
 	return d;
 }
 
