@@ -281,11 +281,11 @@ xml_ref(const char *s, const char *end, int *upper)
 }
 
 /*
- * Copies the UTF-8 feed in to out, writing what XML would drop but a
+ * Copies the UTF-8 document in to out, writing what XML would drop but a
  * feed means as text: an '&' that starts no reference ("?a=1&b=2")
- * becomes "&amp;" and "&#X41;" becomes "&#x41;". Comments, CDATA
- * sections and processing instructions are copied as they are. Returns
- * how many were written anew.
+ * becomes "&amp;", "&#X41;" becomes "&#x41;" and a C0 control its
+ * Control Picture. Comments, CDATA sections and processing instructions
+ * are copied as they are. Returns how many were written anew.
  */
 static size_t
 xml_amp(const struct buf *in, struct buf *out)
@@ -300,6 +300,7 @@ xml_amp(const struct buf *in, struct buf *out)
 	const char	*s = buf_str(in), *end = s + in->len, *p, *q;
 	size_t		 fixed = 0, i, n;
 	int		 upper;
+	char		 pict[4];
 
 	for (p = s; p < end; p++) {
 		if (*p == '<') {
@@ -330,8 +331,18 @@ xml_amp(const struct buf *in, struct buf *out)
 				}
 				p += n - 1;
 			}
+		} else if ((unsigned char)*p < 0x20 && *p != '\t' &&
+		    *p != '\n' && *p != '\r') {
+			/* XML cannot hold it, and libxml2 would drop the rest
+			 * of an attribute for it: its Control Picture, as
+			 * sanitize shows it. */
+			buf_add(out, pict, utf8_encode(0x2400 +
+			    (unsigned char)*p, pict));
+			fixed++;
 		} else {
-			for (q = p; q < end && *q != '<' && *q != '&'; q++)
+			for (q = p; q < end && *q != '<' && *q != '&' &&
+			    ((unsigned char)*q >= 0x20 || *q == '\t' ||
+			    *q == '\n' || *q == '\r'); q++)
 				;
 			buf_add(out, p, (size_t)(q - p));
 			p = q - 1;
@@ -576,7 +587,8 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	if (xml_decode(p.x, data, len, charset, &raw, cause) != 0)
 		goto fail;
 	if (xml_amp(&raw, &utf8) > 0)
-		xml_bozo(p.x, _("'&' that starts no reference read as text"));
+		xml_bozo(p.x, _("characters XML does not allow ('&' alone, "
+		    "control characters) read as text"));
 	buf_free(&raw);
 	if (utf8.len > INT_MAX) {
 		msg = xprintf(_("%s: too large to parse"), name);
