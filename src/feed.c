@@ -1274,7 +1274,7 @@ feed_xml_item(struct feed_xml *x, xmlNodePtr n, const char *base)
 {
 	struct feed_item	*it = feed_add_item(x->f);
 	xmlNodePtr		 c;
-	char			*own, *cown, *permalink = NULL;
+	char			*own, *cown, *about, *permalink = NULL;
 	const char		*b, *cb;
 
 	own = feed_xml_base(n, base);
@@ -1292,11 +1292,10 @@ feed_xml_item(struct feed_xml *x, xmlNodePtr n, const char *base)
 		permalink = NULL;
 	}
 	/* RSS 1.0 names its items by rdf:about. */
-	if (it->id == NULL && (own = xml_attr_ns(n, "about",
+	if (it->id == NULL && (about = xml_attr_ns(n, "about",
 	    "http://www.w3.org/1999/02/22-rdf-syntax-ns#")) != NULL) {
-		feed_set(&it->id, own, strlen(own), 0);
-		free(own);
-		own = NULL;
+		feed_set(&it->id, about, strlen(about), 0);
+		free(about);
 	}
 	free(permalink);
 	free(own);
