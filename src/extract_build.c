@@ -9,6 +9,7 @@
 #include "doc.h"
 #include "extract.h"
 #include "extract_int.h"
+#include "url.h"
 #include "util.h"
 
 #define BUILD_MAX_LISTS	16
@@ -234,7 +235,7 @@ build_link(struct xbuild *b, xmlNodePtr n)
 	int		 link;
 
 	if (!build_has_text(n) ||
-	    (url = extract_meta_resolve(href, b->x->base)) == NULL) {
+	    (url = url_resolve(href, b->x->base)) == NULL) {
 		build_children(b, n);
 		return;
 	}
@@ -289,7 +290,7 @@ build_image(struct xbuild *b, xmlNodePtr n)
 	}
 	if ((src = build_image_src(n)) == NULL)
 		return;
-	url = extract_meta_resolve(src, b->x->base);
+	url = url_resolve(src, b->x->base);
 	free(src);
 	build_close(b);
 	/* An address that resolves to nothing usable leaves the picture

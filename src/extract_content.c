@@ -12,7 +12,7 @@
 #include "doc.h"
 #include "extract.h"
 #include "extract_int.h"
-#include "fetch.h"
+#include "url.h"
 #include "util.h"
 
 /* Fewer characters than this and the attempt is retried more loosely. */
@@ -1737,13 +1737,13 @@ content_links_home(struct xctx *x, xmlNodePtr n)
 	size_t			 i;
 	int			 same = 1;
 
-	home = x->base != NULL ? fetch_url_host(x->base) : NULL;
+	home = x->base != NULL ? url_host(x->base) : NULL;
 	extract_dom_collect(n, anchor, nitems(anchor), &l);
 	for (i = 0; i < l.n && same; i++) {
 		if ((href = extract_dom_attr(l.v[i], "href")) == NULL ||
-		    (url = extract_meta_resolve(href, x->base)) == NULL)
+		    (url = url_resolve(href, x->base)) == NULL)
 			continue;
-		host = fetch_url_host(url);
+		host = url_host(url);
 		same = (host == NULL && home == NULL) || (host != NULL &&
 		    home != NULL && strcasecmp(host, home) == 0);
 		free(host);

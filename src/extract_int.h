@@ -207,11 +207,6 @@ void		 extract_meta_finish(struct xctx *);
 char		*extract_meta_title(struct xctx *);
 /* Returns a date as ISO 8601, allocated, or NULL if s is not one. */
 char		*extract_meta_date(const char *);
-/* Returns href resolved against base (the page's URL or <base href>;
- * may be NULL) as a link may hold it: an http, https or mailto URL, or,
- * when base is a local path, a path. Allocated; NULL when href is empty,
- * cannot be resolved, or names anything else (javascript:, file:, ...). */
-char		*extract_meta_resolve(const char *, const char *);
 /* Returns the base of the page's links: <base href> if it is usable,
  * else url (may be NULL). Allocated, or NULL. */
 char		*extract_meta_base(xmlNodePtr, const char *);

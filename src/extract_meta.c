@@ -8,12 +8,12 @@
 #include <strings.h>
 
 #include <json-c/json.h>
-#include <libxml/uri.h>
 
 #include "buf.h"
 #include "entity.h"
 #include "extract_int.h"
 #include "text.h"
+#include "url.h"
 #include "util.h"
 
 /* A <meta> value by its normalised key ("og:title"); the last one wins. */
@@ -58,281 +58,6 @@ extract_meta_unescape(const char *s)
 	return buf_detach(&b, NULL);
 }
 
-/* The length of the scheme s starts with ("https" of "https://x"), or 0
- * if it does not start with a scheme and a colon. */
-static size_t
-extract_meta_scheme(const char *s)
-{
-	size_t	i;
-
-	if (!ascii_isalpha((unsigned char)*s))
-		return 0;
-	for (i = 1; ascii_isalpha((unsigned char)s[i]) ||
-	    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
-	    s[i] == '.'; i++)
-		;
-	return s[i] == ':' ? i : 0;
-}
-
-/* Whether s parses as an absolute URL (has a scheme). */
-static int
-extract_meta_is_url(const char *s)
-{
-	return extract_meta_scheme(s) > 0;
-}
-
-/* Whether s is an http or https URL: a page from the network, whose links
- * must never name a local file. */
-static int
-extract_meta_is_web(const char *s)
-{
-	return s != NULL && (strprefix_ci(s, "http://") ||
-	    strprefix_ci(s, "https://"));
-}
-
-/*
- * The schemes a link keeps: the web, which reel reads, and mail, which a
- * browser opens. The rest keep their words but lose the link: scripts
- * (javascript:), inline bytes (data:), local files (file:), and the
- * schemes of apps, which nothing here could follow.
- */
-static int
-extract_meta_scheme_ok(const char *s, size_t len)
-{
-	static const char *const schemes[] = { "http", "https", "mailto" };
-	size_t			 i;
-
-	for (i = 0; i < nitems(schemes); i++) {
-		if (strlen(schemes[i]) == len && ascii_prefix_ci(s, len,
-		    schemes[i]))
-			return 1;
-	}
-	return 0;
-}
-
-/* An attribute's URL as a browser reads it: C0 controls and spaces off
- * both ends, tabs and newlines inside dropped. Allocated. */
-static char *
-extract_meta_url_strip(const char *s)
-{
-	struct buf	 b = BUF_INIT;
-	size_t		 len;
-
-	while (*s != '\0' && (unsigned char)*s <= ' ')
-		s++;
-	len = strlen(s);
-	while (len > 0 && (unsigned char)s[len - 1] <= ' ')
-		len--;
-	for (; len > 0; s++, len--) {
-		if (*s != '\t' && *s != '\n' && *s != '\r')
-			buf_addc(&b, *s);
-	}
-	return buf_detach(&b, NULL);
-}
-
-static int
-extract_meta_xdigit(char c)
-{
-	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-	    (c >= 'A' && c <= 'F');
-}
-
-/*
- * Percent-encodes what a URL cannot hold as written, as a browser does
- * before it resolves a link: controls, spaces and non-ASCII bytes,
- * " < > ^ ` { | }, a '%' that starts no escape, a second '#', and
- * brackets outside the host (where they hold an IPv6 address). A
- * backslash is a slash in a web URL (web), else escaped too. What is
- * left parses as RFC 3986 asks.
- */
-static char *
-extract_meta_escape(const char *s, int web)
-{
-	struct buf	 b = BUF_INIT;
-	const char	*p, *host = NULL, *host_end = NULL;
-	size_t		 n;
-	int		 fragment = 0;
-	unsigned char	 c;
-
-	p = s + ((n = extract_meta_scheme(s)) > 0 ? n + 1 : 0);
-	if (p[0] == '/' && p[1] == '/') {
-		host = p + 2;
-		host_end = host + strcspn(host, "/?#\\");
-	}
-	for (p = s; (c = (unsigned char)*p) != '\0'; p++) {
-		if (c == '\\' && web)
-			c = '/';
-		if (c == '#' && !fragment) {
-			fragment = 1;
-			buf_addc(&b, '#');
-			continue;
-		}
-		if ((c == '[' || c == ']') && p >= host && p < host_end) {
-			buf_addc(&b, (char)c);
-			continue;
-		}
-		if (c <= ' ' || c >= 0x7f || c == '#' ||
-		    strchr("\"<>\\^`{|}[]", c) != NULL ||
-		    (c == '%' && !(extract_meta_xdigit(p[1]) &&
-		    extract_meta_xdigit(p[2]))))
-			buf_printf(&b, "%%%02X", c);
-		else
-			buf_addc(&b, (char)c);
-	}
-	return buf_detach(&b, NULL);
-}
-
-/* A path with its "." and ".." segments worked out ("a/./b/../c" is
- * "a/c") and no empty ones; ".." that climbs above a relative path's
- * start stays. */
-static char *
-extract_meta_path_clean(const char *path)
-{
-	struct buf	  b = BUF_INIT;
-	const char	**seg, *p, *q;
-	size_t		 *len, n = 0, cap, l, i;
-	int		  abs = *path == '/', dir = 0;
-
-	cap = strlen(path) + 1;		/* segments are at most this many */
-	seg = xreallocarray(NULL, cap, sizeof *seg);
-	len = xreallocarray(NULL, cap, sizeof *len);
-	for (p = path + abs;; p = q + 1) {
-		q = strchr(p, '/');
-		l = q != NULL ? (size_t)(q - p) : strlen(p);
-		/* "a//b" is "a/b"; a trailing slash is kept. */
-		dir = (l == 1 && p[0] == '.') || (l == 0 && q != NULL);
-		if (l == 2 && p[0] == '.' && p[1] == '.') {
-			dir = 1;
-			if (n > 0 && !(len[n - 1] == 2 &&
-			    strncmp(seg[n - 1], "..", 2) == 0))
-				n--;
-			else if (!abs) {
-				seg[n] = p;
-				len[n++] = l;
-			}
-		} else if (!dir) {
-			seg[n] = p;
-			len[n++] = l;
-		}
-		if (q == NULL)
-			break;
-	}
-	if (abs)
-		buf_addc(&b, '/');
-	for (i = 0; i < n; i++) {
-		if (i > 0)
-			buf_addc(&b, '/');
-		buf_add(&b, seg[i], len[i]);
-	}
-	if (dir && n > 0)
-		buf_addc(&b, '/');
-	free(seg);
-	free(len);
-	return buf_detach(&b, NULL);
-}
-
-/*
- * A link of a page read from a file: a path, as the file's own name is.
- * The link is decoded as a browser opens a file URL ("my%20notes.html"
- * is "my notes.html"), without its query and fragment, and joined to the
- * file's directory. A result that would read as an option or a URL
- * ("-" is standard input to reel) starts with "./". NULL for a link that
- * names no file here ("//host/x", "%00").
- */
-static char *
-extract_meta_resolve_path(const char *href, const char *base)
-{
-	struct buf	 b = BUF_INIT;
-	const char	*p, *slash;
-	char		*path, *r;
-	int		 hi, lo;
-
-	if (href[0] == '/' && href[1] == '/')
-		return NULL;
-	if (base != NULL && strcmp(base, "-") != 0 && *href != '/' &&
-	    (slash = strrchr(base, '/')) != NULL)
-		buf_add(&b, base, (size_t)(slash - base + 1));
-	for (p = href; *p != '\0' && *p != '?' && *p != '#'; p++) {
-		if (*p == '%' && extract_meta_xdigit(p[1]) &&
-		    extract_meta_xdigit(p[2])) {
-			hi = p[1] <= '9' ? p[1] - '0' : ascii_lower(p[1]) -
-			    'a' + 10;
-			lo = p[2] <= '9' ? p[2] - '0' : ascii_lower(p[2]) -
-			    'a' + 10;
-			buf_addc(&b, (char)(hi * 16 + lo));
-			p += 2;
-		} else
-			buf_addc(&b, *p);
-	}
-	if (p == href) {
-		/* "#notes" or "?x": the file itself. */
-		buf_free(&b);
-		if (base == NULL || strcmp(base, "-") == 0)
-			return NULL;
-		buf_adds(&b, base);
-	}
-	for (p = buf_str(&b); *p != '\0'; p++) {
-		if ((unsigned char)*p < ' ' || *p == 0x7f)
-			break;
-	}
-	if ((size_t)(p - buf_str(&b)) != b.len) {
-		buf_free(&b);
-		return NULL;
-	}
-	path = extract_meta_path_clean(buf_str(&b));
-	buf_free(&b);
-	if (*path == '\0') {
-		free(path);
-		return xstrdup("./");
-	}
-	if (*path != '/' && (*path == '-' ||
-	    memchr(path, ':', strcspn(path, "/")) != NULL)) {
-		r = xprintf("./%s", path);
-		free(path);
-		return r;
-	}
-	return path;
-}
-
-char *
-extract_meta_resolve(const char *href, const char *base)
-{
-	xmlChar	*u;
-	char	*h, *e, *r = NULL;
-	size_t	 n;
-	int	 web;
-
-	if (href == NULL)
-		return NULL;
-	h = extract_meta_url_strip(href);
-	n = extract_meta_scheme(h);
-	if (*h == '\0' || (n > 0 && !extract_meta_scheme_ok(h, n))) {
-		free(h);
-		return NULL;
-	}
-	if (n == 0 && !extract_meta_is_web(base)) {
-		r = extract_meta_resolve_path(h, base);
-		free(h);
-		return r;
-	}
-	web = n == 0 || (n == 4 && ascii_prefix_ci(h, n, "http")) ||
-	    (n == 5 && ascii_prefix_ci(h, n, "https"));
-	e = extract_meta_escape(h, web);
-	free(h);
-	/* A web URL has a host: "http:x" names nothing reel can fetch. */
-	if (n > 0 && web && strncmp(e + n + 1, "//", 2) != 0) {
-		free(e);
-		return NULL;
-	}
-	if ((u = xmlBuildURI(BAD_CAST e, BAD_CAST(n > 0 ? NULL : base))) !=
-	    NULL) {
-		r = xstrdup((const char *)u);
-		xmlFree(u);
-	}
-	free(e);
-	return r;
-}
-
 /* The base of the page's links: its <base href> resolved against its URL
  * when that gives a web URL, or a path for a page read from a file;
  * else the URL itself. Allocated; NULL when url is NULL and there is no
@@ -348,9 +73,9 @@ extract_meta_base(xmlNodePtr root, const char *url)
 		if (!extract_dom_is(n, XT_BASE) ||
 		    (href = extract_dom_attr(n, "href")) == NULL)
 			continue;
-		if ((r = extract_meta_resolve(href, url)) != NULL &&
-		    (extract_meta_is_web(r) || (!extract_meta_is_web(url) &&
-		    !extract_meta_is_url(r))))
+		if ((r = url_resolve(href, url)) != NULL &&
+		    (url_is_web(r) || (!url_is_web(url) &&
+		    url_scheme_len(r) == 0)))
 			return r;
 		free(r);
 		break;		/* only the first <base> counts */
@@ -609,7 +334,7 @@ extract_meta_jsonld_author(json_object *a)
 
 	if (json_object_is_type(a, json_type_string)) {
 		name = json_object_get_string(a);
-		if (extract_meta_is_url(name))
+		if (url_scheme_len(name) > 0)
 			return NULL;
 		return extract_meta_trim(name, strlen(name));
 	}
@@ -622,7 +347,7 @@ extract_meta_jsonld_author(json_object *a)
 		name = extract_meta_jstr(e, "name");
 		if (name == NULL && e != NULL &&
 		    json_object_is_type(e, json_type_string) &&
-		    !extract_meta_is_url(json_object_get_string(e)))
+		    url_scheme_len(json_object_get_string(e)) == 0)
 			name = json_object_get_string(e);
 		if (name == NULL)
 			continue;
@@ -736,7 +461,7 @@ extract_meta_jsonld_take(struct xctx *x, json_object *o)
 		    extract_meta_trim(s, strlen(s)));
 	if ((s = extract_meta_jsonld_image(o)) != NULL)
 		extract_meta_set(&x->meta.image,
-		    extract_meta_resolve(s, x->base));
+		    url_resolve(s, x->base));
 }
 
 /* Reads the first schema.org article in the page's JSON-LD scripts; must
@@ -978,7 +703,7 @@ extract_meta_tags(struct xctx *x)
 		    strcasecmp(prop, "og:image") == 0) || (name != NULL &&
 		    (strcasecmp(name, "twitter:image") == 0 ||
 		    strcasecmp(name, "twitter:image:src") == 0))))
-			image = extract_meta_resolve(content, x->base);
+			image = url_resolve(content, x->base);
 		if (x->meta.lang == NULL && (v = extract_dom_attr(l.v[i],
 		    "http-equiv")) != NULL &&
 		    strcasecmp(v, "content-language") == 0)
@@ -993,7 +718,7 @@ extract_meta_tags(struct xctx *x)
 	extract_meta_take(&x->meta.byline,
 	    extract_meta_first(&mv, byline_keys));
 	v = extract_meta_get(&mv, "article:author");
-	if (v != NULL && !extract_meta_is_url(v))
+	if (v != NULL && url_scheme_len(v) == 0)
 		extract_meta_take(&x->meta.byline, v);
 	extract_meta_take(&x->meta.excerpt,
 	    extract_meta_first(&mv, excerpt_keys));
@@ -1334,7 +1059,7 @@ extract_meta_finish(struct xctx *x)
 		extract_dom_collect(x->article, itags, 1, &l);
 		if (l.n > 0 && (v = extract_dom_attr(l.v[0], "src")) != NULL)
 			extract_meta_set(&x->meta.image,
-			    extract_meta_resolve(v, x->base));
+			    url_resolve(v, x->base));
 		extract_dom_list_free(&l);
 	}
 	if (root != NULL && (v = extract_dom_attr(root, "lang")) != NULL &&

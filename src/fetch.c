@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "fetch.h"
 #include "sanitize.h"
+#include "url.h"
 #include "util.h"
 
 /* How many bytes of a body are looked at to tell what it is. */
@@ -176,18 +177,6 @@ fetch_opts_default(struct fetch_opts *o)
 	o->stall_speed = FETCH_STALL_SPEED;
 	o->max_size = FETCH_MAX_SIZE;
 	o->max_redirects = FETCH_MAX_REDIRECTS;
-}
-
-int
-fetch_is_url(const char *s)
-{
-	return strprefix_ci(s, "http://") || strprefix_ci(s, "https://");
-}
-
-const char *
-fetch_name(const char *what)
-{
-	return strcmp(what, "-") == 0 ? _("standard input") : what;
 }
 
 /* An RFC 9110 token character. */
@@ -591,7 +580,7 @@ fetch_file(const char *path, const struct fetch_opts *o,
 	sink.xml = o->accept_xml;
 	sink.named = strcmp(path, "-") == 0 ? NULL : fetch_named_type(path);
 	fetch_sink_decide(&sink, data, len);
-	if ((rc = fetch_sink_finish(&sink, fetch_name(path), cause)) == 0) {
+	if ((rc = fetch_sink_finish(&sink, url_name(path), cause)) == 0) {
 		r->data = data;
 		r->len = len;
 		data = NULL;
@@ -735,57 +724,18 @@ fail:
 	return -1;
 }
 
-/* Parses url. Returns the URL in the form libcurl writes it, and in *bare
- * the same without its fragment (what a request asks for), *scheme and
- * *host if not NULL; or returns NULL. */
-static char *
-fetch_url_parse(const char *url, char **bare, char **scheme, char **host)
+/* The Location of the response just received, as the server wrote it;
+ * NULL when there is none, or only white space (which libcurl, too, took
+ * for none). Owned by libcurl until the next transfer. */
+static const char *
+fetch_location(struct fetch_http *f)
 {
-	CURLU	*u;
-	char	*full = NULL, *s;
+	struct curl_header	*h;
 
-	if ((u = curl_url()) == NULL)
-		fatal(_("out of memory"));
-	if (curl_url_set(u, CURLUPART_URL, url, CURLU_NON_SUPPORT_SCHEME) !=
-	    CURLUE_OK || curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
-		goto out;
-	full = xstrdup(s);
-	curl_free(s);
-	if (scheme != NULL) {
-		*scheme = NULL;
-		if (curl_url_get(u, CURLUPART_SCHEME, &s, 0) == CURLUE_OK) {
-			*scheme = xstrdup(s);
-			curl_free(s);
-		}
-	}
-	if (host != NULL) {
-		*host = NULL;
-		if (curl_url_get(u, CURLUPART_HOST, &s, 0) == CURLUE_OK) {
-			*host = xstrdup(s);
-			curl_free(s);
-		}
-	}
-	if (bare != NULL) {
-		if (curl_url_set(u, CURLUPART_FRAGMENT, NULL, 0) != CURLUE_OK ||
-		    curl_url_get(u, CURLUPART_URL, &s, 0) != CURLUE_OK)
-			*bare = xstrdup(full);
-		else {
-			*bare = xstrdup(s);
-			curl_free(s);
-		}
-	}
-out:
-	curl_url_cleanup(u);
-	return full;
-}
-
-char *
-fetch_url_host(const char *url)
-{
-	char	*host = NULL;
-
-	free(fetch_url_parse(url, NULL, NULL, &host));
-	return host;
+	if (curl_easy_header(f->h, "Location", 0, CURLH_HEADER, -1, &h) !=
+	    CURLHE_OK || h->value[strspn(h->value, " \t\r\n")] == '\0')
+		return NULL;
+	return h->value;
 }
 
 static const char *
@@ -865,7 +815,7 @@ fetch_curl_error(struct fetch_http *f, const char *url, CURLcode cc,
 		*cause = xprintf(_("%s: malformed URL"), url);
 		return REEL_EXIT_USAGE;
 	case CURLE_COULDNT_RESOLVE_HOST:
-		host = fetch_url_host(url);
+		host = url_host(url);
 		*cause = xprintf(_("%s: cannot resolve host %s"), url,
 		    host != NULL ? host : "?");
 		free(host);
@@ -956,15 +906,17 @@ fetch_http(const char *url, const struct fetch_opts *o,
 	struct curl_slist	*headers = NULL, *l;
 	CURLcode		 cc;
 	char			**seen = NULL, *cur, *bare, *next = NULL;
-	char			*nbare = NULL, *scheme = NULL, *ct = NULL;
-	char			*loc = NULL, *mt;
+	char			*nbare = NULL, *ct = NULL, *mt;
+	const char		*loc;
 	size_t			 nseen = 0, i;
 	long			 deadline, left, status, redirects = 0;
 	int			 rc = 0;
 
 	memset(&f, 0, sizeof f);
 	f.o = o;
-	if ((cur = fetch_url_parse(url, &bare, NULL, NULL)) == NULL) {
+	if ((cur = url_absolute(url, NULL)) == NULL ||
+	    (bare = url_strip_fragment(cur)) == NULL) {
+		free(cur);
 		*cause = xprintf(_("%s: malformed URL"), url);
 		return REEL_EXIT_USAGE;
 	}
@@ -991,8 +943,10 @@ fetch_http(const char *url, const struct fetch_opts *o,
 		left = 0;
 		if (o->timeout > 0 && (left = deadline - fetch_now_ms()) <= 0)
 			left = 1;
+		/* The request, without the fragment it has no business
+		 * sending. */
 		if ((cc = curl_easy_setopt(f.h, CURLOPT_URL,
-		    cur)) != CURLE_OK ||
+		    seen[nseen - 1])) != CURLE_OK ||
 		    (cc = curl_easy_setopt(f.h, CURLOPT_TIMEOUT_MS,
 		    left)) != CURLE_OK) {
 			*cause = xprintf(_("%s: libcurl: %s"), cur,
@@ -1008,20 +962,18 @@ fetch_http(const char *url, const struct fetch_opts *o,
 		    &status) != CURLE_OK)
 			status = f.status;
 		if (status >= 300 && status <= 399) {
-			if (curl_easy_getinfo(f.h, CURLINFO_REDIRECT_URL,
-			    &loc) != CURLE_OK || loc == NULL) {
+			if ((loc = fetch_location(&f)) == NULL) {
 				rc = fetch_http_status(&f, cur, status, cause);
 				goto out;
 			}
-			if ((next = fetch_url_parse(loc, &nbare, &scheme,
-			    NULL)) == NULL) {
+			if ((next = url_absolute(loc, cur)) == NULL ||
+			    (nbare = url_strip_fragment(next)) == NULL) {
 				*cause = xprintf(_("%s: bad redirect to %s"),
 				    cur, loc);
 				rc = REEL_EXIT_HTTP;
 				goto out;
 			}
-			if (scheme == NULL || (strcmp(scheme, "http") != 0 &&
-			    strcmp(scheme, "https") != 0)) {
+			if (!url_is_web(next)) {
 				*cause = xprintf(_("%s: redirect to an "
 				    "unsupported URL scheme: %s"), cur, next);
 				rc = REEL_EXIT_CONTENT;
@@ -1046,8 +998,6 @@ fetch_http(const char *url, const struct fetch_opts *o,
 			free(cur);
 			cur = next;
 			next = NULL;
-			free(scheme);
-			scheme = NULL;
 			continue;
 		}
 		if (status < 200 || status > 299) {
@@ -1075,25 +1025,9 @@ out:
 	free(cur);
 	free(next);
 	free(nbare);
-	free(scheme);
 	curl_easy_cleanup(f.h);
 	curl_slist_free_all(headers);
 	return rc;
-}
-
-/* The length of a URL scheme and its colon at the start of s, or 0. */
-static size_t
-fetch_scheme(const char *s)
-{
-	size_t	n;
-
-	if (!ascii_isalpha((unsigned char)s[0]))
-		return 0;
-	for (n = 1; ascii_isalpha((unsigned char)s[n]) ||
-	    (s[n] >= '0' && s[n] <= '9') || s[n] == '+' || s[n] == '-' ||
-	    s[n] == '.'; n++)
-		;
-	return s[n] == ':' ? n + 1 : 0;
 }
 
 int
@@ -1106,11 +1040,11 @@ fetch(const char *what, const struct fetch_opts *o, struct fetch_result *r,
 
 	memset(r, 0, sizeof *r);
 	*cause = NULL;
-	n = fetch_scheme(what);
-	if (fetch_is_url(what))
+	n = url_scheme_len(what);
+	if (url_is_web(what))
 		rc = fetch_http(what, o, r, cause);
 	else if (strcmp(what, "-") == 0 || n == 0 ||
-	    (strncmp(what + n, "//", 2) != 0 && access(what, F_OK) == 0))
+	    (strncmp(what + n + 1, "//", 2) != 0 && access(what, F_OK) == 0))
 		/* "notes:1.html" is a file if there is such a file. */
 		rc = fetch_file(what, o, r, cause);
 	else {

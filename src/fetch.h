@@ -57,15 +57,6 @@ int	fetch(const char *, const struct fetch_opts *, struct fetch_result *,
 /* Frees what r holds and empties it; r itself is the caller's. Safe on
  * an emptied or zeroed result. */
 void	fetch_result_free(struct fetch_result *);
-/* Returns non-zero if s looks like an http or https URL. */
-int	fetch_is_url(const char *);
-/* Returns what messages call what: "standard input" for "-", else what
- * itself; static or what, do not free. */
-const char *fetch_name(const char *);
-/* Returns the host part of url (no user, password or port) as libcurl
- * parses it, or NULL if url is not a URL with a host (a file name, "-",
- * file:///x); the caller frees it. */
-char	*fetch_url_host(const char *);
 /* Splits a Content-Type value into its media type and charset parameter,
  * lower case and unquoted; each is NULL when missing or malformed. The
  * caller frees both. */

@@ -10,9 +10,9 @@
 #include <string.h>
 
 #include "doc.h"
-#include "fetch.h"
 #include "layout.h"
 #include "pager.h"
+#include "url.h"
 #include "util.h"
 #include "width.h"
 
@@ -198,7 +198,7 @@ pager_from_file(const struct pager *p)
 {
 	const char	*u = p->doc->url;
 
-	return u != NULL && strcmp(u, "-") != 0 && !fetch_is_url(u) &&
+	return u != NULL && strcmp(u, "-") != 0 && !url_is_web(u) &&
 	    strstr(u, "://") == NULL;
 }
 
@@ -219,7 +219,7 @@ pager_may_go(struct pager *p, const char *url)
 		    "input"), url);
 		return -1;
 	}
-	if (!fetch_is_url(url) && !pager_from_file(p)) {
+	if (!url_is_web(url) && !pager_from_file(p)) {
 		pager_message(p, 1, _("Refused %s: not an http or https "
 		    "link"), url);
 		return -1;
@@ -1146,11 +1146,11 @@ pager_site(const struct doc *d)
 		return xstrdup(d->site);
 	if (u == NULL)
 		return NULL;
-	if ((host = fetch_url_host(u)) != NULL)
+	if ((host = url_host(u)) != NULL)
 		return host;
 	if ((s = strrchr(u, '/')) != NULL && s[1] != '\0')
 		return xstrdup(s + 1);
-	return xstrdup(fetch_name(u));
+	return xstrdup(url_name(u));
 }
 
 int
@@ -1262,7 +1262,7 @@ pager_status(const struct pager *p, struct buf *out)
 	sw = layout_fit(&tmp, buf_str(&sec), sec.len,
 	    p->opts.flags & LAYOUT_ASCII, 1 << 20);
 	title = p->doc->title != NULL ? p->doc->title : p->doc->url != NULL ?
-	    fetch_name(p->doc->url) : "";
+	    url_name(p->doc->url) : "";
 	/* The section says where the reader is; the title gives way first. */
 	if (sw > 0 && sw + 12 <= avail) {
 		w = pager_fit(p, out, title, avail - sw - 2);

@@ -14,6 +14,7 @@
 #include "fetch.h"
 #include "pipeline.h"
 #include "sanitize.h"
+#include "url.h"
 #include "util.h"
 
 /* At most this many closing invitations are dropped from a text (a page
@@ -124,7 +125,7 @@ pipeline_page(const char *data, size_t len, const char *type,
 fail:
 	/* The name may be remote (a redirect target) or a hostile file
 	 * name: it reaches the terminal only sanitized. */
-	name = fetch_name(url != NULL ? url : "-");
+	name = url_name(url != NULL ? url : "-");
 	safe = sanitize(name, strlen(name), 0);
 	*cause = xprintf("%s: %s", safe, why);
 	free(safe);

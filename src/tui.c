@@ -25,6 +25,7 @@
 #include "pipeline.h"
 #include "sanitize.h"
 #include "tui.h"
+#include "url.h"
 #include "util.h"
 #include "width.h"
 
@@ -517,14 +518,14 @@ tui_progress(void *arg, size_t now, size_t total)
 	tui_load_keys(f);
 	if (f->cancelled)
 		return 1;
-	if (fetch_is_url(f->what)) {
+	if (url_is_web(f->what)) {
 		/* TRANSLATORS: shown while a page loads; %s is its URL. */
 		buf_printf(&b, _("fetching %s \xe2\x80\xa6"), f->what);
 	} else {
 		/* TRANSLATORS: shown while a file loads; %s is its name,
 		 * or "standard input". */
 		buf_printf(&b, _("reading %s \xe2\x80\xa6"),
-		    fetch_name(f->what));
+		    url_name(f->what));
 	}
 	if (now > 0 || total > 0) {
 		have = tui_size(now);
@@ -576,7 +577,7 @@ tui_load(struct tui *t, const char *what, struct doc **d, char **cause,
 	if (rc == 0 && f.cancelled) {
 		doc_free(*d);
 		*d = NULL;
-		name = fetch_name(what);
+		name = url_name(what);
 		safe = sanitize(name, strlen(name), 0);
 		*cause = xprintf(_("%s: cancelled"), safe);
 		free(safe);

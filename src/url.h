@@ -6,7 +6,8 @@
 
 #include <stddef.h>
 
-/* Returns non-zero if s is an http or https URL (what reel fetches). */
+/* Returns non-zero if s is an http or https URL (what reel fetches); NULL
+ * is not. */
 int	 url_is_web(const char *);
 /* Returns the length of the scheme s starts with ("https" of
  * "https://x"), or 0 if s does not start with a scheme and a colon. */
@@ -28,6 +29,15 @@ char	*url_host(const char *);
  * Returns an allocated URL or path, or NULL.
  */
 char	*url_resolve(const char *, const char *);
+/*
+ * Resolves href against base as url_resolve() does, whatever scheme the
+ * result has (a redirect may lead to ftp: or file:, and the caller says
+ * why it goes no further); base is an absolute URL, or NULL when href
+ * must be one itself. A web URL must have a host url_host() accepts, and
+ * comes back as a request names it: "HTTP://h" is "http://h/". Returns an
+ * allocated absolute URL, or NULL.
+ */
+char	*url_absolute(const char *, const char *);
 /* Returns url without its fragment, allocated; NULL if url is not an
  * absolute URL. */
 char	*url_strip_fragment(const char *);

@@ -160,6 +160,14 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def r_to_file(self):
         self.redirect(301, "file:///etc/passwd")
 
+    def r_to_odd(self):
+        # Relative, with "..", a space and UTF-8 (sent as its bytes), as
+        # servers write them: resolved and escaped as a browser does.
+        self.redirect(302, "../dir/caf\u00c3\u00a9 page.html?q=a b#top")
+
+    def r_to_nowhere(self):
+        self.redirect(302, "")
+
     def r_status(self, rest):
         # /status/CODE, or /status/CODE/none for a status line without
         # a reason phrase.
@@ -303,11 +311,14 @@ ROUTES = {
     "/chain2": Handler.r_chain2,
     "/dir/chain3": Handler.r_chain3,
     "/dir/final.html": Handler.r_final,
+    "/dir/caf%C3%A9%20page.html": Handler.r_page,
     "/loop/a": Handler.r_loop_a,
     "/loop/b": Handler.r_loop_b,
     "/self": Handler.r_self,
     "/to-ftp": Handler.r_to_ftp,
     "/to-file": Handler.r_to_file,
+    "/to-odd": Handler.r_to_odd,
+    "/to-nowhere": Handler.r_to_nowhere,
     "/stall": Handler.r_stall,
     "/bomb": Handler.r_bomb,
     "/gzip": Handler.r_gzip,

@@ -952,8 +952,9 @@ test_link_origin(void **state)
 	pager_free(p);
 }
 
-/* The header names the URL's host as fetch parses it, without user,
- * password or port; a file by its name; standard input by that name. */
+/* The header names the URL's host as url_host() gives it, without user,
+ * password or port, in lower case; a file by its name; standard input by
+ * that name. */
 static void
 test_header_site(void **state)
 {
@@ -961,7 +962,7 @@ test_header_site(void **state)
 		const char	*url;
 		const char	*site;
 	} cases[] = {
-		{ "https://user:pw@Example.ORG:8080/x?y#z", "Example.ORG " },
+		{ "https://user:pw@Example.ORG:8080/x?y#z", "example.org " },
 		{ "http://[::1]/essay", "[::1] " },
 		{ "/tmp/dir/essay.html", "essay.html " },
 		{ "notes:1.html", "notes:1.html " },

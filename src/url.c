@@ -1,0 +1,393 @@
+/* url.c: the one URL module, on libxml2's RFC 3986 parser: links resolved
+ * as a browser resolves them, redirect targets, hosts and names. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <libxml/uri.h>
+
+#include "buf.h"
+#include "url.h"
+#include "util.h"
+
+int
+url_is_web(const char *s)
+{
+	return s != NULL && (strprefix_ci(s, "http://") ||
+	    strprefix_ci(s, "https://"));
+}
+
+size_t
+url_scheme_len(const char *s)
+{
+	size_t	i;
+
+	if (!ascii_isalpha((unsigned char)*s))
+		return 0;
+	for (i = 1; ascii_isalpha((unsigned char)s[i]) ||
+	    (s[i] >= '0' && s[i] <= '9') || s[i] == '+' || s[i] == '-' ||
+	    s[i] == '.'; i++)
+		;
+	return s[i] == ':' ? i : 0;
+}
+
+const char *
+url_name(const char *what)
+{
+	return strcmp(what, "-") == 0 ? _("standard input") : what;
+}
+
+/* Is the scheme of n bytes at s http or https? */
+static int
+url_web_scheme(const char *s, size_t n)
+{
+	return (n == 4 && ascii_prefix_ci(s, n, "http")) ||
+	    (n == 5 && ascii_prefix_ci(s, n, "https"));
+}
+
+/*
+ * The schemes a link keeps: the web, which reel reads, and mail, which a
+ * browser opens. The rest keep their words but lose the link: scripts
+ * (javascript:), inline bytes (data:), local files (file:), and the
+ * schemes of apps, which nothing here could follow.
+ */
+static int
+url_scheme_ok(const char *s, size_t len)
+{
+	static const char *const schemes[] = { "http", "https", "mailto" };
+	size_t			 i;
+
+	for (i = 0; i < nitems(schemes); i++) {
+		if (strlen(schemes[i]) == len && ascii_prefix_ci(s, len,
+		    schemes[i]))
+			return 1;
+	}
+	return 0;
+}
+
+/* An attribute's URL as a browser reads it: C0 controls and spaces off
+ * both ends, tabs and newlines inside dropped. Allocated. */
+static char *
+url_strip(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 len;
+
+	while (*s != '\0' && (unsigned char)*s <= ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && (unsigned char)s[len - 1] <= ' ')
+		len--;
+	for (; len > 0; s++, len--) {
+		if (*s != '\t' && *s != '\n' && *s != '\r')
+			buf_addc(&b, *s);
+	}
+	return buf_detach(&b, NULL);
+}
+
+static int
+url_xdigit(char c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+	    (c >= 'A' && c <= 'F');
+}
+
+/*
+ * Percent-encodes what a URL cannot hold as written, as a browser does
+ * before it resolves a link: controls, spaces and non-ASCII bytes,
+ * " < > ^ ` { | }, a '%' that starts no escape, a second '#', and
+ * brackets outside the host (where they hold an IPv6 address). A
+ * backslash is a slash in a web URL (web), else escaped too. What is
+ * left parses as RFC 3986 asks.
+ */
+static char *
+url_escape(const char *s, int web)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *host = NULL, *host_end = NULL;
+	size_t		 n;
+	int		 fragment = 0;
+	unsigned char	 c;
+
+	p = s + ((n = url_scheme_len(s)) > 0 ? n + 1 : 0);
+	if (p[0] == '/' && p[1] == '/') {
+		host = p + 2;
+		host_end = host + strcspn(host, "/?#\\");
+	}
+	for (p = s; (c = (unsigned char)*p) != '\0'; p++) {
+		if (c == '\\' && web)
+			c = '/';
+		if (c == '#' && !fragment) {
+			fragment = 1;
+			buf_addc(&b, '#');
+			continue;
+		}
+		if ((c == '[' || c == ']') && p >= host && p < host_end) {
+			buf_addc(&b, (char)c);
+			continue;
+		}
+		if (c <= ' ' || c >= 0x7f || c == '#' ||
+		    strchr("\"<>\\^`{|}[]", c) != NULL ||
+		    (c == '%' && !(url_xdigit(p[1]) && url_xdigit(p[2]))))
+			buf_printf(&b, "%%%02X", c);
+		else
+			buf_addc(&b, (char)c);
+	}
+	return buf_detach(&b, NULL);
+}
+
+/* A path with its "." and ".." segments worked out ("a/./b/../c" is
+ * "a/c") and no empty ones; ".." that climbs above a relative path's
+ * start stays. */
+static char *
+url_path_clean(const char *path)
+{
+	struct buf	  b = BUF_INIT;
+	const char	**seg, *p, *q;
+	size_t		 *len, n = 0, cap, l, i;
+	int		  abs = *path == '/', dir = 0;
+
+	cap = strlen(path) + 1;		/* segments are at most this many */
+	seg = xreallocarray(NULL, cap, sizeof *seg);
+	len = xreallocarray(NULL, cap, sizeof *len);
+	for (p = path + abs;; p = q + 1) {
+		q = strchr(p, '/');
+		l = q != NULL ? (size_t)(q - p) : strlen(p);
+		/* "a//b" is "a/b"; a trailing slash is kept. */
+		dir = (l == 1 && p[0] == '.') || (l == 0 && q != NULL);
+		if (l == 2 && p[0] == '.' && p[1] == '.') {
+			dir = 1;
+			if (n > 0 && !(len[n - 1] == 2 &&
+			    strncmp(seg[n - 1], "..", 2) == 0))
+				n--;
+			else if (!abs) {
+				seg[n] = p;
+				len[n++] = l;
+			}
+		} else if (!dir) {
+			seg[n] = p;
+			len[n++] = l;
+		}
+		if (q == NULL)
+			break;
+	}
+	if (abs)
+		buf_addc(&b, '/');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_addc(&b, '/');
+		buf_add(&b, seg[i], len[i]);
+	}
+	if (dir && n > 0)
+		buf_addc(&b, '/');
+	free(seg);
+	free(len);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * A link of a page read from a file: a path, as the file's own name is.
+ * The link is decoded as a browser opens a file URL ("my%20notes.html"
+ * is "my notes.html"), without its query and fragment, and joined to the
+ * file's directory. A result that would read as an option or a URL
+ * ("-" is standard input to reel) starts with "./". NULL for a link that
+ * names no file here ("//host/x", "%00").
+ */
+static char *
+url_resolve_path(const char *href, const char *base)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *slash;
+	char		*path, *r;
+	int		 hi, lo;
+
+	if (href[0] == '/' && href[1] == '/')
+		return NULL;
+	if (base != NULL && strcmp(base, "-") != 0 && *href != '/' &&
+	    (slash = strrchr(base, '/')) != NULL)
+		buf_add(&b, base, (size_t)(slash - base + 1));
+	for (p = href; *p != '\0' && *p != '?' && *p != '#'; p++) {
+		if (*p == '%' && url_xdigit(p[1]) && url_xdigit(p[2])) {
+			hi = p[1] <= '9' ? p[1] - '0' : ascii_lower(p[1]) -
+			    'a' + 10;
+			lo = p[2] <= '9' ? p[2] - '0' : ascii_lower(p[2]) -
+			    'a' + 10;
+			buf_addc(&b, (char)(hi * 16 + lo));
+			p += 2;
+		} else
+			buf_addc(&b, *p);
+	}
+	if (p == href) {
+		/* "#notes" or "?x": the file itself. */
+		buf_free(&b);
+		if (base == NULL || strcmp(base, "-") == 0)
+			return NULL;
+		buf_adds(&b, base);
+	}
+	for (p = buf_str(&b); *p != '\0'; p++) {
+		if ((unsigned char)*p < ' ' || *p == 0x7f)
+			break;
+	}
+	if ((size_t)(p - buf_str(&b)) != b.len) {
+		buf_free(&b);
+		return NULL;
+	}
+	path = url_path_clean(buf_str(&b));
+	buf_free(&b);
+	if (*path == '\0') {
+		free(path);
+		return xstrdup("./");
+	}
+	if (*path != '/' && (*path == '-' ||
+	    memchr(path, ':', strcspn(path, "/")) != NULL)) {
+		r = xprintf("./%s", path);
+		free(path);
+		return r;
+	}
+	return path;
+}
+
+/* The stripped, non-empty reference h, whose scheme is n bytes long (0
+ * for none), escaped and resolved by libxml2 against base, which only a
+ * relative h uses. Allocated, or NULL. */
+static char *
+url_build(const char *h, size_t n, const char *base)
+{
+	xmlChar	*u;
+	char	*e, *r = NULL;
+	int	 web;
+
+	web = n == 0 || url_web_scheme(h, n);
+	e = url_escape(h, web);
+	/* A web URL has a host: "http:x" names nothing reel can fetch. */
+	if (n > 0 && web && strncmp(e + n + 1, "//", 2) != 0) {
+		free(e);
+		return NULL;
+	}
+	if ((u = xmlBuildURI(BAD_CAST e, BAD_CAST(n > 0 ? NULL : base))) !=
+	    NULL) {
+		r = xstrdup((const char *)u);
+		xmlFree(u);
+	}
+	free(e);
+	return r;
+}
+
+char *
+url_resolve(const char *href, const char *base)
+{
+	char	*h, *r;
+	size_t	 n;
+
+	if (href == NULL)
+		return NULL;
+	h = url_strip(href);
+	n = url_scheme_len(h);
+	if (*h == '\0' || (n > 0 && !url_scheme_ok(h, n)))
+		r = NULL;
+	else if (n == 0 && !url_is_web(base))
+		r = url_resolve_path(h, base);
+	else
+		r = url_build(h, n, base);
+	free(h);
+	return r;
+}
+
+char *
+url_absolute(const char *href, const char *base)
+{
+	char	*h, *r, *host, *p;
+	size_t	 n, i;
+
+	h = url_strip(href);
+	n = url_scheme_len(h);
+	if (*h == '\0' || (n == 0 && (base == NULL ||
+	    url_scheme_len(base) == 0))) {
+		free(h);
+		return NULL;
+	}
+	r = url_build(h, n, base);
+	free(h);
+	if (r == NULL || !url_is_web(r))
+		return r;
+	if ((host = url_host(r)) == NULL) {
+		free(r);
+		return NULL;
+	}
+	free(host);
+	/* As a request names it: "HTTP://h" is "http://h/". */
+	n = url_scheme_len(r);
+	for (i = 0; i < n; i++)
+		r[i] = (char)ascii_lower((unsigned char)r[i]);
+	p = r + n + 3;
+	p += strcspn(p, "/?#");
+	if (*p != '/') {
+		i = (size_t)(p - r);
+		h = xprintf("%.*s/%s", (int)i, r, p);
+		free(r);
+		r = h;
+	}
+	return r;
+}
+
+char *
+url_host(const char *url)
+{
+	xmlURIPtr	 u;
+	xmlChar		*s;
+	char		*e, *host = NULL;
+	size_t		 n, i;
+
+	if ((n = url_scheme_len(url)) == 0 ||
+	    strncmp(url + n + 1, "//", 2) != 0)
+		return NULL;
+	/* Escaped first, so that an IDN host as written parses. */
+	e = url_escape(url, url_web_scheme(url, n));
+	u = xmlParseURIRaw(e, 1);
+	free(e);
+	if (u == NULL)
+		return NULL;
+	/* "%00" would cut the host short where it is unescaped. */
+	if (u->server != NULL && *u->server != '\0' &&
+	    strstr(u->server, "%00") == NULL &&
+	    (s = BAD_CAST xmlURIUnescapeString(u->server, 0, NULL)) != NULL) {
+		host = xstrdup((const char *)s);
+		xmlFree(s);
+	}
+	xmlFreeURI(u);
+	if (host == NULL)
+		return NULL;
+	/* A host is letters, not controls or bytes that are no text. */
+	for (i = 0; host[i] != '\0'; i++) {
+		if ((unsigned char)host[i] <= ' ' || host[i] == 0x7f)
+			break;
+		host[i] = (char)ascii_lower((unsigned char)host[i]);
+	}
+	if (host[i] != '\0' || !utf8_valid(host, i)) {
+		free(host);
+		return NULL;
+	}
+	return host;
+}
+
+char *
+url_strip_fragment(const char *url)
+{
+	xmlURIPtr	u;
+	int		absolute;
+
+	if ((u = xmlParseURIRaw(url, 1)) == NULL)
+		return NULL;
+	absolute = u->scheme != NULL;
+	xmlFreeURI(u);
+	return absolute ? xstrndup(url, strcspn(url, "#")) : NULL;
+}
+
+const char *
+url_fragment(const char *url)
+{
+	const char	*p = strchr(url, '#');
+
+	return p != NULL ? p + 1 : NULL;
+}
