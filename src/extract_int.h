@@ -205,8 +205,6 @@ void		 extract_meta_tags(struct xctx *);
 void		 extract_meta_finish(struct xctx *);
 /* Returns the article's title from <title> and the headings; allocated. */
 char		*extract_meta_title(struct xctx *);
-/* Returns a date as ISO 8601, allocated, or NULL if s is not one. */
-char		*extract_meta_date(const char *);
 /* Returns href resolved against base (the page's URL or <base href>;
  * may be NULL) as a link may hold it: an http, https or mailto URL, or,
  * when base is a local path, a path. Allocated; NULL when href is empty,
