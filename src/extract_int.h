@@ -205,8 +205,6 @@ void		 extract_meta_tags(struct xctx *);
 void		 extract_meta_finish(struct xctx *);
 /* Returns the article's title from <title> and the headings; allocated. */
 char		*extract_meta_title(struct xctx *);
-/* Returns a date as ISO 8601, allocated, or NULL if s is not one. */
-char		*extract_meta_date(const char *);
 /* Returns the base of the page's links: <base href> if it is usable,
  * else url (may be NULL). Allocated, or NULL. */
 char		*extract_meta_base(xmlNodePtr, const char *);

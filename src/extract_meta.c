@@ -2,7 +2,6 @@
  * language and lead image, from JSON-LD (json-c), <meta> and the page. */
 #include <config.h>
 
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -10,6 +9,7 @@
 #include <json-c/json.h>
 
 #include "buf.h"
+#include "date.h"
 #include "entity.h"
 #include "extract_int.h"
 #include "text.h"
@@ -81,169 +81,6 @@ extract_meta_base(xmlNodePtr root, const char *url)
 		break;		/* only the first <base> counts */
 	}
 	return url != NULL ? xstrdup(url) : NULL;
-}
-
-static int
-extract_meta_digits(const char *s, int n, int *out)
-{
-	int	i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return 0;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 1;
-}
-
-static int
-extract_meta_month(const char *s)
-{
-	static const char *const months[] = { "jan", "feb", "mar", "apr",
-	    "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" };
-	size_t	i;
-
-	for (i = 0; i < nitems(months); i++) {
-		if (strprefix_ci(s, months[i]))
-			return (int)i + 1;
-	}
-	return 0;
-}
-
-static int
-extract_meta_mdays(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-/* Parses "HH:MM[:SS[.fff]]" and a zone ("Z", "+HH[:]MM", "GMT", "UTC")
- * after it. Returns characters used, or 0. */
-static int
-extract_meta_clock(const char *s, int *hh, int *mm, int *ss, char *zone,
-    size_t zonesize)
-{
-	const char	*p = s;
-	int		 zh, zm;
-	char		 sign;
-
-	*ss = 0;
-	zone[0] = '\0';
-	if (!extract_meta_digits(p, 2, hh) || p[2] != ':' ||
-	    !extract_meta_digits(p + 3, 2, mm))
-		return 0;
-	p += 5;
-	if (*p == ':' && extract_meta_digits(p + 1, 2, ss))
-		p += 3;
-	if (*p == '.' || *p == ',')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	while (*p == ' ')
-		p++;
-	if (*p == 'Z' || *p == 'z') {
-		snprintf(zone, zonesize, "Z");
-		p++;
-	} else if (strprefix_ci(p, "GMT") || strprefix_ci(p, "UTC")) {
-		snprintf(zone, zonesize, "Z");
-		p += 3;
-	}
-	if ((*p == '+' || *p == '-') && extract_meta_digits(p + 1, 2, &zh)) {
-		sign = *p;
-		if (p[3] == ':' && extract_meta_digits(p + 4, 2, &zm))
-			p += 6;
-		else if (extract_meta_digits(p + 3, 2, &zm))
-			p += 5;
-		else {
-			zm = 0;
-			p += 3;
-		}
-		if (zh > 14 || zm > 59)
-			return 0;
-		if (zh == 0 && zm == 0)
-			snprintf(zone, zonesize, "Z");
-		else
-			/* zh and zm are in range; % 100 tells the compiler. */
-			snprintf(zone, zonesize, "%c%02u:%02u", sign,
-			    (unsigned int)zh % 100, (unsigned int)zm % 100);
-	}
-	if (*hh > 23 || *mm > 59 || *ss > 60)
-		return 0;
-	return (int)(p - s);
-}
-
-/* Normalises a publication date to ISO 8601 ("2017-06-05",
- * "2017-06-05T10:00:00Z", "2021-11-01T10:52:50+01:00"). Understands ISO
- * 8601 and its common variants, RFC 2822 dates and "June 5, 2017".
- * Returns an allocated string, or NULL if s is not a date. */
-char *
-extract_meta_date(const char *s)
-{
-	char		 zone[16];
-	const char	*p, *t = NULL;
-	int		 y, m = 0, d = 0, hh, mm, ss, have_time = 0;
-
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	zone[0] = '\0';
-	if (extract_meta_digits(s, 4, &y) && (s[4] == '-' || s[4] == '/') &&
-	    extract_meta_digits(s + 5, 2, &m) && s[7] == s[4] &&
-	    extract_meta_digits(s + 8, 2, &d)) {
-		t = s + 10;
-		if (*t == 'T' || *t == 't' || (*t == ' ' && t[1] >= '0' &&
-		    t[1] <= '9'))
-			t++;
-		else
-			t = NULL;
-	} else {
-		/* "Mon, 05 Jun 2017 10:00:00 +0000" or "June 5, 2017". */
-		p = s;
-		if (extract_meta_month(p) == 0) {
-			while (ascii_isalpha((unsigned char)*p))
-				p++;
-			while (*p == ',' || *p == ' ')
-				p++;
-		}
-		if (*p >= '0' && *p <= '9') {
-			d = (int)strtol(p, (char **)&p, 10);
-			while (*p == ' ')
-				p++;
-			m = extract_meta_month(p);
-			while (ascii_isalpha((unsigned char)*p) || *p == '.')
-				p++;
-		} else if ((m = extract_meta_month(p)) != 0) {
-			while (ascii_isalpha((unsigned char)*p) || *p == '.')
-				p++;
-			while (*p == ' ')
-				p++;
-			d = (int)strtol(p, (char **)&p, 10);
-			while (*p == ',')
-				p++;
-		}
-		while (*p == ' ' || *p == ',')
-			p++;
-		if (m == 0 || !extract_meta_digits(p, 4, &y))
-			return NULL;
-		t = p + 4;
-		while (*t == ' ' || *t == ',')
-			t++;
-		if (!(*t >= '0' && *t <= '9'))
-			t = NULL;
-	}
-	if (y < 1000 || m < 1 || m > 12 || d < 1 ||
-	    d > extract_meta_mdays(y, m))
-		return NULL;
-	if (t != NULL && extract_meta_clock(t, &hh, &mm, &ss, zone,
-	    sizeof zone) > 0)
-		have_time = 1;
-	if (!have_time)
-		return xprintf("%04d-%02d-%02d", y, m, d);
-	return xprintf("%04d-%02d-%02dT%02d:%02d:%02d%s", y, m, d, hh, mm, ss,
-	    zone);
 }
 
 /* JSON-LD: the schema.org types that describe an article. */
@@ -1003,15 +840,15 @@ extract_meta_time(xmlNodePtr root, int marked)
 	    "post-date", "pubdate", NULL };
 	struct xlist		 l = { NULL, 0, 0 };
 	const char		*v, *first = NULL, *mark;
-	char			*d, *found = NULL;
+	char			*found = NULL;
+	struct date		 d;
 	size_t			 i;
 
 	extract_dom_collect(root, times, nitems(times), &l);
 	for (i = 0; i < l.n && found == NULL; i++) {
 		if ((v = extract_dom_attr(l.v[i], "datetime")) == NULL ||
-		    (d = extract_meta_date(v)) == NULL)
+		    date_parse(v, &d) == -1)
 			continue;
-		free(d);
 		if (first == NULL)
 			first = v;
 		if (((mark = extract_dom_attr(l.v[i], "itemprop")) != NULL &&
@@ -1038,7 +875,8 @@ extract_meta_finish(struct xctx *x)
 	struct buf		 b = BUF_INIT;
 	xmlNodePtr		 root = xmlDocGetRootElement(x->doc), n;
 	const char		*v;
-	char			*d;
+	char			*raw;
+	struct date		 d;
 	int			 i;
 
 	if (x->meta.byline == NULL && x->byline != NULL) {
@@ -1074,10 +912,10 @@ extract_meta_finish(struct xctx *x)
 		if (n != NULL)
 			x->meta.published = extract_meta_time(n, i < 2);
 	}
-	if (x->meta.published != NULL) {
-		d = extract_meta_date(x->meta.published);
-		free(x->meta.published);
-		x->meta.published = d;
+	if ((raw = x->meta.published) != NULL) {
+		x->meta.published = date_parse(raw, &d) == 0 ? date_iso(&d) :
+		    NULL;
+		free(raw);
 	}
 	buf_free(&b);
 }
