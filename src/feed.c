@@ -1,22 +1,17 @@
 /* feed.c: the feed model, and RSS (0.90 to 2.0, 1.0) and Atom (0.3, 1.0)
- * read into it with libxml2: no network, no DTD, no external entity, and
- * the internal entities' expansion measured before any text is read. */
+ * read into it from the tree xml.c builds. */
 #include <config.h>
 
-#include <limits.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-#include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include "buf.h"
-#include "charset.h"
 #include "date.h"
 #include "entity.h"
 #include "feed.h"
@@ -1620,7 +1615,9 @@ feed_parse(const char *data, size_t len, const char *content_type,
 		free(msg);
 		charset = feed_charset(content_type);
 	}
-	if ((type != NULL && feed_json_type(type)) || data[start] == '{')
+	/* The first byte says more than a server's type. */
+	if (data[start] == '{' || (type != NULL && feed_json_type(type) &&
+	    data[start] != '<'))
 		rc = feed_json_parse(data, len, url, fp, cause);
 	else
 		rc = feed_xml_parse(data, len, type, charset, url, fp, cause);
