@@ -81,11 +81,31 @@ feed_new(const char *version)
 	return f;
 }
 
+/* Gives back the room an item's arrays do not use: xgrowarray() starts
+ * at 16, and a feed of 100,000 items has one link each. */
+static void
+feed_trim_item(struct feed_item *it)
+{
+#define TRIM(v, n, cap) do {						\
+	if ((n) > 0 && (n) < (cap)) {					\
+		(v) = xreallocarray((v), (n), sizeof *(v));		\
+		(cap) = (n);						\
+	}								\
+} while (0)
+	TRIM(it->links, it->nlinks, it->links_cap);
+	TRIM(it->authors, it->nauthors, it->authors_cap);
+	TRIM(it->categories, it->ncategories, it->categories_cap);
+	TRIM(it->enclosures, it->nenclosures, it->enclosures_cap);
+#undef TRIM
+}
+
 struct feed_item *
 feed_add_item(struct feed *f)
 {
 	struct feed_item	*it;
 
+	if (f->nitems > 0)
+		feed_trim_item(&f->items[f->nitems - 1]);
 	f->items = xgrowarray(f->items, &f->items_cap, f->nitems + 1,
 	    sizeof *f->items);
 	it = &f->items[f->nitems++];
@@ -1621,6 +1641,8 @@ feed_parse(const char *data, size_t len, const char *content_type,
 		rc = feed_json_parse(data, len, url, fp, cause);
 	else
 		rc = feed_xml_parse(data, len, type, charset, url, fp, cause);
+	if (rc == 0 && (*fp)->nitems > 0)
+		feed_trim_item(&(*fp)->items[(*fp)->nitems - 1]);
 	free(type);
 	free(charset);
 	return rc;

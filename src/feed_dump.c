@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <json.h>
 
@@ -184,11 +185,28 @@ feed_dump_item(const struct feed_item *it, int flags)
 	return o;
 }
 
+/* Writes v as pretty JSON, its lines after the first indented by indent
+ * spaces. Returns 0, or -1 when out cannot be written. */
+static int
+feed_dump_value(FILE *out, json_object *v, int indent)
+{
+	const char	*s, *nl;
+
+	s = json_object_to_json_string_ext(v, JSON_C_TO_STRING_PRETTY |
+	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
+	if (s == NULL)
+		fatal(_("out of memory"));
+	for (; (nl = strchr(s, '\n')) != NULL; s = nl + 1)
+		if (fwrite(s, 1, (size_t)(nl - s) + 1, out) !=
+		    (size_t)(nl - s) + 1 || fprintf(out, "%*s", indent, "") < 0)
+			return -1;
+	return fputs(s, out) == EOF ? -1 : 0;
+}
+
 int
 feed_dump(FILE *out, const struct feed *f, int flags)
 {
-	json_object	*root, *a;
-	const char	*s;
+	json_object	*root, *item;
 	size_t		 i;
 	int		 rc = 0;
 
@@ -217,15 +235,27 @@ feed_dump(FILE *out, const struct feed *f, int flags)
 		feed_dump_add(root, "categories",
 		    feed_dump_strings(f->categories, f->ncategories));
 	}
-	a = feed_dump_new(json_object_new_array());
-	for (i = 0; i < f->nitems; i++)
-		feed_dump_push(a, feed_dump_item(&f->items[i], flags));
-	feed_dump_add(root, "items", a);
-	s = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE);
-	if (s == NULL)
-		fatal(_("out of memory"));
-	if (fputs(s, out) == EOF || fputc('\n', out) == EOF)
+	/* The members one by one and the items one at a time: a feed of
+	 * 100,000 items is never a tree of a million JSON objects. */
+	if (fputs("{\n", out) == EOF)
+		rc = -1;
+	json_object_object_foreach(root, key, v) {
+		if (rc == 0 && (fprintf(out, "  \"%s\": ", key) < 0 ||
+		    (v == NULL ? fputs("null", out) == EOF :
+		    feed_dump_value(out, v, 2) != 0) || fputs(",\n", out) == EOF))
+			rc = -1;
+	}
+	if (rc == 0 && fputs("  \"items\": [", out) == EOF)
+		rc = -1;
+	for (i = 0; i < f->nitems && rc == 0; i++) {
+		item = feed_dump_item(&f->items[i], flags);
+		if (fputs(i > 0 ? ",\n    " : "\n    ", out) == EOF ||
+		    feed_dump_value(out, item, 4) != 0)
+			rc = -1;
+		json_object_put(item);
+	}
+	if (rc == 0 && fputs(f->nitems > 0 ? "\n  ]\n}\n" : "]\n}\n",
+	    out) == EOF)
 		rc = -1;
 	json_object_put(root);
 	return rc;

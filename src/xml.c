@@ -606,7 +606,7 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	 * declaration says. */
 	p.x->doc = xmlCtxtReadMemory(c, buf_str(&utf8), (int)utf8.len, NULL,
 	    "UTF-8", XML_PARSE_RECOVER | XML_PARSE_NONET |
-	    XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA);
+	    XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(c);
 	for (i = 0; i < p.nents; i++)
 		free(p.ents[i]);
