@@ -904,8 +904,8 @@ feed_xml_base(xmlNodePtr n, const char *parent)
 	return r;
 }
 
-/* The text of n's first child element called name in ns (NS_NONE also
- * matches RSS's and Atom's), allocated, or NULL. */
+/* The text of n's first child element called name in RSS's, Atom's or
+ * no namespace, allocated, or NULL. */
 static char *
 feed_xml_child_text(struct feed_xml *x, xmlNodePtr n, const char *name)
 {
