@@ -224,6 +224,15 @@ def field(obj, rest, expected):
         if more[0] >= len(cats):
             return None, False
         return cats[more[0]], cats[more[0]] == expected
+    if key == "enclosures" and len(more) == 1:
+        encs = obj.get("enclosures", [])
+        if more[0] >= len(encs):
+            return None, False
+        e = encs[more[0]]
+        got = {k: (str(v) if k == "length" else v) for k, v in
+               (("href", e.get("url")), ("type", e.get("type")),
+                ("length", e.get("length"))) if v is not None}
+        return got, got == expected
     if key == "enclosures" and len(more) == 2:
         encs = obj.get("enclosures", [])
         name = {"href": "url", "type": "type", "length": "length"}.get(
