@@ -1,7 +1,8 @@
 /* test_feed.c: RSS and Atom read into the feed model: each format, dates,
  * bases and relative links, HTML titles, encodings, escape sequences in
  * every field, malformed and hostile feeds (entity expansion, external
- * entities), and a feed of 100,000 items. */
+ * entities), and a feed of 100,000 items. The one file it writes is in
+ * a directory of its own, also HOME and every XDG directory meanwhile. */
 #include <config.h>
 
 #include <sys/resource.h>
@@ -24,6 +25,9 @@
 
 /* 2017-06-05T08:00:00Z */
 #define JUNE_5_2017_8H	INT64_C(1496649600)
+
+/* The test's own directory, also HOME and every XDG directory. */
+static char	 dir[] = "/tmp/reel-test-feed.XXXXXX";
 
 static struct feed *
 parse_as(const char *text, const char *type, const char *url)
@@ -671,7 +675,6 @@ subst(const char *form, const char *path)
 static void
 test_external_entity(void **state)
 {
-	char		 dir[] = "/tmp/reel-test-feed.XXXXXX";
 	char		*secret, *text, *cause = NULL;
 	const char	*forms[] = {
 		"<!DOCTYPE rss [<!ENTITY x SYSTEM \"file://@\">]>"
@@ -689,7 +692,6 @@ test_external_entity(void **state)
 	FILE		*fp;
 	size_t		 i;
 
-	assert_non_null(mkdtemp(dir));
 	secret = xprintf("%s/secret.txt", dir);
 	assert_non_null(fp = fopen(secret, "w"));
 	fputs("SECRET-d41d8cd9", fp);
@@ -711,7 +713,6 @@ test_external_entity(void **state)
 		free(text);
 	}
 	assert_int_equal(unlink(secret), 0);
-	assert_int_equal(rmdir(dir), 0);
 	free(secret);
 }
 
@@ -738,6 +739,29 @@ test_hundred_thousand_items(void **state)
 	buf_free(&b);
 }
 
+static int
+setup(void **state)
+{
+	static const char	*vars[] = {
+		"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
+		"XDG_STATE_HOME",
+	};
+	size_t			 i;
+
+	if (mkdtemp(dir) == NULL)
+		return -1;
+	for (i = 0; i < nitems(vars); i++)
+		if (setenv(vars[i], dir, 1) != 0)
+			return -1;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	return rmdir(dir);
+}
+
 int
 main(void)
 {
@@ -758,5 +782,5 @@ main(void)
 		cmocka_unit_test(test_hundred_thousand_items),
 	};
 
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
