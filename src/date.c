@@ -427,6 +427,8 @@ date_words(const char *p, struct date *d)
 	return q != p ? date_time(q, 0, d) : 0;
 }
 
+/* Reads s (white space around it allowed) into d. Returns 0, or -1 when
+ * s holds no date of years 1000 to 9999; d is then undefined. */
 int
 date_parse(const char *s, struct date *d)
 {
@@ -464,6 +466,8 @@ date_days(int y, int m, int d)
 	return days + d - 1 - DATE_EPOCH_DAYS;
 }
 
+/* Returns the seconds from the epoch to d, a date as date_parse fills
+ * it: no zone is UTC, no time is midnight. */
 int64_t
 date_utc(const struct date *d)
 {
@@ -491,6 +495,8 @@ date_cycles(int64_t *n, int64_t size, int64_t limit)
 	return k;
 }
 
+/* Writes t as "YYYY-MM-DDTHH:MM:SSZ"; the caller frees it. A zone may
+ * move a date just outside the years date_parse reads ("0999-12-31"). */
 char *
 date_rfc3339(int64_t t)
 {
@@ -523,6 +529,8 @@ date_rfc3339(int64_t t)
 	    (int)(secs % 60));
 }
 
+/* Writes d at the precision it was given (the day, or the second) and in
+ * its own zone ("Z" for UTC), or without one; the caller frees it. */
 char *
 date_iso(const struct date *d)
 {
