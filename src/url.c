@@ -248,6 +248,57 @@ url_resolve_path(const char *href, const char *base)
 	return path;
 }
 
+/*
+ * Gives a resolved web URL its host back as written: url_escape()
+ * percent-encoded an IDN host's letters for libxml2, but "%E8%A9%B9.com"
+ * names no host, where "詹.com" is one that libcurl (IDNA) looks up. Only
+ * a host whose escapes are all of non-ASCII bytes and make UTF-8 is
+ * decoded. Returns -1 for a URL with an empty host ("http:///x").
+ */
+static int
+url_idn(char *r)
+{
+	struct buf	 b = BUF_INIT;
+	char		*host, *end, *at, *p;
+	int		 hi, lo, ok = 1;
+
+	if ((host = strstr(r, "://")) == NULL)
+		return 0;
+	host += 3;
+	end = host + strcspn(host, "/?#");
+	if ((at = memchr(host, '@', (size_t)(end - host))) != NULL)
+		host = at + 1;
+	if (host == end)
+		return -1;
+	if (memchr(host, '%', (size_t)(end - host)) == NULL)
+		return 0;
+	for (p = host; p < end && ok; p++) {
+		if (*p != '%') {
+			buf_addc(&b, *p);
+			continue;
+		}
+		/* Only escapes of bytes 0x80 and up: "%2F" stays. */
+		if (p + 2 >= end || !url_xdigit(p[1]) || !url_xdigit(p[2]) ||
+		    p[1] < '8') {
+			ok = 0;
+			break;
+		}
+		hi = p[1] <= '9' ? p[1] - '0' :
+		    ascii_lower((unsigned char)p[1]) - 'a' + 10;
+		lo = p[2] <= '9' ? p[2] - '0' :
+		    ascii_lower((unsigned char)p[2]) - 'a' + 10;
+		buf_addc(&b, (char)(hi * 16 + lo));
+		p += 2;
+	}
+	/* The decoded host is shorter: it fits where the escaped one was. */
+	if (ok && utf8_valid(b.data, b.len)) {
+		memcpy(host, b.data, b.len);
+		memmove(host + b.len, end, strlen(end) + 1);
+	}
+	buf_free(&b);
+	return 0;
+}
+
 /* The stripped, non-empty reference h, whose scheme is n bytes long (0
  * for none), escaped and resolved by libxml2 against base, which only a
  * relative h uses. Allocated, or NULL. */
@@ -271,6 +322,10 @@ url_build(const char *h, size_t n, const char *base)
 		xmlFree(u);
 	}
 	free(e);
+	if (r != NULL && web && url_idn(r) != 0) {
+		free(r);
+		return NULL;
+	}
 	return r;
 }
 
