@@ -2,7 +2,6 @@
  * library: loaded, kept in the library, and where its reader stopped. */
 #include <config.h>
 
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,11 +24,11 @@ essay_text(const struct doc *d)
 	char	*s = NULL;
 	size_t	 len = 0;
 
-	if ((f = open_memstream(&s, &len)) == NULL)
-		fatal("open_memstream: %s", strerror(errno));
 	/* Only memory can fail a stream in memory. */
+	if ((f = open_memstream(&s, &len)) == NULL)
+		fatal(_("out of memory"));
 	if (render(f, d, RENDER_PLAIN, 0) != 0 || fclose(f) != 0)
-		fatal("plain text: %s", strerror(errno));
+		fatal(_("out of memory"));
 	return s;
 }
 

@@ -249,7 +249,7 @@ extract_fragment_doc(const char *s, size_t len, const struct doc *m,
 		return NULL;
 	}
 	if ((ctx = xmlNewParserCtxt()) == NULL)
-		fatal("xmlNewParserCtxt failed");
+		fatal(_("out of memory"));
 	/* Our own markup, but read as any file is: no network, no DTD;
 	 * HUGE for an essay's deep nesting and long texts. Errors come
 	 * back as the message, never on standard error (the screen). */
