@@ -244,11 +244,8 @@ build_link(struct xbuild *b, xmlNodePtr n)
 	build_span(b, n, DOC_LINK, link);
 }
 
-/* The address of an image as written: src, else a lazy loader's
- * data-src, else the first candidate of srcset. Allocated; NULL if there
- * is none, or only inline bytes (data:), nothing to show or open. */
-static char *
-build_image_src(xmlNodePtr n)
+char *
+extract_build_image_src(xmlNodePtr n)
 {
 	const char	*s;
 	size_t		 len;
@@ -288,7 +285,7 @@ build_image(struct xbuild *b, xmlNodePtr n)
 		}
 		return;
 	}
-	if ((src = build_image_src(n)) == NULL)
+	if ((src = extract_build_image_src(n)) == NULL)
 		return;
 	url = url_resolve(src, b->x->base);
 	free(src);

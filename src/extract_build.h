@@ -3,6 +3,8 @@
 #ifndef REEL_EXTRACT_BUILD_H
 #define REEL_EXTRACT_BUILD_H
 
+#include <libxml/tree.h>
+
 struct doc;
 struct extract;
 
@@ -10,5 +12,10 @@ struct extract;
  * sections found. Returns a new document; the caller frees it with
  * doc_free(), and the selection stays the caller's. */
 struct doc	*extract_build(struct extract *);
+/* The address of an image element as written: src, else a lazy
+ * loader's data-src, else the first candidate of srcset. Allocated; NULL
+ * if there is none, or only inline bytes (data:), nothing to show or
+ * open. */
+char		*extract_build_image_src(xmlNodePtr);
 
 #endif

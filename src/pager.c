@@ -1085,6 +1085,28 @@ pager_apply(struct pager *p, enum action action, int key)
 	}
 }
 
+void
+pager_place(const struct pager *p, size_t *block, size_t *offset)
+{
+	const struct layout_line	*ln;
+
+	*block = *offset = 0;
+	if (p->top == 0 || p->top >= p->layout->nlines)
+		return;
+	ln = &p->layout->lines[p->top];
+	*block = ln->block;
+	*offset = ln->offset;
+}
+
+void
+pager_goto_place(struct pager *p, size_t block, size_t offset)
+{
+	if (block == 0 && offset == 0)
+		pager_set_top(p, 0);
+	else
+		pager_set_top(p, layout_find(p->layout, block, offset));
+}
+
 int
 pager_percent(const struct pager *p)
 {

@@ -129,6 +129,13 @@ long		 pager_section(const struct pager *);
 size_t		 pager_section_line(const struct pager *, size_t);
 /* Moves to section i (its heading on the top line). */
 void		 pager_goto_section(struct pager *, size_t);
+/* Where the reader is, in terms no window size changes: the block and
+ * byte offset in its text of the top line; block 0, offset 0 for the top
+ * of the essay (its title). */
+void		 pager_place(const struct pager *, size_t *, size_t *);
+/* Puts the line that shows that place on the top line, as a section jump
+ * does; a block past the last is the last line. */
+void		 pager_goto_place(struct pager *, size_t, size_t);
 /* Returns how far down the screen's last line is, 0 to 100. */
 int		 pager_percent(const struct pager *);
 

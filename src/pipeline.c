@@ -11,13 +11,16 @@
 #include "clean.h"
 #include "doc.h"
 #include "extract.h"
+#include "extract_build.h"
 #include "extract_clutter.h"
+#include "extract_fragment.h"
 #include "fetch.h"
 #include "pipeline.h"
 #include "sanitize.h"
 #include "sections.h"
 #include "url.h"
 #include "util.h"
+#include "xhtml.h"
 
 /* At most this many closing invitations are dropped from a text (a page
  * may lose more: a "Read more:" line and its links). */
@@ -26,9 +29,11 @@
 /* A plain-text essay: paragraphs are separated by blank lines, or, when
  * there is no blank line at all, each line is one (as in a text saved from
  * a web page). Lines inside a paragraph are joined. A closing invitation
- * ("Interested in more? Click here") goes, as from a page. */
+ * ("Interested in more? Click here") goes, as from a page. The fragment
+ * (when frag is not NULL) holds the paragraphs as <p> elements, which
+ * extract_fragment_doc() builds as this does. */
 static struct doc *
-pipeline_text(const char *s, size_t len, const char *url)
+pipeline_text(const char *s, size_t len, const char *url, struct buf *frag)
 {
 	struct doc	*d = doc_new(url);
 	struct buf	*paras = NULL;
@@ -73,14 +78,23 @@ pipeline_text(const char *s, size_t len, const char *url)
 			break;
 		total -= paras[keep - 1].len;
 	}
+	if (frag != NULL)
+		buf_adds(frag, "<div xmlns=\"" XHTML_NS "\">");
 	for (i = 0; i < n; i++) {
 		if (i < keep) {
 			doc_begin(d, DOC_PARAGRAPH, 0);
 			doc_text(d, paras[i].data, paras[i].len);
 			doc_end(d);
 		}
+		if (i < keep && frag != NULL) {
+			buf_adds(frag, "<p>");
+			xhtml_text(frag, paras[i].data, paras[i].len);
+			buf_adds(frag, "</p>");
+		}
 		buf_free(&paras[i]);
 	}
+	if (frag != NULL)
+		buf_adds(frag, "</div>");
 	free(paras);
 	doc_finish(d);
 	sections_find(d);
@@ -91,7 +105,18 @@ struct doc *
 pipeline_page(const char *data, size_t len, const char *type,
     const char *http_charset, const char *url, char **cause)
 {
+	return pipeline_page_fragment(data, len, type, http_charset, url,
+	    NULL, cause);
+}
+
+struct doc *
+pipeline_page_fragment(const char *data, size_t len, const char *type,
+    const char *http_charset, const char *url, char **fragment,
+    char **cause)
+{
 	struct doc	*d;
+	struct extract	*e;
+	struct buf	 frag = BUF_INIT;
 	xmlDocPtr	 tree;
 	const char	*name;
 	char		*utf8, *why = NULL, *safe;
@@ -101,25 +126,34 @@ pipeline_page(const char *data, size_t len, const char *type,
 	    &why) != 0)
 		goto fail;
 	if (type != NULL && strcmp(type, "text/plain") == 0) {
-		d = pipeline_text(utf8, utf8len, url);
+		d = pipeline_text(utf8, utf8len, url,
+		    fragment != NULL ? &frag : NULL);
 		free(utf8);
 	} else {
 		tree = clean_parse(utf8, utf8len, &why);
 		free(utf8);
 		if (tree == NULL)
 			goto fail;
-		d = extract(tree, url, &why);
-		xmlFreeDoc(tree);
-		if (d == NULL)
+		if ((e = extract_select(tree, url, &why)) == NULL) {
+			xmlFreeDoc(tree);
 			goto fail;
+		}
+		d = extract_build(e);
+		if (fragment != NULL)
+			extract_fragment_write(e, &frag);
+		extract_free(e);
+		xmlFreeDoc(tree);
 	}
 	if (d->nblocks == 0) {
 		/* Nothing but a title, or an empty text: say so rather
 		 * than show nothing. */
 		doc_free(d);
+		buf_free(&frag);
 		why = xstrdup(_("no text to read in the page"));
 		goto fail;
 	}
+	if (fragment != NULL)
+		*fragment = buf_detach(&frag, NULL);
 	return d;
 fail:
 	/* The name may be remote (a redirect target) or a hostile file
@@ -136,13 +170,20 @@ int
 pipeline_load(const char *what, const struct fetch_opts *opts,
     struct doc **dp, char **cause)
 {
+	return pipeline_load_fragment(what, opts, dp, NULL, cause);
+}
+
+int
+pipeline_load_fragment(const char *what, const struct fetch_opts *opts,
+    struct doc **dp, char **fragment, char **cause)
+{
 	struct fetch_result	 res;
 	int			 rc;
 
 	if ((rc = fetch(what, opts, &res, cause)) != 0)
 		return rc;
-	*dp = pipeline_page(res.data, res.len, res.type, res.charset, res.url,
-	    cause);
+	*dp = pipeline_page_fragment(res.data, res.len, res.type, res.charset,
+	    res.url, fragment, cause);
 	fetch_result_free(&res);
 	return *dp != NULL ? REEL_EXIT_OK : REEL_EXIT_FAILURE;
 }

@@ -18,5 +18,13 @@ struct doc	*pipeline_page(const char *, size_t, const char *, const char *,
  * and the document in *dp, or an enum reel_exit status and a message. */
 int		 pipeline_load(const char *, const struct fetch_opts *,
 		    struct doc **, char **);
+/* pipeline_page() and pipeline_load() that also hand back, beside the
+ * document, the essay's content as the library keeps it: an XHTML
+ * fragment (extract_fragment.h) in *fragment, which the caller frees,
+ * set only when the document is. */
+struct doc	*pipeline_page_fragment(const char *, size_t, const char *,
+		    const char *, const char *, char **, char **);
+int		 pipeline_load_fragment(const char *, const struct fetch_opts *,
+		    struct doc **, char **, char **);
 
 #endif

@@ -27,7 +27,9 @@ sanitize_map(unsigned int cp, int flags)
 		return PICTURE_BASE + cp;
 	if (cp == 0x7f)
 		return PICTURE_DEL;
-	if (cp >= 0x80 && cp <= 0x9f)
+	/* U+FFFE and U+FFFF are no characters, and XML (the library's
+	 * fragments) cannot hold them. */
+	if ((cp >= 0x80 && cp <= 0x9f) || cp == 0xfffe || cp == 0xffff)
 		return REPLACEMENT;
 	if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
 		return 0;

@@ -193,6 +193,7 @@ enum store_st {
 	ST_DOC_PUT,
 	ST_DOC_URL,
 	ST_DOC_GET,
+	ST_DOC_GET_ID,
 	ST_DOC_POS,
 	ST_DOC_UNFINISHED,
 	ST_SEARCH,
@@ -327,6 +328,9 @@ static const char *const store_sql[ST_COUNT] = {
 	[ST_DOC_GET] =
 	    "SELECT " STORE_DOC_COLS ", d.content, d.text FROM document_urls u"
 	    " JOIN documents d ON d.id = u.document WHERE u.url = ?1",
+	[ST_DOC_GET_ID] =
+	    "SELECT " STORE_DOC_COLS ", d.content, d.text FROM documents d"
+	    " WHERE d.id = ?1",
 	[ST_DOC_POS] =
 	    "UPDATE documents SET pos_section = ?2, pos_block = ?3,"
 	    " pos_offset = ?4, read_at = ?5, finished = ?6 WHERE id = ?1",
@@ -1854,17 +1858,13 @@ fail:
 	return -1;
 }
 
-int
-store_doc_get(struct store *s, const char *url, struct store_doc *d,
+/* Reads the one essay a bound statement finds into d: 0, 1 for none. */
+static int
+store_doc_one(struct store *s, sqlite3_stmt *st, struct store_doc *d,
     char **cause)
 {
-	sqlite3_stmt	*st;
-	int		 rc;
+	int	rc;
 
-	if ((st = store_stmt(s, ST_DOC_GET, cause)) == NULL)
-		return -1;
-	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK)
-		return store_fail(s, st, cause);
 	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		return 1;
@@ -1874,6 +1874,32 @@ store_doc_get(struct store *s, const char *url, struct store_doc *d,
 	store_doc_row(st, d, 1);
 	store_reset(st);
 	return 0;
+}
+
+int
+store_doc_get(struct store *s, const char *url, struct store_doc *d,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, ST_DOC_GET, cause)) == NULL)
+		return -1;
+	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK)
+		return store_fail(s, st, cause);
+	return store_doc_one(s, st, d, cause);
+}
+
+int
+store_doc_get_id(struct store *s, int64_t id, struct store_doc *d,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_stmt(s, ST_DOC_GET_ID, cause)) == NULL)
+		return -1;
+	if (store_bind_id(st, 1, id) != SQLITE_OK)
+		return store_fail(s, st, cause);
+	return store_doc_one(s, st, d, cause);
 }
 
 int

@@ -116,7 +116,8 @@ struct store_item {
 /* Where a reader is in an essay: the layout's anchor, which holds across
  * window sizes, and the section it is in. */
 struct store_pos {
-	size_t		 section;
+	size_t		 section;	/* 1 + its index in the essay's
+					   sections; 0 before the first */
 	size_t		 block;
 	size_t		 offset;	/* bytes into the block's text */
 };
@@ -254,6 +255,9 @@ int	 store_doc_put(struct store *, const struct store_doc *,
  * names; free with store_doc_free(). Returns 0, 1 if there is none (no
  * message), or -1 and *cause. */
 int	 store_doc_get(struct store *, const char *, struct store_doc *,
+	    char **);
+/* store_doc_get() of the essay with that id. */
+int	 store_doc_get_id(struct store *, int64_t, struct store_doc *,
 	    char **);
 /* Saves where the reader of essay id is, now, and whether they reached
  * the end. Returns 0 or -1 and *cause. */

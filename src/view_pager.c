@@ -1,23 +1,27 @@
 /* view_pager.c: the pager's screen: a struct pager drawn on the
- * terminal, the loop that reads keys and applies them, and loading a
- * page with the load line up. The terminal itself is term.c's. */
+ * terminal, the loop that reads keys and applies them, loading a page
+ * with the load line up, and where the reader stopped in each essay
+ * saved in the library. The terminal itself is term.c's. */
 #include <config.h>
 
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "browser.h"
 #include "buf.h"
 #include "doc.h"
+#include "essay.h"
 #include "fetch.h"
 #include "keys.h"
 #include "layout.h"
 #include "list.h"
 #include "pager.h"
-#include "pipeline.h"
 #include "sanitize.h"
+#include "store.h"
 #include "term.h"
 #include "url.h"
 #include "util.h"
@@ -26,10 +30,29 @@
 #define VIEW_PAGER_TIMEOUT	250	/* ms: how often the loop looks at
 					 * the signal flag */
 
+/* What the view knows of an essay in the pager: of the one shown, and
+ * of each in the pager's history, in its order. */
+struct view_pager_essay {
+	int64_t			 id;		/* in the library; 0: not
+						 * kept */
+	int			 seen_end;	/* its last screen was shown */
+};
+
 struct view_pager {
 	const struct fetch_opts	*fo;
 	struct pager		*pager;		/* NULL while the first page
 						 * loads */
+	struct store		*store;		/* the library, or NULL */
+	char			*trouble;	/* why there is none, to say
+						 * with the first page */
+	int			 told;		/* the library's trouble was
+						 * said: once is enough */
+	int			 closing;	/* the pager is going: no
+						 * status line to say it on */
+	char			*untold;	/* trouble at the end, to say
+						 * once the screen is gone */
+	struct view_pager_essay	*essays;
+	size_t			 nessays, essays_cap;
 };
 
 /* What a fetch in progress needs to draw itself and to be cancelled. */
@@ -165,8 +188,125 @@ view_pager_refresh(struct view_pager *v)
 	if (v->pager != NULL) {
 		term_show_cursor(v->pager->prompt != PAGER_PROMPT_NONE);
 		view_pager_draw(v->pager);
+		/* The essay is finished once its last screen is shown. */
+		if (v->nessays > 0 && pager_percent(v->pager) == 100)
+			v->essays[v->nessays - 1].seen_end = 1;
 	}
 	term_update();
+}
+
+/* Where the reader of the essay shown is, as the library keeps it. */
+static void
+view_pager_place(const struct pager *p, struct store_pos *pos)
+{
+	pager_place(p, &pos->block, &pos->offset);
+	pos->section = (size_t)(pager_section(p) + 1);
+}
+
+/* Library trouble, said once: on the status line while the pager runs,
+ * else after it. */
+static void
+view_pager_trouble(struct view_pager *v, char *cause)
+{
+	if (!v->told) {
+		v->told = 1;
+		if (v->pager != NULL && !v->closing)
+			pager_message(v->pager, 1, _("Not kept: %s"), cause);
+		else
+			v->untold = xstrdup(cause);
+	}
+	free(cause);
+}
+
+/* The reader leaves the essay shown (for a link, back, or out of the
+ * pager), last at pos: the library keeps the place, and whether the end
+ * was seen. */
+static void
+view_pager_leave(struct view_pager *v, const struct store_pos *pos)
+{
+	struct view_pager_essay	*e;
+	char			*cause;
+
+	if (v->nessays == 0)
+		return;
+	e = &v->essays[v->nessays - 1];
+	if (v->store == NULL || e->id == 0)
+		return;
+	if (store_doc_pos(v->store, e->id, pos, e->seen_end, &cause) != 0)
+		view_pager_trouble(v, cause);
+}
+
+/* "§6 The Ballroom": the section at the top, else how far down it is. */
+static void
+view_pager_where(const struct pager *p, struct buf *b)
+{
+	const struct doc_section	*s;
+	long				 i = pager_section(p);
+
+	if (i < 0) {
+		buf_printf(b, "%d%%", pager_percent(p));
+		return;
+	}
+	s = &p->doc->sections[i];
+	buf_adds(b, (p->opts.flags & LAYOUT_ASCII) ? "#" : "\xc2\xa7");
+	if (s->label != NULL)
+		buf_adds(b, s->label);
+	else if (p->numbers[i] > 0)
+		buf_printf(b, "%ld", p->numbers[i]);
+	else
+		buf_printf(b, "%ld", i + 1);
+	if (*s->title != '\0')
+		buf_printf(b, " %s", s->title);
+}
+
+/* The essay e has just been shown (taken by the pager): back where its
+ * reader stopped, and a line that says so, or that it is an offline
+ * copy, or that it could not be kept (never with the others: those need
+ * a library that works). */
+static void
+view_pager_shown(struct view_pager *v, struct essay *e)
+{
+	struct pager		*p = v->pager;
+	struct view_pager_essay	*ve;
+	struct buf		 where = BUF_INIT;
+	const char		*trouble;
+	char			 when[64];
+	time_t			 t;
+
+	v->essays = xgrowarray(v->essays, &v->essays_cap, v->nessays + 1,
+	    sizeof *v->essays);
+	ve = &v->essays[v->nessays++];
+	ve->id = e->id;
+	ve->seen_end = 0;
+	when[0] = '\0';
+	if (e->offline != 0) {
+		t = (time_t)e->offline;
+		if (strftime(when, sizeof when, "%Y-%m-%d %H:%M",
+		    localtime(&t)) == 0)
+			when[0] = '\0';
+	}
+	if (e->pos.block != 0 || e->pos.offset != 0) {
+		pager_goto_place(p, e->pos.block, e->pos.offset);
+		view_pager_where(p, &where);
+	}
+	trouble = e->trouble != NULL ? e->trouble : v->trouble;
+	if (e->offline != 0 && where.len > 0)
+		/* TRANSLATORS: the date and time the copy was kept, then
+		 * where the reader is: "§6 Title", or "42%". */
+		pager_message(p, 0, _("Offline: the copy kept on %s; back "
+		    "where you stopped: %s"), when, buf_str(&where));
+	else if (e->offline != 0)
+		/* TRANSLATORS: %s is the date and time the copy was kept. */
+		pager_message(p, 0, _("Offline: the copy kept on %s"), when);
+	else if (where.len > 0)
+		/* TRANSLATORS: %s is where: "§6 Title", or "42%". */
+		pager_message(p, 0, _("Back where you stopped: %s"),
+		    buf_str(&where));
+	else if (trouble != NULL && !v->told) {
+		v->told = 1;
+		pager_message(p, 1, _("Not kept: %s"), trouble);
+	}
+	buf_free(&where);
 }
 
 /* Reads all that was typed at the load line: q, Escape or C-g cancels
@@ -238,11 +378,11 @@ view_pager_progress(void *arg, size_t now, size_t total)
 }
 
 /* Loads what with the fetch drawn on the bottom line and q or Ctrl-C
- * ready to cancel it. Returns 0 and the document, or a status and a
- * message; *cancelled says whether the reader (a key, or a signal left
- * for term_signal()) stopped it. */
+ * ready to cancel it, and keeps it in the library. Returns 0 and the
+ * essay, or a status and a message; *cancelled says whether the reader
+ * (a key, or a signal left for term_signal()) stopped it. */
 static int
-view_pager_load(struct view_pager *v, const char *what, struct doc **d,
+view_pager_load(struct view_pager *v, const char *what, struct essay *e,
     char **cause, int *cancelled)
 {
 	struct fetch_opts	fo = *v->fo;
@@ -257,7 +397,7 @@ view_pager_load(struct view_pager *v, const char *what, struct doc **d,
 	fo.arg = &f;
 	*cause = NULL;
 	view_pager_progress(&f, 0, 0);
-	rc = pipeline_load(what, &fo, d, cause);
+	rc = essay_load(v->store, what, &fo, e, cause);
 	/* The last bytes in, the page is still cleaned and extracted with
 	 * the load line up: a cancel typed then is a cancel too, and keys
 	 * typed then must not act on the page when it comes. A load that
@@ -265,8 +405,7 @@ view_pager_load(struct view_pager *v, const char *what, struct doc **d,
 	was_cancelled = f.cancelled;
 	view_pager_load_keys(&f);
 	if (rc == 0 && f.cancelled) {
-		doc_free(*d);
-		*d = NULL;
+		essay_free(e);
 		name = url_name(what);
 		safe = sanitize(name, strlen(name), 0);
 		*cause = xprintf(_("%s: cancelled"), safe);
@@ -283,13 +422,19 @@ view_pager_load(struct view_pager *v, const char *what, struct doc **d,
 static void
 view_pager_follow(struct view_pager *v, const char *url)
 {
-	struct doc	*d;
-	char		*cause;
-	int		 cancelled;
+	struct essay		 e;
+	struct store_pos	 pos;
+	char			*cause;
+	int			 cancelled;
 
-	if (view_pager_load(v, url, &d, &cause, &cancelled) == 0)
-		pager_push(v->pager, d);
-	else if (cancelled)
+	view_pager_place(v->pager, &pos);
+	if (view_pager_load(v, url, &e, &cause, &cancelled) == 0) {
+		view_pager_leave(v, &pos);
+		pager_push(v->pager, e.doc);
+		e.doc = NULL;
+		view_pager_shown(v, &e);
+		essay_free(&e);
+	} else if (cancelled)
 		pager_message(v->pager, 0, _("Cancelled: %s"), url);
 	else
 		pager_message(v->pager, 1, "%s", cause);
@@ -324,15 +469,112 @@ view_pager_browser(struct view_pager *v, const char *url)
 		pager_message(v->pager, 0, _("Opened %s"), url);
 }
 
+/* A key for the pager; back to the essay before leaves this one. */
+static void
+view_pager_key(struct view_pager *v, int key)
+{
+	struct store_pos	pos;
+	size_t			n = v->pager->nhistory;
+
+	view_pager_place(v->pager, &pos);
+	pager_key(v->pager, key);
+	if (v->pager->nhistory < n && v->nessays > 1) {
+		view_pager_leave(v, &pos);
+		v->nessays--;
+	}
+}
+
+/* Reads keys and carries them out until the reader closes the pager,
+ * quits, or a signal ends it; the place in the essay shown is then
+ * saved. Returns PAGER_REQ_CLOSE, PAGER_REQ_QUIT, or PAGER_REQ_NONE (0)
+ * for a signal (term_signal() says which). */
+static int
+view_pager_loop(struct view_pager *v)
+{
+	struct store_pos	 pos;
+	char			*url;
+	int			 key, done = 0, dirty = 1, request;
+
+	while (!done) {
+		if (term_signal() != 0) {
+			/* Ctrl-C closes a prompt or a list; else, like any
+			 * other signal here, it ends the pager. */
+			if (term_signal() == SIGINT &&
+			    (v->pager->prompt != PAGER_PROMPT_NONE ||
+			    v->pager->menu != PAGER_MENU_NONE)) {
+				term_signal_clear();
+				pager_key(v->pager, KEYC_ESCAPE);
+				v->pager->menu = PAGER_MENU_NONE;
+				dirty = 1;
+			} else
+				break;
+		}
+		if (dirty)
+			view_pager_refresh(v);
+		dirty = 0;
+		if ((key = term_read(VIEW_PAGER_TIMEOUT)) == TERM_KEY_NONE ||
+		    key == TERM_KEY_IGNORED)
+			continue;
+		dirty = 1;
+		if (key == TERM_KEY_RESIZE) {
+			pager_resize(v->pager, term_cols(), term_rows());
+			continue;
+		}
+		view_pager_key(v, key);
+		switch (request = pager_take_request(v->pager, &url)) {
+		case PAGER_REQ_LOAD:
+			view_pager_follow(v, url);
+			break;
+		case PAGER_REQ_OPEN:
+			view_pager_browser(v, url);
+			break;
+		case PAGER_REQ_REDRAW:
+			term_redraw();
+			break;
+		case PAGER_REQ_CLOSE:
+		case PAGER_REQ_QUIT:
+			done = request;
+			break;
+		}
+		free(url);
+	}
+	v->closing = 1;
+	view_pager_place(v->pager, &pos);
+	view_pager_leave(v, &pos);
+	return done;
+}
+
+/* The pager for the first essay, taken from e. */
+static void
+view_pager_start(struct view_pager *v, struct essay *e, int measure)
+{
+	struct pager_opts	po;
+
+	memset(&po, 0, sizeof po);
+	po.measure = measure;
+	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
+	v->pager = pager_new(e->doc, term_cols(), term_rows(), &po);
+	e->doc = NULL;
+	view_pager_shown(v, e);
+}
+
+static void
+view_pager_end(struct view_pager *v)
+{
+	pager_free(v->pager);
+	v->pager = NULL;
+	free(v->essays);
+	free(v->trouble);
+	free(v->untold);
+}
+
 int
 view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 {
 	struct view_pager	 v;
-	struct pager_opts	 po;
-	struct doc		*d = NULL;
-	char			*cause = NULL, *url;
-	int			 rc = 0, key, done = 0, dirty = 1;
-	int			 cancelled, sig;
+	struct essay		 e;
+	char			*cause = NULL;
+	int			 rc = 0, cancelled, sig;
 
 	memset(&v, 0, sizeof v);
 	v.fo = fo;
@@ -341,69 +583,63 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 		free(cause);
 		return -1;
 	}
+	/* Without a library the pager works as well; the first page says
+	 * why nothing is kept. */
+	if (store_open(NULL, 0, &v.store, &v.trouble) != 0)
+		v.store = NULL;
 	/* A page on standard input is read while the screen says so; the
 	 * keys come from the terminal. Cancelled by a key, the load fails
 	 * as a cancelled fetch does in reel dump; by a signal, reel ends as
 	 * the signal says, without a word. */
-	if ((rc = view_pager_load(&v, what, &d, &cause, &cancelled)) != 0) {
+	if ((rc = view_pager_load(&v, what, &e, &cause, &cancelled)) != 0) {
 		term_stop();
 		if (cancelled && term_signal() != 0)
 			rc = 128 + term_signal();
 		else
 			warnx_("%s", cause);
 		free(cause);
+		store_close(v.store);
+		view_pager_end(&v);
 		return rc;
 	}
-	memset(&po, 0, sizeof po);
-	po.measure = measure;
-	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
-	v.pager = pager_new(d, term_cols(), term_rows(), &po);
-	while (!done) {
-		if (term_signal() != 0) {
-			/* Ctrl-C closes a prompt or a list; else, like any
-			 * other signal here, it ends the pager. */
-			if (term_signal() == SIGINT &&
-			    (v.pager->prompt != PAGER_PROMPT_NONE ||
-			    v.pager->menu != PAGER_MENU_NONE)) {
-				term_signal_clear();
-				pager_key(v.pager, KEYC_ESCAPE);
-				v.pager->menu = PAGER_MENU_NONE;
-				dirty = 1;
-			} else
-				break;
-		}
-		if (dirty)
-			view_pager_refresh(&v);
-		dirty = 0;
-		if ((key = term_read(VIEW_PAGER_TIMEOUT)) == TERM_KEY_NONE ||
-		    key == TERM_KEY_IGNORED)
-			continue;
-		dirty = 1;
-		if (key == TERM_KEY_RESIZE) {
-			pager_resize(v.pager, term_cols(), term_rows());
-			continue;
-		}
-		pager_key(v.pager, key);
-		switch (pager_take_request(v.pager, &url)) {
-		case PAGER_REQ_LOAD:
-			view_pager_follow(&v, url);
-			break;
-		case PAGER_REQ_OPEN:
-			view_pager_browser(&v, url);
-			break;
-		case PAGER_REQ_REDRAW:
-			term_redraw();
-			break;
-		case PAGER_REQ_CLOSE:
-		case PAGER_REQ_QUIT:
-			done = 1;
-			break;
-		}
-		free(url);
-	}
-	pager_free(v.pager);
-	v.pager = NULL;
+	view_pager_start(&v, &e, measure);
+	essay_free(&e);
+	view_pager_loop(&v);
 	sig = term_signal();
 	term_stop();
+	if (v.untold != NULL)
+		warnx_(_("not kept: %s"), v.untold);
+	store_close(v.store);
+	view_pager_end(&v);
 	return sig != 0 ? 128 + sig : REEL_EXIT_OK;
+}
+
+int
+view_pager_kept(struct store *st, const char *url, int64_t id,
+    const struct fetch_opts *fo, int measure, char **cause)
+{
+	struct view_pager	 v;
+	struct essay		 e;
+	int			 rc;
+
+	if ((rc = essay_open_kept(st, url, id, &e, cause)) != 0) {
+		if (rc == 1 && url != NULL)
+			*cause = xprintf(_("%s: not in the library"), url);
+		else if (rc == 1)
+			*cause = xprintf(_("no essay %lld in the library"),
+			    (long long)id);
+		return -1;
+	}
+	memset(&v, 0, sizeof v);
+	v.fo = fo;
+	v.store = st;
+	view_pager_start(&v, &e, measure);
+	essay_free(&e);
+	rc = view_pager_loop(&v);
+	*cause = v.untold;
+	v.untold = NULL;
+	view_pager_end(&v);
+	if (term_signal() != 0)
+		return 128 + term_signal();
+	return rc == PAGER_REQ_QUIT ? VIEW_PAGER_QUIT : 0;
 }

@@ -734,6 +734,49 @@ test_resize_keeps_place(void **state)
 	}
 }
 
+/* A place read in one window is the same words at the top of another
+ * pager, whatever its size: how a reading position comes back. */
+static void
+test_place(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24), *q;
+	size_t		 block, offset, qb, qo;
+	char		*word;
+
+	/* The top of the essay is block 0, offset 0, and back to the top. */
+	pager_place(p, &block, &offset);
+	assert_int_equal(block, 0);
+	assert_int_equal(offset, 0);
+	keys(p, "6jjjjj");
+	pager_place(p, &block, &offset);
+	assert_true(block > 0);
+	assert_true(offset > 0);
+	word = top_word(p);
+
+	q = open_pager(NUMBERS, 40, 10);
+	pager_goto_place(q, block, offset);
+	assert_int_equal(pager_section(q), pager_section(p));
+	assert_non_null(memmem(layout_line_text(q->layout, q->top),
+	    q->layout->lines[q->top].len, word, strlen(word)));
+	pager_place(q, &qb, &qo);
+	assert_int_equal(qb, block);
+	assert_true(qo <= offset);
+	/* The anchor moved with it: a resize keeps the place. */
+	pager_resize(q, 120, 30);
+	assert_int_equal(pager_section(q), pager_section(p));
+	pager_place(q, &qb, &qo);
+	assert_int_equal(qb, block);
+	assert_true(qo <= offset);
+	pager_goto_place(q, 0, 0);
+	assert_int_equal(q->top, 0);
+	/* A place past the end (an essay that changed) is its last line. */
+	pager_goto_place(q, 100000, 0);
+	assert_int_equal(q->top, q->layout->nlines - 1);
+	free(word);
+	pager_free(q);
+	pager_free(p);
+}
+
 static void
 test_header_and_status(void **state)
 {
@@ -983,6 +1026,7 @@ main(void)
 		cmocka_unit_test(test_help_wrapped),
 		cmocka_unit_test(test_history),
 		cmocka_unit_test(test_resize_keeps_place),
+		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_header_and_status),
 		cmocka_unit_test(test_tiny_screens),
 		cmocka_unit_test(test_empty_document),

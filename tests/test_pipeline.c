@@ -126,6 +126,44 @@ test_nothing_to_read(void **state)
 	}
 }
 
+/* Beside the document, its content as the library keeps it: a text's
+ * paragraphs as <p> elements; a page's content; nothing when the page
+ * fails. */
+static void
+test_fragment(void **state)
+{
+	struct doc	*d;
+	char		*frag = NULL, *cause = NULL;
+	const char	*text = "One & two.\nThree <4>.\r\n";
+	const char	*page = "<html><body><p>Tom &amp; Jerry</p>"
+	    "</body></html>";
+
+	d = pipeline_page_fragment(text, strlen(text), "text/plain", NULL,
+	    "essay.txt", &frag, &cause);
+	assert_non_null(d);
+	assert_int_equal(d->nblocks, 2);
+	assert_string_equal(frag, "<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	    "<p> One &amp; two.</p><p> Three &lt;4&gt;.&#13;</p></div>");
+	free(frag);
+	doc_free(d);
+
+	d = pipeline_page_fragment(page, strlen(page), "text/html", NULL,
+	    "https://example.org/", &frag, &cause);
+	assert_non_null(d);
+	assert_true(strncmp(frag, "<div xmlns=\"http://www.w3.org/1999/xhtml\">",
+	    42) == 0);
+	assert_non_null(strstr(frag, "<p>Tom &amp; Jerry</p>"));
+	free(frag);
+	doc_free(d);
+
+	frag = NULL;
+	assert_null(pipeline_page_fragment("", 0, "text/plain", NULL,
+	    "empty.txt", &frag, &cause));
+	assert_null(frag);
+	assert_non_null(cause);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -135,6 +173,7 @@ main(void)
 		cmocka_unit_test(test_text_is_not_html),
 		cmocka_unit_test(test_latin1_text),
 		cmocka_unit_test(test_nothing_to_read),
+		cmocka_unit_test(test_fragment),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

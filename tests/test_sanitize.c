@@ -119,6 +119,12 @@ test_invalid_utf8(void **state)
 	    "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd");
 	/* Latin-1 text mislabelled as UTF-8. */
 	CHECK("caf\xe9!", 0, "caf\xef\xbf\xbd!");
+	/* U+FFFE and U+FFFF are valid UTF-8 but no characters (XML has
+	 * none); U+FFFD and U+10FFFF stay. */
+	CHECK("a\xef\xbf\xbe" "b\xef\xbf\xbf", SANITIZE_PRE,
+	    "a\xef\xbf\xbd" "b\xef\xbf\xbd");
+	CHECK("\xef\xbf\xbd\xf4\x8f\xbf\xbf", 0,
+	    "\xef\xbf\xbd\xf4\x8f\xbf\xbf");
 }
 
 static void

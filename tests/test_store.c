@@ -633,6 +633,15 @@ test_docs(void **state)
 	store_doc_free(&got);
 	assert_int_equal(store_doc_get(s, "https://nowhere.example/", &got,
 	    &cause), 1);
+	/* By its id, everything in it. */
+	assert_int_equal(store_doc_get_id(s, id, &got, &cause), 0);
+	assert_int_equal(got.id, id);
+	assert_string_equal(got.url, d.url);
+	assert_string_equal(got.title, "The Long Take");
+	assert_string_equal(got.content, d.content);
+	assert_string_equal(got.text, d.text);
+	store_doc_free(&got);
+	assert_int_equal(store_doc_get_id(s, id + 1000, &got, &cause), 1);
 
 	/* Where the reader is, read back. */
 	assert_int_equal(store_doc_pos(s, id, &pos, 0, &cause), 0);

@@ -23,9 +23,12 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "essay.h"
 #include "fetch.h"
 #include "keys.h"
 #include "pager.h"
+#include "pipeline.h"
+#include "store.h"
 #include "term.h"
 #include "testdoc.h"
 #include "util.h"
@@ -287,6 +290,110 @@ test_no_colour_current_match(void **state)
 	unsetenv("NO_COLOR");
 }
 
+/* Reads the essay st keeps under url with typed keys on an off-screen
+ * screen; returns view_pager_kept()'s status, the last row in *status. */
+static int
+read_kept(struct store *st, const char *url, const char *typed,
+    char **status)
+{
+	struct term_offscreen	*t = term_offscreen_new(80, 24);
+	struct fetch_opts	 fo;
+	char			*cause = NULL;
+	int			 rc;
+
+	assert_non_null(t);
+	fetch_opts_default(&fo);
+	assert_int_equal(term_offscreen_keys(t, typed, strlen(typed)), 0);
+	rc = view_pager_kept(st, url, 0, &fo, 0, &cause);
+	if (rc == -1) {
+		*status = cause;
+		term_offscreen_free(t);
+		return rc;
+	}
+	assert_null(cause);
+	*status = term_offscreen_row(t, 23);
+	term_offscreen_free(t);
+	return rc;
+}
+
+/* An essay the library keeps, opened with no network by a view: q closes
+ * it, Q quits; where the reader stopped is kept, and the next time it
+ * opens there and says so; the last screen seen makes it finished. */
+static void
+test_kept(void **state)
+{
+	char			 dir[] = "/tmp/reel-test-view.XXXXXX";
+	struct buf		 html = BUF_INIT;
+	struct store		*st;
+	struct store_doc	 sd;
+	struct doc		*d;
+	const char		*url = "https://example.org/kept";
+	char			*frag, *lib, *status, *cause = NULL;
+	int64_t			 id;
+	int			 part, k;
+
+	assert_non_null(mkdtemp(dir));
+	lib = xprintf("%s/library.db", dir);
+	assert_int_equal(store_open(lib, 0, &st, &cause), 0);
+	buf_adds(&html, "<html><head><title>Kept</title></head><body>"
+	    "<article><h1>Kept</h1>");
+	for (part = 1; part <= 6; part++) {
+		buf_printf(&html, "<h2>%d. Part %d</h2>", part, part);
+		for (k = 0; k < 4; k++)
+			buf_printf(&html, "<p>Paragraph %d of part %d, long "
+			    "enough to fill a line or two of the screen, and "
+			    "then some more words to make it wrap.</p>", k,
+			    part);
+	}
+	buf_adds(&html, "</article></body></html>");
+	d = pipeline_page_fragment(html.data, html.len, "text/html", NULL,
+	    url, &frag, &cause);
+	assert_non_null(d);
+	assert_int_equal(essay_put(st, d, frag, NULL, &id, &cause), 0);
+	free(frag);
+	doc_free(d);
+
+	assert_int_equal(read_kept(st, url, "3q", &status), 0);
+	free(status);
+	assert_int_equal(store_doc_get(st, url, &sd, &cause), 0);
+	assert_int_equal(sd.pos.section, 3);
+	assert_true(sd.pos.block > 0);
+	assert_true(sd.read > 0);
+	assert_int_equal(sd.finished, 0);
+	store_doc_free(&sd);
+
+	assert_int_equal(read_kept(st, url, "Q", &status), VIEW_PAGER_QUIT);
+	assert_non_null(strstr(status, "Back where you stopped: \xc2\xa7" "3 "
+	    "Part 3"));
+	free(status);
+
+	assert_int_equal(read_kept(st, url, "Gq", &status), 0);
+	free(status);
+	assert_int_equal(store_doc_get(st, url, &sd, &cause), 0);
+	assert_int_equal(sd.finished, 1);
+	/* The top of the last screen, in a later part. */
+	assert_true(sd.pos.section > 3);
+	store_doc_free(&sd);
+
+	assert_int_equal(read_kept(st, "https://example.org/never", "q",
+	    &status), -1);
+	assert_string_equal(status, "https://example.org/never: not in the "
+	    "library");
+	free(status);
+
+	store_close(st);
+	assert_int_equal(unlink(lib), 0);
+	free(lib);
+	lib = xprintf("%s/library.db-wal", dir);
+	unlink(lib);
+	free(lib);
+	lib = xprintf("%s/library.db-shm", dir);
+	unlink(lib);
+	free(lib);
+	assert_int_equal(rmdir(dir), 0);
+	buf_free(&html);
+}
+
 int
 main(void)
 {
@@ -295,6 +402,7 @@ main(void)
 		cmocka_unit_test(test_small_screen),
 		cmocka_unit_test(test_no_colour_current_match),
 		cmocka_unit_test(test_fatal_restores),
+		cmocka_unit_test(test_kept),
 	};
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL) {

@@ -99,18 +99,28 @@ $(screen)"
 	fi
 }
 
-# start_reel COLS ROWS [VAR=VALUE...] COMMAND...: like start, through env,
-# with the command's exit status written to $tmpdir/status when it ends
-# (tmux does not always keep a dead pane's status). The shell traps
-# SIGINT and SIGQUIT, so Ctrl-C and Ctrl-\ reach the command and the
-# shell lives to tell.
+# home: prints the VAR=VALUE words that give a command a home of its own,
+# a new directory under $tmpdir for HOME and each XDG directory: no test
+# reads the real ones, nor a library that another start of reel wrote.
+home() {
+	h=$(mktemp -d "$tmpdir/home.XXXXXX") || exit 99
+	echo "HOME=$h XDG_CONFIG_HOME=$h/config XDG_DATA_HOME=$h/data" \
+	    "XDG_STATE_HOME=$h/state XDG_CACHE_HOME=$h/cache"
+}
+
+# start_reel COLS ROWS [VAR=VALUE...] COMMAND...: like start, through env
+# with a home of its own (home; VAR=VALUE given here come after, so a
+# test may name its own), with the command's exit status written to
+# $tmpdir/status when it ends (tmux does not always keep a dead pane's
+# status). The shell traps SIGINT and SIGQUIT, so Ctrl-C and Ctrl-\
+# reach the command and the shell lives to tell.
 start_reel() {
 	cols=$1 rows=$2
 	shift 2
 	rm -f "$tmpdir/status"
 	start "$cols" "$rows" sh -c \
 	    'trap : INT QUIT; status=$1; shift; "$@"; echo $? >"$status"' \
-	    sh "$tmpdir/status" env "$@"
+	    sh "$tmpdir/status" env $(home) "$@"
 }
 
 # reel_pid: the process started by start_reel.

@@ -1,0 +1,434 @@
+/* test_essay.c: essays opened and kept in a library of the test's own (a
+ * temporary XDG_DATA_HOME): files under their absolute names, pages from
+ * tests/httpd.py under their final URL and the one asked for, the kept
+ * copy when the network fails (not after a 404), standard input never,
+ * and where the reader stopped. */
+#include <config.h>
+
+#include <ftw.h>
+
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <curl/curl.h>
+#include <sqlite3.h>
+
+#include "doc.h"
+#include "essay.h"
+#include "fetch.h"
+#include "render.h"
+#include "store.h"
+#include "util.h"
+
+#define ESSAY "<html><head><title>Long Takes</title></head><body>" \
+	"<article><h1>Long Takes</h1><h2>1. Rope</h2><p>The camera holds " \
+	"on the empty street for a long time, longer than any trailer would " \
+	"allow, and the waiting becomes the subject of the scene.</p>" \
+	"<h2>2. Sound</h2><p>When the car finally turns the corner, the " \
+	"film has already taught us to listen for it, so <a " \
+	"href=\"notes.html\">the sound</a> arrives before the image, and " \
+	"the cut, when it comes, feels like a held breath let go.</p>" \
+	"</article></body></html>"
+
+static char	 tmpdir[] = "/tmp/reel-test-essay.XXXXXX";
+static pid_t	 server_pid = -1;
+static char	 base[64];
+
+static int
+rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	return remove(path);
+}
+
+static char *
+tmp(const char *rest)
+{
+	return xprintf("%s/%s", tmpdir, rest);
+}
+
+static void
+write_file(const char *path, const char *s)
+{
+	FILE	*f = fopen(path, "w");
+
+	assert_non_null(f);
+	assert_int_equal(fputs(s, f) >= 0, 1);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* tests/httpd.py on a free port of 127.0.0.1. */
+static int
+server_start(void)
+{
+	const char	*python = getenv("PYTHON3");
+	const char	*srcdir = getenv("REEL_SRCDIR");
+	char		*script, line[128];
+	FILE		*f;
+	int		 fds[2], port;
+
+	if (python == NULL || *python == '\0')
+		python = "python3";
+	if (srcdir == NULL || *srcdir == '\0')
+		srcdir = ".";
+	script = xprintf("%s/tests/httpd.py", srcdir);
+	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
+		return -1;
+	if (server_pid == 0) {
+		close(fds[0]);
+		if (dup2(fds[1], STDOUT_FILENO) == -1)
+			_exit(127);
+		execlp(python, python, script, "--lifetime", "60",
+		    (char *)NULL);
+		_exit(127);
+	}
+	free(script);
+	close(fds[1]);
+	if ((f = fdopen(fds[0], "r")) == NULL)
+		return -1;
+	if (fgets(line, sizeof line, f) == NULL ||
+	    sscanf(line, "%d", &port) != 1) {
+		fclose(f);
+		fprintf(stderr, "the test server did not start\n");
+		return -1;
+	}
+	fclose(f);
+	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
+	return 0;
+}
+
+static void
+server_stop(void)
+{
+	if (server_pid > 0) {
+		kill(server_pid, SIGTERM);
+		waitpid(server_pid, NULL, 0);
+		server_pid = -1;
+	}
+}
+
+static int
+setup(void **state)
+{
+	static const char	*unset[] = { "XDG_CONFIG_HOME",
+	    "XDG_STATE_HOME", "XDG_CACHE_HOME", "http_proxy", "https_proxy",
+	    "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY",
+	    "ALL_PROXY", "NO_PROXY" };
+	char			*v;
+	size_t			 i;
+
+	if (mkdtemp(tmpdir) == NULL)
+		return -1;
+	v = tmp("home");
+	if (mkdir(v, 0700) != 0 || setenv("HOME", v, 1) != 0)
+		return -1;
+	free(v);
+	v = tmp("data");
+	if (setenv("XDG_DATA_HOME", v, 1) != 0)
+		return -1;
+	free(v);
+	for (i = 0; i < nitems(unset); i++)
+		unsetenv(unset[i]);
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	server_stop();
+	if (nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		return -1;
+	strcpy(tmpdir, "/tmp/reel-test-essay.XXXXXX");
+	return 0;
+}
+
+static struct store *
+open_library(void)
+{
+	struct store	*st = NULL;
+	char		*cause = NULL;
+
+	if (store_open(NULL, 0, &st, &cause) != 0)
+		fail_msg("store_open: %s", cause);
+	return st;
+}
+
+static char *
+json(const struct doc *d)
+{
+	FILE	*f;
+	char	*s = NULL;
+	size_t	 len;
+
+	if ((f = open_memstream(&s, &len)) == NULL)
+		fail_msg("open_memstream: %s", strerror(errno));
+	assert_int_equal(render(f, d, RENDER_JSON, 80), 0);
+	assert_int_equal(fclose(f), 0);
+	return s;
+}
+
+static int
+load(struct store *st, const char *what, struct essay *e)
+{
+	struct fetch_opts	 fo;
+	char			*cause = NULL;
+	int			 rc;
+
+	fetch_opts_default(&fo);
+	fo.connect_timeout = 5;
+	rc = essay_load(st, what, &fo, e, &cause);
+	assert_true((rc == 0) == (cause == NULL));
+	free(cause);
+	return rc;
+}
+
+/* A file opened by a relative name is kept under its absolute one, its
+ * links absolute paths; reopened from the library it is the same
+ * document, and it keeps the place its reader left it at. */
+static void
+test_file(void **state)
+{
+	struct store		*st = open_library();
+	struct store_doc	 sd;
+	struct store_pos	 pos = { 2, 3, 17 };
+	struct essay		 e, k;
+	char			*path = tmp("essay.html"), *notes, *cwd;
+	char			*a, *b, *cause = NULL;
+
+	write_file(path, ESSAY);
+	assert_non_null(cwd = getcwd(NULL, 0));
+	assert_int_equal(chdir(tmpdir), 0);
+	assert_int_equal(load(st, "./essay.html", &e), 0);
+	assert_int_equal(chdir(cwd), 0);
+	assert_string_equal(e.doc->url, path);
+	assert_true(e.id > 0);
+	assert_null(e.trouble);
+	assert_int_equal(e.offline, 0);
+	/* Never read: no place to go back to. */
+	assert_int_equal(e.pos.block, 0);
+	assert_int_equal(e.pos.offset, 0);
+	assert_int_equal(e.read, 0);
+	notes = tmp("notes.html");
+	assert_int_equal(e.doc->nlinks, 1);
+	assert_string_equal(e.doc->links[0].url, notes);
+
+	assert_int_equal(store_doc_get(st, path, &sd, &cause), 0);
+	assert_string_equal(sd.title, "Long Takes");
+	assert_non_null(strstr(sd.content, notes));
+	assert_non_null(strstr(sd.text, "held breath let go."));
+	store_doc_free(&sd);
+
+	assert_int_equal(essay_open_kept(st, path, 0, &k, &cause), 0);
+	a = json(e.doc);
+	b = json(k.doc);
+	assert_string_equal(b, a);
+	free(b);
+	assert_int_equal(k.id, e.id);
+	essay_free(&k);
+	assert_int_equal(essay_open_kept(st, NULL, e.id, &k, &cause), 0);
+	b = json(k.doc);
+	assert_string_equal(b, a);
+	free(b);
+	free(a);
+	essay_free(&k);
+
+	/* The reader stops in part 2; opened again, the essay is there. */
+	assert_int_equal(store_doc_pos(st, e.id, &pos, 0, &cause), 0);
+	essay_free(&e);
+	assert_int_equal(load(st, path, &e), 0);
+	assert_int_equal(e.pos.section, 2);
+	assert_int_equal(e.pos.block, 3);
+	assert_int_equal(e.pos.offset, 17);
+	assert_true(e.read > 0);
+	assert_int_equal(e.finished, 0);
+	essay_free(&e);
+
+	assert_int_equal(essay_open_kept(st, "/nowhere.html", 0, &k, &cause),
+	    1);
+	assert_int_equal(essay_open_kept(st, NULL, 999, &k, &cause), 1);
+	store_close(st);
+	free(notes);
+	free(path);
+	free(cwd);
+}
+
+/* A plain-text essay is kept too, and reads back the same. */
+static void
+test_text_file(void **state)
+{
+	struct store	*st = open_library();
+	struct essay	 e, k;
+	char		*path = tmp("essay.txt"), *a, *b, *cause = NULL;
+
+	write_file(path, "First paragraph, & more.\n\n2. Second\n\n"
+	    "The second part of it.\r\n");
+	assert_int_equal(load(st, path, &e), 0);
+	assert_true(e.id > 0);
+	assert_int_equal(essay_open_kept(st, path, 0, &k, &cause), 0);
+	a = json(e.doc);
+	b = json(k.doc);
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	essay_free(&k);
+	essay_free(&e);
+	store_close(st);
+	free(path);
+}
+
+/* Standard input is never kept, nor is anything without a library. */
+static void
+test_not_kept(void **state)
+{
+	struct store	*st = open_library();
+	struct store_doc *v;
+	struct essay	 e;
+	char		*path = tmp("essay.html"), *cause = NULL;
+	size_t		 n;
+	int		 fd, saved;
+
+	write_file(path, ESSAY);
+	assert_true((fd = open(path, O_RDONLY)) != -1);
+	assert_true((saved = dup(STDIN_FILENO)) != -1);
+	assert_int_equal(dup2(fd, STDIN_FILENO), STDIN_FILENO);
+	close(fd);
+	assert_int_equal(load(st, "-", &e), 0);
+	assert_int_equal(dup2(saved, STDIN_FILENO), STDIN_FILENO);
+	close(saved);
+	assert_int_equal(e.id, 0);
+	assert_string_equal(e.doc->title, "Long Takes");
+	essay_free(&e);
+
+	assert_int_equal(load(NULL, path, &e), 0);
+	assert_int_equal(e.id, 0);
+	assert_null(e.trouble);
+	essay_free(&e);
+
+	assert_int_equal(store_doc_get(st, path, NULL, &cause), 1);
+	assert_int_equal(store_doc_unfinished(st, &v, &n, &cause), 0);
+	assert_int_equal(n, 0);
+	store_docs_free(v, n);
+	store_close(st);
+	free(path);
+}
+
+/* A page from the web is kept under its final URL and the one asked
+ * for. When the server is gone, the kept copy comes instead, saying when
+ * it was kept; an HTTP error is no reason for it, nor is a URL never
+ * kept. */
+static void
+test_offline(void **state)
+{
+	struct store		*st = open_library();
+	struct store_doc	 sd;
+	struct essay		 e, k;
+	struct doc		*gone;
+	char			*chain, *final, *missing, *a, *b;
+	char			*cause = NULL;
+	int64_t			 id;
+
+	assert_int_equal(server_start(), 0);
+	chain = xprintf("%s/chain1", base);
+	final = xprintf("%s/dir/final.html?from=chain", base);
+	missing = xprintf("%s/status/404", base);
+	assert_int_equal(load(st, chain, &e), 0);
+	assert_string_equal(e.doc->url, final);
+	assert_true(e.id > 0);
+	assert_int_equal(e.offline, 0);
+	assert_int_equal(store_doc_get(st, final, &sd, &cause), 0);
+	assert_int_equal(sd.id, e.id);
+	store_doc_free(&sd);
+
+	/* A kept essay whose page is now missing: the 404 is the answer. */
+	gone = doc_new(missing);
+	assert_int_equal(essay_put(st, gone, "<div xmlns=\"http://www.w3.org"
+	    "/1999/xhtml\"><p>Once there.</p></div>", NULL, &id, &cause), 0);
+	doc_free(gone);
+	assert_int_equal(load(st, missing, &k), REEL_EXIT_HTTP);
+	assert_null(k.doc);
+
+	server_stop();
+	assert_int_equal(load(st, chain, &k), 0);
+	assert_int_equal(k.id, e.id);
+	assert_true(k.offline > 0);
+	assert_int_equal(store_doc_get(st, final, &sd, &cause), 0);
+	assert_int_equal(k.offline, sd.fetched);
+	store_doc_free(&sd);
+	a = json(e.doc);
+	b = json(k.doc);
+	assert_string_equal(b, a);
+	free(a);
+	free(b);
+	essay_free(&k);
+	a = xprintf("%s/page", base);
+	assert_int_equal(load(st, a, &k), REEL_EXIT_NETWORK);
+	free(a);
+	essay_free(&e);
+	store_close(st);
+	free(chain);
+	free(final);
+	free(missing);
+}
+
+/* A library that cannot take the essay fails nothing: the essay is
+ * there, not kept, and the trouble says why. */
+static void
+test_trouble(void **state)
+{
+	struct store	*st = open_library();
+	struct essay	 e;
+	sqlite3		*db;
+	char		*path = tmp("essay.html"), *lib, *cause = NULL;
+
+	write_file(path, ESSAY);
+	/* A write that fails as a full disk would. */
+	lib = xprintf("%s", store_path(st));
+	assert_int_equal(sqlite3_open(lib, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER full BEFORE INSERT"
+	    " ON documents BEGIN SELECT RAISE(ABORT, 'database or disk is "
+	    "full'); END", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_close(db), SQLITE_OK);
+	assert_int_equal(load(st, path, &e), 0);
+	assert_string_equal(e.doc->title, "Long Takes");
+	assert_int_equal(e.id, 0);
+	assert_non_null(e.trouble);
+	assert_non_null(strstr(e.trouble, "database or disk is full"));
+	essay_free(&e);
+	assert_int_equal(store_doc_get(st, path, NULL, &cause), 1);
+	store_close(st);
+	free(lib);
+	free(path);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest	tests[] = {
+		cmocka_unit_test_setup_teardown(test_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_text_file, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_not_kept, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_offline, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_trouble, setup,
+		    teardown),
+	};
+
+	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+		return 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
