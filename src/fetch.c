@@ -25,6 +25,10 @@
 #define FETCH_USER_AGENT	PACKAGE_NAME "/" PACKAGE_VERSION
 #define FETCH_ACCEPT \
 	"Accept: text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1"
+#define FETCH_ACCEPT_XML \
+	"Accept: application/rss+xml, application/atom+xml, " \
+	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, " \
+	"application/json;q=0.8, text/x-opml;q=0.8, */*;q=0.1"
 
 /* Where a body goes: the bytes, under the size limit, and what they are. */
 struct fetch_sink {
@@ -36,6 +40,7 @@ struct fetch_sink {
 	char		*type;		/* what the body is, once decided */
 	int		 refused;	/* ... and it is not a page */
 	int		 too_large;
+	int		 xml;		/* XML and JSON are welcome too */
 };
 
 /* One HTTP fetch, its redirects included. */
@@ -363,6 +368,44 @@ fetch_html(const char *p, size_t n)
 	return 0;
 }
 
+/* A feed's or another XML or JSON document's type (accept_xml). */
+static int
+fetch_xml_type(const char *type)
+{
+	size_t	n = strlen(type);
+
+	return (n > 4 && (strcmp(type + n - 4, "/xml") == 0 ||
+	    strcmp(type + n - 4, "+xml") == 0)) ||
+	    (n > 5 && (strcmp(type + n - 5, "/json") == 0 ||
+	    strcmp(type + n - 5, "+json") == 0)) ||
+	    strcmp(type, "text/x-opml") == 0;
+}
+
+/* An XML declaration, in UTF-8 or (their zero bytes would look binary)
+ * UTF-16 or UTF-32, with or without a byte-order mark. */
+static int
+fetch_xml_start(const char *p, size_t n)
+{
+	static const struct {
+		const char	*bytes;
+		size_t		 len;
+	} starts[] = {
+		{ "<?xml", 5 },
+		{ "\xef\xbb\xbf<?xml", 8 },
+		{ "\xfe\xff\0<\0?", 6 }, { "\xff\xfe<\0?\0", 6 },
+		{ "\0<\0?", 4 }, { "<\0?\0", 4 },
+		{ "\0\0\xfe\xff\0\0\0<", 8 }, { "\xff\xfe\0\0<\0\0\0", 8 },
+		{ "\0\0\0<\0\0\0?", 8 }, { "<\0\0\0?\0\0\0", 8 },
+	};
+	size_t	i;
+
+	for (i = 0; i < nitems(starts); i++)
+		if (n >= starts[i].len &&
+		    memcmp(p, starts[i].bytes, starts[i].len) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 fetch_octet(const char *type)
 {
@@ -411,6 +454,8 @@ fetch_sink_decide(struct fetch_sink *s, const char *p, size_t n)
 		}
 	} else if (magic != NULL)
 		type = magic;
+	else if (s->xml && fetch_xml_start(p, n))
+		type = "application/xml";
 	else if (fetch_html(p, n))
 		type = "text/html";
 	else if (fetch_binary(p, n))
@@ -420,7 +465,8 @@ fetch_sink_decide(struct fetch_sink *s, const char *p, size_t n)
 	s->type = xstrdup(type);
 	s->refused = strcmp(type, "text/html") != 0 &&
 	    strcmp(type, "application/xhtml+xml") != 0 &&
-	    strcmp(type, "text/plain") != 0;
+	    strcmp(type, "text/plain") != 0 &&
+	    !(s->xml && fetch_xml_type(type));
 }
 
 /* Keeps n more bytes. Returns 0, or -1 to stop: the body is too large or
@@ -531,6 +577,7 @@ fetch_file(const char *path, const struct fetch_opts *o,
 	memset(&sink, 0, sizeof sink);
 	fetch_sink_reset(&sink, o->max_size);
 	sink.file = 1;
+	sink.xml = o->accept_xml;
 	sink.named = strcmp(path, "-") == 0 ? NULL : fetch_named_type(path);
 	fetch_sink_decide(&sink, data, len);
 	if ((rc = fetch_sink_finish(&sink, url_name(path), cause)) == 0) {
@@ -875,7 +922,8 @@ fetch_http(const char *url, const struct fetch_opts *o,
 	}
 	if ((f.h = curl_easy_init()) == NULL)
 		fatal(_("cannot initialise libcurl"));
-	if ((l = curl_slist_append(headers, FETCH_ACCEPT)) == NULL)
+	if ((l = curl_slist_append(headers, o->accept_xml ? FETCH_ACCEPT_XML :
+	    FETCH_ACCEPT)) == NULL)
 		fatal(_("out of memory"));
 	headers = l;
 	if (fetch_http_setup(&f, headers, cause) != 0) {
@@ -887,6 +935,7 @@ fetch_http(const char *url, const struct fetch_opts *o,
 	seen[nseen++] = bare;
 	for (;;) {
 		fetch_sink_reset(&f.sink, o->max_size);
+		f.sink.xml = o->accept_xml;
 		f.status = 0;
 		f.reason[0] = '\0';
 		f.typed = 0;

@@ -27,6 +27,10 @@ struct fetch_opts {
 	 * be NULL. */
 	int	(*progress)(void *, size_t, size_t);
 	void	*arg;
+	/* Also take feeds and other XML or JSON (RSS, Atom, JSON Feed,
+	 * OPML: application/rss+xml, application/xml, text/xml,
+	 * application/json...), and ask for them first. */
+	int	 accept_xml;
 };
 
 struct fetch_result {
@@ -34,7 +38,8 @@ struct fetch_result {
 	size_t	 len;
 	char	*url;		/* final URL after redirects, or the path */
 	char	*type;		/* text/html, application/xhtml+xml or
-				   text/plain: declared, or sniffed */
+				   text/plain (or with accept_xml an XML or
+				   JSON type): declared, or sniffed */
 	char	*charset;	/* charset parameter of Content-Type, or NULL */
 	long	 status;	/* HTTP status, 0 for files */
 };

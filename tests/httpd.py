@@ -302,6 +302,38 @@ class Handler(http.server.BaseHTTPRequestHandler):
                   b"<body><p>Caf\xc3\xa9 au lait.</p></body></html>",
                   ctype="text/html; charset=windows-1252")
 
+    # Feeds and lists, for "reel feed parse" and OPML includes.
+
+    def r_list_opml(self):
+        self.send(200, ('<?xml version="1.0"?><opml version="2.0"><body>'
+                        '<outline text="Remote" type="rss" '
+                        'xmlUrl="https://remote.example/feed"/>'
+                        '<outline text="Again" type="include" '
+                        'url="%s/list.opml"/></body></opml>'
+                        % self.base()).encode("utf-8"), ctype="text/x-opml")
+
+    def r_feed_rss(self):
+        self.send(200, b'<?xml version="1.0" encoding="utf-8"?>'
+                  b'<rss version="2.0"><channel><title>Served</title>'
+                  b'<link>/blog/</link><item><title>One</title>'
+                  b'<link>one.html</link>'
+                  b'<pubDate>Mon, 05 Jun 2017 10:00:00 +0200</pubDate>'
+                  b'</item></channel></rss>',
+                  ctype="application/rss+xml")
+
+    def r_feed_latin1(self):
+        # The charset of the header wins over the declaration.
+        self.send(200, b'<?xml version="1.0" encoding="utf-8"?>'
+                  b'<feed xmlns="http://www.w3.org/2005/Atom">'
+                  b'<title>Caf\xe9</title></feed>',
+                  ctype="application/atom+xml; charset=iso-8859-1")
+
+    def r_feed_json(self):
+        self.send(200, b'{"version": "https://jsonfeed.org/version/1.1",'
+                  b' "title": "JSON served", "items": [{"id": "1",'
+                  b' "url": "posts/1", "content_text": "Hi"}]}',
+                  ctype="application/feed+json")
+
 
 ROUTES = {
     "/page": Handler.r_page,
@@ -338,6 +370,10 @@ ROUTES = {
     "/quoted-charset": Handler.r_quoted_charset,
     "/cp1252": Handler.r_cp1252,
     "/disagree": Handler.r_disagree,
+    "/list.opml": Handler.r_list_opml,
+    "/feed.rss": Handler.r_feed_rss,
+    "/feed-latin1": Handler.r_feed_latin1,
+    "/feed.json": Handler.r_feed_json,
 }
 
 PREFIX_ROUTES = [
