@@ -1618,11 +1618,9 @@ clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top)
 			break;
 		}
 		if ((next = tidyGetChild(tn)) != NULL) {
-			if (++depth == cap) {
-				cap *= 2;
-				parents = xreallocarray(parents, cap,
-				    sizeof *parents);
-			}
+			depth++;
+			parents = xgrowarray(parents, &cap, depth + 1,
+			    sizeof *parents);
 			/* An element left out (too deep, or a name libxml2
 			 * cannot hold) gives its children to its parent. */
 			parents[depth] = node != NULL ? node :

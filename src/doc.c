@@ -100,11 +100,8 @@ doc_begin(struct doc *d, enum doc_block_type type, int level)
 	struct doc_block	*b;
 
 	doc_end(d);
-	if (d->nblocks == d->blocks_cap) {
-		d->blocks_cap = d->blocks_cap == 0 ? 64 : d->blocks_cap * 2;
-		d->blocks = xreallocarray(d->blocks, d->blocks_cap,
-		    sizeof *d->blocks);
-	}
+	d->blocks = xgrowarray(d->blocks, &d->blocks_cap, d->nblocks + 1,
+	    sizeof *d->blocks);
 	b = &d->blocks[d->nblocks++];
 	memset(b, 0, sizeof *b);
 	b->type = type;
@@ -193,12 +190,8 @@ doc_span_begin(struct doc *d, enum doc_span_type type, int link)
 		doc_begin(d, DOC_PARAGRAPH, 0);
 	/* The pending space belongs before the span, not inside it. */
 	text_collapse_flush(&d->cur, &d->ws);
-	if (d->cur_nspans == d->cur_spans_cap) {
-		d->cur_spans_cap = d->cur_spans_cap == 0 ? 8 :
-		    d->cur_spans_cap * 2;
-		d->cur_spans = xreallocarray(d->cur_spans, d->cur_spans_cap,
-		    sizeof *d->cur_spans);
-	}
+	d->cur_spans = xgrowarray(d->cur_spans, &d->cur_spans_cap,
+	    d->cur_nspans + 1, sizeof *d->cur_spans);
 	sp = &d->cur_spans[d->cur_nspans];
 	sp->start = sp->end = d->cur.len;
 	sp->type = type;
@@ -220,11 +213,8 @@ doc_add_link(struct doc *d, const char *url)
 {
 	struct doc_link	*l;
 
-	if (d->nlinks == d->links_cap) {
-		d->links_cap = d->links_cap == 0 ? 32 : d->links_cap * 2;
-		d->links = xreallocarray(d->links, d->links_cap,
-		    sizeof *d->links);
-	}
+	d->links = xgrowarray(d->links, &d->links_cap, d->nlinks + 1,
+	    sizeof *d->links);
 	l = &d->links[d->nlinks];
 	l->url = sanitize(url, strlen(url), 0);
 	l->text = xstrdup("");
@@ -415,12 +405,8 @@ doc_add_section(struct doc *d, const char *label, const char *title,
 {
 	struct doc_section	*s;
 
-	if (d->nsections == d->sections_cap) {
-		d->sections_cap = d->sections_cap == 0 ? 16 :
-		    d->sections_cap * 2;
-		d->sections = xreallocarray(d->sections, d->sections_cap,
-		    sizeof *d->sections);
-	}
+	d->sections = xgrowarray(d->sections, &d->sections_cap,
+	    d->nsections + 1, sizeof *d->sections);
 	s = &d->sections[d->nsections++];
 	s->label = label != NULL ? xstrdup(label) : NULL;
 	s->title = xstrdup(title != NULL ? title : "");
@@ -441,11 +427,8 @@ doc_split_block(struct doc *d, size_t b, size_t at)
 		fatal("doc_split_block: block %zu is not closed", b);
 	if (at == 0 || at >= d->blocks[b].len)
 		fatal("doc_split_block: offset %zu out of range", at);
-	if (d->nblocks == d->blocks_cap) {
-		d->blocks_cap = d->blocks_cap == 0 ? 64 : d->blocks_cap * 2;
-		d->blocks = xreallocarray(d->blocks, d->blocks_cap,
-		    sizeof *d->blocks);
-	}
+	d->blocks = xgrowarray(d->blocks, &d->blocks_cap, d->nblocks + 1,
+	    sizeof *d->blocks);
 	memmove(&d->blocks[b + 2], &d->blocks[b + 1],
 	    (d->nblocks - b - 1) * sizeof *d->blocks);
 	d->nblocks++;

@@ -209,11 +209,8 @@ build_span(struct xbuild *b, xmlNodePtr n, enum doc_span_type type,
 		if (!build_holds_block(n))
 			build_open(b);
 	}
-	if (b->nspans == b->spans_cap) {
-		b->spans_cap = b->spans_cap == 0 ? 8 : b->spans_cap * 2;
-		b->spans = xreallocarray(b->spans, b->spans_cap,
-		    sizeof *b->spans);
-	}
+	b->spans = xgrowarray(b->spans, &b->spans_cap, b->nspans + 1,
+	    sizeof *b->spans);
 	i = b->nspans++;
 	sp = &b->spans[i];
 	sp->type = type;

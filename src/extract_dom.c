@@ -350,10 +350,7 @@ extract_dom_has_ancestor(xmlNodePtr n, enum xtag t, int max_depth,
 void
 extract_dom_list_add(struct xlist *l, xmlNodePtr n)
 {
-	if (l->n == l->cap) {
-		l->cap = l->cap == 0 ? 64 : l->cap * 2;
-		l->v = xreallocarray(l->v, l->cap, sizeof *l->v);
-	}
+	l->v = xgrowarray(l->v, &l->cap, l->n + 1, sizeof *l->v);
 	l->v[l->n++] = n;
 }
 
@@ -914,10 +911,7 @@ extract_dom_tokens(const char *s, char ***out)
 			s++;
 			continue;
 		}
-		if (n == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			v = xreallocarray(v, cap, sizeof *v);
-		}
+		v = xgrowarray(v, &cap, n + 1, sizeof *v);
 		t = xstrndup(s, len);
 		for (len = 0; t[len] != '\0'; len++)
 			t[len] = (char)ascii_lower((unsigned char)t[len]);

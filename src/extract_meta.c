@@ -357,10 +357,7 @@ extract_meta_put(struct xmetavals *mv, const char *key, const char *value)
 			return;
 		}
 	}
-	if (mv->n == mv->cap) {
-		mv->cap = mv->cap == 0 ? 16 : mv->cap * 2;
-		mv->v = xreallocarray(mv->v, mv->cap, sizeof *mv->v);
-	}
+	mv->v = xgrowarray(mv->v, &mv->cap, mv->n + 1, sizeof *mv->v);
 	mv->v[mv->n].key = xstrdup(key);
 	mv->v[mv->n].value = extract_meta_trim(value, strlen(value));
 	mv->n++;

@@ -239,10 +239,8 @@ layout_seg_add(struct layout *l, size_t first, const struct layout_src *from,
 		    s->src + (at - s->dstart) == src)
 			return;
 	}
-	if (l->nsegs == l->segs_cap) {
-		l->segs_cap = l->segs_cap == 0 ? 256 : l->segs_cap * 2;
-		l->segs = xreallocarray(l->segs, l->segs_cap, sizeof *l->segs);
-	}
+	l->segs = xgrowarray(l->segs, &l->segs_cap, l->nsegs + 1,
+	    sizeof *l->segs);
 	s = &l->segs[l->nsegs++];
 	s->dstart = at;
 	s->src = src;
@@ -542,11 +540,8 @@ layout_line_add(struct layout *l)
 {
 	struct layout_line	*ln;
 
-	if (l->nlines == l->lines_cap) {
-		l->lines_cap = l->lines_cap == 0 ? 1024 : l->lines_cap * 2;
-		l->lines = xreallocarray(l->lines, l->lines_cap,
-		    sizeof *l->lines);
-	}
+	l->lines = xgrowarray(l->lines, &l->lines_cap, l->nlines + 1,
+	    sizeof *l->lines);
 	ln = &l->lines[l->nlines++];
 	memset(ln, 0, sizeof *ln);
 	return ln;
@@ -566,10 +561,8 @@ layout_run_add(struct layout *l, struct layout_line *ln, size_t start,
 			return;
 		}
 	}
-	if (l->nruns == l->runs_cap) {
-		l->runs_cap = l->runs_cap == 0 ? 1024 : l->runs_cap * 2;
-		l->runs = xreallocarray(l->runs, l->runs_cap, sizeof *l->runs);
-	}
+	l->runs = xgrowarray(l->runs, &l->runs_cap, l->nruns + 1,
+	    sizeof *l->runs);
 	r = &l->runs[l->nruns++];
 	r->start = start;
 	r->len = len;

@@ -406,11 +406,8 @@ pager_find_all(struct pager *p)
 				continue;
 		} else if (t[i] != pat[0] || memcmp(t + i, pat, plen) != 0)
 			continue;
-		if (p->nmatches == cap) {
-			cap = cap == 0 ? 64 : cap * 2;
-			p->matches = xreallocarray(p->matches, cap,
-			    sizeof *p->matches);
-		}
+		p->matches = xgrowarray(p->matches, &cap, p->nmatches + 1,
+		    sizeof *p->matches);
 		p->matches[p->nmatches].start = i;
 		p->matches[p->nmatches++].end = i + plen;
 		i += plen - 1;
@@ -533,10 +530,7 @@ pager_visible_links(const struct pager *p, struct pager_link **out)
 			if (n > 0 && v[n - 1].block == (long)ln->block &&
 			    v[n - 1].span == r->span)
 				continue;
-			if (n == cap) {
-				cap = cap == 0 ? 16 : cap * 2;
-				v = xreallocarray(v, cap, sizeof *v);
-			}
+			v = xgrowarray(v, &cap, n + 1, sizeof *v);
 			v[n].block = (long)ln->block;
 			v[n++].span = r->span;
 		}
@@ -654,11 +648,8 @@ pager_help_add(struct pager *p, const char *s, size_t *cap)
 				cut = 1;
 		}
 		buf_add(&b, s, cut);
-		if (*cap == p->nhelp) {
-			*cap = *cap == 0 ? 64 : *cap * 2;
-			p->help = xreallocarray(p->help, *cap,
-			    sizeof *p->help);
-		}
+		p->help = xgrowarray(p->help, cap, p->nhelp + 1,
+		    sizeof *p->help);
 		p->help[p->nhelp++] = buf_detach(&b, NULL);
 		s += cut;
 		len -= cut;
@@ -1327,11 +1318,8 @@ pager_line_runs(struct pager *p, size_t n, const struct layout_run **out)
 	for (i = 0; i < len; i = b) {
 		for (b = i + 1; b < len && p->cells[b] == p->cells[i]; b++)
 			;
-		if (nruns == p->runs_cap) {
-			p->runs_cap = p->runs_cap == 0 ? 16 : p->runs_cap * 2;
-			p->runs = xreallocarray(p->runs, p->runs_cap,
-			    sizeof *p->runs);
-		}
+		p->runs = xgrowarray(p->runs, &p->runs_cap, nruns + 1,
+		    sizeof *p->runs);
 		o = &p->runs[nruns++];
 		o->start = i;
 		o->len = b - i;

@@ -56,11 +56,7 @@ pipeline_text(const char *s, size_t len, const char *url)
 		if (blank)
 			continue;
 		if (!in_para) {
-			if (n == cap) {
-				cap = cap == 0 ? 64 : cap * 2;
-				paras = xreallocarray(paras, cap,
-				    sizeof *paras);
-			}
+			paras = xgrowarray(paras, &cap, n + 1, sizeof *paras);
 			buf_init(&paras[n++]);
 		}
 		in_para = 1;

@@ -546,10 +546,7 @@ static void
 sections_add_cand(struct sections_cand **cands, size_t *n, size_t *cap,
     const struct sections_cand *c)
 {
-	if (*n == *cap) {
-		*cap = *cap == 0 ? 16 : *cap * 2;
-		*cands = xreallocarray(*cands, *cap, sizeof **cands);
-	}
+	*cands = xgrowarray(*cands, cap, *n + 1, sizeof **cands);
 	(*cands)[(*n)++] = *c;
 }
 
