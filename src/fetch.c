@@ -852,7 +852,9 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 			    fetch_errbuf(f, cc));
 		return rc;
 	case CURLE_OPERATION_TIMEDOUT:
-		if (curl_easy_getinfo(f->h, CURLINFO_CONNECT_TIME_T,
+		/* The request went out (a reused connection has no connect
+		 * time, but has this): it was not the connection. */
+		if (curl_easy_getinfo(f->h, CURLINFO_PRETRANSFER_TIME_T,
 		    &connected) != CURLE_OK)
 			connected = 0;
 		if (o->timeout > 0 && fetch_now_ms() >= deadline)

@@ -111,11 +111,10 @@ refresh_add(struct refresh *r, size_t i, char **cause)
 	CURLcode		 cc;
 	CURLMcode		 mc;
 
-	/* Wait for a connection to the host that may carry this transfer
-	 * too (HTTP/2) rather than open another; the feed's index says
-	 * which feed a finished handle was. */
-	if ((cc = curl_easy_setopt(h, CURLOPT_PIPEWAIT, 1L)) != CURLE_OK ||
-	    (cc = curl_easy_setopt(h, CURLOPT_PRIVATE,
+	/* The feed's index says which feed a finished handle was. No
+	 * CURLOPT_PIPEWAIT: with it, libcurl 7.88 holds a transfer back
+	 * while an HTTP/1.1 connection to its host stalls. */
+	if ((cc = curl_easy_setopt(h, CURLOPT_PRIVATE,
 	    (void *)(uintptr_t)i)) != CURLE_OK) {
 		refresh_arrive(r, i, REEL_EXIT_FAILURE, xprintf(
 		    _("%s: libcurl: %s"), f->url, curl_easy_strerror(cc)));

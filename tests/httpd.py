@@ -14,7 +14,8 @@ For refreshes: /feeds/N.xml is feed N, with an ETag and a Last-Modified
 that make a conditional request answer 304 Not Modified; /rev/K changes
 every feed (its first item's title, and item K+3 appears from K 1 on);
 /stats tells (as JSON) how many requests came, how many were answered
-304 and how many were in flight at most, and ?reset starts them again.
+304 and how many requests of /feeds/ were in flight at most, and ?reset
+starts them again.
 """
 
 import argparse
@@ -144,14 +145,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def do_GET(self):
         with self.server.lock:
             self.server.requests += 1
-            self.server.inflight += 1
-            self.server.max_inflight = max(self.server.max_inflight,
-                                           self.server.inflight)
-        try:
-            self.get()
-        finally:
-            with self.server.lock:
-                self.server.inflight -= 1
+        self.get()
 
     def get(self):
         # A proxy is asked for the absolute URL.
@@ -380,8 +374,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
         # /feeds/N.xml; /feeds/N.xml?lm serves Last-Modified alone.
         n = int(rest.split(".")[0])
         rev = self.server.rev
-        # A little wait, so that transfers overlap.
+        # A little wait, so that transfers overlap; counted as in flight
+        # until the answer starts, after which the client may send
+        # another.
+        with self.server.lock:
+            self.server.inflight += 1
+            self.server.max_inflight = max(self.server.max_inflight,
+                                           self.server.inflight)
         time.sleep(0.02)
+        with self.server.lock:
+            self.server.inflight -= 1
         modified = "Mon, %02d Jan 2024 00:00:00 GMT" % (rev + 1)
         etag = '"feed-%d-rev-%d"' % (n, rev)
         if self.path.endswith("?lm"):

@@ -495,6 +495,46 @@ test_faults(void **state)
 	store_close(s);
 }
 
+/* A feed that stalls holds back no other on its host. */
+static void
+test_stall(void **state)
+{
+	struct store		*s = open_store();
+	struct refresh_opts	 o;
+	struct fetch_opts	 fo;
+	struct refresh		*r;
+	struct refresh_progress	 p;
+	const int64_t		*ids;
+	int64_t			 stall, good, order[2];
+	char			*cause = NULL;
+	size_t			 n, i, k = 0;
+	int			 rc;
+
+	stall = add(s, "/stall");
+	good = add(s, "/feeds/1.xml");
+	fetch_opts_default(&fo);
+	fo.stall_time = 2;
+	memset(&o, 0, sizeof o);
+	o.fetch = &fo;
+	if (refresh_start(s, NULL, 0, &o, &r, &cause) != 0)
+		fail_msg("%s", cause);
+	do {
+		if ((rc = refresh_step(r, 50, &cause)) == -1)
+			fail_msg("%s", cause);
+		ids = refresh_finished(r, &n);
+		for (i = 0; i < n && k < 2; i++)
+			order[k++] = ids[i];
+	} while (rc == 1);
+	refresh_progress(r, &p);
+	assert_int_equal(k, 2);
+	assert_true(order[0] == good && order[1] == stall);
+	assert_int_equal(p.failed, 1);
+	assert_non_null(strstr(refresh_error(r, stall), "transfer stalled"));
+	assert_null(refresh_error(r, good));
+	refresh_free(r);
+	store_close(s);
+}
+
 static void
 test_limits(void **state)
 {
@@ -533,6 +573,9 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_faults, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_limits, setup, teardown),
+		/* Last: the server's handler of /stall stays in flight for a
+		 * minute, and would count in max_inflight. */
+		cmocka_unit_test_setup_teardown(test_stall, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, server_start, server_stop);
