@@ -1,5 +1,6 @@
 /* cmd_feed.h: the library's commands ("reel feed ...", "reel item ls"),
- * which cli.c parses and dispatches. */
+ * which cli.c parses and dispatches. Each returns its exit status (an
+ * enum reel_exit), its messages printed, one line each naming the feed. */
 #ifndef REEL_CMD_FEED_H
 #define REEL_CMD_FEED_H
 
@@ -15,8 +16,6 @@ struct cmd_feed_args {
 	char			**argv;
 };
 
-/* Each runs its command and returns its exit status (an enum reel_exit),
- * having printed its messages, one line each, naming the feed. */
 /* "reel feed add URL": subscribes to the feed at URL, or to the first
  * feed an HTML page at URL advertises, and refreshes it. */
 int	cmd_feed_add(const struct cmd_feed_args *);

@@ -11,7 +11,6 @@
 #include "feed.h"
 #include "fetch.h"
 #include "refresh.h"
-#include "sanitize.h"
 #include "store.h"
 #include "url.h"
 #include "util.h"
@@ -63,7 +62,7 @@ struct refresh {
 	int64_t			*finished;	/* since refresh_finished() */
 	size_t			 nfinished, finished_cap;
 	int64_t			*given;		/* the previous list */
-	size_t			 ngiven, given_cap;
+	size_t			 given_cap;
 };
 
 /* Counts a transfer to host in (d 1) or out (d -1); returns how many are
