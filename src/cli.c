@@ -11,14 +11,13 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "cli.h"
+#include "cmd_feed.h"
 #include "doc.h"
-#include "feed.h"
-#include "feed_dump.h"
 #include "fetch.h"
 #include "pipeline.h"
 #include "render.h"
-#include "url.h"
 #include "view_pager.h"
 #include "util.h"
 
@@ -28,6 +27,38 @@ enum {
 	OPT_STALL_TIME,
 	OPT_MAX_SIZE,
 	OPT_MAX_REDIRS,
+	OPT_JSON,
+	OPT_UNREAD,
+};
+
+/* What a command takes besides its operands. */
+#define CLI_PAGE	0x01	/* -f, -w, -S: showing a page */
+#define CLI_FETCH	0x02	/* the limits of a transfer */
+#define CLI_TAG		0x04	/* -t */
+#define CLI_JSON	0x08	/* --json */
+#define CLI_UNREAD	0x10	/* --unread */
+
+/* The library's commands: "reel feed add", "reel item ls"... */
+static const struct cli_cmd {
+	const char	*group;
+	const char	*name;
+	int		(*run)(const struct cmd_feed_args *);
+	int		 opts;
+	int		 min;		/* operands, at least */
+	int		 max;		/* at most; -1: any number */
+	const char	*missing;	/* what a missing operand is */
+} cli_cmds[] = {
+	{ "feed", "add", cmd_feed_add, CLI_FETCH | CLI_TAG, 1, 1,
+	    N_("missing feed URL") },
+	{ "feed", "rm", cmd_feed_rm, 0, 1, -1, N_("missing feed URL") },
+	{ "feed", "ls", cmd_feed_ls, CLI_JSON, 0, 0, NULL },
+	{ "feed", "import", cmd_feed_import, CLI_FETCH, 1, 1,
+	    N_("missing OPML file") },
+	{ "feed", "export", cmd_feed_export, 0, 0, 0, NULL },
+	{ "feed", "refresh", cmd_feed_refresh, CLI_FETCH, 0, -1, NULL },
+	{ "feed", "parse", cmd_feed_parse, CLI_FETCH, 1, 1,
+	    N_("missing URL or FILE") },
+	{ "item", "ls", cmd_item_ls, CLI_JSON | CLI_UNREAD, 0, 1, NULL },
 };
 
 static const struct option cli_options[] = {
@@ -39,6 +70,9 @@ static const struct option cli_options[] = {
 	{ "stall-time",		required_argument,	NULL, OPT_STALL_TIME },
 	{ "max-size",		required_argument,	NULL, OPT_MAX_SIZE },
 	{ "max-redirs",		required_argument,	NULL, OPT_MAX_REDIRS },
+	{ "tag",		required_argument,	NULL, 't' },
+	{ "json",		no_argument,		NULL, OPT_JSON },
+	{ "unread",		no_argument,		NULL, OPT_UNREAD },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -49,7 +83,16 @@ cli_usage(FILE *f)
 {
 	fprintf(f, _("Usage: %s [OPTION]... URL|FILE|-\n"
 	    "  or:  %s dump [OPTION]... URL|FILE|-\n"), "reel", "reel");
+	fprintf(f, _("  or:  %s feed add [OPTION]... URL [-t TAG]...\n"
+	    "  or:  %s feed rm URL...\n"
+	    "  or:  %s feed ls [--json]\n"
+	    "  or:  %s feed import [OPTION]... FILE|URL\n"
+	    "  or:  %s feed export\n"
+	    "  or:  %s feed refresh [OPTION]... [URL]...\n"), "reel", "reel",
+	    "reel", "reel", "reel", "reel");
 	fprintf(f, _("  or:  %s feed parse [OPTION]... URL|FILE|-\n"), "reel");
+	fprintf(f, _("  or:  %s item ls [--unread] [--json] [FEED-URL]\n"),
+	    "reel");
 }
 
 /* After a usage error: the usage and where to learn more. */
@@ -91,6 +134,24 @@ cli_help(void)
 	fputs(_("\n'reel feed parse' prints the RSS, Atom or JSON feed at URL, in\n"
 	    "FILE or on standard input as JSON; the options above apply to\n"
 	    "its fetch.\n"), stdout);
+	fputs(_("\n"
+	    "The library (feeds and their items) is one file,\n"
+	    "$XDG_DATA_HOME/reel/library.db:\n"
+	    "  feed add URL     subscribe to the feed at URL, or to the first\n"
+	    "                     feed the web page at URL advertises\n"
+	    "  feed rm URL...   unsubscribe, the feed's items with it\n"
+	    "  feed ls          feeds: unread items, title, tags, URL, last error\n"
+	    "  feed import FILE subscribe to the feeds of an OPML list (nested\n"
+	    "                     outlines become tags)\n"
+	    "  feed export      the subscriptions as OPML 2.0, tags as outlines\n"
+	    "  feed refresh     fetch every feed (or those named) at once and\n"
+	    "                     keep their new items; exit status 1 when a feed\n"
+	    "                     failed (its error is kept and shown by feed ls)\n"
+	    "  item ls [FEED]   items, newest first, of every feed or of one\n"
+	    "\n"
+	    "  -t, --tag=TAG           feed add: tag the feed (repeatable)\n"
+	    "      --json              feed ls, item ls: print JSON\n"
+	    "      --unread            item ls: only unread items\n"), stdout);
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 	printf(_("%s home page: <%s>\n"), PACKAGE_NAME,
 	    "https://example.org/reel");
@@ -175,154 +236,242 @@ cli_dump(const char *what, const struct fetch_opts *fo, int format,
 	return rc;
 }
 
-/* "reel feed parse": the feed as JSON; a feed read despite its faults
- * is printed after a warning. */
-static int
-cli_feed_parse(const char *what, const struct fetch_opts *fo)
+/* The command "reel GROUP NAME" names, or NULL after saying why not. */
+static const struct cli_cmd *
+cli_command(int argc, char **argv)
 {
-	struct fetch_opts	 o = *fo;
-	struct fetch_result	 r;
-	struct feed		*f;
-	char			*cause, *type = NULL;
-	int			 rc;
+	struct buf	 names = BUF_INIT;
+	size_t		 i;
+	const char	*group = argv[1];
 
-	o.accept_xml = 1;
-	if ((rc = fetch(what, &o, &r, &cause)) != 0) {
-		warnx_("%s", cause);
-		free(cause);
-		return rc;
-	}
-	/* What the server said the body is; a file's type is a guess. */
-	if (r.status != 0 && r.type != NULL)
-		type = r.charset != NULL ? xprintf("%s; charset=%s", r.type,
-		    r.charset) : xstrdup(r.type);
-	if (feed_parse(r.data, r.len, type, r.url, &f, &cause) != 0) {
-		warnx_("%s", cause);
-		free(cause);
-		rc = REEL_EXIT_FAILURE;
-	} else {
-		if (f->bozo)
-			warnx_(_("%s: an ill-formed feed, read as far as it "
-			    "goes: %s"), url_name(r.url), f->bozo_message);
-		if (feed_dump(stdout, f, 0) != 0 || fflush(stdout) != 0) {
-			warnx_(_("standard output: %s"), strerror(errno));
-			rc = REEL_EXIT_FAILURE;
+	for (i = 0; i < nitems(cli_cmds); i++) {
+		if (strcmp(cli_cmds[i].group, group) != 0)
+			continue;
+		if (argc > 2 && strcmp(cli_cmds[i].name, argv[2]) == 0) {
+			buf_free(&names);
+			return &cli_cmds[i];
 		}
-		feed_free(f);
+		buf_printf(&names, "%s%s", names.len > 0 ? ", " : "",
+		    cli_cmds[i].name);
 	}
-	free(type);
-	fetch_result_free(&r);
-	return rc;
+	if (argc < 3)
+		/* TRANSLATORS: "feed" or "item", then the commands. */
+		warnx_(_("missing %s command (%s)"), group, buf_str(&names));
+	else
+		warnx_(_("unknown %s command '%s' (%s)"), group, argv[2],
+		    buf_str(&names));
+	buf_free(&names);
+	return NULL;
+}
+
+/* Whether cmd (NULL: showing a page) takes option ch; says so if not. */
+static int
+cli_takes(const struct cli_cmd *cmd, int ch)
+{
+	const struct option	*o;
+	int			 flag;
+
+	switch (ch) {
+	case 'f':
+	case 'w':
+	case 'S':
+		flag = CLI_PAGE;
+		break;
+	case OPT_CONNECT_TIMEOUT:
+	case OPT_TIMEOUT:
+	case OPT_STALL_TIME:
+	case OPT_MAX_SIZE:
+	case OPT_MAX_REDIRS:
+		flag = CLI_FETCH;
+		break;
+	case 't':
+		flag = CLI_TAG;
+		break;
+	case OPT_JSON:
+		flag = CLI_JSON;
+		break;
+	case OPT_UNREAD:
+		flag = CLI_UNREAD;
+		break;
+	default:
+		return 1;
+	}
+	if ((cmd != NULL ? cmd->opts : CLI_PAGE | CLI_FETCH) & flag)
+		return 1;
+	for (o = cli_options; o->name != NULL && o->val != ch; o++)
+		/* nothing */;
+	if (cmd != NULL)
+		warnx_(_("'reel %s %s' takes no option --%s"), cmd->group,
+		    cmd->name, o->name);
+	else
+		warnx_(_("option --%s belongs to a command"), o->name);
+	return 0;
+}
+
+/* What the command line says, as options are read. */
+struct cli_state {
+	const struct cli_cmd	 *cmd;		/* NULL: show or dump a page */
+	struct fetch_opts	  fo;
+	struct cmd_feed_args	  args;
+	const char		**tags;
+	size_t			  ntags;
+	int			  format;
+	int			  width;
+	int			  use_sample;
+};
+
+/* Runs cmd on its operands. */
+static int
+cli_run(const struct cli_cmd *cmd, struct cmd_feed_args *args, int argc,
+    char **argv)
+{
+	if (argc < cmd->min) {
+		warnx_("%s", _(cmd->missing));
+		return cli_usage_error();
+	}
+	if (cmd->max >= 0 && argc > cmd->max) {
+		warnx_(_("too many arguments"));
+		return cli_usage_error();
+	}
+	args->argc = argc;
+	args->argv = argv;
+	return cmd->run(args);
+}
+
+/* Takes option ch (its argument in optarg) into st. Returns -1 to go
+ * on, or the exit status to end with. */
+static int
+cli_option(struct cli_state *st, int ch, char **argv)
+{
+	const char	*bad;
+	long		 v;
+
+	if (!cli_takes(st->cmd, ch))
+		return cli_usage_error();
+	switch (ch) {
+	case 'f':
+		if ((st->format = render_format_parse(optarg)) == -1) {
+			warnx_(_("unknown format '%s' (text, plain, "
+			    "markdown or json)"), optarg);
+			return REEL_EXIT_USAGE;
+		}
+		break;
+	case 'w':
+		if (cli_number("width", optarg, 0, 10000, &v) != 0)
+			return REEL_EXIT_USAGE;
+		if (v < 10) {
+			warnx_(_("--width must be at least 10"));
+			return REEL_EXIT_USAGE;
+		}
+		st->width = (int)v;
+		break;
+	case 'S':
+		st->use_sample = 1;
+		break;
+	case 't':
+		st->tags = xreallocarray(st->tags, st->ntags + 2,
+		    sizeof *st->tags);
+		st->tags[st->ntags++] = optarg;
+		st->tags[st->ntags] = NULL;
+		break;
+	case OPT_JSON:
+		st->args.json = 1;
+		break;
+	case OPT_UNREAD:
+		st->args.unread = 1;
+		break;
+	case OPT_CONNECT_TIMEOUT:
+		if (cli_number("connect-timeout", optarg, 0, 86400,
+		    &st->fo.connect_timeout) != 0)
+			return REEL_EXIT_USAGE;
+		break;
+	case OPT_TIMEOUT:
+		if (cli_number("timeout", optarg, 0, 86400,
+		    &st->fo.timeout) != 0)
+			return REEL_EXIT_USAGE;
+		break;
+	case OPT_STALL_TIME:
+		if (cli_number("stall-time", optarg, 0, 86400,
+		    &st->fo.stall_time) != 0)
+			return REEL_EXIT_USAGE;
+		break;
+	case OPT_MAX_SIZE:
+		if (cli_number("max-size", optarg, 1, LONG_MAX / 2, &v) != 0)
+			return REEL_EXIT_USAGE;
+		st->fo.max_size = (size_t)v;
+		break;
+	case OPT_MAX_REDIRS:
+		if (cli_number("max-redirs", optarg, 0, 100,
+		    &st->fo.max_redirects) != 0)
+			return REEL_EXIT_USAGE;
+		break;
+	case 'h':
+		cli_help();
+		return REEL_EXIT_OK;
+	case 'V':
+		cli_version();
+		return REEL_EXIT_OK;
+	case ':':
+		warnx_(_("option '%s' requires an argument"), argv[optind - 1]);
+		return cli_usage_error();
+	default:
+		bad = argv[optind - 1];
+		if (strncmp(bad, "--", 2) != 0)
+			warnx_(_("invalid option -- '%c'"), optopt);
+		else if (optopt != 0)
+			warnx_(_("option '%.*s' doesn't allow an argument"),
+			    (int)strcspn(bad, "="), bad);
+		else
+			warnx_(_("unrecognized or ambiguous option '%s'"),
+			    bad);
+		return cli_usage_error();
+	}
+	return -1;
 }
 
 int
 cli_main(int argc, char **argv)
 {
-	struct fetch_opts	 fo;
-	const char		*what, *bad;
+	struct cli_state	 st;
+	const char		*what;
 	char			*sample = NULL;
-	long			 v;
-	int			 ch, dump = 0, format = RENDER_TEXT, width = 0;
-	int			 feed = 0;
-	int			 use_sample = 0, rc;
+	int			 ch, dump = 0, rc;
 
-	fetch_opts_default(&fo);
+	memset(&st, 0, sizeof st);
+	fetch_opts_default(&st.fo);
+	st.format = RENDER_TEXT;
 	if (argc > 1 && strcmp(argv[1], "dump") == 0) {
 		dump = 1;
 		argv++;
 		argc--;
-	} else if (argc > 1 && strcmp(argv[1], "feed") == 0) {
-		if (argc < 3) {
-			warnx_(_("missing feed command (parse)"));
+	} else if (argc > 1 && (strcmp(argv[1], "feed") == 0 ||
+	    strcmp(argv[1], "item") == 0)) {
+		if ((st.cmd = cli_command(argc, argv)) == NULL)
 			return cli_usage_error();
-		}
-		if (strcmp(argv[2], "parse") != 0) {
-			warnx_(_("unknown feed command '%s' (parse)"),
-			    argv[2]);
-			return cli_usage_error();
-		}
-		feed = 1;
 		argv += 2;
 		argc -= 2;
 	}
 	/* getopt's own messages would name the program by its path. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":f:w:ShV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":f:w:St:hV", cli_options,
 	    NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if ((format = render_format_parse(optarg)) == -1) {
-				warnx_(_("unknown format '%s' (text, plain, "
-				    "markdown or json)"), optarg);
-				return REEL_EXIT_USAGE;
-			}
-			break;
-		case 'w':
-			if (cli_number("width", optarg, 0, 10000, &v) != 0)
-				return REEL_EXIT_USAGE;
-			if (v < 10) {
-				warnx_(_("--width must be at least 10"));
-				return REEL_EXIT_USAGE;
-			}
-			width = (int)v;
-			break;
-		case 'S':
-			use_sample = 1;
-			break;
-		case OPT_CONNECT_TIMEOUT:
-			if (cli_number("connect-timeout", optarg, 0, 86400,
-			    &fo.connect_timeout) != 0)
-				return REEL_EXIT_USAGE;
-			break;
-		case OPT_TIMEOUT:
-			if (cli_number("timeout", optarg, 0, 86400,
-			    &fo.timeout) != 0)
-				return REEL_EXIT_USAGE;
-			break;
-		case OPT_STALL_TIME:
-			if (cli_number("stall-time", optarg, 0, 86400,
-			    &fo.stall_time) != 0)
-				return REEL_EXIT_USAGE;
-			break;
-		case OPT_MAX_SIZE:
-			if (cli_number("max-size", optarg, 1, LONG_MAX / 2,
-			    &v) != 0)
-				return REEL_EXIT_USAGE;
-			fo.max_size = (size_t)v;
-			break;
-		case OPT_MAX_REDIRS:
-			if (cli_number("max-redirs", optarg, 0, 100,
-			    &fo.max_redirects) != 0)
-				return REEL_EXIT_USAGE;
-			break;
-		case 'h':
-			cli_help();
-			return REEL_EXIT_OK;
-		case 'V':
-			cli_version();
-			return REEL_EXIT_OK;
-		case ':':
-			warnx_(_("option '%s' requires an argument"),
-			    argv[optind - 1]);
-			return cli_usage_error();
-		default:
-			bad = argv[optind - 1];
-			if (strncmp(bad, "--", 2) != 0)
-				warnx_(_("invalid option -- '%c'"), optopt);
-			else if (optopt != 0)
-				warnx_(_("option '%.*s' doesn't allow an "
-				    "argument"), (int)strcspn(bad, "="), bad);
-			else
-				warnx_(_("unrecognized or ambiguous option "
-				    "'%s'"), bad);
-			return cli_usage_error();
+		if ((rc = cli_option(&st, ch, argv)) != -1) {
+			free(st.tags);
+			return rc;
 		}
 	}
 	argc -= optind;
 	argv += optind;
-	if (use_sample && argc == 0)
+	if (st.cmd != NULL) {
+		st.args.fetch = &st.fo;
+		st.args.tags = st.tags;
+		rc = cli_run(st.cmd, &st.args, argc, argv);
+		free(st.tags);
+		return rc;
+	}
+	if (st.use_sample && argc == 0)
 		what = sample = cli_sample_path();
-	else if (!use_sample && argc == 1)
+	else if (!st.use_sample && argc == 1)
 		what = argv[0];
 	else {
 		warnx_(argc == 0 ? _("missing URL or FILE") :
@@ -332,13 +481,11 @@ cli_main(int argc, char **argv)
 	/* Like less: a pager on a terminal, the text anywhere else (and on
 	 * a terminal that cannot host the pager). */
 	rc = -1;
-	if (feed)
-		rc = cli_feed_parse(what, &fo);
-	else if (!dump && isatty(STDOUT_FILENO))
-		rc = view_pager_run(what, &fo, width);
+	if (!dump && isatty(STDOUT_FILENO))
+		rc = view_pager_run(what, &st.fo, st.width);
 	if (rc == -1)
-		rc = cli_dump(what, &fo, format, width > 0 ? width :
-		    cli_terminal_width());
+		rc = cli_dump(what, &st.fo, st.format, st.width > 0 ?
+		    st.width : cli_terminal_width());
 	free(sample);
 	return rc;
 }

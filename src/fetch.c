@@ -43,15 +43,27 @@ struct fetch_sink {
 	int		 xml;		/* XML and JSON are welcome too */
 };
 
-/* One HTTP fetch, its redirects included. */
-struct fetch_http {
+/* One HTTP fetch, its redirects included: fetch() performs it alone,
+ * refresh.c many at once through a curl multi handle. */
+struct fetch_xfer {
 	CURL			*h;
 	const struct fetch_opts	*o;
 	struct fetch_sink	 sink;
-	long			 status;	/* from the last status line */
+	long			 status;	/* from the last status line,
+						   then the answer's */
 	char			 reason[FETCH_REASON_MAX];
 	int			 typed;		/* sink.declared is set */
 	char			 errbuf[CURL_ERROR_SIZE];
+	struct curl_slist	*headers;
+	char			*url;		/* as the caller gave it */
+	char			*cur;		/* this hop's URL */
+	char			**seen;		/* each hop's, no fragment */
+	size_t			 nseen;
+	long			 redirects;
+	long			 deadline;	/* ms, fetch_now_ms()'s clock */
+	int			 conditional;	/* validators were sent */
+	int			 permanent;	/* every hop so far 301 or 308 */
+	char			*moved;		/* where those hops led */
 };
 
 /* Signatures of what is not a page, after the WHATWG MIME Sniffing
@@ -606,7 +618,7 @@ fetch_now_ms(void)
 static size_t
 fetch_header_cb(char *p, size_t size, size_t n, void *arg)
 {
-	struct fetch_http	*f = arg;
+	struct fetch_xfer	*f = arg;
 	size_t			 len = size * n, i, j, k;
 	long			 status = 0;
 
@@ -638,7 +650,7 @@ fetch_header_cb(char *p, size_t size, size_t n, void *arg)
 
 /* Sets sink.declared from the response's Content-Type, once per hop. */
 static void
-fetch_http_typed(struct fetch_http *f)
+fetch_http_typed(struct fetch_xfer *f)
 {
 	char	*ct = NULL, *charset;
 
@@ -654,7 +666,7 @@ fetch_http_typed(struct fetch_http *f)
 static size_t
 fetch_write_cb(char *p, size_t size, size_t n, void *arg)
 {
-	struct fetch_http	*f = arg;
+	struct fetch_xfer	*f = arg;
 	long			 status;
 
 	/* The bodies of redirects and errors are not wanted. */
@@ -673,13 +685,13 @@ static int
 fetch_progress_cb(void *arg, curl_off_t dltotal, curl_off_t dlnow,
     curl_off_t ultotal, curl_off_t ulnow)
 {
-	struct fetch_http	*f = arg;
+	struct fetch_xfer	*f = arg;
 
 	return f->o->progress(f->o->arg, (size_t)dlnow, (size_t)dltotal) != 0;
 }
 
 static int
-fetch_http_setup(struct fetch_http *f, struct curl_slist *headers,
+fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
     char **cause)
 {
 	const struct fetch_opts	*o = f->o;
@@ -699,6 +711,8 @@ fetch_http_setup(struct fetch_http *f, struct curl_slist *headers,
 	SET(CURLOPT_FOLLOWLOCATION, 0L);
 	/* Every encoding this libcurl decodes: gzip, deflate, br, zstd. */
 	SET(CURLOPT_ACCEPT_ENCODING, "");
+	/* HTTP/2 where a TLS server offers it (ALPN), else HTTP/1.1. */
+	SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	SET(CURLOPT_SSL_VERIFYPEER, 1L);
 	SET(CURLOPT_SSL_VERIFYHOST, 2L);
 	SET(CURLOPT_USERAGENT, FETCH_USER_AGENT);
@@ -728,7 +742,7 @@ fail:
  * NULL when there is none, or only white space (which libcurl, too, took
  * for none). Owned by libcurl until the next transfer. */
 static const char *
-fetch_location(struct fetch_http *f)
+fetch_location(struct fetch_xfer *f)
 {
 	struct curl_header	*h;
 
@@ -739,7 +753,7 @@ fetch_location(struct fetch_http *f)
 }
 
 static const char *
-fetch_reason(struct fetch_http *f, long status)
+fetch_reason(struct fetch_xfer *f, long status)
 {
 	size_t	i;
 
@@ -755,7 +769,7 @@ fetch_reason(struct fetch_http *f, long status)
 }
 
 static int
-fetch_http_status(struct fetch_http *f, const char *url, long status,
+fetch_http_status(struct fetch_xfer *f, const char *url, long status,
     char **cause)
 {
 	const char	*reason = fetch_reason(f, status);
@@ -770,7 +784,7 @@ fetch_http_status(struct fetch_http *f, const char *url, long status,
 /* Words for a libcurl error, without libcurl's "SSL certificate problem"
  * style prefixes. */
 static const char *
-fetch_errbuf(struct fetch_http *f, CURLcode cc)
+fetch_errbuf(struct fetch_xfer *f, CURLcode cc)
 {
 	static const char	*prefixes[] = {
 		"SSL certificate problem: ", "SSL: ",
@@ -790,7 +804,7 @@ fetch_errbuf(struct fetch_http *f, CURLcode cc)
 }
 
 static int
-fetch_curl_error(struct fetch_http *f, const char *url, CURLcode cc,
+fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
     long deadline, char **cause)
 {
 	const struct fetch_opts	*o = f->o;
@@ -838,7 +852,9 @@ fetch_curl_error(struct fetch_http *f, const char *url, CURLcode cc,
 			    fetch_errbuf(f, cc));
 		return rc;
 	case CURLE_OPERATION_TIMEDOUT:
-		if (curl_easy_getinfo(f->h, CURLINFO_CONNECT_TIME_T,
+		/* The request went out (a reused connection has no connect
+		 * time, but has this): it was not the connection. */
+		if (curl_easy_getinfo(f->h, CURLINFO_PRETRANSFER_TIME_T,
 		    &connected) != CURLE_OK)
 			connected = 0;
 		if (o->timeout > 0 && fetch_now_ms() >= deadline)
@@ -893,6 +909,293 @@ fetch_free_list(char **v, size_t n)
 	free(v);
 }
 
+/* Reason phrases, redirect targets and URLs come from outside: a message
+ * that holds them reaches the terminal only through sanitize. */
+static void
+fetch_clean_cause(char **cause)
+{
+	char	*clean;
+
+	if (*cause == NULL)
+		return;
+	clean = sanitize(*cause, strlen(*cause), 0);
+	free(*cause);
+	*cause = clean;
+}
+
+/* Adds a whole header line to the request. */
+static void
+fetch_xfer_header(struct fetch_xfer *x, const char *line)
+{
+	struct curl_slist	*l;
+
+	if ((l = curl_slist_append(x->headers, line)) == NULL)
+		fatal(_("out of memory"));
+	x->headers = l;
+}
+
+/* Readies x for its next hop, to the last URL in x->seen. */
+static int
+fetch_xfer_hop(struct fetch_xfer *x, char **cause)
+{
+	CURLcode	cc;
+	long		left = 0;
+
+	fetch_sink_reset(&x->sink, x->o->max_size);
+	x->sink.xml = x->o->accept_xml;
+	x->status = 0;
+	x->reason[0] = '\0';
+	x->typed = 0;
+	x->errbuf[0] = '\0';
+	if (x->o->timeout > 0 && (left = x->deadline - fetch_now_ms()) <= 0)
+		left = 1;
+	/* The request, without the fragment it has no business sending. */
+	if ((cc = curl_easy_setopt(x->h, CURLOPT_URL,
+	    x->seen[x->nseen - 1])) != CURLE_OK ||
+	    (cc = curl_easy_setopt(x->h, CURLOPT_TIMEOUT_MS, left)) !=
+	    CURLE_OK) {
+		*cause = xprintf(_("%s: libcurl: %s"), x->cur,
+		    curl_easy_strerror(cc));
+		return REEL_EXIT_FAILURE;
+	}
+	return 0;
+}
+
+int
+fetch_xfer_new(const char *url, const struct fetch_opts *o,
+    const char *etag, const char *last_modified, struct fetch_xfer **xp,
+    char **cause)
+{
+	struct fetch_xfer	*x;
+	char			*cur, *bare, *line;
+	int			 rc;
+
+	*xp = NULL;
+	*cause = NULL;
+	if (!url_is_web(url)) {
+		*cause = xprintf(_("%s: unsupported URL scheme (reel reads "
+		    "http and https)"), url);
+		fetch_clean_cause(cause);
+		return REEL_EXIT_CONTENT;
+	}
+	if ((cur = url_absolute(url, NULL)) == NULL ||
+	    (bare = url_strip_fragment(cur)) == NULL) {
+		free(cur);
+		*cause = xprintf(_("%s: malformed URL"), url);
+		fetch_clean_cause(cause);
+		return REEL_EXIT_USAGE;
+	}
+	x = xcalloc(1, sizeof *x);
+	x->o = o;
+	x->url = xstrdup(url);
+	x->cur = cur;
+	x->permanent = 1;
+	x->seen = xreallocarray(NULL, o->max_redirects + 1, sizeof *x->seen);
+	x->seen[x->nseen++] = bare;
+	if ((x->h = curl_easy_init()) == NULL)
+		fatal(_("cannot initialise libcurl"));
+	fetch_xfer_header(x, o->accept_xml ? FETCH_ACCEPT_XML : FETCH_ACCEPT);
+	/* The validators as the server gave them; the store keeps them
+	 * sanitized, so they hold no line break to end the header. */
+	if (etag != NULL && *etag != '\0') {
+		line = xprintf("If-None-Match: %s", etag);
+		fetch_xfer_header(x, line);
+		free(line);
+		x->conditional = 1;
+	}
+	if (last_modified != NULL && *last_modified != '\0') {
+		line = xprintf("If-Modified-Since: %s", last_modified);
+		fetch_xfer_header(x, line);
+		free(line);
+		x->conditional = 1;
+	}
+	x->deadline = fetch_now_ms() + o->timeout * 1000;
+	if (fetch_http_setup(x, x->headers, cause) != 0)
+		rc = REEL_EXIT_FAILURE;
+	else
+		rc = fetch_xfer_hop(x, cause);
+	if (rc != 0) {
+		fetch_clean_cause(cause);
+		fetch_xfer_free(x);
+		return rc;
+	}
+	*xp = x;
+	return 0;
+}
+
+void *
+fetch_xfer_handle(struct fetch_xfer *x)
+{
+	return x->h;
+}
+
+const char *
+fetch_xfer_url(const struct fetch_xfer *x)
+{
+	return x->cur;
+}
+
+long
+fetch_xfer_status(const struct fetch_xfer *x)
+{
+	return x->status;
+}
+
+/* A response header's value, sanitized, or NULL when it has none. */
+static char *
+fetch_xfer_value(struct fetch_xfer *x, const char *name)
+{
+	struct curl_header	*h;
+	size_t			 start, n;
+
+	if (curl_easy_header(x->h, name, 0, CURLH_HEADER, -1, &h) !=
+	    CURLHE_OK)
+		return NULL;
+	start = strspn(h->value, " \t");
+	n = strlen(h->value + start);
+	while (n > 0 && (h->value[start + n - 1] == ' ' ||
+	    h->value[start + n - 1] == '\t'))
+		n--;
+	return n > 0 ? sanitize(h->value + start, n, 0) : NULL;
+}
+
+/* What every answer that ends a transfer tells: where it ended, where it
+ * moved for good, its validators. */
+static void
+fetch_xfer_result(struct fetch_xfer *x, long status, struct fetch_result *r)
+{
+	r->url = xstrdup(x->cur);
+	r->status = status;
+	r->moved = x->moved != NULL ? xstrdup(x->moved) : NULL;
+	r->etag = fetch_xfer_value(x, "ETag");
+	r->last_modified = fetch_xfer_value(x, "Last-Modified");
+}
+
+/* A 3xx answer: gets x ready for the next hop, or says why not. */
+static int
+fetch_xfer_redirect(struct fetch_xfer *x, long status, char **cause)
+{
+	const char	*loc;
+	char		*next, *nbare;
+	size_t		 i;
+
+	if ((loc = fetch_location(x)) == NULL)
+		return fetch_http_status(x, x->cur, status, cause);
+	if ((next = url_absolute(loc, x->cur)) == NULL ||
+	    (nbare = url_strip_fragment(next)) == NULL) {
+		free(next);
+		*cause = xprintf(_("%s: bad redirect to %s"), x->cur, loc);
+		return REEL_EXIT_HTTP;
+	}
+	if (!url_is_web(next)) {
+		*cause = xprintf(_("%s: redirect to an unsupported URL "
+		    "scheme: %s"), x->cur, next);
+		goto fail;
+	}
+	for (i = 0; i < x->nseen; i++) {
+		if (strcmp(x->seen[i], nbare) == 0) {
+			*cause = xprintf(_("%s: redirect loop (back to %s)"),
+			    x->cur, next);
+			free(next);
+			free(nbare);
+			return REEL_EXIT_HTTP;
+		}
+	}
+	if (x->redirects++ == x->o->max_redirects) {
+		*cause = xprintf(_("%s: too many redirects (more than %ld)"),
+		    x->url, x->o->max_redirects);
+		free(next);
+		free(nbare);
+		return REEL_EXIT_HTTP;
+	}
+	/* Only a chain of permanent redirects from the start moves the
+	 * address for good; a temporary hop anywhere ends it. */
+	if (x->permanent && (status == 301 || status == 308)) {
+		free(x->moved);
+		x->moved = xstrdup(next);
+	} else
+		x->permanent = 0;
+	x->seen[x->nseen++] = nbare;
+	free(x->cur);
+	x->cur = next;
+	return fetch_xfer_hop(x, cause);
+
+fail:
+	free(next);
+	free(nbare);
+	return REEL_EXIT_CONTENT;
+}
+
+int
+fetch_xfer_done(struct fetch_xfer *x, int code, int *again,
+    struct fetch_result *r, char **cause)
+{
+	char	*ct = NULL, *mt;
+	long	 status;
+	int	 rc;
+
+	memset(r, 0, sizeof *r);
+	*cause = NULL;
+	*again = 0;
+	if ((CURLcode)code != CURLE_OK) {
+		rc = fetch_curl_error(x, x->cur, (CURLcode)code, x->deadline,
+		    cause);
+		goto fail;
+	}
+	if (curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status) !=
+	    CURLE_OK)
+		status = x->status;
+	x->status = status;
+	if (status == 304 && x->conditional) {
+		fetch_xfer_result(x, status, r);
+		return 0;
+	}
+	if (status >= 300 && status <= 399) {
+		if ((rc = fetch_xfer_redirect(x, status, cause)) != 0)
+			goto fail;
+		*again = 1;
+		return 0;
+	}
+	if (status < 200 || status > 299) {
+		rc = fetch_http_status(x, x->cur, status, cause);
+		goto fail;
+	}
+	fetch_http_typed(x);
+	if ((rc = fetch_sink_finish(&x->sink, x->cur, cause)) != 0)
+		goto fail;
+	if (curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+		ct = NULL;
+	fetch_content_type(ct, &mt, &r->charset);
+	free(mt);
+	if (ct != NULL)
+		r->content_type = sanitize(ct, strlen(ct), 0);
+	r->type = x->sink.type;
+	x->sink.type = NULL;
+	r->data = buf_detach(&x->sink.body, &r->len);
+	fetch_xfer_result(x, status, r);
+	return 0;
+
+fail:
+	fetch_clean_cause(cause);
+	fetch_result_free(r);
+	return rc;
+}
+
+void
+fetch_xfer_free(struct fetch_xfer *x)
+{
+	if (x == NULL)
+		return;
+	fetch_sink_free(&x->sink);
+	fetch_free_list(x->seen, x->nseen);
+	free(x->url);
+	free(x->cur);
+	free(x->moved);
+	curl_easy_cleanup(x->h);
+	curl_slist_free_all(x->headers);
+	free(x);
+}
+
 /*
  * An http or https URL. Redirects are followed here rather than by libcurl
  * so that each hop's scheme is checked, a loop is named as one (libcurl
@@ -902,131 +1205,15 @@ static int
 fetch_http(const char *url, const struct fetch_opts *o,
     struct fetch_result *r, char **cause)
 {
-	struct fetch_http	 f;
-	struct curl_slist	*headers = NULL, *l;
-	CURLcode		 cc;
-	char			**seen = NULL, *cur, *bare, *next = NULL;
-	char			*nbare = NULL, *ct = NULL, *mt;
-	const char		*loc;
-	size_t			 nseen = 0, i;
-	long			 deadline, left, status, redirects = 0;
-	int			 rc = 0;
+	struct fetch_xfer	*x;
+	int			 rc, again = 1;
 
-	memset(&f, 0, sizeof f);
-	f.o = o;
-	if ((cur = url_absolute(url, NULL)) == NULL ||
-	    (bare = url_strip_fragment(cur)) == NULL) {
-		free(cur);
-		*cause = xprintf(_("%s: malformed URL"), url);
-		return REEL_EXIT_USAGE;
-	}
-	if ((f.h = curl_easy_init()) == NULL)
-		fatal(_("cannot initialise libcurl"));
-	if ((l = curl_slist_append(headers, o->accept_xml ? FETCH_ACCEPT_XML :
-	    FETCH_ACCEPT)) == NULL)
-		fatal(_("out of memory"));
-	headers = l;
-	if (fetch_http_setup(&f, headers, cause) != 0) {
-		rc = REEL_EXIT_FAILURE;
-		goto out;
-	}
-	deadline = fetch_now_ms() + o->timeout * 1000;
-	seen = xreallocarray(NULL, o->max_redirects + 1, sizeof *seen);
-	seen[nseen++] = bare;
-	for (;;) {
-		fetch_sink_reset(&f.sink, o->max_size);
-		f.sink.xml = o->accept_xml;
-		f.status = 0;
-		f.reason[0] = '\0';
-		f.typed = 0;
-		f.errbuf[0] = '\0';
-		left = 0;
-		if (o->timeout > 0 && (left = deadline - fetch_now_ms()) <= 0)
-			left = 1;
-		/* The request, without the fragment it has no business
-		 * sending. */
-		if ((cc = curl_easy_setopt(f.h, CURLOPT_URL,
-		    seen[nseen - 1])) != CURLE_OK ||
-		    (cc = curl_easy_setopt(f.h, CURLOPT_TIMEOUT_MS,
-		    left)) != CURLE_OK) {
-			*cause = xprintf(_("%s: libcurl: %s"), cur,
-			    curl_easy_strerror(cc));
-			rc = REEL_EXIT_FAILURE;
-			goto out;
-		}
-		if ((cc = curl_easy_perform(f.h)) != CURLE_OK) {
-			rc = fetch_curl_error(&f, cur, cc, deadline, cause);
-			goto out;
-		}
-		if (curl_easy_getinfo(f.h, CURLINFO_RESPONSE_CODE,
-		    &status) != CURLE_OK)
-			status = f.status;
-		if (status >= 300 && status <= 399) {
-			if ((loc = fetch_location(&f)) == NULL) {
-				rc = fetch_http_status(&f, cur, status, cause);
-				goto out;
-			}
-			if ((next = url_absolute(loc, cur)) == NULL ||
-			    (nbare = url_strip_fragment(next)) == NULL) {
-				*cause = xprintf(_("%s: bad redirect to %s"),
-				    cur, loc);
-				rc = REEL_EXIT_HTTP;
-				goto out;
-			}
-			if (!url_is_web(next)) {
-				*cause = xprintf(_("%s: redirect to an "
-				    "unsupported URL scheme: %s"), cur, next);
-				rc = REEL_EXIT_CONTENT;
-				goto out;
-			}
-			for (i = 0; i < nseen; i++) {
-				if (strcmp(seen[i], nbare) == 0) {
-					*cause = xprintf(_("%s: redirect loop "
-					    "(back to %s)"), cur, next);
-					rc = REEL_EXIT_HTTP;
-					goto out;
-				}
-			}
-			if (redirects++ == o->max_redirects) {
-				*cause = xprintf(_("%s: too many redirects "
-				    "(more than %ld)"), url, o->max_redirects);
-				rc = REEL_EXIT_HTTP;
-				goto out;
-			}
-			seen[nseen++] = nbare;
-			nbare = NULL;
-			free(cur);
-			cur = next;
-			next = NULL;
-			continue;
-		}
-		if (status < 200 || status > 299) {
-			rc = fetch_http_status(&f, cur, status, cause);
-			goto out;
-		}
-		break;
-	}
-	fetch_http_typed(&f);
-	if ((rc = fetch_sink_finish(&f.sink, cur, cause)) != 0)
-		goto out;
-	if (curl_easy_getinfo(f.h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
-		ct = NULL;
-	fetch_content_type(ct, &mt, &r->charset);
-	free(mt);
-	r->type = f.sink.type;
-	f.sink.type = NULL;
-	r->data = buf_detach(&f.sink.body, &r->len);
-	r->url = cur;
-	cur = NULL;
-	r->status = status;
-out:
-	fetch_sink_free(&f.sink);
-	fetch_free_list(seen, nseen);
-	free(cur);
-	free(next);
-	free(nbare);
-	curl_easy_cleanup(f.h);
-	curl_slist_free_all(headers);
+	if ((rc = fetch_xfer_new(url, o, NULL, NULL, &x, cause)) != 0)
+		return rc;
+	while (again && rc == 0)
+		rc = fetch_xfer_done(x, curl_easy_perform(x->h), &again, r,
+		    cause);
+	fetch_xfer_free(x);
 	return rc;
 }
 
@@ -1035,7 +1222,6 @@ fetch(const char *what, const struct fetch_opts *o, struct fetch_result *r,
     char **cause)
 {
 	size_t	 n;
-	char	*clean;
 	int	 rc;
 
 	memset(r, 0, sizeof *r);
@@ -1053,11 +1239,7 @@ fetch(const char *what, const struct fetch_opts *o, struct fetch_result *r,
 		rc = REEL_EXIT_CONTENT;
 	}
 	if (rc != 0) {
-		/* Reason phrases, redirect targets and URLs come from outside:
-		 * they reach the terminal only through sanitize. */
-		clean = sanitize(*cause, strlen(*cause), 0);
-		free(*cause);
-		*cause = clean;
+		fetch_clean_cause(cause);
 		fetch_result_free(r);
 	}
 	return rc;
@@ -1070,5 +1252,9 @@ fetch_result_free(struct fetch_result *r)
 	free(r->url);
 	free(r->type);
 	free(r->charset);
+	free(r->content_type);
+	free(r->etag);
+	free(r->last_modified);
+	free(r->moved);
 	memset(r, 0, sizeof *r);
 }

@@ -41,8 +41,20 @@ struct fetch_result {
 				   text/plain (or with accept_xml an XML or
 				   JSON type): declared, or sniffed */
 	char	*charset;	/* charset parameter of Content-Type, or NULL */
-	long	 status;	/* HTTP status, 0 for files */
+	long	 status;	/* HTTP status, 0 for files; 304 when a
+				   conditional transfer found nothing new
+				   (no data then) */
+	char	*content_type;	/* the Content-Type header whole, or NULL */
+	char	*etag;		/* validators the answer gave, or NULL */
+	char	*last_modified;
+	char	*moved;		/* where redirects that were all permanent
+				   (301, 308) from the first hop on led, or
+				   NULL */
 };
+
+/* One HTTP transfer, its redirects included, that the caller drives
+ * (refresh.c adds many to one curl multi handle). */
+struct fetch_xfer;
 
 /* Fills o with the defaults above: no progress callback. */
 void	fetch_opts_default(struct fetch_opts *);
@@ -54,6 +66,34 @@ void	fetch_opts_default(struct fetch_opts *);
  * message has passed sanitize(). */
 int	fetch(const char *, const struct fetch_opts *, struct fetch_result *,
 	    char **);
+/* Sets up a transfer of url (http or https) under o, which must outlive
+ * it, conditional when etag or last_modified is given (each may be
+ * NULL): set up as fetch() sets up its own, with the same limits. Returns
+ * 0 and *xp (free with fetch_xfer_free()), or an enum reel_exit status
+ * and a sanitized one-line message in *cause. */
+int	fetch_xfer_new(const char *, const struct fetch_opts *, const char *,
+	    const char *, struct fetch_xfer **, char **);
+/* Returns the transfer's libcurl easy handle (a CURL *), to perform or to
+ * add to a multi handle; owned by the transfer. */
+void	*fetch_xfer_handle(struct fetch_xfer *);
+/* Returns the URL of the hop in progress; owned by the transfer. */
+const char *fetch_xfer_url(const struct fetch_xfer *);
+/* Returns the HTTP status of the last answer, 0 before one came. */
+long	 fetch_xfer_status(const struct fetch_xfer *);
+/*
+ * Takes the end of the handle's transfer, code being its CURLcode. A
+ * redirect that may be followed readies the handle for the next hop:
+ * returns 0 with *again set, and the caller performs the handle again
+ * (a multi handle needs it removed and added back). Else returns 0 and
+ * fills r (a 304 when the transfer was conditional and nothing changed;
+ * free with fetch_result_free()), or an enum reel_exit status and a
+ * sanitized one-line message in *cause naming the URL, as fetch() does.
+ */
+int	fetch_xfer_done(struct fetch_xfer *, int, int *, struct fetch_result *,
+	    char **);
+/* Frees x and its handle, which must be in no multi handle; NULL is
+ * fine. */
+void	fetch_xfer_free(struct fetch_xfer *);
 /* Frees what r holds and empties it; r itself is the caller's. Safe on
  * an emptied or zeroed result. */
 void	fetch_result_free(struct fetch_result *);

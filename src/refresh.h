@@ -14,6 +14,9 @@ struct refresh;
 
 #define REFRESH_MAX_TOTAL	16	/* transfers in flight, in all */
 #define REFRESH_MAX_HOST	4	/* transfers in flight to one host */
+/* Items kept of one feed's refresh, its first (newest) ones: a feed of
+ * 100,000 items is a mistake or an attack; the rest is its error. */
+#define REFRESH_MAX_ITEMS	10000
 
 struct refresh_opts {
 	const struct fetch_opts	*fetch;		/* limits of each transfer */
@@ -31,7 +34,8 @@ struct refresh_progress {
 };
 
 /* Starts refreshing the n feeds whose ids are given, or every feed when
- * ids is NULL. Nothing is fetched before refresh_step(). The store must
+ * ids is NULL (but those the server said are gone: a 410 marks a feed
+ * gone, and only naming it refreshes it again). Nothing is fetched before refresh_step(). The store must
  * outlive the refresh. Returns 0 and *rp (free with refresh_free()), or
  * -1 and a message in *cause. */
 int	 refresh_start(struct store *, const int64_t *, size_t,
@@ -50,6 +54,10 @@ void	 refresh_progress(const struct refresh *, struct refresh_progress *);
  * updates their rows), and their number in *n; owned by the refresh,
  * valid until the next refresh_step(). */
 const int64_t *refresh_finished(struct refresh *, size_t *);
+/* Returns the error the last refresh of feed id ended with (what the
+ * library keeps as its error), NULL if it went well, has not ended, or
+ * is not in this refresh; owned by the refresh. */
+const char *refresh_error(const struct refresh *, int64_t);
 /* Stops what is in flight and frees r; NULL is fine. */
 void	 refresh_free(struct refresh *);
 

@@ -174,6 +174,7 @@ enum store_st {
 	ST_FEED_LIST_TITLE,
 	ST_FEED_TAGS_CLEAR,
 	ST_TAG_ADD,
+	ST_FEED_LINK,
 	ST_FEED_CHECKED,
 	ST_FEED_FETCHED,
 	ST_FEED_READ,
@@ -253,6 +254,7 @@ static const char *const store_sql[ST_COUNT] = {
 	[ST_TAG_ADD] =
 	    "INSERT INTO feed_tags (feed, tag) VALUES (?1, ?2)"
 	    " ON CONFLICT DO NOTHING",
+	[ST_FEED_LINK] = "UPDATE feeds SET link = ?2 WHERE id = ?1",
 	[ST_FEED_CHECKED] =
 	    "UPDATE feeds SET url = coalesce(?2, url), status = ?3, error = ?4,"
 	    " checked = ?5, gone = ?6 WHERE id = ?1",
@@ -1326,6 +1328,31 @@ store_feed_tags(struct store *s, int64_t id, const char *const *tags,
 	store_reset(st);
 	if (store_add_tags(s, id, tags, cause) != 0)
 		goto fail;
+	return store_tx_end(s, 1, cause);
+
+fail:
+	store_tx_end(s, 0, cause);
+	return -1;
+}
+
+int
+store_feed_link(struct store *s, int64_t id, const char *link, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if (store_tx(s, cause) != 0)
+		return -1;
+	if (store_feed_exists(s, id, cause) != 0)
+		goto fail;
+	if ((st = store_stmt(s, ST_FEED_LINK, cause)) == NULL)
+		goto fail;
+	if (store_bind_id(st, 1, id) != SQLITE_OK ||
+	    store_bind_remote(st, 2, link, 0) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		store_fail(s, st, cause);
+		goto fail;
+	}
+	store_reset(st);
 	return store_tx_end(s, 1, cause);
 
 fail:

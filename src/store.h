@@ -209,6 +209,9 @@ int	 store_feed_list(struct store *, int, struct store_feed **,
  * differ only in case are one. Returns 0 or -1 and *cause. */
 int	 store_feed_tags(struct store *, int64_t, const char *const *,
 	    char **);
+/* Sets the site's link of feed id (an OPML htmlUrl, before any refresh
+ * gave one); NULL clears it. Returns 0 or -1 and *cause. */
+int	 store_feed_link(struct store *, int64_t, const char *, char **);
 /* Records a refresh of feed id. Returns 0, or -1 and *cause (a new URL
  * that another feed has is refused, and nothing changes). */
 int	 store_feed_update(struct store *, int64_t,

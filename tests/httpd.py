@@ -9,10 +9,18 @@ output. Standard library
 only. Exits on SIGTERM, or by itself after --lifetime seconds so that a
 test killed hard leaves nothing behind. With --hangups, /long/N appends
 its path to that file once the client has hung up after the page.
+
+For refreshes: /feeds/N.xml is feed N, with an ETag and a Last-Modified
+that make a conditional request answer 304 Not Modified; /rev/K changes
+every feed (its first item's title, and item K+3 appears from K 1 on);
+/stats tells (as JSON) how many requests came, how many were answered
+304 and how many requests of /feeds/ were in flight at most, and ?reset
+starts them again.
 """
 
 import argparse
 import http.server
+import json
 import os
 import socket
 import ssl
@@ -68,6 +76,43 @@ def gzip_bomb():
         return _bomb
 
 
+_big = None
+
+
+def big_feed():
+    """An RSS feed of 100,000 items, made once on first use."""
+    global _big
+    with _bomb_lock:
+        if _big is None:
+            parts = [b'<?xml version="1.0"?><rss version="2.0"><channel>'
+                     b'<title>Too many</title><link>http://big.example/'
+                     b'</link>']
+            for i in range(100000):
+                parts.append(b"<item><title>Item %d</title><guid>big-%d"
+                             b"</guid></item>" % (i, i))
+            parts.append(b"</channel></rss>")
+            _big = b"".join(parts)
+        return _big
+
+
+def numbered_feed(n, rev):
+    """Feed n at revision rev: three items, a fourth from rev 1 on, the
+    first one's title saying the revision."""
+    items = []
+    for i in range(1, 4 + (1 if rev > 0 else 0)):
+        title = "Item %d of feed %d" % (i, n)
+        if i == 1:
+            title += " (rev %d)" % rev
+        items.append("<item><title>%s</title><link>/feeds/%d/%d.html</link>"
+                     "<guid>feed-%d-item-%d</guid>"
+                     "<pubDate>Mon, %02d Jun 2017 10:00:00 GMT</pubDate>"
+                     "<description>&lt;p&gt;Text %d.&lt;/p&gt;</description>"
+                     "</item>" % (title, n, i, n, i, i, i))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0">'
+            '<channel><title>Feed %d</title><link>/site/%d/</link>%s'
+            '</channel></rss>' % (n, n, "".join(items))).encode("utf-8")
+
+
 def sized_page(n):
     """An HTML page of exactly n bytes (n >= 64)."""
     head = b"<html><body><p>"
@@ -98,6 +143,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send(code, b"<p>moved</p>", headers=[("Location", location)])
 
     def do_GET(self):
+        with self.server.lock:
+            self.server.requests += 1
+        self.get()
+
+    def get(self):
         # A proxy is asked for the absolute URL.
         if self.path.startswith("http://"):
             host = self.path[len("http://"):].split("/", 1)[0]
@@ -304,6 +354,111 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
     # Feeds and lists, for "reel feed parse" and OPML includes.
 
+    def conditional(self, body, ctype, etag, modified):
+        """Answers 304 when the request's validators match, else body."""
+        match = self.headers.get("If-None-Match")
+        since = self.headers.get("If-Modified-Since")
+        if (match is not None and match == etag) or \
+                (match is None and since is not None and since == modified):
+            with self.server.lock:
+                self.server.not_modified += 1
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send(200, body, ctype=ctype,
+                  headers=[("ETag", etag), ("Last-Modified", modified)])
+
+    def r_feeds(self, rest):
+        # /feeds/N.xml; /feeds/N.xml?lm serves Last-Modified alone.
+        n = int(rest.split(".")[0])
+        rev = self.server.rev
+        # A little wait, so that transfers overlap; counted as in flight
+        # until the answer starts, after which the client may send
+        # another.
+        with self.server.lock:
+            self.server.inflight += 1
+            self.server.max_inflight = max(self.server.max_inflight,
+                                           self.server.inflight)
+        time.sleep(0.02)
+        with self.server.lock:
+            self.server.inflight -= 1
+        modified = "Mon, %02d Jan 2024 00:00:00 GMT" % (rev + 1)
+        etag = '"feed-%d-rev-%d"' % (n, rev)
+        if self.path.endswith("?lm"):
+            etag = None
+        body = numbered_feed(n, rev)
+        if etag is None:
+            since = self.headers.get("If-Modified-Since")
+            if since == modified:
+                with self.server.lock:
+                    self.server.not_modified += 1
+                self.send(304, b"", ctype=None)
+                return
+            self.send(200, body, ctype="application/rss+xml",
+                      headers=[("Last-Modified", modified)])
+            return
+        self.conditional(body, "application/rss+xml", etag, modified)
+
+    def r_rev(self, rest):
+        self.server.rev = int(rest)
+        self.send(200, b"<p>ok</p>")
+
+    def r_stats(self):
+        with self.server.lock:
+            body = json.dumps({"requests": self.server.requests,
+                               "not_modified": self.server.not_modified,
+                               "max_inflight": self.server.max_inflight})
+            if self.path.endswith("?reset"):
+                self.server.requests = 0
+                self.server.not_modified = 0
+                self.server.max_inflight = 0
+        self.send(200, body.encode("ascii"), ctype="application/json")
+
+    def r_moved_feed(self):
+        self.redirect(301, "/feeds/1.xml")
+
+    def r_moved_temp(self):
+        self.redirect(302, "/feeds/2.xml")
+
+    def r_gone(self):
+        self.send(410, b"<p>gone</p>")
+
+    def r_with_feeds(self):
+        self.send(200, b'<!DOCTYPE html><html><head><title>A blog</title>'
+                  b'<link rel="stylesheet" href="/style.css">'
+                  b'<link rel="alternate" type="application/json" '
+                  b'href="/wp-json/wp/v2/posts/1">'
+                  b'<link rel="alternate" type="application/atom+xml" '
+                  b'title="The blog" href="feeds/3.xml">'
+                  b'<link rel="alternate" type="application/rss+xml" '
+                  b'title="Comments" href="/feeds/4.xml">'
+                  b'</head><body><p>Posts.</p></body></html>')
+
+    def r_not_feed(self):
+        self.send(200, b'<?xml version="1.0"?><note><to>Tove</to></note>',
+                  ctype="application/xml")
+
+    def r_empty_feed(self):
+        self.send(200, b"", ctype="application/rss+xml")
+
+    def r_big_feed(self):
+        self.send(200, big_feed(), ctype="application/rss+xml")
+
+    def r_reset_feed(self):
+        # Half a feed, then a reset (SO_LINGER 0 sends RST on close).
+        self.send_response(200)
+        self.send_header("Content-Type", "application/rss+xml")
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        self.wfile.write(numbered_feed(99, 0)[:200])
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
     def r_list_opml(self):
         self.send(200, ('<?xml version="1.0"?><opml version="2.0"><body>'
                         '<outline text="Remote" type="rss" '
@@ -374,6 +529,15 @@ ROUTES = {
     "/feed.rss": Handler.r_feed_rss,
     "/feed-latin1": Handler.r_feed_latin1,
     "/feed.json": Handler.r_feed_json,
+    "/stats": Handler.r_stats,
+    "/moved-feed": Handler.r_moved_feed,
+    "/moved-temp": Handler.r_moved_temp,
+    "/gone": Handler.r_gone,
+    "/with-feeds": Handler.r_with_feeds,
+    "/not-feed.xml": Handler.r_not_feed,
+    "/empty-feed": Handler.r_empty_feed,
+    "/big-feed": Handler.r_big_feed,
+    "/reset-feed": Handler.r_reset_feed,
 }
 
 PREFIX_ROUTES = [
@@ -382,6 +546,8 @@ PREFIX_ROUTES = [
     ("/size/", Handler.r_size),
     ("/chunked/", Handler.r_chunked),
     ("/long/", Handler.r_long),
+    ("/feeds/", Handler.r_feeds),
+    ("/rev/", Handler.r_rev),
 ]
 
 
@@ -389,6 +555,17 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
     hangups = None
+    # Many clients at once: the default backlog of 5 would drop SYNs.
+    request_queue_size = 128
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lock = threading.Lock()
+        self.requests = 0
+        self.not_modified = 0
+        self.inflight = 0
+        self.max_inflight = 0
+        self.rev = 0
 
     def handle_error(self, request, client_address):
         # reel hangs up on purpose (too large, cancelled, stalled).

@@ -820,6 +820,82 @@ test_stdin(void **state)
 	close(saved);
 }
 
+/* Performs a transfer of base + path alone, as fetch() does. */
+static int
+xfer(const char *path, const char *etag, const char *modified,
+    struct fetch_result *r, char **cause)
+{
+	struct fetch_opts	 o;
+	struct fetch_xfer	*x;
+	char			*u = url(path);
+	int			 rc, again = 1;
+
+	fetch_opts_default(&o);
+	o.accept_xml = 1;
+	rc = fetch_xfer_new(u, &o, etag, modified, &x, cause);
+	free(u);
+	if (rc != 0)
+		return rc;
+	while (rc == 0 && again)
+		rc = fetch_xfer_done(x, curl_easy_perform(
+		    fetch_xfer_handle(x)), &again, r, cause);
+	assert_int_equal(fetch_xfer_status(x), rc == 0 ? r->status : 410);
+	fetch_xfer_free(x);
+	return rc;
+}
+
+static void
+test_xfer(void **state)
+{
+	struct fetch_result	 r;
+	char			*cause = NULL, *etag, *modified, *want;
+
+	/* The validators come back, and asking with them gives a 304. */
+	assert_int_equal(xfer("/feeds/5.xml", NULL, NULL, &r, &cause), 0);
+	assert_int_equal(r.status, 200);
+	assert_string_equal(r.etag, "\"feed-5-rev-0\"");
+	assert_string_equal(r.content_type, "application/rss+xml");
+	assert_null(r.moved);
+	assert_non_null(strstr(r.data, "<title>Feed 5</title>"));
+	etag = r.etag;
+	modified = r.last_modified;
+	r.etag = r.last_modified = NULL;
+	fetch_result_free(&r);
+	assert_int_equal(xfer("/feeds/5.xml", etag, NULL, &r, &cause), 0);
+	assert_int_equal(r.status, 304);
+	assert_null(r.data);
+	fetch_result_free(&r);
+	assert_int_equal(xfer("/feeds/5.xml?lm", NULL, modified, &r, &cause),
+	    0);
+	assert_int_equal(r.status, 304);
+	fetch_result_free(&r);
+	/* A validator another resource gave changes nothing. */
+	assert_int_equal(xfer("/feeds/6.xml", etag, NULL, &r, &cause), 0);
+	assert_int_equal(r.status, 200);
+	fetch_result_free(&r);
+	free(etag);
+	free(modified);
+
+	/* Where permanent redirects lead is a move; a temporary hop first
+	 * is none. */
+	assert_int_equal(xfer("/moved-feed", NULL, NULL, &r, &cause), 0);
+	want = url("/feeds/1.xml");
+	assert_string_equal(r.moved, want);
+	assert_string_equal(r.url, want);
+	free(want);
+	fetch_result_free(&r);
+	assert_int_equal(xfer("/chain1", NULL, NULL, &r, &cause), 0);
+	assert_null(r.moved);
+	fetch_result_free(&r);
+	/* An error, and its status. */
+	assert_int_equal(xfer("/gone", NULL, NULL, &r, &cause),
+	    REEL_EXIT_HTTP);
+	want = xprintf("%s/gone: HTTP 410 Gone", base);
+	assert_string_equal(cause, want);
+	free(want);
+	free(cause);
+}
+
 int
 main(void)
 {
@@ -841,6 +917,7 @@ main(void)
 		cmocka_unit_test(test_control_bytes),
 		cmocka_unit_test(test_not_regular),
 		cmocka_unit_test(test_stdin_silent),
+		cmocka_unit_test(test_xfer),
 	};
 
 	return cmocka_run_group_tests(tests, server_start, server_stop);

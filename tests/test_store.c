@@ -263,6 +263,34 @@ test_feeds(void **state)
 
 /* After a refresh: validators, status and error, a 301's new URL, 410. */
 static void
+test_feed_link(void **state)
+{
+	struct store		*s = open_default();
+	struct store_feed	 f;
+	int64_t			 id;
+	char			*cause = NULL;
+
+	assert_int_equal(store_feed_add(s, "http://a.example/feed", NULL,
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_feed_link(s, id, "http://a.example/\x1b",
+	    &cause), 0);
+	assert_int_equal(store_feed_get(s, "http://a.example/feed", &f,
+	    &cause), 0);
+	/* Remote text: an escape is shown, never sent. */
+	assert_string_equal(f.link, "http://a.example/\xe2\x90\x9b");
+	store_feed_free(&f);
+	assert_int_equal(store_feed_link(s, id, NULL, &cause), 0);
+	assert_int_equal(store_feed_get(s, "http://a.example/feed", &f,
+	    &cause), 0);
+	assert_null(f.link);
+	store_feed_free(&f);
+	assert_int_equal(store_feed_link(s, id + 1, "http://x/", &cause), -1);
+	assert_non_null(strstr(cause, "no feed"));
+	free(cause);
+	store_close(s);
+}
+
+static void
 test_feed_update(void **state)
 {
 	struct store		*s = open_default();
@@ -1349,6 +1377,8 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_feeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_feed_link, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_feed_update, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_merge, setup, teardown),
