@@ -31,6 +31,7 @@
 #include "store.h"
 #include "term.h"
 #include "testdoc.h"
+#include "testhome.h"
 #include "util.h"
 #include "view_pager.h"
 
@@ -394,6 +395,22 @@ test_kept(void **state)
 	buf_free(&html);
 }
 
+/* The pager keeps what it shows in the library: in a home of the
+ * test's own. */
+static int
+setup(void **state)
+{
+	(void)state;
+	return testhome_enter("view-pager") != NULL ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	return testhome_leave();
+}
+
 int
 main(void)
 {
@@ -410,5 +427,5 @@ main(void)
 		return 1;
 	}
 	keys_reset();
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return cmocka_run_group_tests(tests, setup, teardown);
 }
