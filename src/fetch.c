@@ -26,6 +26,10 @@
 #define FETCH_ACCEPT \
 	"Accept: text/html, application/xhtml+xml, text/plain;q=0.9, */*;q=0.1"
 
+/* Whether curl_global_init() has run: only a URL needs libcurl, so a
+ * local file or a dump never starts it (nor its TLS library). */
+static int fetch_curl_ready;
+
 /* Where a body goes: the bytes, under the size limit, and what they are. */
 struct fetch_sink {
 	struct buf	 body;
@@ -132,6 +136,33 @@ static const struct fetch_kind {
 	{ "application/x-executable", N_("a program") },
 	{ "application/octet-stream", N_("binary data") },
 };
+
+/* Starts libcurl once, on the first URL. */
+int
+fetch_global_init(char **cause)
+{
+	CURLcode	cc;
+
+	if (fetch_curl_ready)
+		return 0;
+	if ((cc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+		*cause = xprintf(_("cannot initialise libcurl: %s"),
+		    curl_easy_strerror(cc));
+		return -1;
+	}
+	fetch_curl_ready = 1;
+	return 0;
+}
+
+/* Stops libcurl if it was started. */
+void
+fetch_global_cleanup(void)
+{
+	if (!fetch_curl_ready)
+		return;
+	curl_global_cleanup();
+	fetch_curl_ready = 0;
+}
 
 /* Standard reason phrases, for HTTP/2 and servers that send none. */
 static const struct fetch_reason {
@@ -872,6 +903,11 @@ fetch_http(const char *url, const struct fetch_opts *o,
 		free(cur);
 		*cause = xprintf(_("%s: malformed URL"), url);
 		return REEL_EXIT_USAGE;
+	}
+	if (fetch_global_init(cause) != 0) {
+		free(bare);
+		free(cur);
+		return REEL_EXIT_FAILURE;
 	}
 	if ((f.h = curl_easy_init()) == NULL)
 		fatal(_("cannot initialise libcurl"));

@@ -39,6 +39,12 @@ struct fetch_result {
 	long	 status;	/* HTTP status, 0 for files */
 };
 
+/* Starts libcurl and its TLS library, once: fetch() does it before its
+ * first URL, a caller that uses libcurl itself calls it first. Returns 0,
+ * or -1 and an allocated message in *cause. */
+int	fetch_global_init(char **);
+/* Stops libcurl at exit if fetch_global_init() started it. */
+void	fetch_global_cleanup(void);
 /* Fills o with the defaults above: no progress callback. */
 void	fetch_opts_default(struct fetch_opts *);
 /* Fetches what (a URL, a regular file's name or "-"). A file named .html,
