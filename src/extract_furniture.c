@@ -307,8 +307,10 @@ furniture_is_teaser_line(xmlNodePtr n, struct buf *b)
 			link = c;
 			continue;
 		}
-		if (link != NULL && !extract_dom_is_blank(c))
+		if (link != NULL && !extract_dom_is_blank(c)) {
+			buf_free(&lead);
 			return 0;
+		}
 		if (link == NULL)
 			extract_dom_text(c, 1, &lead);
 	}
