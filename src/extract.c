@@ -11,6 +11,7 @@
 #include "extract_clutter.h"
 #include "extract_content.h"
 #include "extract_dom.h"
+#include "extract_furniture.h"
 #include "extract_int.h"
 #include "extract_meta.h"
 #include "util.h"
@@ -85,7 +86,8 @@ extract_select(xmlDocPtr tree, const char *url, char **cause)
 		return NULL;
 	}
 	extract_clutter_finish(x);
-	extract_meta_finish(x);
+	extract_meta_finish(x);		/* reads the dates the next drops */
+	extract_furniture_drop(x);
 	return e;
 }
 

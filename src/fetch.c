@@ -30,6 +30,10 @@
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, " \
 	"application/json;q=0.8, text/x-opml;q=0.8, */*;q=0.1"
 
+/* Whether curl_global_init() has run: only a URL needs libcurl, so a
+ * local file or a dump never starts it (nor its TLS library). */
+static int fetch_curl_ready;
+
 /* Where a body goes: the bytes, under the size limit, and what they are. */
 struct fetch_sink {
 	struct buf	 body;
@@ -149,6 +153,33 @@ static const struct fetch_kind {
 	{ "application/x-executable", N_("a program") },
 	{ "application/octet-stream", N_("binary data") },
 };
+
+/* Starts libcurl once, on the first URL. */
+int
+fetch_global_init(char **cause)
+{
+	CURLcode	cc;
+
+	if (fetch_curl_ready)
+		return 0;
+	if ((cc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+		*cause = xprintf(_("cannot initialise libcurl: %s"),
+		    curl_easy_strerror(cc));
+		return -1;
+	}
+	fetch_curl_ready = 1;
+	return 0;
+}
+
+/* Stops libcurl if it was started. */
+void
+fetch_global_cleanup(void)
+{
+	if (!fetch_curl_ready)
+		return;
+	curl_global_cleanup();
+	fetch_curl_ready = 0;
+}
 
 /* Standard reason phrases, for HTTP/2 and servers that send none. */
 static const struct fetch_reason {
@@ -984,6 +1015,11 @@ fetch_xfer_new(const char *url, const struct fetch_opts *o,
 		*cause = xprintf(_("%s: malformed URL"), url);
 		fetch_clean_cause(cause);
 		return REEL_EXIT_USAGE;
+	}
+	if (fetch_global_init(cause) != 0) {
+		free(bare);
+		free(cur);
+		return REEL_EXIT_FAILURE;
 	}
 	x = xcalloc(1, sizeof *x);
 	x->o = o;

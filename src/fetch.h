@@ -52,6 +52,12 @@ struct fetch_result {
 				   NULL */
 };
 
+/* Starts libcurl and its TLS library, once: fetch() does it before its
+ * first URL, a caller that uses libcurl itself calls it first. Returns 0,
+ * or -1 and an allocated message in *cause. */
+int	fetch_global_init(char **);
+/* Stops libcurl at exit if fetch_global_init() started it. */
+void	fetch_global_cleanup(void);
 /* One HTTP transfer, its redirects included, that the caller drives
  * (refresh.c adds many to one curl multi handle). */
 struct fetch_xfer;

@@ -1,13 +1,14 @@
-/* main.c: locale and text domain, then the command line. */
+/* main.c: locale and text domain, then the command line; libcurl is
+ * started by fetch.c on the first URL, not here. */
 #include <config.h>
 
 #include <locale.h>
 #include <stdlib.h>
 
-#include <curl/curl.h>
 #include <libxml/parser.h>
 
 #include "cli.h"
+#include "fetch.h"
 #include "util.h"
 
 int
@@ -26,11 +27,9 @@ main(int argc, char **argv)
 #else
 	(void)localedir;
 #endif
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
-		fatal(_("cannot initialise libcurl"));
 	xmlInitParser();
 	rc = cli_main(argc, argv);
 	xmlCleanupParser();
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return rc;
 }

@@ -469,6 +469,8 @@ refresh_start(struct store *s, const int64_t *ids, size_t n,
 		r->waiting[r->nwaiting++] = r->nfeeds - 1;
 	}
 	r->p.total = r->nfeeds;
+	if (fetch_global_init(cause) != 0)
+		goto fail;
 	if ((r->m = curl_multi_init()) == NULL) {
 		*cause = xstrdup(_("cannot initialise libcurl"));
 		goto fail;

@@ -76,6 +76,20 @@ find(const struct doc *d, const char *s)
 	return NULL;
 }
 
+/* The first picture whose caption contains s, or NULL. */
+static const struct doc_block *
+find_caption(const struct doc *d, const char *s)
+{
+	size_t	i;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].caption != NULL &&
+		    strstr(d->blocks[i].caption, s) != NULL)
+			return &d->blocks[i];
+	}
+	return NULL;
+}
+
 static size_t
 count(const struct doc *d, const char *s)
 {
@@ -159,6 +173,84 @@ test_comments_outweighing_essay(void **state)
 	assert_string_equal(d->site, "Reel Notes");
 	assert_string_equal(d->published, "2024-03-09T18:30:00+01:00");
 	assert_string_equal(d->lang, "en");
+	doc_free(d);
+}
+
+/* Text only a screen reader reads, and a picture's credit, are not the
+ * essay's; the link and the caption they sit in stay. */
+static void
+test_furniture_hidden_and_credits(void **state)
+{
+	struct doc	*d = parse_file("furniture-hidden.html",
+	    "https://example.org/waiting");
+
+	assert_non_null(find(d, "Read the shooting script first, and"));
+	assert_null(find(d, "opens in a new window"));
+	assert_non_null(find_caption(d, "The street at noon, in the second "
+	    "reel."));
+	assert_null(find_caption(d, "Archive/Studio"));
+	assert_null(find(d, "Skip to the comments"));
+	assert_non_null(find(d, "from its first minute to its last"));
+	doc_free(d);
+}
+
+/* The caption of the picture above the essay is the page's; a caption
+ * inside the essay stays. */
+static void
+test_furniture_lead_caption(void **state)
+{
+	struct doc	*d = parse_file("furniture-lead-caption.html",
+	    "https://example.org/waiting");
+
+	assert_null(find_caption(d, "opening night"));
+	assert_non_null(find_caption(d, "The street at dusk in the last "
+	    "reel"));
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	doc_free(d);
+}
+
+/* A menu, a "label: link" line and the lists of links after the essay
+ * go; links that are part of sentences, and a part of the essay that is
+ * a list of links under its own heading, stay. */
+static void
+test_furniture_links(void **state)
+{
+	struct doc		*d = parse_file("furniture-links.html",
+	    "https://example.org/waiting");
+	const struct doc_block	*b;
+
+	assert_null(find(d, "Shop"));
+	assert_null(find(d, "About us"));
+	assert_null(find(d, "The night train that never arrives"));
+	assert_non_null(find(d, "held one shot for nine minutes"));
+	assert_non_null(find(d, "filmed a kitchen for three hours"));
+	assert_non_null(b = find(d, "Sources"));
+	assert_int_equal(b->type, DOC_HEADING);
+	assert_non_null(find(d, "The director's notes on the long take"));
+	assert_non_null(find(d, "about the light"));
+	assert_null(find(d, "You may have missed"));
+	assert_null(find(d, "Why the credits roll"));
+	assert_null(find(d, "waiting rooms"));
+	assert_non_null(find(d, "The last shot returns to the street"));
+	doc_free(d);
+}
+
+/* A line of date and byline, a blocked embed's placeholder, a rating
+ * box and a disclaimer go; a sentence holding a date stays whole. */
+static void
+test_furniture_boxes_and_dates(void **state)
+{
+	struct doc		*d = parse_file("furniture-boxes.html",
+	    "https://example.org/waiting");
+
+	assert_null(find(d, "By the editors"));
+	assert_null(find(d, "4 March 2021"));
+	assert_non_null(find(d, "The premiere, on 14 May 1975, was met"));
+	assert_null(find(d, "third-party services"));
+	assert_null(find(d, "Rate this article"));
+	assert_null(find(d, "Opinions are the author's own"));
+	assert_null(find(d, "Sam Reyes"));
+	assert_non_null(find(d, "from its first minute to its last"));
 	doc_free(d);
 }
 
@@ -1070,6 +1162,10 @@ main(void)
 		cmocka_unit_test(test_boilerplate_dropped),
 		cmocka_unit_test(test_comments_outweighing_essay),
 		cmocka_unit_test(test_call_to_action_dropped),
+		cmocka_unit_test(test_furniture_hidden_and_credits),
+		cmocka_unit_test(test_furniture_lead_caption),
+		cmocka_unit_test(test_furniture_links),
+		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),

@@ -1,0 +1,429 @@
+/* extract_furniture.c: the page's furniture that survives inside the
+ * chosen essay: menus, text for screen readers only, picture credits,
+ * lists of links to other articles before and after the text. */
+#include <config.h>
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "doc.h"
+#include "extract_dom.h"
+#include "extract_furniture.h"
+#include "extract_int.h"
+#include "util.h"
+
+/* Is word in s as a whole part of a class or id (between the start, a
+ * space, '-' or '_' and the end or one of them)? */
+static int
+furniture_has_part(const char *s, const char *word)
+{
+	const char	*p;
+	size_t		 n = strlen(word);
+
+	for (p = s; (p = strcasestr(p, word)) != NULL; p++) {
+		if ((p == s || strchr(" -_", p[-1]) != NULL) &&
+		    (p[n] == '\0' || strchr(" -_", p[n]) != NULL))
+			return 1;
+	}
+	return 0;
+}
+
+/* Is n, or the <div> it was made from, named as one of words by a whole
+ * part of its class or id? */
+static int
+furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
+    struct buf *mb)
+{
+	xmlNodePtr		 m[2] = { n, extract_dom_data(x, n)->origin };
+	const char		*s;
+	const char *const	*w;
+	size_t			 i;
+
+	for (i = 0; i < nitems(m) && m[i] != NULL; i++) {
+		s = extract_dom_match_string(m[i], mb);
+		for (w = words; *w != NULL; w++)
+			if (furniture_has_part(s, *w))
+				return 1;
+	}
+	return 0;
+}
+
+/* Is n still in the essay, not inside a subtree dropped before? */
+static int
+furniture_attached(struct xctx *x, xmlNodePtr n)
+{
+	for (; n != NULL; n = n->parent)
+		if (n == x->article)
+			return 1;
+	return 0;
+}
+
+static size_t
+furniture_words(xmlNodePtr n, struct buf *b)
+{
+	buf_reset(b);
+	extract_dom_text(n, 1, b);
+	return doc_count_words(buf_str(b), b->len);
+}
+
+/* Text that only a screen reader reads: the page hides it by a class
+ * that every framework names the same way. */
+static void
+furniture_drop_unseen(struct xctx *x)
+{
+	static const char *const unseen[] = { "sr-only", "screen-reader-text",
+	    "visually-hidden", "visuallyhidden", "screenreader-only",
+	    "offscreen", "hideCompletely", "a11y-hidden", "element-invisible",
+	    NULL };
+	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 n, next;
+
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		if (furniture_named(x, n, unseen, &mb)) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+}
+
+/* A picture's credit ("Photo: Agency/Name") is no part of the essay,
+ * nor of the caption: the page names it as a credit or a copyright. */
+static void
+furniture_drop_credits(struct xctx *x)
+{
+	static const char *const credits[] = { "credit", "credits",
+	    "copyright", "photo-credit", "image-credit", "photocredit",
+	    "imagecredit", "byline-image", NULL };
+	struct buf	 mb = BUF_INIT, b = BUF_INIT;
+	xmlNodePtr	 n, next;
+
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		if (furniture_named(x, n, credits, &mb) &&
+		    furniture_words(n, &b) <= 20) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+	buf_free(&b);
+}
+
+static int
+furniture_has_heading(xmlNodePtr n)
+{
+	static const enum xtag	 heads[] = { XT_H1, XT_H2, XT_H3, XT_H4,
+	    XT_H5, XT_H6 };
+	size_t			 i;
+
+	for (i = 0; i < nitems(heads); i++)
+		if (extract_dom_count(n, heads[i]) > 0)
+			return 1;
+	return 0;
+}
+
+/* A caption above the essay's first paragraph belongs to the page's lead
+ * picture, its furniture; captions inside the essay stay (Readability
+ * keeps them, and they are part of what the essay shows). */
+static void
+furniture_drop_lead_captions(struct xctx *x)
+{
+	static const char *const caps[] = { "caption", "figcaption",
+	    "wp-caption-text", "image-caption", "img-caption", NULL };
+	struct buf	 mb = BUF_INIT, b = BUF_INIT;
+	xmlNodePtr	 n, next;
+
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		if (extract_dom_is(n, XT_P) && furniture_words(n, &b) >= 12)
+			break;	/* the essay has begun */
+		if ((extract_dom_is(n, XT_FIGCAPTION) ||
+		    furniture_named(x, n, caps, &mb)) &&
+		    !extract_dom_is_heading(n) && !furniture_has_heading(n) &&
+		    furniture_words(n, &b) <= 60) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+	buf_free(&b);
+}
+
+/* A menu: a list of three or more links of a few words each, nearly all
+ * of its text in them, or a <nav>. */
+static int
+furniture_is_menu(xmlNodePtr n, struct buf *b)
+{
+	static const enum xtag	 anchor[] = { XT_A };
+	struct xlist		 l = { NULL, 0, 0 };
+	size_t			 words;
+	int			 menu;
+
+	if (extract_dom_is(n, XT_NAV))
+		return 1;
+	if (!extract_dom_is(n, XT_UL) && !extract_dom_is(n, XT_OL))
+		return 0;
+	extract_dom_collect(n, anchor, nitems(anchor), &l);
+	words = furniture_words(n, b);
+	menu = l.n >= 3 && words <= 4 * l.n &&
+	    extract_dom_link_density(n) >= 0.8;
+	extract_dom_list_free(&l);
+	return menu;
+}
+
+static void
+furniture_drop_menus(struct xctx *x)
+{
+	static const enum xtag	 lists[] = { XT_UL, XT_OL, XT_NAV };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	extract_dom_collect(x->article, lists, nitems(lists), &l);
+	for (i = 0; i < l.n; i++) {
+		if (furniture_attached(x, l.v[i]) && furniture_is_menu(l.v[i], &b))
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
+/* The blocks of the essay in order, leaves only: a container's blocks
+ * stand for it. */
+static void
+furniture_blocks(xmlNodePtr n, struct xlist *l)
+{
+	xmlNodePtr	c;
+
+	for (c = extract_dom_first(n); c != NULL;
+	    c = extract_dom_next_sibling(c)) {
+		if (extract_dom_is_blank(c) &&
+		    extract_dom_count(c, XT_IMG) == 0)
+			continue;
+		if ((extract_dom_is(c, XT_DIV) || extract_dom_is(c, XT_SECTION)
+		    || extract_dom_is(c, XT_ARTICLE)) &&
+		    extract_dom_has_block(c))
+			furniture_blocks(c, l);
+		else
+			extract_dom_list_add(l, c);
+	}
+}
+
+/* What a block at the end of the essay is, seen from the end. */
+enum furniture_tail {
+	TAIL_TEXT,	/* the essay's: the pass stops */
+	TAIL_LINKS,	/* a list of links, or a line that is one link */
+	TAIL_LABEL,	/* a few bold words, or words ending in ':' */
+	TAIL_EMPTY
+};
+
+static enum furniture_tail
+furniture_tail_kind(xmlNodePtr n, struct buf *b)
+{
+	size_t	words = furniture_words(n, b);
+
+	if ((extract_dom_is(n, XT_UL) || extract_dom_is(n, XT_OL)) &&
+	    extract_dom_count(n, XT_A) > 0 &&
+	    extract_dom_link_density(n) >= 0.6)
+		return TAIL_LINKS;
+	/* A line that is one link; a sentence of many stays the essay's. */
+	if (extract_dom_count(n, XT_A) + extract_dom_is(n, XT_A) == 1 &&
+	    extract_dom_link_density(n) >= 0.9)
+		return TAIL_LINKS;
+	if (extract_dom_is_heading(n))
+		return TAIL_TEXT;	/* a part of the essay, links or not */
+	if (words == 0)
+		return TAIL_EMPTY;
+	if (words <= 8 && (buf_str(b)[b->len - 1] == ':' ||
+	    extract_dom_count(n, XT_STRONG) + extract_dom_count(n, XT_B) > 0))
+		return TAIL_LABEL;
+	return TAIL_TEXT;
+}
+
+/* Links to other articles after the essay's last line: from the end,
+ * lists of links, lines that are a link, and the labels over them ("More from us:"),
+ * up to the last line of text or a heading; only when they hold two links
+ * or more and are less than a third of the whole. */
+static void
+furniture_drop_tail_links(struct xctx *x)
+{
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i, total, gone = 0, cut, links = 0;
+	enum furniture_tail	 k;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	furniture_blocks(x->article, &l);
+	for (cut = l.n; cut > 0; cut--) {
+		k = furniture_tail_kind(l.v[cut - 1], &b);
+		if (k == TAIL_TEXT || (k == TAIL_LABEL && !links))
+			break;
+		if (k == TAIL_LINKS)
+			links += extract_dom_count(l.v[cut - 1], XT_A) +
+			    extract_dom_is(l.v[cut - 1], XT_A);
+	}
+	/* Links right under a heading are that part's ("Sources"). */
+	if (cut > 0 && extract_dom_is_heading(l.v[cut - 1]))
+		while (cut < l.n && furniture_tail_kind(l.v[cut], &b) !=
+		    TAIL_LABEL)
+			cut++;
+	for (i = cut; i < l.n; i++)
+		gone += extract_dom_textlen(l.v[i], XLEN_NORMAL);
+	/* One link can be the essay's last word; a list is two or more. */
+	if (links >= 2 && gone * 3 < total)
+		for (i = cut; i < l.n; i++)
+			extract_dom_remove(x, l.v[i]);
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
+/* Does the text end a label: ':' or '?' after its last word? */
+static int
+furniture_label_end(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	return len > 0 && (s[len - 1] == ':' || s[len - 1] == '?');
+}
+
+/* A paragraph that is a label and a link to another article ("See this:
+ * <a>Title</a>"): a few words ending in ':' or '?', then one link that
+ * holds the rest. */
+static int
+furniture_is_teaser_line(xmlNodePtr n, struct buf *b)
+{
+	xmlNodePtr	c, link = NULL;
+	struct buf	lead = BUF_INIT;
+	size_t		words;
+	int		ok;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE && extract_dom_is(c, XT_A) &&
+		    link == NULL) {
+			link = c;
+			continue;
+		}
+		if (link != NULL && !extract_dom_is_blank(c)) {
+			buf_free(&lead);
+			return 0;
+		}
+		if (link == NULL)
+			extract_dom_text(c, 1, &lead);
+	}
+	words = lead.len > 0 ? doc_count_words(buf_str(&lead), lead.len) : 0;
+	ok = link != NULL && words > 0 && words <= 5 &&
+	    furniture_label_end(buf_str(&lead), lead.len) &&
+	    furniture_words(link, b) >= 3;
+	buf_free(&lead);
+	return ok;
+}
+
+static void
+furniture_drop_teaser_lines(struct xctx *x)
+{
+	static const enum xtag	 paras[] = { XT_P, XT_DIV };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	extract_dom_collect(x->article, paras, nitems(paras), &l);
+	for (i = 0; i < l.n; i++) {
+		if (furniture_attached(x, l.v[i]) &&
+		    !extract_dom_has_block(l.v[i]) &&
+		    furniture_is_teaser_line(l.v[i], &b))
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
+/* Small boxes a page names for what they are: a disclaimer, a licence,
+ * a consent or cookie notice, a placeholder for a blocked embed, a
+ * rating or print button, an author's card by microdata. */
+static void
+furniture_drop_boxes(struct xctx *x)
+{
+	static const char *const boxes[] = { "disclaimer", "disclosure",
+	    "licence", "license", "consent", "cookie", "cookies",
+	    "placeholder", "rating", "print", NULL };
+	static const enum xtag	 tags[] = { XT_DIV, XT_SECTION, XT_ASIDE,
+	    XT_P, XT_SPAN, XT_A, XT_UL };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 mb = BUF_INIT, b = BUF_INIT;
+	const char		*ip, *it;
+	size_t			 i, total;
+	int			 box;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	extract_dom_collect(x->article, tags, nitems(tags), &l);
+	for (i = 0; i < l.n; i++) {
+		if (!furniture_attached(x, l.v[i]))
+			continue;
+		ip = extract_dom_attr(l.v[i], "itemprop");
+		it = extract_dom_attr(l.v[i], "itemtype");
+		box = furniture_named(x, l.v[i], boxes, &mb) ||
+		    (ip != NULL && strcasecmp(ip, "author") == 0) ||
+		    (it != NULL && extract_dom_contains_ci(it, "/person"));
+		if (box && furniture_words(l.v[i], &b) <= 80 &&
+		    !furniture_has_heading(l.v[i]) &&
+		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total)
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&mb);
+	buf_free(&b);
+}
+
+/* A short line that holds the page's date (a <time>, or microdata's
+ * datePublished) is the page's furniture: the date is shown apart. */
+static void
+furniture_drop_dates(struct xctx *x)
+{
+	static const enum xtag	 tags[] = { XT_P, XT_DIV, XT_SPAN, XT_TIME,
+	    XT_UL, XT_LI, XT_SECTION };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	const char		*ip;
+	size_t			 i;
+	int			 date;
+
+	extract_dom_collect(x->article, tags, nitems(tags), &l);
+	for (i = 0; i < l.n; i++) {
+		if (!furniture_attached(x, l.v[i]))
+			continue;
+		ip = extract_dom_attr(l.v[i], "itemprop");
+		date = extract_dom_is(l.v[i], XT_TIME) ||
+		    extract_dom_count(l.v[i], XT_TIME) > 0 || (ip != NULL &&
+		    (strcasecmp(ip, "datePublished") == 0 ||
+		    strcasecmp(ip, "dateModified") == 0));
+		/* A line of its own: a <time> inside a sentence stays. */
+		if (extract_dom_is(l.v[i], XT_TIME) ||
+		    extract_dom_is(l.v[i], XT_SPAN))
+			date = date && l.v[i]->parent != NULL &&
+			    extract_dom_has_block(l.v[i]->parent);
+		if (date && !extract_dom_has_block(l.v[i]) &&
+		    furniture_words(l.v[i], &b) <= 12)
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
+void
+extract_furniture_drop(struct xctx *x)
+{
+	if (x->article == NULL)
+		return;
+	furniture_drop_unseen(x);
+	furniture_drop_credits(x);
+	furniture_drop_lead_captions(x);
+	furniture_drop_menus(x);
+	furniture_drop_tail_links(x);
+	furniture_drop_teaser_lines(x);
+	furniture_drop_boxes(x);
+	furniture_drop_dates(x);
+}
