@@ -16,6 +16,7 @@
 #include "cmd_feed.h"
 #include "doc.h"
 #include "fetch.h"
+#include "library.h"
 #include "pipeline.h"
 #include "render.h"
 #include "view_pager.h"
@@ -468,6 +469,12 @@ cli_main(int argc, char **argv)
 		rc = cli_run(st.cmd, &st.args, argc, argv);
 		free(st.tags);
 		return rc;
+	}
+	/* reel alone on a terminal: the library. */
+	if (!dump && !st.use_sample && argc == 0 && isatty(STDOUT_FILENO)) {
+		rc = library_run(&st.fo, st.width);
+		free(st.tags);
+		return rc == -1 ? REEL_EXIT_FAILURE : rc;
 	}
 	if (st.use_sample && argc == 0)
 		what = sample = cli_sample_path();
