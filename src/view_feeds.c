@@ -42,16 +42,17 @@ view_feeds_at(const struct view_feeds *v, size_t i)
 	return &v->feeds[v->vis[i]];
 }
 
-/* What the filter looks in: the title, the URL and the tags. */
+/* What the filter looks in: what the row shows, the title (else the URL)
+ * and the tags; a URL would match what its host and port happen to
+ * hold. */
 static void
 view_feeds_text(void *arg, size_t i, struct buf *out)
 {
 	const struct store_feed	*f = view_feeds_at(arg, i);
 	size_t			 j;
 
-	if (f->title != NULL)
-		buf_printf(out, "%s ", f->title);
-	buf_adds(out, f->url);
+	buf_adds(out, f->title != NULL && *f->title != '\0' ? f->title :
+	    f->url);
 	for (j = 0; j < f->ntags; j++)
 		buf_printf(out, " %s", f->tags[j]);
 }
