@@ -343,6 +343,28 @@ bookmark_attrs_free(struct bookmark_attr *av, size_t n)
 		free(av[i].value);
 }
 
+/* Where the title of a link ends: its </A>, or where a list's next
+ * entry starts when the file forgot it. */
+static const char *
+bookmark_title_end(const struct bookmark_scan *sc)
+{
+	static const char *const ends[] = { "</a", "<dt", "<dd", "<dl",
+	    "</dl" };
+	const char	*p;
+	size_t		 i;
+
+	/* One pass: a file of many links is read once per link only as
+	 * far as that link goes. */
+	for (p = sc->p; p < sc->end; p++) {
+		if (*p != '<')
+			continue;
+		for (i = 0; i < nitems(ends); i++)
+			if (bookmark_at(sc, p, ends[i]))
+				return p;
+	}
+	return sc->end;
+}
+
 /* <A HREF=...>title</A>: a bookmark, tagged with its folders. */
 static void
 bookmark_scan_a(struct bookmark_scan *sc, struct bookmark_attr *av,
@@ -354,7 +376,7 @@ bookmark_scan_a(struct bookmark_scan *sc, struct bookmark_attr *av,
 	long long	 t;
 	size_t		 i;
 
-	close = bookmark_find(sc, sc->p, "</a");
+	close = bookmark_title_end(sc);
 	sc->last = -1;
 	if ((href = bookmark_attr(av, n, "href")) == NULL) {
 		sc->p = close;

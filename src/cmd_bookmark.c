@@ -165,6 +165,7 @@ cmd_bookmark_add(const struct cmd_feed_args *a)
 	struct doc			*d = NULL;
 	const char			*what = a->argv[0], *requested = NULL;
 	char				*name, *fragment = NULL, *cause = NULL;
+	char				*ignore = NULL;
 	char				**tags;
 	int64_t				 id, kept = 0;
 	int				 rc;
@@ -179,7 +180,7 @@ cmd_bookmark_add(const struct cmd_feed_args *a)
 	name = cmd_name(what);
 	rc = pipeline_load_fragment(name, a->fetch, &d, &fragment, &cause);
 	if (rc == REEL_EXIT_NETWORK && store_doc_get(s, what, &sd,
-	    &cause) == 0) {
+	    &ignore) == 0) {
 		/* Offline: the copy the library keeps is bookmarked. */
 		warnx_(_("%s; bookmarking the copy the library keeps"),
 		    cause);
@@ -189,6 +190,7 @@ cmd_bookmark_add(const struct cmd_feed_args *a)
 		cause = NULL;
 		rc = 0;
 	}
+	free(ignore);
 	if (rc != 0) {
 		free(name);
 		store_close(s);

@@ -128,6 +128,13 @@ test_netscape_loose(void **state)
 	f = parse("<DL><DT><A HREF=\"https://x.example/\" TAGS=\"a");
 	assert_int_equal(f->n, 1);
 	bookmark_file_free(f);
+	/* A link whose </A> is missing ends where the next entry starts. */
+	f = parse("<DL><DT><A HREF=\"https://x.example/\">X<DT><A HREF=\""
+	    "https://z.example/\">Z</A></DL>");
+	assert_int_equal(f->n, 2);
+	assert_string_equal(f->v[0].title, "X");
+	assert_string_equal(f->v[1].title, "Z");
+	bookmark_file_free(f);
 	/* An A without HREF, an empty title. */
 	f = parse("<DL><DT><A NAME=\"x\">no</A><DT><A HREF=\"https://e.example/"
 	    "\"></A></DL>");
