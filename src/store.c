@@ -2223,6 +2223,7 @@ enum store_bst {
 	BST_TAGS_PRUNE,
 	BST_GET,
 	BST_GET_ID,
+	BST_GET_DOC,
 	BST_LIST_ADDED,
 	BST_LIST_TITLE,
 	BST_LIST_SITE,
@@ -2283,6 +2284,9 @@ static const char *const store_bsql[BST_COUNT] = {
 	[BST_GET_ID] =
 	    "SELECT " STORE_BM_COLS " FROM bookmarks b"
 	    " JOIN documents d ON d.id = b.document WHERE b.id = ?1",
+	[BST_GET_DOC] =
+	    "SELECT " STORE_BM_COLS " FROM bookmarks b"
+	    " JOIN documents d ON d.id = b.document WHERE b.document = ?1",
 	[BST_LIST_ADDED] = STORE_BM_LIST " ORDER BY b.added DESC, b.id DESC",
 	[BST_LIST_TITLE] = STORE_BM_LIST
 	    " ORDER BY coalesce(d.title, d.url) COLLATE NOCASE, b.id",
@@ -2563,6 +2567,9 @@ store_bookmarks_free(struct store_bookmark *v, size_t n)
 	free(v);
 }
 
+static int	store_bookmark_by(struct store *, enum store_bst, int64_t,
+		    struct store_bookmark *, char **);
+
 /* Reads the one bookmark a bound statement finds: 0, 1 for none. */
 static int
 store_bookmark_one(struct store *s, sqlite3_stmt *st,
@@ -2598,9 +2605,24 @@ int
 store_bookmark_get_id(struct store *s, int64_t id, struct store_bookmark *b,
     char **cause)
 {
+	return store_bookmark_by(s, BST_GET_ID, id, b, cause);
+}
+
+int
+store_bookmark_get_doc(struct store *s, int64_t doc,
+    struct store_bookmark *b, char **cause)
+{
+	return store_bookmark_by(s, BST_GET_DOC, doc, b, cause);
+}
+
+/* The bookmark statement n finds by the id bound as ?1. */
+static int
+store_bookmark_by(struct store *s, enum store_bst n, int64_t id,
+    struct store_bookmark *b, char **cause)
+{
 	sqlite3_stmt	*st;
 
-	if ((st = store_bstmt(s, BST_GET_ID, cause)) == NULL)
+	if ((st = store_bstmt(s, n, cause)) == NULL)
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);

@@ -357,8 +357,11 @@ int	 store_bookmark_put(struct store *, int64_t,
  * *cause. */
 int	 store_bookmark_get(struct store *, const char *,
 	    struct store_bookmark *, char **);
-/* The same by the bookmark's id. */
+/* The same by the bookmark's id, and by its essay's id (the pager's
+ * struct essay id). */
 int	 store_bookmark_get_id(struct store *, int64_t,
+	    struct store_bookmark *, char **);
+int	 store_bookmark_get_doc(struct store *, int64_t,
 	    struct store_bookmark *, char **);
 /* Lists the bookmarks in that order, only those with tag (case ignored;
  * NULL: all) and only those whose essay matches the FTS5 query (as

@@ -121,6 +121,12 @@ test_put_again(void **state)
 	assert_int_equal(b.added, 1000);
 	assert_int_equal(b.ntags, 2);
 	assert_string_equal(b.tags[0], "essays");
+	store_bookmark_free(&b);
+	/* By its essay's id. */
+	assert_int_equal(store_bookmark_get_doc(s, doc, &b, &cause), 0);
+	assert_int_equal(b.id, id);
+	assert_int_equal(b.ntags, 2);
+	assert_string_equal(b.tags[0], "essays");
 	assert_string_equal(b.tags[1], "Film");
 	assert_null(b.tags[2]);
 	store_bookmark_free(&b);
@@ -164,9 +170,12 @@ test_put_again(void **state)
 	free(cause);
 	cause = NULL;
 	/* Not bookmarked: 1, no message. */
-	put_doc(s, "https://essays.example/b", NULL, "B", NULL, "b");
+	id2 = put_doc(s, "https://essays.example/b", NULL, "B", NULL, "b");
 	assert_int_equal(store_bookmark_get(s, "https://essays.example/b", &b,
 	    &cause), 1);
+	assert_null(cause);
+	assert_int_equal(store_bookmark_get_doc(s, id2, &b, &cause), 1);
+	assert_int_equal(store_bookmark_get_id(s, 4242, &b, &cause), 1);
 	assert_null(cause);
 	store_close(s);
 }
