@@ -13,7 +13,8 @@ its path to that file once the client has hung up after the page.
 For refreshes: /feeds/N.xml is feed N, with an ETag and a Last-Modified
 that make a conditional request answer 304 Not Modified; /rev/K changes
 every feed (its first item's title, and item K+3 appears from K 1 on);
-/stats tells (as JSON) how many requests came, how many were answered
+/essays/N.html is essay N (/to-essay/N redirects there for good), for
+the bookmark imports. /stats tells (as JSON) how many requests came, how many were answered
 304 and how many requests of /feeds/ were in flight at most, and ?reset
 starts them again.
 """
@@ -155,6 +156,29 @@ def sized_page(n):
     head = b"<html><body><p>"
     tail = b"</p></body></html>\n"
     return head + b"x" * (n - len(head) - len(tail)) + tail
+
+
+WORDS = ("montage", "framing", "silence", "rhythm", "shadow", "light",
+         "gesture", "cut", "frame", "memory", "river", "window")
+
+
+def numbered_essay(n):
+    """Essay n: a title and byline of its own, and paragraphs whose words
+    vary with n, so that a search finds some essays and not others."""
+    paras = []
+    for i in range(6):
+        w1 = WORDS[(n + i) % len(WORDS)]
+        w2 = WORDS[(n * 7 + i * 3) % len(WORDS)]
+        paras.append("<p>Paragraph %d of essay %d speaks of %s and %s, "
+                     "at the length an essay needs to be read as one, "
+                     "with a clause or two more for the extractor.</p>"
+                     % (i + 1, n, w1, w2))
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            "<title>Essay %d on %s</title>"
+            "<meta name=\"author\" content=\"Writer %d\"></head><body>"
+            "<article><h1>Essay %d on %s</h1>%s</article></body></html>\n"
+            % (n, WORDS[n % len(WORDS)], n % 10, n, WORDS[n % len(WORDS)],
+               "".join(paras))).encode("utf-8")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -457,6 +481,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.server.rev = int(rest)
         self.send(200, b"<p>ok</p>")
 
+    def r_essays(self, rest):
+        # /essays/N.html: essay N; /essays/N.html?slow waits a little
+        # first, so that transfers overlap.
+        if self.path.endswith("?slow"):
+            time.sleep(0.05)
+        self.send(200, numbered_essay(int(rest.split(".")[0])))
+
+    def r_to_essay(self, rest):
+        # /to-essay/N: a permanent redirect to essay N.
+        self.redirect(301, "/essays/%d.html" % int(rest))
+
     def r_stats(self):
         with self.server.lock:
             body = json.dumps({"requests": self.server.requests,
@@ -602,6 +637,8 @@ PREFIX_ROUTES = [
     ("/rev/", Handler.r_rev),
     ("/lib/", Handler.r_lib),
     ("/lib-delay/", Handler.r_lib_delay),
+    ("/essays/", Handler.r_essays),
+    ("/to-essay/", Handler.r_to_essay),
 ]
 
 
