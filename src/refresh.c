@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
+#include "curl_dl.h"
 
 #include "buf.h"
 #include "feed.h"
@@ -113,14 +113,14 @@ refresh_add(struct refresh *r, size_t i, char **cause)
 	/* The feed's index says which feed a finished handle was. No
 	 * CURLOPT_PIPEWAIT: with it, libcurl 7.88 holds a transfer back
 	 * while an HTTP/1.1 connection to its host stalls. */
-	if ((cc = curl_easy_setopt(h, CURLOPT_PRIVATE,
+	if ((cc = curl_dl.easy_setopt(h, CURLOPT_PRIVATE,
 	    (void *)(uintptr_t)i)) != CURLE_OK) {
 		refresh_arrive(r, i, REEL_EXIT_FAILURE, xprintf(
-		    _("%s: libcurl: %s"), f->url, curl_easy_strerror(cc)));
+		    _("%s: libcurl: %s"), f->url, curl_dl.easy_strerror(cc)));
 		return 0;
 	}
-	if ((mc = curl_multi_add_handle(r->m, h)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
+	if ((mc = curl_dl.multi_add_handle(r->m, h)) != CURLM_OK) {
+		*cause = xprintf(_("libcurl: %s"), curl_dl.multi_strerror(mc));
 		return -1;
 	}
 	f->state = REFRESH_RUNNING;
@@ -210,11 +210,11 @@ refresh_collect(struct refresh *r, char **cause)
 	void		*priv;
 	int		 left;
 
-	while ((msg = curl_multi_info_read(r->m, &left)) != NULL) {
+	while ((msg = curl_dl.multi_info_read(r->m, &left)) != NULL) {
 		if (msg->msg != CURLMSG_DONE)
 			continue;
 		h = msg->easy_handle;
-		if (curl_easy_getinfo(h, CURLINFO_PRIVATE, &priv) !=
+		if (curl_dl.easy_getinfo(h, CURLINFO_PRIVATE, &priv) !=
 		    CURLE_OK) {
 			*cause = xstrdup(_("libcurl: a transfer without its "
 			    "feed"));
@@ -222,9 +222,9 @@ refresh_collect(struct refresh *r, char **cause)
 		}
 		/* msg is invalid once its handle leaves the multi. */
 		refresh_ended(r, (size_t)(uintptr_t)priv, msg->data.result);
-		if ((mc = curl_multi_remove_handle(r->m, h)) != CURLM_OK) {
+		if ((mc = curl_dl.multi_remove_handle(r->m, h)) != CURLM_OK) {
 			*cause = xprintf(_("libcurl: %s"),
-			    curl_multi_strerror(mc));
+			    curl_dl.multi_strerror(mc));
 			return -1;
 		}
 	}
@@ -471,21 +471,21 @@ refresh_start(struct store *s, const int64_t *ids, size_t n,
 	r->p.total = r->nfeeds;
 	if (fetch_global_init(cause) != 0)
 		goto fail;
-	if ((r->m = curl_multi_init()) == NULL) {
+	if ((r->m = curl_dl.multi_init()) == NULL) {
 		*cause = xstrdup(_("cannot initialise libcurl"));
 		goto fail;
 	}
 	/* libcurl's own limits as a second fence behind ours; HTTP/2
 	 * streams share a connection. */
-	if ((mc = curl_multi_setopt(r->m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	if ((mc = curl_dl.multi_setopt(r->m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)r->max_total)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(r->m, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (mc = curl_dl.multi_setopt(r->m, CURLMOPT_MAX_HOST_CONNECTIONS,
 	    (long)r->max_host)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(r->m, CURLMOPT_MAXCONNECTS,
+	    (mc = curl_dl.multi_setopt(r->m, CURLMOPT_MAXCONNECTS,
 	    (long)r->max_total)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(r->m, CURLMOPT_PIPELINING,
+	    (mc = curl_dl.multi_setopt(r->m, CURLMOPT_PIPELINING,
 	    CURLPIPE_MULTIPLEX)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
+		*cause = xprintf(_("libcurl: %s"), curl_dl.multi_strerror(mc));
 		goto fail;
 	}
 	store_feeds_free(fv, nf);
@@ -505,8 +505,8 @@ refresh_perform(struct refresh *r, char **cause)
 	CURLMcode	mc;
 	int		still;
 
-	if ((mc = curl_multi_perform(r->m, &still)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
+	if ((mc = curl_dl.multi_perform(r->m, &still)) != CURLM_OK) {
+		*cause = xprintf(_("libcurl: %s"), curl_dl.multi_strerror(mc));
 		return -1;
 	}
 	return refresh_collect(r, cause);
@@ -524,10 +524,10 @@ refresh_step(struct refresh *r, int ms, char **cause)
 		if (refresh_perform(r, cause) != 0)
 			return -1;
 		if (r->narrived == 0 && ms > 0) {
-			if ((mc = curl_multi_poll(r->m, NULL, 0, ms,
+			if ((mc = curl_dl.multi_poll(r->m, NULL, 0, ms,
 			    NULL)) != CURLM_OK) {
 				*cause = xprintf(_("libcurl: %s"),
-				    curl_multi_strerror(mc));
+				    curl_dl.multi_strerror(mc));
 				return -1;
 			}
 			if (refresh_perform(r, cause) != 0)
@@ -585,7 +585,7 @@ refresh_free(struct refresh *r)
 		f = &r->feeds[i];
 		/* Removing cannot fail for a handle the multi holds. */
 		if (f->state == REFRESH_RUNNING)
-			(void)curl_multi_remove_handle(r->m,
+			(void)curl_dl.multi_remove_handle(r->m,
 			    fetch_xfer_handle(f->x));
 		fetch_xfer_free(f->x);
 		fetch_result_free(&f->res);
@@ -596,7 +596,7 @@ refresh_free(struct refresh *r)
 		free(f->error);
 	}
 	if (r->m != NULL)
-		(void)curl_multi_cleanup(r->m);
+		(void)curl_dl.multi_cleanup(r->m);
 	for (i = 0; i < r->nhosts; i++)
 		free(r->hosts[i].name);
 	free(r->hosts);

@@ -25,7 +25,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
+#include "curl_dl.h"
 
 #include "fetch.h"
 #include "url.h"
@@ -46,7 +46,7 @@ server_start(void **state)
 	};
 	const char		*python = getenv("PYTHON3");
 	const char		*srcdir = getenv("REEL_SRCDIR");
-	char			*script, line[128];
+	char			*script, *cause = NULL, line[128];
 	FILE			*f;
 	size_t			 i;
 	int			 fds[2];
@@ -57,8 +57,11 @@ server_start(void **state)
 		python = "python3";
 	if (srcdir == NULL || *srcdir == '\0')
 		srcdir = ".";
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&cause) != 0) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
 		return -1;
+	}
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
 	script = xprintf("%s/tests/httpd.py", srcdir);
@@ -107,7 +110,7 @@ server_stop(void **state)
 	}
 	if (nftw(tmpdir, server_unlink, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return 0;
 }
 
@@ -837,7 +840,7 @@ xfer(const char *path, const char *etag, const char *modified,
 	if (rc != 0)
 		return rc;
 	while (rc == 0 && again)
-		rc = fetch_xfer_done(x, curl_easy_perform(
+		rc = fetch_xfer_done(x, curl_dl.easy_perform(
 		    fetch_xfer_handle(x)), &again, r, cause);
 	assert_int_equal(fetch_xfer_status(x), rc == 0 ? r->status : 410);
 	fetch_xfer_free(x);

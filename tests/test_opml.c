@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
 #include "buf.h"
 #include "fetch.h"
@@ -370,7 +369,7 @@ setup(void **state)
 	};
 	const char		*python = getenv("PYTHON3");
 	const char		*srcdir = getenv("REEL_SRCDIR");
-	char			*script, *sub, line[128];
+	char			*script, *sub, *init_cause = NULL, line[128];
 	FILE			*f;
 	size_t			 i;
 	int			 fds[2];
@@ -388,8 +387,11 @@ setup(void **state)
 	unsetenv("HTTP_PROXY");
 	unsetenv("all_proxy");
 	unsetenv("ALL_PROXY");
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return -1;
+	}
 	script = xprintf("%s/tests/httpd.py", srcdir != NULL && *srcdir != '\0'
 	    ? srcdir : ".");
 	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
@@ -422,7 +424,7 @@ teardown(void **state)
 		kill(server_pid, SIGTERM);
 		waitpid(server_pid, NULL, 0);
 	}
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS);
 }
 

@@ -21,7 +21,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
 #include "fetch.h"
 #include "refresh.h"
@@ -41,7 +40,7 @@ server_start(void **state)
 	};
 	const char		*python = getenv("PYTHON3");
 	const char		*srcdir = getenv("REEL_SRCDIR");
-	char			*script, line[128];
+	char			*script, *init_cause = NULL, line[128];
 	FILE			*f;
 	size_t			 i;
 	int			 fds[2], port;
@@ -52,8 +51,11 @@ server_start(void **state)
 		python = "python3";
 	if (srcdir == NULL || *srcdir == '\0')
 		srcdir = ".";
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return -1;
+	}
 	script = xprintf("%s/tests/httpd.py", srcdir);
 	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
 		return -1;
@@ -88,7 +90,7 @@ server_stop(void **state)
 		waitpid(server_pid, NULL, 0);
 		server_pid = -1;
 	}
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return 0;
 }
 
