@@ -1155,6 +1155,47 @@ test_attribute_numbers(void **state)
 	doc_free(d);
 }
 
+/* A wrapper named like furniture by part of a word ("above-footer")
+ * that holds most of the page's paragraphs is not stripped as unlikely, so
+ * a notice elsewhere is not taken for the essay; one named by the word
+ * itself ("sidebar") still is, however much it holds. */
+static void
+test_unlikely_wrapper(void **state)
+{
+	struct doc	*d = parse_file("unlikely-wrapper.html",
+	    "https://example.org/long-take");
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "The last shot returns to the street"));
+	assert_null(find(d, "Some of the offers on this site"));
+	doc_free(d);
+
+	buf_adds(&b, "<html><body><div class=\"main-col\"><div class=\"post\">");
+	for (i = 0; i < 2; i++)
+		buf_adds(&b, "<p>The camera holds on the empty street for "
+		    "a long time, longer than any trailer would allow, and "
+		    "the waiting becomes the subject of the scene.</p><p>When "
+		    "the car finally turns the corner, the sound arrives "
+		    "before the image, and the cut, when it comes, feels like "
+		    "a held breath let go at last.</p><p>The last shot "
+		    "returns to the street at dusk, and nothing has changed "
+		    "but the light, which is what the film is about.</p>");
+	buf_adds(&b, "</div><div class=\"tags\"><a href=\"/t\">streets</a></div>"
+	    "</div><div id=\"sidebar\">");
+	for (i = 0; i < 10; i++)
+		buf_adds(&b, "<p>Our programme, point by point: schools, "
+		    "housing, transport and parks for everyone, decided "
+		    "together in open meetings.</p>");
+	buf_adds(&b, "</div></body></html>");
+	d = parse(buf_str(&b), "https://example.org/long-take");
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_null(find(d, "Our programme, point by point"));
+	doc_free(d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -1166,6 +1207,7 @@ main(void)
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
 		cmocka_unit_test(test_furniture_boxes_and_dates),
+		cmocka_unit_test(test_unlikely_wrapper),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),
