@@ -16,6 +16,7 @@
 #include "clean.h"
 #include "doc.h"
 #include "extract.h"
+#include "extract_dom.h"
 #include "util.h"
 
 /* Paragraphs of prose, long enough and with enough commas to read as an
@@ -1232,6 +1233,41 @@ test_furniture_orphan_labels(void **state)
 	}
 }
 
+/* Text is measured as Readability measures it, in UTF-16 units: white
+ * space (ASCII and Unicode's) runs count as one inside the text and
+ * none at its ends, or as they are (trimmed, or raw). */
+static void
+test_textlen_modes(void **state)
+{
+	static const struct {
+		const char	*text;
+		size_t		 normal, trim, raw;
+	} cases[] = {
+		{ "  Hello,  \n world  ", 12, 15, 19 },
+		{ "caf\xc3\xa9\xe2\x80\x83x\xf0\x9d\x84\x9e", 8, 8, 8 },
+		{ "\t\xc2\xa0 ", 0, 0, 3 },
+		{ "one\x01two three", 13, 13, 13 },
+	};
+	xmlDocPtr	doc;
+	xmlNodePtr	p;
+	size_t		i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		doc = xmlNewDoc(BAD_CAST "1.0");
+		p = xmlNewDocNode(doc, NULL, BAD_CAST "p", NULL);
+		xmlDocSetRootElement(doc, p);
+		xmlAddChild(p, xmlNewDocText(doc, BAD_CAST "x"));
+		xmlNodeSetContent(p->children, BAD_CAST cases[i].text);
+		assert_int_equal(extract_dom_textlen(p, XLEN_NORMAL),
+		    cases[i].normal);
+		assert_int_equal(extract_dom_textlen(p, XLEN_TRIM),
+		    cases[i].trim);
+		assert_int_equal(extract_dom_textlen(p, XLEN_RAW),
+		    cases[i].raw);
+		xmlFreeDoc(doc);
+	}
+}
+
 int
 main(void)
 {
@@ -1245,6 +1281,7 @@ main(void)
 		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_unlikely_wrapper),
 		cmocka_unit_test(test_furniture_orphan_labels),
+		cmocka_unit_test(test_textlen_modes),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),
