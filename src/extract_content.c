@@ -134,13 +134,39 @@ content_role(const char *role)
 	return 0;
 }
 
+/*
+ * The class or id s with the names of a hidden part blanked out: a
+ * "label-hidden" or "title-hidden" element (as content systems mark
+ * every field whose label is not shown) hides its label, not itself, and
+ * is no more likely clutter than any other. The caller frees the copy.
+ */
+static char *
+content_shown(const char *s)
+{
+	static const char *const parts[] = { "label-hidden", "title-hidden",
+	    NULL };
+	char	*c = xstrdup(s), *p, *q;
+	size_t	 i, len;
+
+	for (p = c; *p != '\0'; p++)
+		*p = ascii_lower((unsigned char)*p);
+	for (i = 0; parts[i] != NULL; i++) {
+		len = strlen(parts[i]);
+		for (q = c; (q = strstr(q, parts[i])) != NULL; q += len)
+			memset(q, ' ', len);
+	}
+	return c;
+}
+
 static int
 content_weigh(const char *s)
 {
-	int	w = 0;
+	char	*shown = content_shown(s);
+	int	 w = 0;
 
-	if (extract_dom_match_any(s, content_negative) || content_hid(s))
+	if (extract_dom_match_any(shown, content_negative) || content_hid(s))
 		w -= 25;
+	free(shown);
 	if (extract_dom_match_any(s, content_positive))
 		w += 25;
 	return w;

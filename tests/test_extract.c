@@ -1268,6 +1268,21 @@ test_textlen_modes(void **state)
 	}
 }
 
+/* A field whose label is hidden ("field--label-hidden") is not weighed
+ * as hidden clutter: the essay in it is chosen alone, not its parent with
+ * the box beside it. */
+static void
+test_label_hidden(void **state)
+{
+	struct doc	*d = parse_file("label-hidden.html",
+	    "https://example.org/long-take");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "The last shot returns to the street"));
+	assert_null(find(d, "Our magazine is made by a small team"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1282,6 +1297,7 @@ main(void)
 		cmocka_unit_test(test_unlikely_wrapper),
 		cmocka_unit_test(test_furniture_orphan_labels),
 		cmocka_unit_test(test_textlen_modes),
+		cmocka_unit_test(test_label_hidden),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),
