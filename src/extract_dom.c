@@ -909,11 +909,21 @@ extract_dom_contains_ci(const char *hay, const char *needle)
 int
 extract_dom_match_any(const char *s, const char *const *words)
 {
-	for (; *words != NULL; words++) {
-		if (extract_dom_contains_ci(s, *words))
-			return 1;
-	}
-	return 0;
+	char	 stack[256], *low;
+	size_t	 len = strlen(s), i;
+	int	 found = 0;
+
+	/* Every element is matched against several lists: lower s once
+	 * and let strstr() search (the words are lower case). */
+	low = len < sizeof stack ? stack : xmalloc(len + 1);
+	for (i = 0; i < len; i++)
+		low[i] = (char)ascii_lower((unsigned char)s[i]);
+	low[len] = '\0';
+	for (; *words != NULL && !found; words++)
+		found = strstr(low, *words) != NULL;
+	if (low != stack)
+		free(low);
+	return found;
 }
 
 /* Splits s into lower-case ASCII word tokens ([A-Za-z0-9_]+), as
