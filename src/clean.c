@@ -1497,6 +1497,9 @@ clean_decode(struct buf *out, const char *s, size_t len)
 	clean_add_text(out, s, (size_t)(end - s));
 }
 
+/* The longest text buffer kept from one text node to the next. */
+#define CLEAN_TEXT_KEEP		4096
+
 static xmlNodePtr
 clean_text(xmlDocPtr doc, TidyDoc tdoc, TidyNode tn, TidyBuffer *tb,
     struct buf *fixed, int foreign)
@@ -1505,9 +1508,11 @@ clean_text(xmlDocPtr doc, TidyDoc tdoc, TidyNode tn, TidyBuffer *tb,
 	const char	*s;
 	size_t		 len;
 
-	tidyBufClear(tb);
 	/* For text, tidy hands back its decoded characters: "&amp;" is
-	 * already "&", and libxml2 stores them as they are. */
+	 * already "&", and libxml2 stores them as they are. Emptied here
+	 * without the zeroing (see below). */
+	tb->size = 0;
+	tb->next = 0;
 	if (!tidyNodeGetValue(tdoc, tn, tb))
 		fatal(_("tidy: cannot read a text node"));
 	s = (const char *)tb->bp;
@@ -1529,13 +1534,18 @@ clean_text(xmlDocPtr doc, TidyDoc tdoc, TidyNode tn, TidyBuffer *tb,
 		s = fixed->data;
 		len = fixed->len;
 	}
-	if (len == 0)
-		return NULL;
+	node = NULL;
 	if (len > INT_MAX)
 		fatal(_("libxml2: a text node is too long"));
-	if ((node = xmlNewDocTextLen(doc, (const xmlChar *)s, (int)len)) ==
-	    NULL)
+	if (len > 0 && (node = xmlNewDocTextLen(doc, (const xmlChar *)s,
+	    (int)len)) == NULL)
 		fatal(_("libxml2: cannot create a text node"));
+	/* tidyBufClear(), which tidyNodeGetValue() calls first, zeroes all
+	 * the buffer holds: after one long text (a script, a data URL) every
+	 * later node would pay for it, most of the copy's time on such a
+	 * page. A long buffer is given back instead. */
+	if (tb->allocated > CLEAN_TEXT_KEEP)
+		tidyBufFree(tb);
 	return node;
 }
 

@@ -134,13 +134,39 @@ content_role(const char *role)
 	return 0;
 }
 
+/*
+ * The class or id s with the names of a hidden part blanked out: a
+ * "label-hidden" or "title-hidden" element (as content systems mark
+ * every field whose label is not shown) hides its label, not itself, and
+ * is no more likely clutter than any other. The caller frees the copy.
+ */
+static char *
+content_shown(const char *s)
+{
+	static const char *const parts[] = { "label-hidden", "title-hidden",
+	    NULL };
+	char	*c = xstrdup(s), *p, *q;
+	size_t	 i, len;
+
+	for (p = c; *p != '\0'; p++)
+		*p = ascii_lower((unsigned char)*p);
+	for (i = 0; parts[i] != NULL; i++) {
+		len = strlen(parts[i]);
+		for (q = c; (q = strstr(q, parts[i])) != NULL; q += len)
+			memset(q, ' ', len);
+	}
+	return c;
+}
+
 static int
 content_weigh(const char *s)
 {
-	int	w = 0;
+	char	*shown = content_shown(s);
+	int	 w = 0;
 
-	if (extract_dom_match_any(s, content_negative) || content_hid(s))
+	if (extract_dom_match_any(shown, content_negative) || content_hid(s))
 		w -= 25;
+	free(shown);
 	if (extract_dom_match_any(s, content_positive))
 		w += 25;
 	return w;
@@ -586,6 +612,76 @@ content_div_to_p(struct xctx *x, xmlNodePtr n, struct xlist *score)
 	return n;
 }
 
+/* The next element after n in a depth-first walk of root's subtree (root
+ * excluded), not entering n when skip is set. */
+static xmlNodePtr
+content_walk(xmlNodePtr n, xmlNodePtr root, int skip)
+{
+	xmlNodePtr	c;
+
+	if (!skip && (c = extract_dom_first(n)) != NULL)
+		return c;
+	for (; n != NULL && n != root; n = extract_dom_parent(n)) {
+		if ((c = extract_dom_next_sibling(n)) != NULL)
+			return c;
+	}
+	return NULL;
+}
+
+/* The text of the paragraphs under root that the scoring counts (25
+ * characters or more each). */
+static size_t
+content_ptext(xmlNodePtr root)
+{
+	xmlNodePtr	n;
+	size_t		sum = 0, len;
+
+	for (n = extract_dom_first(root); n != NULL;) {
+		if (extract_dom_is(n, XT_P)) {
+			if ((len = extract_dom_textlen(n, XLEN_NORMAL)) >= 25)
+				sum += len;
+			n = content_walk(n, root, 1);
+		} else
+			n = content_walk(n, root, 0);
+	}
+	return sum;
+}
+
+/* Whether a word of the space-separated list s is one of words whole. */
+static int
+content_word_is(const char *s, const char *const *words)
+{
+	size_t	len, i;
+
+	while (s != NULL && *s != '\0') {
+		s += strspn(s, " \t\n");
+		len = strcspn(s, " \t\n");
+		for (i = 0; len > 0 && words[i] != NULL; i++) {
+			if (strlen(words[i]) == len &&
+			    strncasecmp(s, words[i], len) == 0)
+				return 1;
+		}
+		s += len;
+	}
+	return 0;
+}
+
+/*
+ * Whether n, named like page furniture only by part of a word, holds most
+ * of the page's paragraphs: such a name is a guess ("above-footer" or
+ * "extra-wide" wrapping the whole article would else take it away, and
+ * leave a notice to be taken for the essay), where the text stands is a
+ * fact. A name that is the word itself ("sidebar") and an <aside> are
+ * statements, and stay unlikely.
+ */
+static int
+content_holds_most(xmlNodePtr n, const char *match, size_t page)
+{
+	return page >= EXTRACT_MIN_CHARS && !extract_dom_is(n, XT_ASIDE) &&
+	    !content_word_is(match, content_unlikely) &&
+	    content_ptext(n) * 2 >= page;
+}
+
 /* First pass of an attempt: drop what cannot be content, take the byline,
  * and list the elements whose text is scored. */
 static void
@@ -595,8 +691,11 @@ content_sweep(struct xctx *x, struct xlist *score)
 	xmlNodePtr	 n = xmlDocGetRootElement(x->doc);
 	const char	*match, *role, *s;
 	enum xtag	 t;
+	size_t		 page;
 	int		 title_header = 1;
 
+	page = x->body != NULL && (x->flags & XF_STRIP_UNLIKELY) ?
+	    content_ptext(x->body) : 0;
 	while (n != NULL) {
 		t = extract_dom_tag(n);
 		match = extract_dom_match_string(n, &mb);
@@ -623,7 +722,7 @@ content_sweep(struct xctx *x, struct xlist *score)
 		    !extract_dom_match_any(match, content_maybe) &&
 		    !extract_dom_has_ancestor(n, XT_TABLE, 3, NULL) &&
 		    !extract_dom_has_ancestor(n, XT_CODE, 3, NULL) &&
-		    t != XT_A) ||
+		    t != XT_A && !content_holds_most(n, match, page)) ||
 		    ((role = extract_dom_attr(n, "role")) != NULL &&
 		    content_role(role)))) {
 			n = content_remove_next(x, n);

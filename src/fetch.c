@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
+#include "curl_dl.h"
 
 #include "buf.h"
 #include "fetch.h"
@@ -30,8 +30,8 @@
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, " \
 	"application/json;q=0.8, text/x-opml;q=0.8, */*;q=0.1"
 
-/* Whether curl_global_init() has run: only a URL needs libcurl, so a
- * local file or a dump never starts it (nor its TLS library). */
+/* Whether libcurl is loaded (curl_dl.c) and started: only a URL needs
+ * it, so a local file or a dump never maps it (nor its TLS library). */
 static int fetch_curl_ready;
 
 /* Where a body goes: the bytes, under the size limit, and what they are. */
@@ -154,7 +154,7 @@ static const struct fetch_kind {
 	{ "application/octet-stream", N_("binary data") },
 };
 
-/* Starts libcurl once, on the first URL. */
+/* Loads and starts libcurl once, on the first URL. */
 int
 fetch_global_init(char **cause)
 {
@@ -162,9 +162,11 @@ fetch_global_init(char **cause)
 
 	if (fetch_curl_ready)
 		return 0;
-	if ((cc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+	if (curl_dl_load(cause) != 0)
+		return -1;
+	if ((cc = curl_dl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
 		*cause = xprintf(_("cannot initialise libcurl: %s"),
-		    curl_easy_strerror(cc));
+		    curl_dl.easy_strerror(cc));
 		return -1;
 	}
 	fetch_curl_ready = 1;
@@ -177,7 +179,7 @@ fetch_global_cleanup(void)
 {
 	if (!fetch_curl_ready)
 		return;
-	curl_global_cleanup();
+	curl_dl.global_cleanup();
 	fetch_curl_ready = 0;
 }
 
@@ -688,7 +690,7 @@ fetch_http_typed(struct fetch_xfer *f)
 	if (f->typed)
 		return;
 	f->typed = 1;
-	if (curl_easy_getinfo(f->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+	if (curl_dl.easy_getinfo(f->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
 		ct = NULL;
 	fetch_content_type(ct, &f->sink.declared, &charset);
 	free(charset);
@@ -701,7 +703,7 @@ fetch_write_cb(char *p, size_t size, size_t n, void *arg)
 	long			 status;
 
 	/* The bodies of redirects and errors are not wanted. */
-	if (curl_easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status) !=
+	if (curl_dl.easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status) !=
 	    CURLE_OK)
 		status = f->status;
 	if (status < 200 || status > 299)
@@ -730,7 +732,7 @@ fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
 	CURLcode		 cc;
 
 #define SET(opt, value) do {						\
-	if ((cc = curl_easy_setopt(h, opt, value)) != CURLE_OK)		\
+	if ((cc = curl_dl.easy_setopt(h, opt, value)) != CURLE_OK)		\
 		goto fail;						\
 } while (0)
 	SET(CURLOPT_ERRORBUFFER, f->errbuf);
@@ -765,7 +767,7 @@ fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
 #undef SET
 	return 0;
 fail:
-	*cause = xprintf(_("libcurl: %s"), curl_easy_strerror(cc));
+	*cause = xprintf(_("libcurl: %s"), curl_dl.easy_strerror(cc));
 	return -1;
 }
 
@@ -777,7 +779,7 @@ fetch_location(struct fetch_xfer *f)
 {
 	struct curl_header	*h;
 
-	if (curl_easy_header(f->h, "Location", 0, CURLH_HEADER, -1, &h) !=
+	if (curl_dl.easy_header(f->h, "Location", 0, CURLH_HEADER, -1, &h) !=
 	    CURLHE_OK || h->value[strspn(h->value, " \t\r\n")] == '\0')
 		return NULL;
 	return h->value;
@@ -825,7 +827,7 @@ fetch_errbuf(struct fetch_xfer *f, CURLcode cc)
 	size_t			 i, n;
 
 	if (*s == '\0')
-		return curl_easy_strerror(cc);
+		return curl_dl.easy_strerror(cc);
 	for (i = 0; i < nitems(prefixes); i++) {
 		n = strlen(prefixes[i]);
 		if (strncmp(s, prefixes[i], n) == 0)
@@ -870,7 +872,7 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 		    fetch_errbuf(f, cc));
 		return rc;
 	case CURLE_COULDNT_CONNECT:
-		if (curl_easy_getinfo(f->h, CURLINFO_OS_ERRNO, &oserr) !=
+		if (curl_dl.easy_getinfo(f->h, CURLINFO_OS_ERRNO, &oserr) !=
 		    CURLE_OK)
 			oserr = 0;
 		if (oserr == ECONNREFUSED)
@@ -885,7 +887,7 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 	case CURLE_OPERATION_TIMEDOUT:
 		/* The request went out (a reused connection has no connect
 		 * time, but has this): it was not the connection. */
-		if (curl_easy_getinfo(f->h, CURLINFO_PRETRANSFER_TIME_T,
+		if (curl_dl.easy_getinfo(f->h, CURLINFO_PRETRANSFER_TIME_T,
 		    &connected) != CURLE_OK)
 			connected = 0;
 		if (o->timeout > 0 && fetch_now_ms() >= deadline)
@@ -960,7 +962,7 @@ fetch_xfer_header(struct fetch_xfer *x, const char *line)
 {
 	struct curl_slist	*l;
 
-	if ((l = curl_slist_append(x->headers, line)) == NULL)
+	if ((l = curl_dl.slist_append(x->headers, line)) == NULL)
 		fatal(_("out of memory"));
 	x->headers = l;
 }
@@ -981,12 +983,12 @@ fetch_xfer_hop(struct fetch_xfer *x, char **cause)
 	if (x->o->timeout > 0 && (left = x->deadline - fetch_now_ms()) <= 0)
 		left = 1;
 	/* The request, without the fragment it has no business sending. */
-	if ((cc = curl_easy_setopt(x->h, CURLOPT_URL,
+	if ((cc = curl_dl.easy_setopt(x->h, CURLOPT_URL,
 	    x->seen[x->nseen - 1])) != CURLE_OK ||
-	    (cc = curl_easy_setopt(x->h, CURLOPT_TIMEOUT_MS, left)) !=
+	    (cc = curl_dl.easy_setopt(x->h, CURLOPT_TIMEOUT_MS, left)) !=
 	    CURLE_OK) {
 		*cause = xprintf(_("%s: libcurl: %s"), x->cur,
-		    curl_easy_strerror(cc));
+		    curl_dl.easy_strerror(cc));
 		return REEL_EXIT_FAILURE;
 	}
 	return 0;
@@ -1028,7 +1030,7 @@ fetch_xfer_new(const char *url, const struct fetch_opts *o,
 	x->permanent = 1;
 	x->seen = xreallocarray(NULL, o->max_redirects + 1, sizeof *x->seen);
 	x->seen[x->nseen++] = bare;
-	if ((x->h = curl_easy_init()) == NULL)
+	if ((x->h = curl_dl.easy_init()) == NULL)
 		fatal(_("cannot initialise libcurl"));
 	fetch_xfer_header(x, o->accept_xml ? FETCH_ACCEPT_XML : FETCH_ACCEPT);
 	/* The validators as the server gave them; the store keeps them
@@ -1084,7 +1086,7 @@ fetch_xfer_value(struct fetch_xfer *x, const char *name)
 	struct curl_header	*h;
 	size_t			 start, n;
 
-	if (curl_easy_header(x->h, name, 0, CURLH_HEADER, -1, &h) !=
+	if (curl_dl.easy_header(x->h, name, 0, CURLH_HEADER, -1, &h) !=
 	    CURLHE_OK)
 		return NULL;
 	start = strspn(h->value, " \t");
@@ -1178,7 +1180,7 @@ fetch_xfer_done(struct fetch_xfer *x, int code, int *again,
 		    cause);
 		goto fail;
 	}
-	if (curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status) !=
+	if (curl_dl.easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status) !=
 	    CURLE_OK)
 		status = x->status;
 	x->status = status;
@@ -1199,7 +1201,7 @@ fetch_xfer_done(struct fetch_xfer *x, int code, int *again,
 	fetch_http_typed(x);
 	if ((rc = fetch_sink_finish(&x->sink, x->cur, cause)) != 0)
 		goto fail;
-	if (curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+	if (curl_dl.easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
 		ct = NULL;
 	fetch_content_type(ct, &mt, &r->charset);
 	free(mt);
@@ -1227,8 +1229,8 @@ fetch_xfer_free(struct fetch_xfer *x)
 	free(x->url);
 	free(x->cur);
 	free(x->moved);
-	curl_easy_cleanup(x->h);
-	curl_slist_free_all(x->headers);
+	curl_dl.easy_cleanup(x->h);
+	curl_dl.slist_free_all(x->headers);
 	free(x);
 }
 
@@ -1247,7 +1249,7 @@ fetch_http(const char *url, const struct fetch_opts *o,
 	if ((rc = fetch_xfer_new(url, o, NULL, NULL, &x, cause)) != 0)
 		return rc;
 	while (again && rc == 0)
-		rc = fetch_xfer_done(x, curl_easy_perform(x->h), &again, r,
+		rc = fetch_xfer_done(x, curl_dl.easy_perform(x->h), &again, r,
 		    cause);
 	fetch_xfer_free(x);
 	return rc;

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
 #include "buf.h"
 #include "fetch.h"
@@ -359,6 +358,8 @@ test_fifty_thousand(void **state)
 static int
 setup(void **state)
 {
+	char	*init_cause = NULL;
+
 	char	*sub;
 
 	if ((dir = testhome_enter("opml")) == NULL)
@@ -367,8 +368,11 @@ setup(void **state)
 	if (mkdir(sub, 0700) != 0)
 		return -1;
 	free(sub);
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return -1;
+	}
 	return testserver_start(60, NULL);
 }
 
@@ -376,7 +380,7 @@ static int
 teardown(void **state)
 {
 	testserver_stop();
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return testhome_leave();
 }
 
