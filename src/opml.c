@@ -548,9 +548,11 @@ opml_write(const struct opml *o, size_t *len)
 		}
 	}
 	qsort(subs, n, sizeof *subs, opml_cmp);
+	/* qsort() may not be given NULL, even for nothing to sort. */
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof *pairs, opml_pair_cmp);
 	for (i = 0; i < n; i++)
 		opml_write_sub(&out, subs[i], "    ");
-	qsort(pairs, npairs, sizeof *pairs, opml_pair_cmp);
 	for (i = 0; i < npairs; i++) {
 		if (i == 0 || strcmp(pairs[i].tag, pairs[i - 1].tag) != 0) {
 			if (i > 0)

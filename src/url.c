@@ -322,6 +322,12 @@ url_build(const char *h, size_t n, const char *base)
 		xmlFree(u);
 	}
 	free(e);
+	/* libxml2 hands a relative reference back as it is when it cannot
+	 * parse the base: that is a path, not a URL on the base's site. */
+	if (r != NULL && n == 0 && !url_is_web(r)) {
+		free(r);
+		return NULL;
+	}
 	if (r != NULL && web && url_idn(r) != 0) {
 		free(r);
 		return NULL;

@@ -426,6 +426,28 @@ teardown(void **state)
 	return nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS);
 }
 
+/* A list without tags is written and read back (fuzz_opml: qsort() was
+ * given a NULL array of no tag pairs, which UBSan reports). */
+static void
+test_write_untagged(void **state)
+{
+	struct opml	*o, *back = NULL;
+	char		*out, *cause = NULL;
+	size_t		 len;
+
+	o = opml_new();
+	opml_add(o, "https://example.org/untagged.xml", "Untagged", NULL);
+	out = opml_write(o, &len);
+	assert_non_null(strstr(out,
+	    "xmlUrl=\"https://example.org/untagged.xml\""));
+	assert_int_equal(opml_parse(out, len, "-", NULL, &back, &cause), 0);
+	assert_int_equal(back->nsubs, 1);
+	assert_int_equal(back->subs[0].ntags, 0);
+	free(out);
+	opml_free(back);
+	opml_free(o);
+}
+
 int
 main(void)
 {
@@ -437,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_includes_and_cycles),
 		cmocka_unit_test(test_include_over_http),
 		cmocka_unit_test(test_fifty_thousand),
+		cmocka_unit_test(test_write_untagged),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
