@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,8 +44,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t len)
 	/* Valid UTF-8, terminated, and no more than 3 bytes (U+FFFD) for
 	 * each byte read plus a little. */
 	if (out == NULL || out[outlen] != '\0' ||
-	    !utf8_valid(out, outlen) || outlen > 3 * len + 16)
+	    !utf8_valid(out, outlen) || outlen > 3 * len + 16) {
+		fprintf(stderr, "%s: %zu bytes in, %zu out\n", name, len,
+		    outlen);
 		abort();
+	}
 	free(out);
 	return 0;
 }

@@ -270,6 +270,10 @@ url_idn(char *r)
 		host = at + 1;
 	if (host == end)
 		return -1;
+	/* libxml2 unescapes the host of a reference "//host/x": bytes that
+	 * make no UTF-8 name no host (fuzz_url). */
+	if (!utf8_valid(host, (size_t)(end - host)))
+		return -1;
 	if (memchr(host, '%', (size_t)(end - host)) == NULL)
 		return 0;
 	for (p = host; p < end && ok; p++) {

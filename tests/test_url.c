@@ -231,6 +231,8 @@ test_resolve_web(void **state)
 	    "http://e\xe5xample.com/"));
 	assert_null(url_resolve("../../etc/passwd",
 	    "http://e\xe5xample.com/a/b/"));
+	/* A network-path reference whose host is no UTF-8 (fuzz_url). */
+	assert_null(url_resolve("//hos\xff\xfft/path", base));
 }
 
 /* Links of a page read from a file (or standard input, "-", or with no
