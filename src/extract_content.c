@@ -4,9 +4,13 @@
  * when too little text comes out. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "buf.h"
 #include "extract_content.h"
@@ -1578,24 +1582,58 @@ content_attempt(struct xctx *x, char **dir)
 	return article;
 }
 
-/* Puts a fresh copy of the page's body back for the next attempt. */
+/* The page's body as it was, kept for the next attempt as XML text: a
+ * copy of the tree took 360 bytes for each short paragraph, its text
+ * about as much as the page (issue 14). */
 static void
-content_restore(struct xctx *x, xmlNodePtr saved)
+content_save(struct xctx *x, struct buf *saved)
 {
-	xmlNodePtr	copy, next;
+	xmlBufferPtr	b;
+	xmlNodePtr	c;
+
+	if ((b = xmlBufferCreate()) == NULL)
+		fatal(_("out of memory"));
+	buf_adds(saved, "<body>");
+	for (c = x->body->children; c != NULL; c = c->next) {
+		if (xmlNodeDump(b, x->doc, c, 0, 0) == -1)
+			fatal(_("out of memory"));
+		buf_add(saved, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+		xmlBufferEmpty(b);
+	}
+	buf_adds(saved, "</body>");
+	xmlBufferFree(b);
+}
+
+/* Puts a fresh copy of the page's body back for the next attempt. What
+ * XML cannot hold (a control character) is lost on the way. */
+static void
+content_restore(struct xctx *x, const struct buf *saved)
+{
+	xmlDocPtr	doc;
+	xmlNodePtr	root, copy, next;
 
 	while (x->body->children != NULL)
 		extract_dom_remove(x, x->body->children);
-	if (saved->children == NULL)
+	if (saved->len > INT_MAX)
 		return;
-	if ((copy = xmlDocCopyNodeList(x->doc, saved->children)) == NULL)
-		fatal(_("out of memory"));
-	for (; copy != NULL; copy = next) {
-		next = copy->next;
-		copy->next = copy->prev = NULL;
-		copy->parent = NULL;
-		extract_dom_append(x->body, copy);
+	doc = xmlReadMemory(saved->data, (int)saved->len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_RECOVER |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		return;
+	if ((root = xmlDocGetRootElement(doc)) != NULL &&
+	    root->children != NULL) {
+		if ((copy = xmlDocCopyNodeList(x->doc, root->children)) ==
+		    NULL)
+			fatal(_("out of memory"));
+		for (; copy != NULL; copy = next) {
+			next = copy->next;
+			copy->next = copy->prev = NULL;
+			copy->parent = NULL;
+			extract_dom_append(x->body, copy);
+		}
 	}
+	xmlFreeDoc(doc);
 	extract_dom_annotate(x, x->body);
 }
 
@@ -1611,14 +1649,14 @@ extract_content_grab(struct xctx *x)
 		size_t		 len;
 		char		*dir;
 	}		 tries[4];
-	xmlNodePtr	 saved, article;
+	struct buf	 saved = BUF_INIT;
+	xmlNodePtr	 article;
 	size_t		 ntries = 0, len, best, i;
 	char		*dir;
 
 	if (x->body == NULL)
 		return -1;
-	if ((saved = xmlDocCopyNode(x->body, x->doc, 1)) == NULL)
-		fatal(_("out of memory"));
+	content_save(x, &saved);
 	x->flags = XF_ALL;
 	for (;;) {
 		article = content_attempt(x, &dir);
@@ -1648,13 +1686,13 @@ extract_content_grab(struct xctx *x)
 			tries[best].dir = NULL;
 			break;
 		}
-		content_restore(x, saved);
+		content_restore(x, &saved);
 	}
 	for (i = 0; i < ntries; i++) {
 		if (tries[i].article != NULL)
 			extract_dom_list_add(&x->dead, tries[i].article);
 		free(tries[i].dir);
 	}
-	xmlFreeNode(saved);
+	buf_free(&saved);
 	return extract_dom_textlen(x->article, XLEN_NORMAL) > 0 ? 0 : -1;
 }

@@ -13,6 +13,7 @@
 #include "curl_dl.h"
 
 #include "buf.h"
+#include "decode.h"
 #include "fetch.h"
 #include "sanitize.h"
 #include "url.h"
@@ -45,6 +46,8 @@ struct fetch_sink {
 	int		 refused;	/* ... and it is not a page */
 	int		 too_large;
 	int		 xml;		/* XML and JSON are welcome too */
+	char		*malformed;	/* a Content-Type that cannot be
+					   read, sanitized, or NULL */
 };
 
 /* One HTTP fetch, its redirects included: fetch() performs it alone,
@@ -57,6 +60,10 @@ struct fetch_xfer {
 						   then the answer's */
 	char			 reason[FETCH_REASON_MAX];
 	int			 typed;		/* sink.declared is set */
+	struct decode		*dec;		/* the body's coding, if any */
+	int			 coded;		/* dec is set for this hop */
+	char			*coding_error;	/* why the body cannot be
+						   decoded, or NULL */
 	char			 errbuf[CURL_ERROR_SIZE];
 	struct curl_slist	*headers;
 	char			*url;		/* as the caller gave it */
@@ -507,6 +514,9 @@ fetch_sink_decide(struct fetch_sink *s, const char *p, size_t n)
 		type = "application/octet-stream";
 	else
 		type = s->file ? "text/html" : "text/plain";
+	/* A Content-Type that says nothing reel can read says no page. */
+	if (s->malformed != NULL && !s->file)
+		type = "application/octet-stream";
 	s->type = xstrdup(type);
 	s->refused = strcmp(type, "text/html") != 0 &&
 	    strcmp(type, "application/xhtml+xml") != 0 &&
@@ -544,6 +554,21 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 
 	if (s->type == NULL)
 		fetch_sink_decide(s, s->body.data, s->body.len);
+	/* Text the bytes were taken for (nothing or octets declared) is
+	 * text all through, not only in the bytes sniffed. */
+	if (!s->refused && !s->file && strcmp(s->type, "text/plain") == 0 &&
+	    (s->declared == NULL || fetch_octet(s->declared)) &&
+	    s->body.len > FETCH_SNIFF_LEN &&
+	    fetch_binary(s->body.data, s->body.len)) {
+		free(s->type);
+		s->type = xstrdup("application/octet-stream");
+		s->refused = 1;
+	}
+	if (s->refused && s->malformed != NULL) {
+		*cause = xprintf(_("%s: not an HTML page: malformed "
+		    "Content-Type \"%s\""), name, s->malformed);
+		return REEL_EXIT_CONTENT;
+	}
 	if (s->refused) {
 		if ((what = fetch_kind(s->type)) != NULL)
 			*cause = xprintf(_("%s: not an HTML page: %s (%s)"),
@@ -567,6 +592,7 @@ fetch_sink_free(struct fetch_sink *s)
 	buf_free(&s->body);
 	free(s->declared);
 	free(s->type);
+	free(s->malformed);
 	memset(s, 0, sizeof *s);
 }
 
@@ -693,7 +719,51 @@ fetch_http_typed(struct fetch_xfer *f)
 	if (curl_dl.easy_getinfo(f->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
 		ct = NULL;
 	fetch_content_type(ct, &f->sink.declared, &charset);
+	if (ct != NULL && ct[strspn(ct, " \t")] != '\0' &&
+	    f->sink.declared == NULL)
+		f->sink.malformed = sanitize(ct, strlen(ct), 0);
 	free(charset);
+}
+
+static char	*fetch_xfer_value(struct fetch_xfer *, const char *);
+
+static int
+fetch_sink_out(void *arg, const char *p, size_t n)
+{
+	return fetch_sink_add(arg, p, n);
+}
+
+/* A piece of the body as it came: decoded here when it has a coding
+ * (decode.h: libcurl's own decoding does not tell a stream cut short),
+ * then kept. Returns 0, or -1 to stop. */
+static int
+fetch_body(struct fetch_xfer *f, const char *p, size_t n)
+{
+	char	*coding;
+
+	if (!f->coded) {
+		f->coded = 1;
+		coding = fetch_xfer_value(f, "Content-Encoding");
+		if (decode_new(coding, &f->dec) != 0) {
+			f->coding_error = xprintf(_("unsupported content "
+			    "encoding \"%s\""), coding);
+			free(coding);
+			return -1;
+		}
+		free(coding);
+	}
+	if (f->dec == NULL)
+		return fetch_sink_add(&f->sink, p, n);
+	switch (decode_add(f->dec, p, n, fetch_sink_out, &f->sink)) {
+	case 0:
+		return 0;
+	case 1:
+		return -1;
+	default:
+		f->coding_error = xprintf(_("cannot decompress the page: "
+		    "bad %s data"), decode_name(f->dec));
+		return -1;
+	}
 }
 
 static size_t
@@ -709,7 +779,7 @@ fetch_write_cb(char *p, size_t size, size_t n, void *arg)
 	if (status < 200 || status > 299)
 		return size * n;
 	fetch_http_typed(f);
-	if (fetch_sink_add(&f->sink, p, size * n) != 0)
+	if (fetch_body(f, p, size * n) != 0)
 		return 0;
 	return size * n;
 }
@@ -743,7 +813,9 @@ fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
 	SET(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	SET(CURLOPT_FOLLOWLOCATION, 0L);
 	/* Every encoding this libcurl decodes: gzip, deflate, br, zstd. */
-	SET(CURLOPT_ACCEPT_ENCODING, "");
+	/* Codings are decoded by fetch_body(), which sees a stream end. */
+	SET(CURLOPT_ACCEPT_ENCODING, DECODE_ACCEPT);
+	SET(CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	/* HTTP/2 where a TLS server offers it (ALPN), else HTTP/1.1. */
 	SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	SET(CURLOPT_SSL_VERIFYPEER, 1L);
@@ -850,6 +922,10 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 	case CURLE_WRITE_ERROR:
 		if (f->sink.too_large || f->sink.refused)
 			return fetch_sink_finish(&f->sink, url, cause);
+		if (f->coding_error != NULL) {
+			*cause = xprintf("%s: %s", url, f->coding_error);
+			return REEL_EXIT_CONTENT;
+		}
 		*cause = xprintf("%s: %s", url, fetch_errbuf(f, cc));
 		return REEL_EXIT_FAILURE;
 	case CURLE_ABORTED_BY_CALLBACK:
@@ -979,6 +1055,11 @@ fetch_xfer_hop(struct fetch_xfer *x, char **cause)
 	x->status = 0;
 	x->reason[0] = '\0';
 	x->typed = 0;
+	decode_free(x->dec);
+	x->dec = NULL;
+	x->coded = 0;
+	free(x->coding_error);
+	x->coding_error = NULL;
 	x->errbuf[0] = '\0';
 	if (x->o->timeout > 0 && (left = x->deadline - fetch_now_ms()) <= 0)
 		left = 1;
@@ -1199,6 +1280,12 @@ fetch_xfer_done(struct fetch_xfer *x, int code, int *again,
 		goto fail;
 	}
 	fetch_http_typed(x);
+	if (x->dec != NULL && !decode_ended(x->dec)) {
+		*cause = xprintf(_("%s: incomplete page: the %s data end "
+		    "early"), x->cur, decode_name(x->dec));
+		rc = REEL_EXIT_NETWORK;
+		goto fail;
+	}
 	if ((rc = fetch_sink_finish(&x->sink, x->cur, cause)) != 0)
 		goto fail;
 	if (curl_dl.easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
@@ -1225,6 +1312,8 @@ fetch_xfer_free(struct fetch_xfer *x)
 	if (x == NULL)
 		return;
 	fetch_sink_free(&x->sink);
+	decode_free(x->dec);
+	free(x->coding_error);
 	fetch_free_list(x->seen, x->nseen);
 	free(x->url);
 	free(x->cur);

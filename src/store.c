@@ -277,8 +277,7 @@ static const char *const store_sql[ST_COUNT] = {
 
 	[ST_FEED_ADD] =
 	    "INSERT INTO feeds (url, title, added, position)"
-	    " VALUES (?1, ?2, ?3,"
-	    " (SELECT coalesce(max(position), 0) + 1 FROM feeds))"
+	    " VALUES (?1, ?2, ?3, ?4)"
 	    " ON CONFLICT (url) DO NOTHING",
 	[ST_FEED_ID] = "SELECT id FROM feeds WHERE url = ?1",
 	[ST_FEED_EXISTS] = "SELECT 1 FROM feeds WHERE id = ?1",
@@ -409,6 +408,11 @@ struct store {
 	sqlite3_stmt	*st[ST_COUNT];
 	int		 batch;		/* store_begin() is open */
 	sqlite3_stmt	**bst;		/* the bookmarks' statements */
+	/* In a batch, the last feed's position once looked up: max() over
+	 * an unindexed column for each feed made importing 50,000 feeds
+	 * quadratic (issue 14). */
+	int64_t		 position;
+	int		 position_known;
 };
 
 static void	store_bm_close(struct store *);
@@ -530,6 +534,7 @@ store_begin(struct store *s, char **cause)
 	if (store_run(s, ST_BEGIN, cause) != 0)
 		return -1;
 	s->batch = 1;
+	s->position_known = 0;
 	return 0;
 }
 
@@ -1229,11 +1234,17 @@ store_feed_add(struct store *s, const char *url, const char *title,
 	}
 	if (store_tx(s, cause) != 0)
 		return -1;
+	if ((!s->batch || !s->position_known) && store_int(s,
+	    "SELECT coalesce(max(position), 0) FROM feeds", &s->position,
+	    cause) != 0)
+		goto fail;
+	s->position_known = s->batch;
 	if ((st = store_stmt(s, ST_FEED_ADD, cause)) == NULL)
 		goto fail;
 	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK ||
 	    store_bind_remote(st, 2, title, 0) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 3, store_now()) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 4, s->position + 1) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
@@ -1248,6 +1259,7 @@ store_feed_add(struct store *s, const char *url, const char *title,
 		return rc == 0 ? 1 : -1;
 	}
 	*id = sqlite3_last_insert_rowid(s->db);
+	s->position++;
 	if (store_add_tags(s, *id, tags, cause) != 0)
 		goto fail;
 	return store_tx_end(s, 1, cause);
