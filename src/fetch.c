@@ -116,6 +116,8 @@ static const struct fetch_kind {
 	const char	*type;
 	const char	*what;
 } fetch_kinds[] = {
+	/* TRANSLATORS: this and the kinds below name what reel refuses
+	 * to read, in "URL: not an HTML page: a PDF document (TYPE)". */
 	{ "application/pdf", N_("a PDF document") },
 	{ "application/x-pdf", N_("a PDF document") },
 	{ "application/postscript", N_("a PostScript document") },
@@ -552,7 +554,8 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 		return REEL_EXIT_CONTENT;
 	}
 	if (s->too_large) {
-		*cause = xprintf(_("%s: larger than the limit of %zu bytes"),
+		*cause = xprintf(ngettext_("%s: larger than the limit of %zu "
+		    "byte", "%s: larger than the limit of %zu bytes", s->max),
 		    name, s->max);
 		return REEL_EXIT_CONTENT;
 	}

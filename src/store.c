@@ -722,6 +722,8 @@ store_step(size_t n)
 static int
 store_newer(struct store *s, int64_t version, char **cause)
 {
+	/* TRANSLATORS: the library's file, its schema version, and the
+	 * newest version this reel knows. */
 	*cause = xprintf(_("%s: a library of version %lld, newer than this "
 	    "reel knows (%zu): left as it is"), s->path, (long long)version,
 	    store_nsteps());

@@ -371,6 +371,8 @@ view_pager_progress(void *arg, size_t now, size_t total)
 		free(have);
 		free(whole);
 	}
+	/* TRANSLATORS: the end of the load line; q is the key
+	 * that cancels the load and is not translated. */
 	buf_adds(&b, _(" (q cancels)"));
 	term_message(buf_str(&b));
 	buf_free(&b);

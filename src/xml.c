@@ -621,8 +621,10 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	else if (p.x->doc->intSubset != NULL &&
 	    p.x->doc->intSubset->entities != NULL &&
 	    xml_size(root, 0) > XML_ENTITY_MAX)
-		msg = xprintf(_("%s: refused: its entities expand to more "
-		    "than %d bytes (an entity expansion attack)"), name,
+		msg = xprintf(ngettext_("%s: refused: its entities expand to "
+		    "more than %d byte (an entity expansion attack)", "%s: "
+		    "refused: its entities expand to more than %d bytes (an "
+		    "entity expansion attack)", XML_ENTITY_MAX), name,
 		    XML_ENTITY_MAX);
 	if (msg != NULL)
 		goto fail;
