@@ -270,6 +270,8 @@ cli_command(int argc, char **argv)
 		/* TRANSLATORS: "feed" or "item", then the commands. */
 		warnx_(_("missing %s command (%s)"), group, buf_str(&names));
 	else
+		/* TRANSLATORS: "feed" or "item", what was typed, then
+		 * the commands. */
 		warnx_(_("unknown %s command '%s' (%s)"), group, argv[2],
 		    buf_str(&names));
 	buf_free(&names);
@@ -313,6 +315,8 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 	for (o = cli_options; o->name != NULL && o->val != ch; o++)
 		/* nothing */;
 	if (cmd != NULL)
+		/* TRANSLATORS: the command ("feed", "ls"), then the
+		 * option's name. */
 		warnx_(_("'reel %s %s' takes no option --%s"), cmd->group,
 		    cmd->name, o->name);
 	else

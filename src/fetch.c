@@ -546,6 +546,8 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 		fetch_sink_decide(s, s->body.data, s->body.len);
 	if (s->refused) {
 		if ((what = fetch_kind(s->type)) != NULL)
+			/* TRANSLATORS: the URL or file, what it is ("a PDF
+			 * document"), and its media type. */
 			*cause = xprintf(_("%s: not an HTML page: %s (%s)"),
 			    name, what, s->type);
 		else
@@ -809,6 +811,8 @@ fetch_http_status(struct fetch_xfer *f, const char *url, long status,
 	const char	*reason = fetch_reason(f, status);
 
 	if (reason != NULL)
+		/* TRANSLATORS: the URL, the HTTP status and the server's
+		 * reason phrase ("404 Not Found"), as the server sent it. */
 		*cause = xprintf(_("%s: HTTP %ld %s"), url, status, reason);
 	else
 		*cause = xprintf(_("%s: HTTP %ld"), url, status);

@@ -652,6 +652,8 @@ store_int(struct store *s, const char *sql, int64_t *v, char **cause)
 		return store_error(s, cause);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
+			/* TRANSLATORS: the library's file, then the
+			 * SQL statement that returned no row. */
 			*cause = xprintf(_("%s: %s gave no answer"), s->path,
 			    sql);
 		else
@@ -675,6 +677,8 @@ store_str(struct store *s, const char *sql, char **v, char **cause)
 		return store_error(s, cause);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
+			/* TRANSLATORS: the library's file, then the
+			 * SQL statement that returned no row. */
 			*cause = xprintf(_("%s: %s gave no answer"), s->path,
 			    sql);
 		else
@@ -786,6 +790,8 @@ store_backup(struct store *s, char **cause)
 	goto out;
 
 fail:
+	/* TRANSLATORS: the backup's file, the library's file, SQLite's
+	 * reason. */
 	*cause = xprintf(_("%s: cannot back up %s: %s"), tmp, s->path,
 	    sqlite3_errmsg(dst));
 out:
@@ -870,6 +876,8 @@ store_why(struct store *s, char **cause)
 	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0) {
 		saved = errno;
 		free(*cause);
+		/* TRANSLATORS: the library's file, its directory, the
+		 * system's reason. */
 		*cause = xprintf(_("%s: cannot write in its directory %s (%s)"),
 		    s->path, dir, strerror(saved));
 	}
@@ -911,6 +919,8 @@ store_check(struct store *s, int flags, int64_t *vp, char **cause)
 			    strchr(line, '\n') != NULL)
 				line = strchr(line, '\n') + 1;
 			line[strcspn(line, "\n")] = '\0';
+			/* TRANSLATORS: the library's file, then the
+			 * first problem SQLite's integrity check found. */
 			*cause = xprintf(_("%s: damaged: %s"), s->path, line);
 			free(ok);
 			return -1;

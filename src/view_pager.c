@@ -581,6 +581,8 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 	memset(&v, 0, sizeof v);
 	v.fo = fo;
 	if (term_start(strcmp(what, "-") == 0, &cause) != 0) {
+		/* TRANSLATORS: why the pager cannot start (no
+		 * terminal); the text is printed instead. */
 		warnx_(_("%s; showing the text instead"), cause);
 		free(cause);
 		return -1;

@@ -237,6 +237,7 @@ xml_decode(struct xml *x, const char *s, size_t len,
 		bad = 1;
 done:
 	if (bad)
+		/* TRANSLATORS: %s is a character set, "UTF-8". */
 		xml_bozo(x, _("bytes that are not %s were replaced"), label);
 	x->encoding = sanitize(label, strlen(label), 0);
 	free(label);
