@@ -16,6 +16,7 @@
 #include "cmd_feed.h"
 #include "doc.h"
 #include "fetch.h"
+#include "library.h"
 #include "pipeline.h"
 #include "render.h"
 #include "view_pager.h"
@@ -93,6 +94,9 @@ cli_usage(FILE *f)
 	fprintf(f, _("  or:  %s feed parse [OPTION]... URL|FILE|-\n"), "reel");
 	fprintf(f, _("  or:  %s item ls [--unread] [--json] [FEED-URL]\n"),
 	    "reel");
+	/* TRANSLATORS: reel with no argument. */
+	fprintf(f, _("  or:  %s [OPTION]...            (the library)\n"),
+	    "reel");
 }
 
 /* After a usage error: the usage and where to learn more. */
@@ -142,6 +146,12 @@ cli_help(void)
 	fputs(_("\n"
 	    "Exit status: 0 success, 1 local error, 2 usage, 3 network,\n"
 	    "4 HTTP error, 5 refused content.\n"), stdout);
+	fputs(_("\nWith no argument, on a terminal, reel opens the library: the\n"
+	    "feeds, their items, and each item's essay in the pager (the\n"
+	    "feed's own text when the page cannot be fetched). Enter opens,\n"
+	    "q goes back, r and R refresh one feed or all while you read, A\n"
+	    "marks a feed read, n goes to the next unread, / filters, t shows\n"
+	    "the feeds of a tag.\n"), stdout);
 	fputs(_("\n'reel feed parse' prints the RSS, Atom or JSON feed at URL, in\n"
 	    "FILE or on standard input as JSON; the options above apply to\n"
 	    "its fetch.\n"), stdout);
@@ -484,6 +494,12 @@ cli_main(int argc, char **argv)
 		rc = cli_run(st.cmd, &st.args, argc, argv);
 		free(st.tags);
 		return rc;
+	}
+	/* reel alone on a terminal: the library. */
+	if (!dump && !st.use_sample && argc == 0 && isatty(STDOUT_FILENO)) {
+		rc = library_run(&st.fo, st.width);
+		free(st.tags);
+		return rc == -1 ? REEL_EXIT_FAILURE : rc;
 	}
 	if (st.use_sample && argc == 0)
 		what = sample = cli_sample_path();

@@ -113,6 +113,43 @@ def numbered_feed(n, rev):
             '</channel></rss>' % (n, n, "".join(items))).encode("utf-8")
 
 
+def library_feed(n, rev):
+    """Library feed n at revision rev, for the library's views: three
+    essays by a named author, a fourth from rev 1 on, each with its page
+    (/lib/N/I.html) and its own text in content:encoded."""
+    items = []
+    for i in range(4 + (1 if rev > 0 else 0), 0, -1):
+        if i == 4:
+            continue
+        items.append(
+            "<item><title>Essay %d of library %d</title>"
+            "<link>/lib/%d/%d.html</link><guid>lib-%d-%d</guid>"
+            "<dc:creator>Critic %d</dc:creator>"
+            "<pubDate>Mon, %02d Jun 2025 10:00:00 GMT</pubDate>"
+            "<description>Summary %d.</description>"
+            "<content:encoded>&lt;p&gt;The feed's own text of essay %d "
+            "of library %d.&lt;/p&gt;</content:encoded></item>"
+            % (i, n, n, i, n, i, n, i, i, i, n))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            '<channel><title>Library %d</title><link>/lib/%d/</link>%s'
+            '</channel></rss>' % (n, n, "".join(items))).encode("utf-8")
+
+
+def library_essay(n, i):
+    """The page of essay i of library feed n: a title and enough prose
+    for the extractor to take it as the essay."""
+    para = ("<p>Paragraph %%d of essay %d of library %d: the long take "
+            "holds the room while the light changes, and the cut, when "
+            "it comes, lands like a sentence ending.</p>" % (i, n))
+    return ("<!DOCTYPE html><html><head><title>Essay %d of library %d"
+            "</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Essay %d of library %d</h1>%s</article>"
+            "</body></html>" % (i, n, i, n, "".join(
+                para % k for k in range(1, 13)))).encode("utf-8")
+
+
 def sized_page(n):
     """An HTML page of exactly n bytes (n >= 64)."""
     head = b"<html><body><p>"
@@ -401,6 +438,21 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         self.conditional(body, "application/rss+xml", etag, modified)
 
+    def r_lib(self, rest):
+        # /lib/N.xml, a feed, after lib_delay seconds; /lib/N/I.html, an
+        # essay of it.
+        if rest.endswith(".xml"):
+            time.sleep(self.server.lib_delay)
+            self.send(200, library_feed(int(rest[:-4]), self.server.rev),
+                      ctype="application/rss+xml")
+            return
+        n, _, i = rest.partition("/")
+        self.send(200, library_essay(int(n), int(i.split(".")[0])))
+
+    def r_lib_delay(self, rest):
+        self.server.lib_delay = float(rest)
+        self.send(200, b"<p>ok</p>")
+
     def r_rev(self, rest):
         self.server.rev = int(rest)
         self.send(200, b"<p>ok</p>")
@@ -548,6 +600,8 @@ PREFIX_ROUTES = [
     ("/long/", Handler.r_long),
     ("/feeds/", Handler.r_feeds),
     ("/rev/", Handler.r_rev),
+    ("/lib/", Handler.r_lib),
+    ("/lib-delay/", Handler.r_lib_delay),
 ]
 
 
@@ -566,6 +620,7 @@ class Server(http.server.ThreadingHTTPServer):
         self.inflight = 0
         self.max_inflight = 0
         self.rev = 0
+        self.lib_delay = 0.0
 
     def handle_error(self, request, client_address):
         # reel hangs up on purpose (too large, cancelled, stalled).
