@@ -1304,18 +1304,22 @@ clean_refuse(const char *page, size_t len, size_t *tags)
 
 	clean_budget(&b, page, len);
 	if (b.max_depth > CLEAN_MAX_OPEN)
-		return xprintf(_("the page nests more than %d elements"),
+		return xprintf(ngettext_("the page nests more than %d element",
+		    "the page nests more than %d elements", CLEAN_MAX_OPEN),
 		    CLEAN_MAX_OPEN);
 	if (b.max_attrs > CLEAN_MAX_ATTRS)
-		return xprintf(_("an element of the page has more than %d "
-		    "attributes"), CLEAN_MAX_ATTRS);
+		return xprintf(ngettext_("an element of the page has more "
+		    "than %d attribute", "an element of the page has more "
+		    "than %d attributes", CLEAN_MAX_ATTRS), CLEAN_MAX_ATTRS);
 	if (b.nodes > CLEAN_MAX_NODES)
-		return xprintf(_("the page has more than %d elements and "
-		    "attributes"), CLEAN_MAX_NODES);
+		return xprintf(ngettext_("the page has more than %d element "
+		    "and attribute", "the page has more than %d elements and "
+		    "attributes", CLEAN_MAX_NODES), CLEAN_MAX_NODES);
 	*tags = 0;
 	for (p = page; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
 		(*tags)++;
 	if (*tags > (CLEAN_STACK_MAX - CLEAN_STACK_BASE) / CLEAN_STACK_PER_TAG)
+		/* TRANSLATORS: %zu is how many tags the page has. */
 		return xprintf(_("the page has too many tags to repair "
 		    "(%zu)"), *tags);
 	return NULL;
@@ -1365,8 +1369,10 @@ clean_repair(const char *s, size_t len, char **cause)
 			*cause = xstrdup(_("the page nests elements too deeply "
 			    "to repair"));
 		else
-			*cause = xprintf(_("the page has more than %d faults "
-			    "to repair"), CLEAN_MAX_REPORTS);
+			*cause = xprintf(ngettext_("the page has more than "
+			    "%d fault to repair", "the page has more than %d "
+			    "faults to repair", CLEAN_MAX_REPORTS),
+			    CLEAN_MAX_REPORTS);
 		clean_free(c);
 		return NULL;
 	}

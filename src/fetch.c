@@ -123,6 +123,8 @@ static const struct fetch_kind {
 	const char	*type;
 	const char	*what;
 } fetch_kinds[] = {
+	/* TRANSLATORS: this and the kinds below name what reel refuses
+	 * to read, in "URL: not an HTML page: a PDF document (TYPE)". */
 	{ "application/pdf", N_("a PDF document") },
 	{ "application/x-pdf", N_("a PDF document") },
 	{ "application/postscript", N_("a PostScript document") },
@@ -571,6 +573,8 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 	}
 	if (s->refused) {
 		if ((what = fetch_kind(s->type)) != NULL)
+			/* TRANSLATORS: the URL or file, what it is ("a PDF
+			 * document"), and its media type. */
 			*cause = xprintf(_("%s: not an HTML page: %s (%s)"),
 			    name, what, s->type);
 		else
@@ -579,7 +583,8 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 		return REEL_EXIT_CONTENT;
 	}
 	if (s->too_large) {
-		*cause = xprintf(_("%s: larger than the limit of %zu bytes"),
+		*cause = xprintf(ngettext_("%s: larger than the limit of %zu "
+		    "byte", "%s: larger than the limit of %zu bytes", s->max),
 		    name, s->max);
 		return REEL_EXIT_CONTENT;
 	}
@@ -880,6 +885,8 @@ fetch_http_status(struct fetch_xfer *f, const char *url, long status,
 	const char	*reason = fetch_reason(f, status);
 
 	if (reason != NULL)
+		/* TRANSLATORS: the URL, the HTTP status and the server's
+		 * reason phrase ("404 Not Found"), as the server sent it. */
 		*cause = xprintf(_("%s: HTTP %ld %s"), url, status, reason);
 	else
 		*cause = xprintf(_("%s: HTTP %ld"), url, status);

@@ -252,9 +252,12 @@ opml_include(struct opml_load *l, xmlNodePtr n, const char *name,
 		goto out;
 	}
 	if (l->depth >= OPML_INCLUDE_DEPTH) {
-		opml_warn(l->o, url_name(name), line, _("includes nested "
-		    "more than %d deep: %s not read"), OPML_INCLUDE_DEPTH,
-		    url_name(target));
+		/* TRANSLATORS: %d counts levels of nesting; %s is the
+		 * list that was not read. */
+		opml_warn(l->o, url_name(name), line, ngettext_("includes "
+		    "nested more than %d deep: %s not read", "includes nested "
+		    "more than %d deep: %s not read", OPML_INCLUDE_DEPTH),
+		    OPML_INCLUDE_DEPTH, url_name(target));
 		goto out;
 	}
 	if (l->fo != NULL)

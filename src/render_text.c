@@ -108,6 +108,8 @@ render_text(FILE *f, const struct doc *d, int cols)
 	layout_free(l);
 	if (d->nlinks == 0)
 		return;
+	/* TRANSLATORS: the heading of the numbered list of links
+	 * under a dumped essay. */
 	fprintf(f, "\n%s\n\n", _("Links"));
 	for (i = 0; i < d->nlinks; i++) {
 		fprintf(f, "[%zu] ", i + 1);

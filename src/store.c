@@ -702,6 +702,8 @@ store_int(struct store *s, const char *sql, int64_t *v, char **cause)
 		return store_error(s, cause);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
+			/* TRANSLATORS: the library's file, then the
+			 * SQL statement that returned no row. */
 			*cause = xprintf(_("%s: %s gave no answer"), s->path,
 			    sql);
 		else
@@ -725,6 +727,8 @@ store_str(struct store *s, const char *sql, char **v, char **cause)
 		return store_error(s, cause);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
+			/* TRANSLATORS: the library's file, then the
+			 * SQL statement that returned no row. */
 			*cause = xprintf(_("%s: %s gave no answer"), s->path,
 			    sql);
 		else
@@ -772,6 +776,8 @@ store_step(size_t n)
 static int
 store_newer(struct store *s, int64_t version, char **cause)
 {
+	/* TRANSLATORS: the library's file, its schema version, and the
+	 * newest version this reel knows. */
 	*cause = xprintf(_("%s: a library of version %lld, newer than this "
 	    "reel knows (%zu): left as it is"), s->path, (long long)version,
 	    store_nsteps());
@@ -834,6 +840,8 @@ store_backup(struct store *s, char **cause)
 	goto out;
 
 fail:
+	/* TRANSLATORS: the backup's file, the library's file, SQLite's
+	 * reason. */
 	*cause = xprintf(_("%s: cannot back up %s: %s"), tmp, s->path,
 	    sqlite3_errmsg(dst));
 out:
@@ -918,6 +926,8 @@ store_why(struct store *s, char **cause)
 	if (faccessat(AT_FDCWD, dir, W_OK | X_OK, AT_EACCESS) != 0) {
 		saved = errno;
 		free(*cause);
+		/* TRANSLATORS: the library's file, its directory, the
+		 * system's reason. */
 		*cause = xprintf(_("%s: cannot write in its directory %s (%s)"),
 		    s->path, dir, strerror(saved));
 	}
@@ -959,6 +969,8 @@ store_check(struct store *s, int flags, int64_t *vp, char **cause)
 			    strchr(line, '\n') != NULL)
 				line = strchr(line, '\n') + 1;
 			line[strcspn(line, "\n")] = '\0';
+			/* TRANSLATORS: the library's file, then the
+			 * first problem SQLite's integrity check found. */
 			*cause = xprintf(_("%s: damaged: %s"), s->path, line);
 			free(ok);
 			return -1;

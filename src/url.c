@@ -35,6 +35,8 @@ url_scheme_len(const char *s)
 const char *
 url_name(const char *what)
 {
+	/* TRANSLATORS: the name of "-" in messages, where a file's
+	 * name would be. */
 	return strcmp(what, "-") == 0 ? _("standard input") : what;
 }
 

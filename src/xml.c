@@ -241,6 +241,7 @@ xml_decode(struct xml *x, const char *s, size_t len,
 		bad = 1;
 done:
 	if (bad)
+		/* TRANSLATORS: %s is a character set, "UTF-8". */
 		xml_bozo(x, _("bytes that are not %s were replaced"), label);
 	x->encoding = sanitize(label, strlen(label), 0);
 	free(label);
@@ -670,8 +671,10 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	else if (p.x->doc->intSubset != NULL &&
 	    p.x->doc->intSubset->entities != NULL &&
 	    xml_size(root, 0) > XML_ENTITY_MAX)
-		msg = xprintf(_("%s: refused: its entities expand to more "
-		    "than %d bytes (an entity expansion attack)"), name,
+		msg = xprintf(ngettext_("%s: refused: its entities expand to "
+		    "more than %d byte (an entity expansion attack)", "%s: "
+		    "refused: its entities expand to more than %d bytes (an "
+		    "entity expansion attack)", XML_ENTITY_MAX), name,
 		    XML_ENTITY_MAX);
 	if (msg != NULL)
 		goto fail;
