@@ -226,18 +226,19 @@ test_no_library(void **state)
 	struct refresh_progress	 p;
 	struct fetch_opts	 fo;
 	char			*cause = NULL, *path;
+	int			 rc;
 
 	/* A directory is no library: the thread says why and ends. */
 	path = testhome_path("data");
 	fetch_opts_default(&fo);
 	assert_int_equal(refresh_bg_start(path, NULL, 0, &fo, &b, &cause),
 	    0);
-	while (refresh_bg_poll(b, &p, &cause) == 1) {
+	while ((rc = refresh_bg_poll(b, &p, &cause)) == 1) {
 		struct pollfd	pfd = { refresh_bg_fd(b), POLLIN, 0 };
 
 		assert_true(poll(&pfd, 1, 30000) == 1);
 	}
-	assert_int_equal(refresh_bg_poll(b, &p, &cause), -1);
+	assert_int_equal(rc, -1);
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, path));
 	free(cause);
