@@ -5,9 +5,7 @@
  * news the loop polls beside the keys. No view knows another. */
 #include <config.h>
 
-#include <errno.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
