@@ -370,6 +370,9 @@ library_draw(struct library *l)
 
 	if (l->message != NULL)
 		status = xstrdup(l->message);
+	else if (l->bg != NULL && l->p.total == 0)
+		/* TRANSLATORS: a refresh that has not counted its feeds. */
+		status = xstrdup(_("Refreshing\xe2\x80\xa6"));
 	else if (l->bg != NULL)
 		/* TRANSLATORS: the status line while a refresh runs. */
 		status = xprintf(_("Refreshing %zu/%zu feeds: %zu new, %zu "
