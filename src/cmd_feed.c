@@ -18,6 +18,7 @@
 #include "date.h"
 #include "discover.h"
 #include "feed.h"
+#include "feed_read.h"
 #include "feed_dump.h"
 #include "fetch.h"
 #include "opml.h"

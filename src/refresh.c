@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "feed_read.h"
 #include "fetch.h"
 #include "refresh.h"
 #include "store.h"

@@ -34,6 +34,11 @@
 #include "store.h"
 #include "util.h"
 
+#include "testhome.h"
+#include "testserver.h"
+
+static const char	*home;	/* the test's own, from testhome_enter() */
+
 #define ESSAY "<html><head><title>Long Takes</title></head><body>" \
 	"<article><h1>Long Takes</h1><h2>1. Rope</h2><p>The camera holds " \
 	"on the empty street for a long time, longer than any trailer would " \
@@ -44,20 +49,10 @@
 	"the cut, when it comes, feels like a held breath let go.</p>" \
 	"</article></body></html>"
 
-static char	 tmpdir[] = "/tmp/reel-test-essay.XXXXXX";
-static pid_t	 server_pid = -1;
-static char	 base[64];
-
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
 static char *
 tmp(const char *rest)
 {
-	return xprintf("%s/%s", tmpdir, rest);
+	return testhome_path(rest);
 }
 
 static void
@@ -70,89 +65,18 @@ write_file(const char *path, const char *s)
 	assert_int_equal(fclose(f), 0);
 }
 
-/* tests/httpd.py on a free port of 127.0.0.1. */
-static int
-server_start(void)
-{
-	const char	*python = getenv("PYTHON3");
-	const char	*srcdir = getenv("REEL_SRCDIR");
-	char		*script, line[128];
-	FILE		*f;
-	int		 fds[2], port;
-
-	if (python == NULL || *python == '\0')
-		python = "python3";
-	if (srcdir == NULL || *srcdir == '\0')
-		srcdir = ".";
-	script = xprintf("%s/tests/httpd.py", srcdir);
-	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
-		return -1;
-	if (server_pid == 0) {
-		close(fds[0]);
-		if (dup2(fds[1], STDOUT_FILENO) == -1)
-			_exit(127);
-		execlp(python, python, script, "--lifetime", "60",
-		    (char *)NULL);
-		_exit(127);
-	}
-	free(script);
-	close(fds[1]);
-	if ((f = fdopen(fds[0], "r")) == NULL)
-		return -1;
-	if (fgets(line, sizeof line, f) == NULL ||
-	    sscanf(line, "%d", &port) != 1) {
-		fclose(f);
-		fprintf(stderr, "the test server did not start\n");
-		return -1;
-	}
-	fclose(f);
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
-	return 0;
-}
-
-static void
-server_stop(void)
-{
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, NULL, 0);
-		server_pid = -1;
-	}
-}
-
 static int
 setup(void **state)
 {
-	static const char	*unset[] = { "XDG_CONFIG_HOME",
-	    "XDG_STATE_HOME", "XDG_CACHE_HOME", "http_proxy", "https_proxy",
-	    "all_proxy", "no_proxy", "HTTP_PROXY", "HTTPS_PROXY",
-	    "ALL_PROXY", "NO_PROXY" };
-	char			*v;
-	size_t			 i;
-
-	if (mkdtemp(tmpdir) == NULL)
-		return -1;
-	v = tmp("home");
-	if (mkdir(v, 0700) != 0 || setenv("HOME", v, 1) != 0)
-		return -1;
-	free(v);
-	v = tmp("data");
-	if (setenv("XDG_DATA_HOME", v, 1) != 0)
-		return -1;
-	free(v);
-	for (i = 0; i < nitems(unset); i++)
-		unsetenv(unset[i]);
-	return 0;
+	home = testhome_enter("essay");
+	return home != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	server_stop();
-	if (nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		return -1;
-	strcpy(tmpdir, "/tmp/reel-test-essay.XXXXXX");
-	return 0;
+	testserver_stop();
+	return testhome_leave();
 }
 
 static struct store *
@@ -210,7 +134,7 @@ test_file(void **state)
 
 	write_file(path, ESSAY);
 	assert_non_null(cwd = getcwd(NULL, 0));
-	assert_int_equal(chdir(tmpdir), 0);
+	assert_int_equal(chdir(home), 0);
 	assert_int_equal(load(st, "./essay.html", &e), 0);
 	assert_int_equal(chdir(cwd), 0);
 	assert_string_equal(e.doc->url, path);
@@ -340,10 +264,10 @@ test_offline(void **state)
 	char			*cause = NULL;
 	int64_t			 id;
 
-	assert_int_equal(server_start(), 0);
-	chain = xprintf("%s/chain1", base);
-	final = xprintf("%s/dir/final.html?from=chain", base);
-	missing = xprintf("%s/status/404", base);
+	assert_int_equal(testserver_start(60, NULL), 0);
+	chain = testserver_url("/chain1");
+	final = testserver_url("/dir/final.html?from=chain");
+	missing = testserver_url("/status/404");
 	assert_int_equal(load(st, chain, &e), 0);
 	assert_string_equal(e.doc->url, final);
 	assert_true(e.id > 0);
@@ -360,7 +284,7 @@ test_offline(void **state)
 	assert_int_equal(load(st, missing, &k), REEL_EXIT_HTTP);
 	assert_null(k.doc);
 
-	server_stop();
+	testserver_stop();
 	assert_int_equal(load(st, chain, &k), 0);
 	assert_int_equal(k.id, e.id);
 	assert_true(k.offline > 0);
@@ -373,7 +297,7 @@ test_offline(void **state)
 	free(a);
 	free(b);
 	essay_free(&k);
-	a = xprintf("%s/page", base);
+	a = testserver_url("/page");
 	assert_int_equal(load(st, a, &k), REEL_EXIT_NETWORK);
 	free(a);
 	essay_free(&e);

@@ -21,13 +21,16 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "feed_read.h"
 #include "util.h"
+
+#include "testhome.h"
 
 /* 2017-06-05T08:00:00Z */
 #define JUNE_5_2017_8H	INT64_C(1496649600)
 
 /* The test's own directory, also HOME and every XDG directory. */
-static char	 dir[] = "/tmp/reel-test-feed.XXXXXX";
+static const char *dir;	/* the test's home, from testhome_enter() */
 
 static struct feed *
 parse_as(const char *text, const char *type, const char *url)
@@ -742,24 +745,14 @@ test_hundred_thousand_items(void **state)
 static int
 setup(void **state)
 {
-	static const char	*vars[] = {
-		"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
-		"XDG_STATE_HOME",
-	};
-	size_t			 i;
-
-	if (mkdtemp(dir) == NULL)
-		return -1;
-	for (i = 0; i < nitems(vars); i++)
-		if (setenv(vars[i], dir, 1) != 0)
-			return -1;
-	return 0;
+	dir = testhome_enter("feed");
+	return dir != NULL ? 0 : -1;
 }
 
 static int
 teardown(void **state)
 {
-	return rmdir(dir);
+	return testhome_leave();
 }
 
 int

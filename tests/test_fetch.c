@@ -31,62 +31,21 @@
 #include "url.h"
 #include "util.h"
 
-static pid_t	 server_pid = -1;
-static int	 server_port;
-static int	 hole_port;	/* a port whose accept queue is full */
-static char	 base[64];
+#include "testhome.h"
+#include "testserver.h"
+
 static char	 tmpdir[] = "/tmp/reel-test-fetch.XXXXXX";
 
 static int
 server_start(void **state)
 {
-	static const char	*proxies[] = {
-		"http_proxy", "https_proxy", "all_proxy", "no_proxy",
-		"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY",
-	};
-	const char		*python = getenv("PYTHON3");
-	const char		*srcdir = getenv("REEL_SRCDIR");
-	char			*script, line[128];
-	FILE			*f;
-	size_t			 i;
-	int			 fds[2];
-
-	for (i = 0; i < nitems(proxies); i++)
-		unsetenv(proxies[i]);
-	if (python == NULL || *python == '\0')
-		python = "python3";
-	if (srcdir == NULL || *srcdir == '\0')
-		srcdir = ".";
+	if (testhome_enter("fetch") == NULL)
+		return -1;
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return -1;
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
-	script = xprintf("%s/tests/httpd.py", srcdir);
-	if (pipe(fds) != 0)
-		return -1;
-	if ((server_pid = fork()) == -1)
-		return -1;
-	if (server_pid == 0) {
-		close(fds[0]);
-		if (dup2(fds[1], STDOUT_FILENO) == -1)
-			_exit(127);
-		execlp(python, python, script, "--lifetime", "60",
-		    (char *)NULL);
-		_exit(127);
-	}
-	free(script);
-	close(fds[1]);
-	if ((f = fdopen(fds[0], "r")) == NULL)
-		return -1;
-	if (fgets(line, sizeof line, f) == NULL ||
-	    sscanf(line, "%d %*d %d", &server_port, &hole_port) != 2) {
-		fclose(f);
-		fprintf(stderr, "the test server did not start\n");
-		return -1;
-	}
-	fclose(f);
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", server_port);
-	return 0;
+	return testserver_start(60, NULL);
 }
 
 /* Removes one entry of the test's directory, deepest first. */
@@ -100,21 +59,17 @@ server_unlink(const char *path, const struct stat *st, int flag,
 static int
 server_stop(void **state)
 {
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, NULL, 0);
-		server_pid = -1;
-	}
+	testserver_stop();
 	if (nftw(tmpdir, server_unlink, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
 	curl_global_cleanup();
-	return 0;
+	return testhome_leave();
 }
 
 static char *
 url(const char *path)
 {
-	return xprintf("%s%s", base, path);
+	return testserver_url(path);
 }
 
 /* Fetches base + path with o (or the defaults). Returns the status. */
@@ -148,7 +103,7 @@ expect_error(const char *path, const struct fetch_opts *o, int want,
 	print_message("%s\n", path);
 	assert_int_equal(get(path, o, &r, &cause), want);
 	assert_non_null(cause);
-	msg = xprintf("%s%s: %s", base, path, reason);
+	msg = xprintf("%s%s: %s", testserver_base(), path, reason);
 	assert_string_equal(cause, msg);
 	assert_null(r.data);
 	assert_null(r.url);
@@ -214,11 +169,11 @@ test_redirect_errors(void **state)
 	/* a -> b -> a: the message names the URL that closes the loop. */
 	assert_int_equal(get("/loop/a", NULL, &r, &cause), REEL_EXIT_HTTP);
 	reason = xprintf("%s/loop/b: redirect loop (back to %s/loop/a)",
-	    base, base);
+	    testserver_base(), testserver_base());
 	assert_string_equal(cause, reason);
 	free(reason);
 	free(cause);
-	reason = xprintf("redirect loop (back to %s/self#again)", base);
+	reason = xprintf("redirect loop (back to %s/self#again)", testserver_base());
 	expect_error("/self", NULL, REEL_EXIT_HTTP, reason);
 	free(reason);
 	expect_error("/many/0", NULL, REEL_EXIT_HTTP,
@@ -476,7 +431,7 @@ test_network_errors(void **state)
 	    "timed out after 1 second");
 	o.timeout = 10;
 	o.connect_timeout = 1;
-	u = xprintf("http://127.0.0.1:%d/", hole_port);
+	u = xprintf("http://127.0.0.1:%d/", testserver_hole_port());
 	assert_int_equal(fetch(u, &o, &r, &cause), REEL_EXIT_NETWORK);
 	want = xprintf("%s: connection timed out after 1 second", u);
 	assert_string_equal(cause, want);
@@ -890,7 +845,7 @@ test_xfer(void **state)
 	/* An error, and its status. */
 	assert_int_equal(xfer("/gone", NULL, NULL, &r, &cause),
 	    REEL_EXIT_HTTP);
-	want = xprintf("%s/gone: HTTP 410 Gone", base);
+	want = xprintf("%s/gone: HTTP 410 Gone", testserver_base());
 	assert_string_equal(cause, want);
 	free(want);
 	free(cause);

@@ -27,9 +27,10 @@
 #include "opml.h"
 #include "util.h"
 
-static char	 dir[] = "/tmp/reel-test-opml.XXXXXX";
-static pid_t	 server_pid = -1;
-static int	 server_port;
+#include "testhome.h"
+#include "testserver.h"
+
+static const char *dir;	/* the test's home, from testhome_enter() */
 
 /* Writes text to dir/name; returns the path (the caller frees it). */
 static char *
@@ -314,7 +315,7 @@ test_include_over_http(void **state)
 	 * again, a cycle through a URL. */
 	text = xprintf("<opml><body><outline text=\"Remote\" type=\"include\" "
 	    "url=\"http://127.0.0.1:%d/list.opml\"/></body></opml>",
-	    server_port);
+	    testserver_port());
 	top = put("http.opml", text);
 	free(text);
 	assert_int_equal(opml_load(top, NULL, &o, &cause), 0);
@@ -356,74 +357,27 @@ test_fifty_thousand(void **state)
 }
 
 static int
-rm(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	return remove(path);
-}
-
-static int
 setup(void **state)
 {
-	static const char	*vars[] = {
-		"HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME",
-		"XDG_STATE_HOME",
-	};
-	const char		*python = getenv("PYTHON3");
-	const char		*srcdir = getenv("REEL_SRCDIR");
-	char			*script, *sub, line[128];
-	FILE			*f;
-	size_t			 i;
-	int			 fds[2];
+	char	*sub;
 
-	if (mkdtemp(dir) == NULL)
+	if ((dir = testhome_enter("opml")) == NULL)
 		return -1;
-	for (i = 0; i < nitems(vars); i++)
-		if (setenv(vars[i], dir, 1) != 0)
-			return -1;
 	sub = xprintf("%s/sub", dir);
 	if (mkdir(sub, 0700) != 0)
 		return -1;
 	free(sub);
-	unsetenv("http_proxy");
-	unsetenv("HTTP_PROXY");
-	unsetenv("all_proxy");
-	unsetenv("ALL_PROXY");
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return -1;
-	script = xprintf("%s/tests/httpd.py", srcdir != NULL && *srcdir != '\0'
-	    ? srcdir : ".");
-	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
-		return -1;
-	if (server_pid == 0) {
-		close(fds[0]);
-		if (dup2(fds[1], STDOUT_FILENO) == -1)
-			_exit(127);
-		execlp(python != NULL && *python != '\0' ? python : "python3",
-		    "python3", script, "--lifetime", "60", (char *)NULL);
-		_exit(127);
-	}
-	free(script);
-	close(fds[1]);
-	if ((f = fdopen(fds[0], "r")) == NULL)
-		return -1;
-	if (fgets(line, sizeof line, f) == NULL ||
-	    sscanf(line, "%d", &server_port) != 1) {
-		fclose(f);
-		return -1;
-	}
-	fclose(f);
-	return 0;
+	return testserver_start(60, NULL);
 }
 
 static int
 teardown(void **state)
 {
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, NULL, 0);
-	}
+	testserver_stop();
 	curl_global_cleanup();
-	return nftw(dir, rm, 16, FTW_DEPTH | FTW_PHYS);
+	return testhome_leave();
 }
 
 int

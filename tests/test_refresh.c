@@ -4,7 +4,6 @@
  * only their own feed, and the limits of what is in flight. */
 #include <config.h>
 
-#include <ftw.h>
 
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -28,74 +27,24 @@
 #include "store.h"
 #include "util.h"
 
-static pid_t	 server_pid = -1;
-static char	 base[64];
-static char	 tmpdir[] = "/tmp/reel-test-refresh.XXXXXX";
+#include "testhome.h"
+#include "testserver.h"
+
 
 static int
 server_start(void **state)
 {
-	static const char	*proxies[] = {
-		"http_proxy", "https_proxy", "all_proxy", "no_proxy",
-		"HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "NO_PROXY",
-	};
-	const char		*python = getenv("PYTHON3");
-	const char		*srcdir = getenv("REEL_SRCDIR");
-	char			*script, line[128];
-	FILE			*f;
-	size_t			 i;
-	int			 fds[2], port;
-
-	for (i = 0; i < nitems(proxies); i++)
-		unsetenv(proxies[i]);
-	if (python == NULL || *python == '\0')
-		python = "python3";
-	if (srcdir == NULL || *srcdir == '\0')
-		srcdir = ".";
 	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
 		return -1;
-	script = xprintf("%s/tests/httpd.py", srcdir);
-	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
-		return -1;
-	if (server_pid == 0) {
-		close(fds[0]);
-		if (dup2(fds[1], STDOUT_FILENO) == -1)
-			_exit(127);
-		execlp(python, python, script, "--lifetime", "300",
-		    (char *)NULL);
-		_exit(127);
-	}
-	free(script);
-	close(fds[1]);
-	if ((f = fdopen(fds[0], "r")) == NULL)
-		return -1;
-	if (fgets(line, sizeof line, f) == NULL ||
-	    sscanf(line, "%d", &port) != 1) {
-		fclose(f);
-		fprintf(stderr, "the test server did not start\n");
-		return -1;
-	}
-	fclose(f);
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
-	return 0;
+	return testserver_start(300, NULL);
 }
 
 static int
 server_stop(void **state)
 {
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, NULL, 0);
-		server_pid = -1;
-	}
+	testserver_stop();
 	curl_global_cleanup();
 	return 0;
-}
-
-static int
-rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-	return remove(path);
 }
 
 /* Each test: its own home and library, and the server's counts and
@@ -108,25 +57,17 @@ setup(void **state)
 	char			*v, *cause;
 	int			 rc;
 
-	if (mkdtemp(tmpdir) == NULL)
+	if (testhome_enter("refresh") == NULL)
 		return -1;
-	v = xprintf("%s/home", tmpdir);
-	if (mkdir(v, 0700) != 0 || setenv("HOME", v, 1) != 0)
-		return -1;
-	free(v);
-	v = xprintf("%s/data", tmpdir);
-	if (setenv("XDG_DATA_HOME", v, 1) != 0)
-		return -1;
-	free(v);
 	fetch_opts_default(&o);
 	o.accept_xml = 1;
-	v = xprintf("%s/stats?reset", base);
+	v = testserver_url("/stats?reset");
 	rc = fetch(v, &o, &r, &cause);
 	free(v);
 	if (rc != 0)
 		return -1;
 	fetch_result_free(&r);
-	v = xprintf("%s/rev/0", base);
+	v = testserver_url("/rev/0");
 	rc = fetch(v, &o, &r, &cause);
 	free(v);
 	if (rc != 0)
@@ -138,10 +79,7 @@ setup(void **state)
 static int
 teardown(void **state)
 {
-	if (nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
-		return -1;
-	strcpy(tmpdir, "/tmp/reel-test-refresh.XXXXXX");
-	return 0;
+	return testhome_leave();
 }
 
 static struct store *
@@ -159,7 +97,7 @@ open_store(void)
 static int64_t
 add(struct store *s, const char *path)
 {
-	char	*u = xprintf("%s%s", base, path), *cause = NULL;
+	char	*u = testserver_url(path), *cause = NULL;
 	int64_t	 id = 0;
 
 	if (store_feed_add(s, u, NULL, NULL, &id, &cause) != 0)
@@ -213,7 +151,7 @@ stat_of(const char *what)
 
 	fetch_opts_default(&o);
 	o.accept_xml = 1;
-	u = xprintf("%s/stats", base);
+	u = testserver_url("/stats");
 	if (fetch(u, &o, &r, &cause) != 0)
 		fail_msg("%s", cause);
 	free(u);
@@ -235,7 +173,7 @@ set_rev(int rev)
 	char			*u, *cause;
 
 	fetch_opts_default(&o);
-	u = xprintf("%s/rev/%d", base, rev);
+	u = xprintf("%s/rev/%d", testserver_base(), rev);
 	if (fetch(u, &o, &r, &cause) != 0)
 		fail_msg("%s", cause);
 	free(u);
@@ -246,7 +184,7 @@ set_rev(int rev)
 static void
 get_feed(struct store *s, const char *path, struct store_feed *f)
 {
-	char	*u = xprintf("%s%s", base, path), *cause = NULL;
+	char	*u = testserver_url(path), *cause = NULL;
 
 	if (store_feed_get(s, u, f, &cause) != 0)
 		fail_msg("store_feed_get %s: %s", u, cause);
@@ -398,7 +336,7 @@ test_moved_and_gone(void **state)
 	assert_int_equal(f.nitems, 3);
 	assert_null(f.error);
 	store_feed_free(&f);
-	u = xprintf("%s/moved-feed", base);
+	u = testserver_url("/moved-feed");
 	assert_int_equal(store_feed_get(s, u, &f, &cause), -1);
 	free(cause);
 	cause = NULL;
@@ -410,7 +348,7 @@ test_moved_and_gone(void **state)
 	get_feed(s, "/gone", &f);
 	assert_true(f.gone);
 	assert_int_equal(f.status, 410);
-	u = xprintf("%s/gone: HTTP 410 Gone", base);
+	u = testserver_url("/gone: HTTP 410 Gone");
 	assert_string_equal(f.error, u);
 	free(u);
 	store_feed_free(&f);
@@ -428,7 +366,7 @@ test_moved_and_gone(void **state)
 	assert_int_equal(p.failed, 1);
 	get_feed(s, "/moved-feed", &f);
 	u = xprintf("%s/moved-feed: moved to %s/feeds/1.xml, which is "
-	    "subscribed already", base, base);
+	    "subscribed already", testserver_base(), testserver_base());
 	assert_string_equal(f.error, u);
 	free(u);
 	store_feed_free(&f);
@@ -482,7 +420,7 @@ test_faults(void **state)
 		print_message("%s\n", faults[i].path);
 		get_feed(s, faults[i].path, &f);
 		assert_non_null(f.error);
-		want = xprintf("%s%s: %s", base, faults[i].path,
+		want = xprintf("%s%s: %s", testserver_base(), faults[i].path,
 		    faults[i].error);
 		if (strncmp(f.error, want, strlen(want)) != 0)
 			fail_msg("%s: error \"%s\", wanted \"%s...\"",

@@ -1,0 +1,108 @@
+/* test_extract_furniture.c: the page's furniture inside the content
+ * (extract_furniture.c): screen-reader text, credits, lead captions,
+ * link rows, boxes and date lines go. */
+#include <config.h>
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "doc.h"
+
+#include "testextract.h"
+
+/* Text only a screen reader reads, and a picture's credit, are not the
+ * essay's; the link and the caption they sit in stay. */
+static void
+test_furniture_hidden_and_credits(void **state)
+{
+	struct doc	*d = parse_file("furniture-hidden.html",
+	    "https://example.org/waiting");
+
+	assert_non_null(find(d, "Read the shooting script first, and"));
+	assert_null(find(d, "opens in a new window"));
+	assert_non_null(find_caption(d, "The street at noon, in the second "
+	    "reel."));
+	assert_null(find_caption(d, "Archive/Studio"));
+	assert_null(find(d, "Skip to the comments"));
+	assert_non_null(find(d, "from its first minute to its last"));
+	doc_free(d);
+}
+
+/* The caption of the picture above the essay is the page's; a caption
+ * inside the essay stays. */
+static void
+test_furniture_lead_caption(void **state)
+{
+	struct doc	*d = parse_file("furniture-lead-caption.html",
+	    "https://example.org/waiting");
+
+	assert_null(find_caption(d, "opening night"));
+	assert_non_null(find_caption(d, "The street at dusk in the last "
+	    "reel"));
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	doc_free(d);
+}
+
+/* A menu, a "label: link" line and the lists of links after the essay
+ * go; links that are part of sentences, and a part of the essay that is
+ * a list of links under its own heading, stay. */
+static void
+test_furniture_links(void **state)
+{
+	struct doc		*d = parse_file("furniture-links.html",
+	    "https://example.org/waiting");
+	const struct doc_block	*b;
+
+	assert_null(find(d, "Shop"));
+	assert_null(find(d, "About us"));
+	assert_null(find(d, "The night train that never arrives"));
+	assert_non_null(find(d, "held one shot for nine minutes"));
+	assert_non_null(find(d, "filmed a kitchen for three hours"));
+	assert_non_null(b = find(d, "Sources"));
+	assert_int_equal(b->type, DOC_HEADING);
+	assert_non_null(find(d, "The director's notes on the long take"));
+	assert_non_null(find(d, "about the light"));
+	assert_null(find(d, "You may have missed"));
+	assert_null(find(d, "Why the credits roll"));
+	assert_null(find(d, "waiting rooms"));
+	assert_non_null(find(d, "The last shot returns to the street"));
+	doc_free(d);
+}
+
+/* A line of date and byline, a blocked embed's placeholder, a rating
+ * box and a disclaimer go; a sentence holding a date stays whole. */
+static void
+test_furniture_boxes_and_dates(void **state)
+{
+	struct doc		*d = parse_file("furniture-boxes.html",
+	    "https://example.org/waiting");
+
+	assert_null(find(d, "By the editors"));
+	assert_null(find(d, "4 March 2021"));
+	assert_non_null(find(d, "The premiere, on 14 May 1975, was met"));
+	assert_null(find(d, "third-party services"));
+	assert_null(find(d, "Rate this article"));
+	assert_null(find(d, "Opinions are the author's own"));
+	assert_null(find(d, "Sam Reyes"));
+	assert_non_null(find(d, "from its first minute to its last"));
+	doc_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_furniture_hidden_and_credits),
+		cmocka_unit_test(test_furniture_lead_caption),
+		cmocka_unit_test(test_furniture_links),
+		cmocka_unit_test(test_furniture_boxes_and_dates),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
