@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd_bookmark.h"
 #include "cmd_feed.h"
 #include "doc.h"
 #include "fetch.h"
@@ -38,6 +39,10 @@ enum {
 #define CLI_TAG		0x04	/* -t */
 #define CLI_JSON	0x08	/* --json */
 #define CLI_UNREAD	0x10	/* --unread */
+#define CLI_NOTE	0x20	/* -n */
+#define CLI_QUERY	0x40	/* -s */
+#define CLI_EXPORT	0x80	/* -f: a bookmark file's format */
+#define CLI_RAW		0x100	/* no options: "-TAG" is an operand */
 
 /* The library's commands: "reel feed add", "reel item ls"... */
 static const struct cli_cmd {
@@ -60,6 +65,22 @@ static const struct cli_cmd {
 	{ "feed", "parse", cmd_feed_parse, CLI_FETCH, 1, 1,
 	    N_("missing URL or FILE") },
 	{ "item", "ls", cmd_item_ls, CLI_JSON | CLI_UNREAD, 0, 1, NULL },
+	{ "bookmark", "add", cmd_bookmark_add, CLI_FETCH | CLI_TAG | CLI_NOTE,
+	    1, 1, N_("missing URL or FILE") },
+	{ "bookmark", "ls", cmd_bookmark_ls, CLI_TAG | CLI_QUERY | CLI_JSON,
+	    0, 0, NULL },
+	{ "bookmark", "rm", cmd_bookmark_rm, 0, 1, -1, N_("missing URL") },
+	{ "bookmark", "tag", cmd_bookmark_tag, CLI_RAW, 2, -1,
+	    N_("missing URL and +TAG or -TAG") },
+	{ "bookmark", "export", cmd_bookmark_export, CLI_EXPORT, 0, 0, NULL },
+	{ "bookmark", "import", cmd_bookmark_import, CLI_FETCH, 1, 1,
+	    N_("missing FILE") },
+};
+
+/* "reel search": a command of no group. */
+static const struct cli_cmd cli_search = {
+	"search", NULL, cmd_bookmark_search, CLI_JSON, 1, -1,
+	N_("missing QUERY")
 };
 
 static const struct option cli_options[] = {
@@ -74,6 +95,8 @@ static const struct option cli_options[] = {
 	{ "tag",		required_argument,	NULL, 't' },
 	{ "json",		no_argument,		NULL, OPT_JSON },
 	{ "unread",		no_argument,		NULL, OPT_UNREAD },
+	{ "note",		required_argument,	NULL, 'n' },
+	{ "search",		required_argument,	NULL, 's' },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -97,6 +120,15 @@ cli_usage(FILE *f)
 	/* TRANSLATORS: reel with no argument. */
 	fprintf(f, _("  or:  %s [OPTION]...            (the library)\n"),
 	    "reel");
+	fprintf(f, _("  or:  %s bookmark add [OPTION]... URL|FILE [-t TAG]... "
+	    "[-n NOTE]\n"
+	    "  or:  %s bookmark ls [-t TAG] [-s QUERY] [--json]\n"
+	    "  or:  %s bookmark rm URL...\n"
+	    "  or:  %s bookmark tag URL +TAG|-TAG...\n"
+	    "  or:  %s bookmark export [-f html|markdown|json]\n"
+	    "  or:  %s bookmark import [OPTION]... FILE\n"
+	    "  or:  %s search QUERY... [--json]\n"), "reel", "reel", "reel",
+	    "reel", "reel", "reel", "reel");
 }
 
 /* After a usage error: the usage and where to learn more. */
@@ -162,6 +194,28 @@ cli_help(void)
 	    "  -t, --tag=TAG           feed add: tag the feed (repeatable)\n"
 	    "      --json              feed ls, item ls: print JSON\n"
 	    "      --unread            item ls: only unread items\n"), stdout);
+	fputs(_("\n"
+	    "Bookmarks keep an essay in the library, to read with no network:\n"
+	    "  bookmark add URL|FILE  keep the essay and bookmark it; again, set\n"
+	    "                     its tags (-t) and note (-n)\n"
+	    "  bookmark ls      bookmarks, newest first: date, title, tags, URL\n"
+	    "  bookmark rm URL...  remove bookmarks (the essays stay kept)\n"
+	    "  bookmark tag URL +TAG -TAG...  add and remove tags\n"
+	    "  bookmark export  every bookmark as a Netscape bookmark file\n"
+	    "                     (-f html), Markdown with front matter or JSON\n"
+	    "  bookmark import FILE  bookmark the essays of a browser's bookmark\n"
+	    "                     file, reel's JSON or a list of URLs, fetched\n"
+	    "                     at once; exit status 1 when one failed\n"
+	    "  search QUERY     search every essay kept or read: words, prefix*,\n"
+	    "                     \"a phrase\", AND, OR, NOT; matches marked\n"
+	    "\n"
+	    "  -t, --tag=TAG           bookmark add: tag it (repeatable, or\n"
+	    "                            TAG,TAG); bookmark ls: only those tagged\n"
+	    "  -n, --note=NOTE         bookmark add: its note (\"\" removes it)\n"
+	    "  -s, --search=QUERY      bookmark ls: only those whose essay matches\n"
+	    "  -f, --format=FORMAT     bookmark export: html (default), markdown\n"
+	    "                            or json\n"
+	    "      --json              bookmark ls, search: print JSON\n"), stdout);
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 	printf(_("%s home page: <%s>\n"), PACKAGE_NAME,
 	    "https://example.org/reel");
@@ -265,7 +319,8 @@ cli_command(int argc, char **argv)
 		    cli_cmds[i].name);
 	}
 	if (argc < 3)
-		/* TRANSLATORS: "feed" or "item", then the commands. */
+		/* TRANSLATORS: "feed", "item" or "bookmark", then the
+		 * commands. */
 		warnx_(_("missing %s command (%s)"), group, buf_str(&names));
 	else
 		warnx_(_("unknown %s command '%s' (%s)"), group, argv[2],
@@ -283,6 +338,9 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 
 	switch (ch) {
 	case 'f':
+		flag = cmd != NULL && (cmd->opts & CLI_EXPORT) ? CLI_EXPORT :
+		    CLI_PAGE;
+		break;
 	case 'w':
 	case 'S':
 		flag = CLI_PAGE;
@@ -297,6 +355,12 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 	case 't':
 		flag = CLI_TAG;
 		break;
+	case 'n':
+		flag = CLI_NOTE;
+		break;
+	case 's':
+		flag = CLI_QUERY;
+		break;
 	case OPT_JSON:
 		flag = CLI_JSON;
 		break;
@@ -310,7 +374,10 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 		return 1;
 	for (o = cli_options; o->name != NULL && o->val != ch; o++)
 		/* nothing */;
-	if (cmd != NULL)
+	if (cmd != NULL && cmd->name == NULL)
+		warnx_(_("'reel %s' takes no option --%s"), cmd->group,
+		    o->name);
+	else if (cmd != NULL)
 		warnx_(_("'reel %s %s' takes no option --%s"), cmd->group,
 		    cmd->name, o->name);
 	else
@@ -360,6 +427,10 @@ cli_option(struct cli_state *st, int ch, char **argv)
 		return cli_usage_error();
 	switch (ch) {
 	case 'f':
+		if (st->cmd != NULL) {
+			st->args.format = optarg;
+			break;
+		}
 		if ((st->format = render_format_parse(optarg)) == -1) {
 			warnx_(_("unknown format '%s' (text, plain, "
 			    "markdown or json)"), optarg);
@@ -383,6 +454,12 @@ cli_option(struct cli_state *st, int ch, char **argv)
 		    sizeof *st->tags);
 		st->tags[st->ntags++] = optarg;
 		st->tags[st->ntags] = NULL;
+		break;
+	case 'n':
+		st->args.note = optarg;
+		break;
+	case 's':
+		st->args.query = optarg;
 		break;
 	case OPT_JSON:
 		st->args.json = 1;
@@ -455,15 +532,31 @@ cli_main(int argc, char **argv)
 		argv++;
 		argc--;
 	} else if (argc > 1 && (strcmp(argv[1], "feed") == 0 ||
-	    strcmp(argv[1], "item") == 0)) {
+	    strcmp(argv[1], "item") == 0 ||
+	    strcmp(argv[1], "bookmark") == 0)) {
 		if ((st.cmd = cli_command(argc, argv)) == NULL)
 			return cli_usage_error();
 		argv += 2;
 		argc -= 2;
+	} else if (argc > 1 && strcmp(argv[1], "search") == 0) {
+		st.cmd = &cli_search;
+		argv++;
+		argc--;
+	}
+	/* "reel bookmark tag URL -film": every word is an operand. */
+	if (st.cmd != NULL && (st.cmd->opts & CLI_RAW)) {
+		argv++;
+		argc--;
+		if (argc > 0 && strcmp(argv[0], "--") == 0) {
+			argv++;
+			argc--;
+		}
+		st.args.fetch = &st.fo;
+		return cli_run(st.cmd, &st.args, argc, argv);
 	}
 	/* getopt's own messages would name the program by its path. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":f:w:St:hV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":f:w:St:n:s:hV", cli_options,
 	    NULL)) != -1) {
 		if ((rc = cli_option(&st, ch, argv)) != -1) {
 			free(st.tags);
