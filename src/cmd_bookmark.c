@@ -163,8 +163,8 @@ cmd_bookmark_add(const struct cmd_feed_args *a)
 	struct store_doc		 sd;
 	struct doc			*d = NULL;
 	const char			*what = a->argv[0], *requested = NULL;
-	char				*name, *fragment = NULL, *cause = NULL;
-	char				*ignore = NULL;
+	char				*name, *fragment = NULL;
+	char				*cause = NULL, *ignore = NULL;
 	char				**tags;
 	int64_t				 id, kept = 0;
 	int				 rc;
@@ -503,11 +503,11 @@ struct cmd_import {
 	struct store		*s;
 	struct bookmark_file	*f;
 	struct fetch_many	*fm;
-	size_t			*which;		/* transfer id -> entry */
-	size_t			 total;		/* essays to fetch */
+	size_t			*which;	/* transfer id -> entry */
+	size_t			 total;	/* essays to fetch */
 	size_t			 done;
 	size_t			 added;
-	size_t			 known;		/* bookmarked already */
+	size_t			 known;	/* bookmarked already */
 	char			**failures;
 	size_t			 nfailures;
 };
@@ -577,7 +577,8 @@ cmd_import_take(struct cmd_import *im, char **cause)
 	struct store_bookmark_in	 in;
 	struct bookmark			*b;
 	struct doc			*doc;
-	char				*fragment, *why = NULL, *ignore = NULL;
+	char				*fragment, *why = NULL;
+	char				*ignore = NULL;
 	int64_t				 docid = 0, id = 0;
 	int				 open = 0, rc;
 

@@ -408,7 +408,7 @@ struct store {
 	char		*path;
 	sqlite3_stmt	*st[ST_COUNT];
 	int		 batch;		/* store_begin() is open */
-	sqlite3_stmt	**bst;		/* the bookmarks' statements */
+	sqlite3_stmt	**bst;		/* the bookmarks' */
 };
 
 static void	store_bm_close(struct store *);
@@ -2638,9 +2638,10 @@ store_bookmark_list_once(struct store *s, enum store_bst n, const char *tag,
 	sqlite3_stmt		*st;
 	struct store_bookmark	*v = NULL;
 	size_t			 cnt = 0, cap = 0;
-	char			*t = tag != NULL ? store_tag_clean(tag) : NULL;
+	char			*t;
 	int			 rc;
 
+	t = tag != NULL ? store_tag_clean(tag) : NULL;
 	if ((st = store_bstmt(s, n, cause)) == NULL) {
 		free(t);
 		return -1;
