@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "keys.h"
 #include "list.h"
+#include "search.h"
 
 struct doc;
 struct layout;
@@ -70,6 +71,7 @@ struct pager {
 
 	char			*pattern;	/* the last search */
 	int			 backward;
+	struct search		 search;	/* the display texts folded */
 	struct pager_match	*matches;
 	size_t			 nmatches;
 	long			 current;	/* index in matches, or -1 */
@@ -109,6 +111,13 @@ void		 pager_resize(struct pager *, int, int);
 /* Handles one key: the open prompt or list takes it first, else its
  * binding in the key table. */
 void		 pager_key(struct pager *, int);
+/* How long a section number waits for another digit, in ms. */
+#define PAGER_DIGIT_WAIT	500
+/* Returns how long (ms) the view waits for the next key before it calls
+ * pager_wait_over(), or -1 for as long as it takes. */
+int		 pager_wait(const struct pager *);
+/* The wait is over with no key: the number typed is taken. */
+void		 pager_wait_over(struct pager *);
 /* Carries out an action; key is the key that asked (for digits). */
 void		 pager_apply(struct pager *, enum action, int);
 /* Shows d (taking ownership) and keeps the current document and place in

@@ -469,6 +469,16 @@ view_pager_browser(struct view_pager *v, const char *url)
 		pager_message(v->pager, 0, _("Opened %s"), url);
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static long
+view_pager_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* A key for the pager; back to the essay before leaves this one. */
 static void
 view_pager_key(struct view_pager *v, int key)
@@ -494,6 +504,8 @@ view_pager_loop(struct view_pager *v)
 	struct store_pos	 pos;
 	char			*url;
 	int			 key, done = 0, dirty = 1, request;
+	int			 wait, waiting = 0;
+	long			 deadline = 0, left;
 
 	while (!done) {
 		if (term_signal() != 0) {
@@ -512,10 +524,28 @@ view_pager_loop(struct view_pager *v)
 		if (dirty)
 			view_pager_refresh(v);
 		dirty = 0;
-		if ((key = term_read(VIEW_PAGER_TIMEOUT)) == TERM_KEY_NONE ||
+		/* A section number waits a moment for another digit. */
+		if ((wait = pager_wait(v->pager)) >= 0 && !waiting) {
+			waiting = 1;
+			deadline = view_pager_now() + wait;
+		} else if (wait < 0)
+			waiting = 0;
+		wait = VIEW_PAGER_TIMEOUT;
+		if (waiting) {
+			if ((left = deadline - view_pager_now()) <= 0) {
+				waiting = 0;
+				pager_wait_over(v->pager);
+				dirty = 1;
+				continue;
+			}
+			if (left < wait)
+				wait = (int)left;
+		}
+		if ((key = term_read(wait)) == TERM_KEY_NONE ||
 		    key == TERM_KEY_IGNORED)
 			continue;
 		dirty = 1;
+		waiting = 0;
 		if (key == TERM_KEY_RESIZE) {
 			pager_resize(v->pager, term_cols(), term_rows());
 			continue;

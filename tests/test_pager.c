@@ -225,31 +225,50 @@ test_sections_numbered(void **state)
 	keys(p, "]");
 	assert_at_section(p, NPARTS - 1);
 	assert_non_null(p->message);
-	/* 1 could be 1, 10, 11 or 12: a prompt. */
+	/* 1 could be 1, 10, 11 or 12: it waits for another digit. */
 	before = p->top;
 	keys(p, "1");
 	assert_int_equal(p->prompt, PAGER_PROMPT_SECTION);
+	assert_int_equal(pager_wait(p), PAGER_DIGIT_WAIT);
 	assert_string_equal(buf_str(&p->input), "1");
 	s = status(p);
 	assert_non_null(strstr(s, "Section: 1"));
 	free(s);
 	assert_int_equal(p->top, before);
+	/* A digit after which no longer number starts goes at once. */
+	keys(p, "1");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_int_equal(pager_wait(p), -1);
+	assert_at_section(p, 10);
+	/* Enter takes the 1 at once. */
 	keys(p, "1\n");
 	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
-	assert_at_section(p, 10);
-	keys(p, "1\n");
 	assert_at_section(p, 0);
-	/* Letters are not taken; Backspace edits; Escape cancels. */
-	keys(p, "1x2");
-	assert_string_equal(buf_str(&p->input), "12");
+	/* So does the end of the wait. */
+	keys(p, "91");
+	assert_at_section(p, 8);
+	pager_wait_over(p);
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 0);
+	/* Another key takes the number, then does its work. */
+	keys(p, "91j");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_int_equal(p->top, pager_section_line(p, 0) + 1);
+	/* Backspace edits; Escape cancels. */
+	keys(p, "91");
 	pager_key(p, KEYC_BSPACE);
-	assert_string_equal(buf_str(&p->input), "1");
+	assert_int_equal(p->prompt, PAGER_PROMPT_SECTION);
+	assert_string_equal(buf_str(&p->input), "");
+	pager_wait_over(p);
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 8);
+	keys(p, "1");
 	pager_key(p, KEYC_ESCAPE);
 	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
-	assert_at_section(p, 0);
+	assert_at_section(p, 8);
 	/* A number no section has. */
-	keys(p, "19\n");
-	assert_at_section(p, 0);
+	keys(p, "19");
+	assert_at_section(p, 8);
 	assert_non_null(p->message);
 	assert_true(p->message_error);
 	assert_non_null(strstr(p->message, "19"));
@@ -276,7 +295,7 @@ test_sections_by_position(void **state)
 	s = status(p);
 	assert_non_null(strstr(s, "\xc2\xa7" "4/12 Counting the Cuts"));
 	free(s);
-	keys(p, "12\n");
+	keys(p, "12");
 	assert_at_section(p, 11);
 	keys(p, "g]");
 	assert_at_section(p, 0);
@@ -291,7 +310,7 @@ test_sections_by_position(void **state)
 	s = status(p);
 	assert_non_null(strstr(s, "\xc2\xa7IV/12 Counting the Cuts"));
 	free(s);
-	keys(p, "11\n");
+	keys(p, "11");
 	assert_at_section(p, 10);
 	pager_free(p);
 
@@ -462,6 +481,14 @@ test_search(void **state)
 	/* An empty pattern is the last one again. */
 	keys(p, "g/\n");
 	assert_int_equal(p->current, 0);
+	/* Enter on an empty pattern, or the same pattern again, goes on
+	 * to the next match, as in less. */
+	keys(p, "/\n");
+	assert_int_equal(p->current, 1);
+	keys(p, "/zebra\n");
+	assert_int_equal(p->current, 2);
+	keys(p, "g/zebra\n");
+	assert_int_equal(p->current, 0);
 	/* Lower case matches either case; a capital makes it exact. */
 	keys(p, "/ZEBRA\n");
 	assert_int_equal(p->nmatches, 0);
@@ -484,6 +511,40 @@ test_search(void **state)
 	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
 	assert_int_equal(p->top, first);
 	assert_string_equal(p->pattern, "a zebra");
+	pager_free(p);
+}
+
+/* Typed text finds what the screen shows: folded by search.c. */
+static void
+test_search_folded(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	struct pager	*p;
+	const char	*pat;
+	unsigned int	 cp;
+	size_t		 i, k;
+
+	testdoc_para(d, "\xe2\x80\x9c" "Caf\xc3\xa9 Society\xe2\x80\x9d is "
+	    "Allen\xe2\x80\x99s late film \xe2\x80\x94 na\xc3\xafve, "
+	    "\xe6\x98\xa0\xe7\x94\xbb.");
+	testdoc_finish(d);
+	p = pager_new(d, 80, 24, NULL);
+	keys(p, "/allen's\n");
+	assert_int_equal(p->nmatches, 1);
+	keys(p, "/\"cafe\n");
+	assert_int_equal(p->nmatches, 1);
+	keys(p, "/film - naive\n");
+	assert_int_equal(p->nmatches, 1);
+	keys(p, "/Society\"\n");
+	assert_int_equal(p->nmatches, 1);
+	/* A pattern that starts with a character beyond ASCII. */
+	pat = "/\xe6\x98\xa0\xe7\x94\xbb\n";
+	for (i = 0; pat[i] != '\0'; i += k) {
+		k = utf8_next(pat + i, strlen(pat + i), &cp);
+		pager_key(p, cp == '\n' ? KEYC_ENTER : (int)cp);
+	}
+	assert_int_equal(p->nmatches, 1);
+	assert_int_equal(p->matches[0].end - p->matches[0].start, 6);
 	pager_free(p);
 }
 
@@ -831,6 +892,75 @@ test_header_and_status(void **state)
 	buf_free(&b);
 }
 
+/* As the window narrows the status line drops its parts, least used
+ * first (help, the essay's title, the section's title, the count of
+ * sections, the percentage), and never shows a number cut short. */
+static void
+test_status_narrowing(void **state)
+{
+	struct pager	*p;
+	char		*s, *sec;
+	int		 cols, help = 1, title = 1, stitle = 1, total = 1;
+	int		 pct = 1, num = 1;
+
+	for (cols = 100; cols >= 1; cols--) {
+		p = open_pager(NUMBERS, cols, 10);
+		keys(p, "3");
+		s = status(p);
+		assert_int_equal(width_str(s, strlen(s)), cols - 1);
+		/* A part once dropped stays dropped in narrower windows. */
+		if (strstr(s, "h: help") == NULL)
+			help = 0;
+		else
+			assert_true(help);
+		if (strncmp(s, "The L", 5) != 0)
+			title = 0;
+		else
+			assert_true(title);
+		if (strstr(s, "12 The") == NULL)
+			stitle = 0;
+		else
+			assert_true(stitle);
+		if (strchr(s, '%') == NULL)
+			pct = 0;
+		else
+			assert_true(pct);
+		sec = strstr(s, "\xc2\xa7");
+		if (sec == NULL)
+			num = 0;
+		else {
+			assert_true(num);
+			/* The number whole: "§3/12" or "§3", then a space or
+			 * the end. */
+			sec += 2;
+			if (strncmp(sec, "3/12", 4) == 0) {
+				assert_true(total);
+				assert_true(sec[4] == ' ' || sec[4] == '\0');
+			} else {
+				total = 0;
+				assert_true(sec[0] == '3');
+				assert_true(sec[1] == ' ' || sec[1] == '\0');
+			}
+		}
+		/* The order parts give way in. */
+		if (help)
+			assert_true(title && stitle && total && pct && num);
+		if (title)
+			assert_true(stitle && total && pct && num);
+		if (stitle)
+			assert_true(total && pct && num);
+		if (pct)
+			assert_true(num);
+		/* The issue's 20 columns: the number whole, with its count. */
+		if (cols == 20)
+			assert_non_null(strstr(s, "\xc2\xa7" "3/12"));
+		free(s);
+		pager_free(p);
+	}
+	/* Down to one column, everything went, in order. */
+	assert_false(help || title || stitle || total || pct || num);
+}
+
 static void
 test_tiny_screens(void **state)
 {
@@ -1021,6 +1151,7 @@ main(void)
 		cmocka_unit_test(test_sections_by_position),
 		cmocka_unit_test(test_sections_nested),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_folded),
 		cmocka_unit_test(test_links_and_requests),
 		cmocka_unit_test(test_outline_and_help),
 		cmocka_unit_test(test_help_wrapped),
@@ -1028,6 +1159,7 @@ main(void)
 		cmocka_unit_test(test_resize_keeps_place),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_header_and_status),
+		cmocka_unit_test(test_status_narrowing),
 		cmocka_unit_test(test_tiny_screens),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_link_origin),
