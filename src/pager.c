@@ -162,6 +162,8 @@ pager_free(struct pager *p)
 	free(p->pattern);
 	free(p->matches);
 	search_free(&p->search);
+	buf_free(&p->visual);
+	free(p->vruns);
 	buf_free(&p->input);
 	keys_help_free(p->help, p->nhelp);
 	list_free(&p->list);
@@ -236,6 +238,20 @@ pager_may_go(struct pager *p, const char *url)
 	return 0;
 }
 
+/* The address a link or the essay has outside reel, for a browser and
+ * for the status line: a local file's path as a file: URL, absolute,
+ * its fragment kept; else the URL itself. Allocated. */
+static char *
+pager_outside_url(const struct pager *p, const char *url)
+{
+	if (pager_from_file(p) && !url_is_web(url) &&
+	    strncmp(url, "file:", 5) != 0 && strncmp(url, "mailto:", 7) != 0)
+		return url_from_path(url);
+	return xstrdup(url);
+}
+
+static void pager_follow(struct pager *, const char *);
+
 static void
 pager_request(struct pager *p, int request, const char *url)
 {
@@ -245,6 +261,46 @@ pager_request(struct pager *p, int request, const char *url)
 	free(p->request_url);
 	p->request = request;
 	p->request_url = url != NULL ? xstrdup(url) : NULL;
+}
+
+void
+pager_goto_anchor(struct pager *p, const char *fragment)
+{
+	const struct doc_anchor	*a;
+	size_t			 line, first;
+
+	if ((a = doc_anchor(p->doc, fragment)) == NULL) {
+		pager_message(p, 1, _("No #%s on this page"), fragment);
+		return;
+	}
+	/* The block's own lines, not the title before block 0. */
+	line = layout_find(p->layout, a->block, a->offset);
+	first = layout_block_line(p->layout, a->block);
+	pager_set_top(p, line > first ? line : first);
+}
+
+/* Follows a link: to a place on this page (a footnote and back) at once,
+ * with no load and no history; else by a load, for the view. */
+static void
+pager_follow(struct pager *p, const char *url)
+{
+	const char	*frag, *here_frag;
+	char		*there, *here;
+	int		 same = 0;
+
+	if (pager_may_go(p, url) != 0)
+		return;
+	there = url_split_fragment(url, &frag);
+	if (frag != NULL && *frag != '\0' && p->doc->url != NULL) {
+		here = url_split_fragment(p->doc->url, &here_frag);
+		same = strcmp(here, there) == 0;
+		free(here);
+	}
+	free(there);
+	if (same)
+		pager_goto_anchor(p, frag);
+	else
+		pager_request(p, PAGER_REQ_LOAD, url);
 }
 
 int
@@ -266,6 +322,23 @@ pager_section(const struct pager *p)
 	if (p->layout->nlines == 0)
 		return -1;
 	return doc_section_of(p->doc, p->layout->lines[p->top].block);
+}
+
+long
+pager_section_read(const struct pager *p)
+{
+	size_t	last;
+
+	if (p->layout->nlines == 0)
+		return -1;
+	/* At the end, the last screen is read to its bottom line. */
+	if (p->top >= pager_max_top(p)) {
+		last = p->top + (size_t)pager_text_rows(p) - 1;
+		if (last >= p->layout->nlines)
+			last = p->layout->nlines - 1;
+		return doc_section_of(p->doc, p->layout->lines[last].block);
+	}
+	return pager_section(p);
 }
 
 size_t
@@ -554,6 +627,8 @@ pager_select_link(struct pager *p, int forward)
 	struct pager_link	*v;
 	size_t			 n = pager_visible_links(p, &v);
 	long			 k;
+	int			 link;
+	char			*url;
 
 	if (n == 0) {
 		pager_message(p, 0, "%s", _("No links on this screen"));
@@ -570,6 +645,11 @@ pager_select_link(struct pager *p, int forward)
 	p->sel_block = v[k].block;
 	p->sel_span = v[k].span;
 	free(v);
+	/* The link's address on the status line, as lynx and w3m show it. */
+	link = p->doc->blocks[p->sel_block].spans[p->sel_span].link;
+	url = pager_outside_url(p, p->doc->links[link].url);
+	pager_message(p, 0, "%s", url);
+	free(url);
 }
 
 /* The URL of the selected link if it is on screen, else NULL. */
@@ -707,7 +787,8 @@ pager_menu_open(struct pager *p, int menu)
 	list_init(&p->list, &pager_list_ops, p,
 	    menu == PAGER_MENU_HELP ? LIST_SCROLL : 0);
 	list_resize(&p->list, n, pager_text_rows(p));
-	if (menu == PAGER_MENU_OUTLINE && (section = pager_section(p)) >= 0)
+	if (menu == PAGER_MENU_OUTLINE &&
+	    (section = pager_section_read(p)) >= 0)
 		list_goto(&p->list, (size_t)section);
 	if (menu == PAGER_MENU_LINKS && p->sel_block >= 0) {
 		i = (size_t)p->sel_block;
@@ -728,13 +809,14 @@ pager_menu_pick(struct pager *p)
 	if (menu == PAGER_MENU_OUTLINE)
 		pager_goto_section(p, (size_t)i);
 	else if (menu == PAGER_MENU_LINKS)
-		pager_request(p, PAGER_REQ_LOAD, p->doc->links[i].url);
+		pager_follow(p, p->doc->links[i].url);
 }
 
 static void
 pager_menu_action(struct pager *p, enum action action, int key)
 {
-	long	i;
+	long	 i;
+	char	*url;
 
 	if (list_apply(&p->list, action))
 		return;
@@ -746,8 +828,12 @@ pager_menu_action(struct pager *p, enum action action, int key)
 		if (p->menu == PAGER_MENU_LINKS &&
 		    (i = list_current(&p->list)) >= 0) {
 			p->menu = PAGER_MENU_NONE;
-			pager_request(p, PAGER_REQ_OPEN,
-			    p->doc->links[i].url);
+			if (pager_may_go(p, p->doc->links[i].url) == 0) {
+				url = pager_outside_url(p,
+				    p->doc->links[i].url);
+				pager_request(p, PAGER_REQ_OPEN, url);
+				free(url);
+			}
 		}
 		return;
 	case ACTION_GOTO_SECTION:
@@ -812,7 +898,7 @@ pager_menu_text(const struct pager *p, size_t i, struct buf *b, int *mark)
 			if (p->doc->sections[j].level < minlevel)
 				minlevel = p->doc->sections[j].level;
 		s = &p->doc->sections[i];
-		*mark = (long)i == pager_section(p);
+		*mark = (long)i == pager_section_read(p);
 		buf_adds(b, *mark ? "* " : "  ");
 		for (k = minlevel; k < s->level; k++)
 			buf_adds(b, "  ");
@@ -1006,6 +1092,7 @@ pager_apply(struct pager *p, enum action action, int key)
 	long		rows = pager_text_rows(p);
 	long		half = rows / 2 > 0 ? rows / 2 : 1;
 	const char	*url;
+	char		*abs;
 
 	switch (action) {
 	case ACTION_NONE:
@@ -1072,7 +1159,7 @@ pager_apply(struct pager *p, enum action action, int key)
 		break;
 	case ACTION_FOLLOW_LINK:
 		if ((url = pager_selected_url(p)) != NULL)
-			pager_request(p, PAGER_REQ_LOAD, url);
+			pager_follow(p, url);
 		else
 			pager_scroll(p, 1);
 		break;
@@ -1083,8 +1170,11 @@ pager_apply(struct pager *p, enum action action, int key)
 		if (url == NULL || (url == p->doc->url &&
 		    strcmp(url, "-") == 0))
 			pager_message(p, 1, "%s", _("This essay has no URL"));
-		else
-			pager_request(p, PAGER_REQ_OPEN, url);
+		else if (pager_may_go(p, url) == 0) {
+			abs = pager_outside_url(p, url);
+			pager_request(p, PAGER_REQ_OPEN, abs);
+			free(abs);
+		}
 		break;
 	case ACTION_BACK:
 		pager_back(p);
@@ -1185,7 +1275,7 @@ pager_header(const struct pager *p, struct buf *out)
 	struct buf	 b = BUF_INIT;
 	char		*site;
 	size_t		 minutes;
-	int		 w;
+	int		 w, margin;
 
 	switch (p->menu) {
 	case PAGER_MENU_OUTLINE:
@@ -1213,7 +1303,10 @@ pager_header(const struct pager *p, struct buf *out)
 		buf_printf(&b, _("%zu min read"), minutes > 0 ? minutes : 1);
 		break;
 	}
-	w = pager_fit(p, out, buf_str(&b), p->cols);
+	/* The essay's header starts where its centred text does. */
+	margin = p->menu == PAGER_MENU_NONE ? p->layout->margin : 0;
+	pager_pad(out, margin);
+	w = margin + pager_fit(p, out, buf_str(&b), p->cols - margin);
 	pager_pad(out, p->cols - w);
 	buf_free(&b);
 	return w;
@@ -1413,6 +1506,26 @@ pager_status(const struct pager *p, struct buf *out)
 	pager_pad(out, cols - w);
 	buf_free(&tmp);
 	return content;
+}
+
+size_t
+pager_line_draw(struct pager *p, size_t n, const char **text,
+    const struct layout_run **out)
+{
+	const struct layout_run	*runs;
+	size_t			 nruns = pager_line_runs(p, n, &runs);
+	const struct layout_line *ln = &p->layout->lines[n];
+
+	*text = layout_line_text(p->layout, n);
+	*out = runs;
+	if (!ln->rtl || !(p->opts.flags & PAGER_REORDER))
+		return nruns;
+	buf_reset(&p->visual);
+	nruns = layout_visual(*text, ln->len, runs, nruns, &p->visual,
+	    &p->vruns, &p->vruns_cap);
+	*text = buf_str(&p->visual);
+	*out = p->vruns;
+	return nruns;
 }
 
 size_t

@@ -118,7 +118,7 @@ view_pager_draw_line(struct pager *p, int y, size_t n, int cols)
 	const struct layout		*l = p->layout;
 	const struct layout_line	*ln = &l->lines[n];
 	const struct layout_run		*runs;
-	const char			*text = layout_line_text(l, n);
+	const char			*text;
 	size_t				 nruns, i;
 	int				 x = l->margin + ln->indent;
 
@@ -128,7 +128,7 @@ view_pager_draw_line(struct pager *p, int y, size_t n, int cols)
 		x += term_cells(y, x, buf_str(&l->text) + ln->prefix,
 		    (size_t)ln->prefix_len, cols - x,
 		    view_pager_style(ln->attr | LAYOUT_MARK));
-	nruns = pager_line_runs(p, n, &runs);
+	nruns = pager_line_draw(p, n, &text, &runs);
 	for (i = 0; i < nruns && x < cols; i++)
 		x += term_cells(y, x, text + runs[i].start, runs[i].len,
 		    cols - x, view_pager_style(runs[i].attr));
@@ -424,21 +424,27 @@ view_pager_follow(struct view_pager *v, const char *url)
 {
 	struct essay		 e;
 	struct store_pos	 pos;
-	char			*cause;
+	const char		*frag;
+	char			*cause, *page;
 	int			 cancelled;
 
 	view_pager_place(v->pager, &pos);
-	if (view_pager_load(v, url, &e, &cause, &cancelled) == 0) {
+	/* The page, then the place its fragment names. */
+	page = url_split_fragment(url, &frag);
+	if (view_pager_load(v, page, &e, &cause, &cancelled) == 0) {
 		view_pager_leave(v, &pos);
 		pager_push(v->pager, e.doc);
 		e.doc = NULL;
 		view_pager_shown(v, &e);
 		essay_free(&e);
+		if (frag != NULL && *frag != '\0')
+			pager_goto_anchor(v->pager, frag);
 	} else if (cancelled)
 		pager_message(v->pager, 0, _("Cancelled: %s"), url);
 	else
 		pager_message(v->pager, 1, "%s", cause);
 	free(cause);
+	free(page);
 	/* Ctrl-C during the load was for the load, even if it came too
 	 * late to stop it; other signals end the pager. */
 	if (term_signal() == SIGINT)
@@ -579,10 +585,16 @@ static void
 view_pager_start(struct view_pager *v, struct essay *e, int measure)
 {
 	struct pager_opts	po;
+	const char		*bidi;
 
 	memset(&po, 0, sizeof po);
 	po.measure = measure;
 	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
+	/* Terminals do not reorder right-to-left text (xterm, tmux, screen,
+	 * the Linux console); one that does says so with REEL_BIDI. */
+	if ((bidi = getenv("REEL_BIDI")) == NULL ||
+	    strcmp(bidi, "terminal") != 0)
+		po.flags |= PAGER_REORDER;
 	v->pager = pager_new(e->doc, term_cols(), term_rows(), &po);
 	e->doc = NULL;
 	view_pager_shown(v, e);

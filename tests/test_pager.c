@@ -20,6 +20,7 @@
 #include "layout.h"
 #include "pager.h"
 #include "testdoc.h"
+#include "url.h"
 #include "util.h"
 #include "width.h"
 
@@ -862,6 +863,22 @@ test_header_and_status(void **state)
 	free(s);
 	pager_free(p);
 
+	/* At a wide window the header starts where the centred text
+	 * does. */
+	{
+		struct pager_opts	c = { 0, LAYOUT_CENTRE };
+
+		p = pager_new(essay(NUMBERS), 200, 24, &c);
+	}
+	buf_reset(&b);
+	w = pager_header(p, &b);
+	assert_int_equal(p->layout->margin, 60);
+	assert_int_equal(strspn(buf_str(&b), " "), 60);
+	assert_true(strncmp(buf_str(&b) + 60, "Example Review", 14) == 0);
+	assert_int_equal(width_str(b.data, b.len), 200);
+	assert_true(w <= 60 + 80);
+	pager_free(p);
+
 	/* Narrow: the title gives way, the section stays. */
 	p = open_pager(NUMBERS, 40, 10);
 	keys(p, "3");
@@ -961,6 +978,49 @@ test_status_narrowing(void **state)
 	assert_false(help || title || stitle || total || pct || num);
 }
 
+/* After G on a page of 10,000 short sections, the outline marks the
+ * last section, whose end the screen shows, not the one at the top of
+ * the last screen (issue 14). */
+static void
+test_outline_at_end(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	struct pager	*p;
+	struct buf	 b = BUF_INIT;
+	char		 t[32];
+	size_t		 i, n;
+	int		 mark;
+
+	for (i = 0; i < 10000; i++) {
+		snprintf(t, sizeof t, "Heading %zu", i + 1);
+		testdoc_block(d, DOC_HEADING, 2, t);
+		testdoc_para(d, "A line.");
+	}
+	testdoc_finish(d);
+	assert_int_equal(d->nsections, 10000);
+	p = pager_new(d, 80, 24, NULL);
+	keys(p, "G");
+	/* The last screen starts several sections before the last. */
+	assert_true(pager_section(p) < 9999);
+	assert_int_equal(pager_section_read(p), 9999);
+	keys(p, "t");
+	assert_int_equal(p->menu, PAGER_MENU_OUTLINE);
+	assert_int_equal(list_current(&p->list), 9999);
+	n = pager_menu_count(p);
+	for (i = 0; i < n; i++) {
+		buf_reset(&b);
+		pager_menu_item(p, i, &b, &mark);
+		assert_int_equal(mark, i == 9999);
+	}
+	/* Elsewhere, the section at the top is the one read. */
+	keys(p, "q");
+	keys(p, "g");
+	keys(p, "]]");
+	assert_int_equal(pager_section_read(p), pager_section(p));
+	buf_free(&b);
+	pager_free(p);
+}
+
 static void
 test_tiny_screens(void **state)
 {
@@ -1042,7 +1102,7 @@ test_link_origin(void **state)
 	};
 	static const char	*ways[] = { "\t\n", "l\n", "\to", "lo" };
 	struct pager		*p;
-	char			*url;
+	char			*url, *abs;
 	size_t			 i, k;
 	int			 want;
 
@@ -1059,7 +1119,18 @@ test_link_origin(void **state)
 			if (cases[i].allowed) {
 				assert_int_equal(pager_take_request(p, &url),
 				    want);
-				assert_string_equal(url, cases[i].target);
+				/* A browser gets a local file as an absolute
+				 * file: URL. */
+				if (want == PAGER_REQ_OPEN &&
+				    !url_is_web(cases[i].target)) {
+					abs = url_from_path(cases[i].target);
+					assert_string_equal(url, abs);
+					assert_true(strncmp(abs, "file:///",
+					    8) == 0);
+					free(abs);
+				} else
+					assert_string_equal(url,
+					    cases[i].target);
 				free(url);
 			} else {
 				assert_int_equal(pager_take_request(p, &url),
@@ -1078,7 +1149,26 @@ test_link_origin(void **state)
 	p = link_pager("/tmp/essay.html", "notes.html");
 	keys(p, "o");
 	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
-	assert_string_equal(url, "/tmp/essay.html");
+	assert_string_equal(url, "file:///tmp/essay.html");
+	free(url);
+	pager_free(p);
+	/* Tab shows the selected link's address on the status line. */
+	p = link_pager("https://example.org/a", "https://example.org/b#fn1");
+	keys(p, "\t");
+	assert_non_null(p->message);
+	assert_false(p->message_error);
+	assert_string_equal(p->message, "https://example.org/b#fn1");
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "https://example.org/b#fn1");
+	free(url);
+	pager_free(p);
+	p = link_pager("/tmp/essay.html", "/tmp/notes.html#fn1");
+	keys(p, "\t");
+	assert_string_equal(p->message, "file:///tmp/notes.html#fn1");
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "file:///tmp/notes.html#fn1");
 	free(url);
 	pager_free(p);
 	p = link_pager("-", "https://example.org/");
@@ -1092,6 +1182,69 @@ test_link_origin(void **state)
 /* The header names the URL's host as url_host() gives it, without user,
  * password or port, in lower case; a file by its name; standard input by
  * that name. */
+/* A link to a place on the same page (a footnote, and back) moves there
+ * at once, with no load and no history; to another page it is a load,
+ * the fragment kept for the view. */
+static void
+test_fragments(void **state)
+{
+	struct doc	*d = doc_new("https://example.org/essay");
+	struct pager	*p;
+	char		*url;
+	size_t		 fn, ref;
+	int		 i;
+
+	testdoc_para(d, "A claim");
+	doc_add_anchor(d, "fnref1");
+	testdoc_span(d, DOC_LINK, "https://example.org/essay#fn1", "[1]");
+	testdoc_text(d, " and more, ");
+	testdoc_span(d, DOC_LINK, "https://example.org/other#part2",
+	    "elsewhere");
+	testdoc_text(d, ", ");
+	testdoc_span(d, DOC_LINK, "https://example.org/essay#nowhere",
+	    "a lost note");
+	testdoc_text(d, ".");
+	for (i = 0; i < 60; i++)
+		testdoc_para(d, "Filler paragraph between the text and notes.");
+	testdoc_block(d, DOC_LIST_ITEM, 1, NULL);
+	doc_add_anchor(d, "fn1");
+	testdoc_text(d, "The note. ");
+	testdoc_span(d, DOC_LINK, "https://example.org/essay#fnref1", "back");
+	testdoc_finish(d);
+	fn = d->nblocks - 1;
+	ref = 0;
+	p = pager_new(d, 80, 24, NULL);
+	/* The first link on the screen: the footnote mark. */
+	keys(p, "\t\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_null(url);
+	assert_int_equal(p->nhistory, 0);
+	assert_int_equal(p->layout->lines[p->top].block, fn);
+	/* And back, from the note's link. */
+	keys(p, "\t");
+	assert_string_equal(p->message, "https://example.org/essay#fnref1");
+	keys(p, "\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_int_equal(p->nhistory, 0);
+	assert_int_equal(p->layout->lines[p->top].block, ref);
+	/* Another page: a load, with its fragment. */
+	keys(p, "g\t\t\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_LOAD);
+	assert_string_equal(url, "https://example.org/other#part2");
+	free(url);
+	/* A place the page does not have: said, nothing moves. */
+	pager_key(p, KEYC_ESCAPE);
+	keys(p, "g\t\t\t\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_true(p->message_error);
+	assert_non_null(strstr(p->message, "#nowhere"));
+	assert_int_equal(p->top, 0);
+	/* pager_goto_anchor() is what the view calls after a load. */
+	pager_goto_anchor(p, "fn1");
+	assert_int_equal(p->layout->lines[p->top].block, fn);
+	pager_free(p);
+}
+
 static void
 test_header_site(void **state)
 {
@@ -1160,9 +1313,11 @@ main(void)
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_header_and_status),
 		cmocka_unit_test(test_status_narrowing),
+		cmocka_unit_test(test_outline_at_end),
 		cmocka_unit_test(test_tiny_screens),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_link_origin),
+		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_header_site),
 	};
 
