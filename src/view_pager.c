@@ -615,6 +615,7 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 {
 	struct view_pager	 v;
 	struct essay		 e;
+	const char		*frag;
 	char			*cause = NULL;
 	int			 rc = 0, cancelled, sig;
 
@@ -646,6 +647,11 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 	}
 	view_pager_start(&v, &e, measure);
 	essay_free(&e);
+	/* A URL's #fragment names where to open (a path's '#' may be its
+	 * name's). */
+	if (strstr(what, "://") != NULL &&
+	    (frag = url_fragment(what)) != NULL && *frag != '\0')
+		pager_goto_anchor(v.pager, frag);
 	view_pager_loop(&v);
 	sig = term_signal();
 	term_stop();
