@@ -1100,7 +1100,7 @@ layout_blank_between(const struct layout *l, size_t a, int avail)
 
 /* A row of a table too wide for the window: each cell on lines of its
  * own, after its column's header ("Year: 1972") when the table has a
- * header row; the header row itself is wrapped as text. */
+ * header row, which then has no lines of its own. */
 static void
 layout_wrap_table_row(struct layout *l, struct layout_wrap *w, int indent,
     int avail)
@@ -1200,6 +1200,7 @@ layout_wrap_block(struct layout *l, size_t bi)
 	int			 cont_cells = 0;
 	size_t			 k;
 
+	/* The byline said again: no lines of its own. */
 	if (layout_byline_again(l, bi)) {
 		lb->line = l->nlines;
 		lb->nlines = 0;
@@ -1255,6 +1256,16 @@ layout_wrap_block(struct layout *l, size_t bi)
 		    width - minavail - cells : 0;
 	if (cells > width - 1)
 		cells = w.prefix_len = 0;
+	/* A labelled table's header row, whose cells label every row:
+	 * no lines of its own either. */
+	if (b->type == DOC_TABLE_ROW && b->level == 1 && lb->table == bi &&
+	    bi + 1 < l->doc->nblocks &&
+	    l->doc->blocks[bi + 1].type == DOC_TABLE_ROW &&
+	    layout_table_labelled(l, bi, width - indent)) {
+		lb->line = l->nlines;
+		lb->nlines = 0;
+		return;
+	}
 	w.indent1 = indent;
 	w.indent2 = indent + cells;
 	w.avail1 = w.avail2 = width - indent - cells;
