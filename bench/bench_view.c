@@ -21,6 +21,7 @@
 #include "layout.h"
 #include "pager.h"
 #include "pipeline.h"
+#include "search.h"
 #include "term.h"
 #include "testdoc.h"
 #include "util.h"
@@ -142,6 +143,53 @@ bench_jump(const char *name, struct doc *d)
 	term_offscreen_free(o);
 }
 
+/* Search over the whole essay, from the key that accepts the pattern to
+ * the pager moved to the match: the first pattern folds the text (once
+ * per layout), later ones search the folded text; a capital folds again
+ * without case. */
+static void
+bench_search(const char *name, struct doc *d, const char *const *pats,
+    size_t npats)
+{
+	struct pager_opts	 po = { 80, LAYOUT_CENTRE };
+	struct pager		*p;
+	double			 t[BENCH_RUNS], t0;
+	size_t			 i, k, n;
+	unsigned int		 cp;
+	const char		*s;
+
+	p = pager_new(d, 80, 24, &po);
+	printf("  search in %s (%zu bytes of display text):\n", name,
+	    p->layout->dtotal);
+	for (k = 0; k < npats; k++) {
+		for (i = 0; i < BENCH_RUNS; i++) {
+			/* Each run folds again, as a new layout would, for
+			 * the first pattern and the one with a capital. */
+			if (k == 0 || k == 2)
+				search_reset(&p->search);
+			pager_key(p, 'g');
+			pager_key(p, '/');
+			for (s = pats[k]; *s != '\0'; s += n) {
+				n = utf8_next(s, strlen(s), &cp);
+				pager_key(p, (int)cp);
+			}
+			t0 = bench_now();
+			pager_key(p, KEYC_ENTER);
+			t[i] = bench_now() - t0;
+			free(p->message);
+			p->message = NULL;
+			/* Another pattern next time, so it is searched. */
+			free(p->pattern);
+			p->pattern = NULL;
+		}
+		printf("    /%s: %zu matches\n", pats[k], p->nmatches);
+		bench_print(k == 0 || k == 2 ? "  fold and search" :
+		    "  search", t,
+		    BENCH_RUNS);
+	}
+	pager_free(p);
+}
+
 /* An essay of just under 1 MB (10^6 bytes) of text, the most the targets
  * name: 226 parts of 25 paragraphs, with an accent, a dash and quotes in
  * every paragraph. */
@@ -180,6 +228,42 @@ bench_big(void)
 	testdoc_finish(d);
 	return d;
 }
+
+/* Just under 1 MB of Japanese text: ideographs, kana and full-width
+ * punctuation, which fold character by character. */
+static struct doc *
+bench_cjk(void)
+{
+	static const char *const words[] = {
+		"\xe6\x98\xa0\xe7\x94\xbb", "\xe3\x81\xae",
+		"\xe9\x95\xb7\xe5\x9b\x9e\xe3\x81\x97",
+		"\xe3\x81\xaf", "\xe3\x82\xab\xe3\x83\xa1\xe3\x83\xa9",
+		"\xe3\x81\x8c", "\xe9\x83\xa8\xe5\xb1\x8b",
+		"\xe3\x81\xab", "\xe6\xae\x8b\xe3\x82\x8b",
+		"\xe3\x80\x82", "\xef\xbc\x88\xef\xbc\x91\xef\xbc\x89",
+	};
+	struct doc	*d = doc_new("https://example.org/ja");
+	char		 title[64];
+	int		 s, k, w;
+
+	doc_set(&d->title, "\xe6\x98\xa0\xe7\x94\xbb", (size_t)-1);
+	for (s = 0; s < 200; s++) {
+		snprintf(title, sizeof title, "%d.", s + 1);
+		testdoc_block(d, DOC_HEADING, 2, title);
+		for (k = 0; k < 25; k++) {
+			testdoc_para(d, NULL);
+			for (w = 0; w < 30; w++)
+				testdoc_text(d, words[w % nitems(words)]);
+		}
+	}
+	testdoc_finish(d);
+	return d;
+}
+
+static const char *const big_pats[] = { "naive", "the camera",
+    "Part 100", "- a naive \"shot\"" };
+static const char *const cjk_pats[] = {
+    "\xe9\x83\xa8\xe5\xb1\x8b\xe3\x81\xab", "(1)", "Part", "1." };
 
 int
 main(int argc, char **argv)
@@ -235,6 +319,11 @@ main(int argc, char **argv)
 	d = bench_big();
 	bench_doc("a generated essay", d);
 	bench_jump("a generated essay", d);
+	printf("search: target < 10 ms for 1 MB of text\n");
+	bench_search("a generated essay", bench_big(), big_pats,
+	    nitems(big_pats));
+	bench_search("an essay in Japanese", bench_cjk(), cjk_pats,
+	    nitems(cjk_pats));
 	free(best_name);
 	xmlCleanupParser();
 	fetch_global_cleanup();

@@ -60,6 +60,12 @@ doc_free(struct doc *d)
 		free(d->sections[i].title);
 	}
 	free(d->sections);
+	for (i = 0; i < d->nanchors; i++)
+		free(d->anchors[i].id);
+	free(d->anchors);
+	for (i = 0; i < d->ninlines; i++)
+		free(d->inlines[i].alt);
+	free(d->inlines);
 	buf_free(&d->cur);
 	buf_free(&d->scratch);
 	free(d->cur_spans);
@@ -304,6 +310,10 @@ doc_end(struct doc *d)
 	    b->type != DOC_IMAGE) {
 		doc_free_block(b);
 		d->nblocks--;
+		/* Its images in running text go with it. */
+		while (d->ninlines > 0 &&
+		    d->inlines[d->ninlines - 1].block >= d->nblocks)
+			free(d->inlines[--d->ninlines].alt);
 		return;
 	}
 	b->text = xstrndup(buf_str(&d->cur) + start, d->cur.len - start);
@@ -395,6 +405,24 @@ doc_finish(struct doc *d)
 			    d->blocks[i].len);
 	}
 	doc_drop_orphan_links(d);
+	/* An anchor after the last block, or past its block's trimmed
+	 * text, is the end of what is there. */
+	for (i = 0; i < d->nanchors && d->nblocks > 0; i++) {
+		if (d->anchors[i].block >= d->nblocks) {
+			d->anchors[i].block = d->nblocks - 1;
+			d->anchors[i].offset = d->blocks[d->nblocks - 1].len;
+		}
+		if (d->anchors[i].offset > d->blocks[d->anchors[i].block].len)
+			d->anchors[i].offset =
+			    d->blocks[d->anchors[i].block].len;
+	}
+	for (i = 0; i < d->ninlines; i++) {
+		if (d->inlines[i].block >= d->nblocks)
+			d->inlines[i].block = d->nblocks - 1;
+		if (d->inlines[i].offset > d->blocks[d->inlines[i].block].len)
+			d->inlines[i].offset =
+			    d->blocks[d->inlines[i].block].len;
+	}
 	buf_free(&d->cur);
 	buf_free(&d->scratch);
 }
@@ -481,6 +509,109 @@ doc_split_block(struct doc *d, size_t b, size_t at)
 		if (d->sections[i].block > b)
 			d->sections[i].block++;
 	}
+	for (i = 0; i < d->nanchors; i++) {
+		if (d->anchors[i].block > b)
+			d->anchors[i].block++;
+		else if (d->anchors[i].block == b &&
+		    d->anchors[i].offset >= at + skip) {
+			d->anchors[i].block++;
+			d->anchors[i].offset -= at + skip;
+		}
+	}
+	for (i = 0; i < d->ninlines; i++) {
+		if (d->inlines[i].block > b)
+			d->inlines[i].block++;
+		else if (d->inlines[i].block == b &&
+		    d->inlines[i].offset >= at + skip) {
+			d->inlines[i].block++;
+			d->inlines[i].offset -= at + skip;
+		}
+	}
+}
+
+void
+doc_add_inline(struct doc *d, const char *alt)
+{
+	struct doc_inline	*im;
+	char			*s = NULL;
+
+	if (!d->open)
+		return;
+	doc_set(&s, alt, (size_t)-1);
+	if (s == NULL)
+		return;
+	d->inlines = xgrowarray(d->inlines, &d->inlines_cap,
+	    d->ninlines + 1, sizeof *d->inlines);
+	im = &d->inlines[d->ninlines++];
+	im->alt = s;
+	im->block = d->nblocks - 1;
+	/* White space pending before the image comes before it. */
+	im->offset = d->cur.len;
+}
+
+static int
+doc_hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+void
+doc_add_anchor(struct doc *d, const char *id)
+{
+	struct doc_anchor	*a;
+	char			*s = NULL;
+
+	doc_set(&s, id, (size_t)-1);
+	if (s == NULL)
+		return;
+	d->anchors = xgrowarray(d->anchors, &d->anchors_cap,
+	    d->nanchors + 1, sizeof *d->anchors);
+	a = &d->anchors[d->nanchors++];
+	a->id = s;
+	if (d->open) {
+		a->block = d->nblocks - 1;
+		a->offset = d->cur.len;
+	} else {
+		a->block = d->nblocks;
+		a->offset = 0;
+	}
+}
+
+const struct doc_anchor *
+doc_anchor(const struct doc *d, const char *id)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	size_t		 i;
+	int		 hi, lo;
+
+	if (id == NULL || *id == '\0' || d->nblocks == 0)
+		return NULL;
+	/* A fragment may be percent-encoded ("caf%C3%A9"). */
+	for (p = id; *p != '\0'; p++) {
+		if (p[0] == '%' && (hi = doc_hexval(p[1])) >= 0 &&
+		    (lo = doc_hexval(p[2])) >= 0) {
+			buf_addc(&b, (char)(hi * 16 + lo));
+			p += 2;
+		} else
+			buf_addc(&b, *p);
+	}
+	for (i = 0; i < d->nanchors; i++) {
+		if (strcmp(d->anchors[i].id, id) == 0 ||
+		    strcmp(d->anchors[i].id, buf_str(&b)) == 0) {
+			buf_free(&b);
+			return d->anchors[i].block < d->nblocks ?
+			    &d->anchors[i] : NULL;
+		}
+	}
+	buf_free(&b);
+	return NULL;
 }
 
 long

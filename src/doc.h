@@ -55,6 +55,23 @@ struct doc_link {
 				   link covers, joined by spaces */
 };
 
+/* Where an element with an id (or an <a name>) of the page begins: a
+ * link's #fragment leads there. */
+struct doc_anchor {
+	char	*id;		/* sanitized */
+	size_t	 block;		/* may be nblocks: after the last block */
+	size_t	 offset;	/* bytes of the block's text */
+};
+
+/* An image in the words of a block: shown as "[image: alt]" where it
+ * was, but not part of the block's text (a dump of the text, the word
+ * count and the library's text have the words alone). */
+struct doc_inline {
+	char	*alt;		/* sanitized, never empty */
+	size_t	 block;
+	size_t	 offset;	/* bytes of the block's text */
+};
+
 /* A part of the essay: a heading, or a paragraph found to be a numbered
  * part title (then turned into a heading block). */
 struct doc_section {
@@ -84,9 +101,14 @@ struct doc {
 	size_t			 nlinks;
 	struct doc_section	*sections;
 	size_t			 nsections;
+	struct doc_anchor	*anchors;	/* in the order of the page */
+	size_t			 nanchors;
+	struct doc_inline	*inlines;	/* in the order of the page */
+	size_t			 ninlines;
 
 	/* Builder state, private to doc.c. */
 	size_t			 blocks_cap, links_cap, sections_cap;
+	size_t			 anchors_cap, inlines_cap;
 	int			 open;		/* the last block is open */
 	struct text_run		 ws;		/* white space pending */
 	struct buf		 cur;		/* text of the open block */
@@ -141,6 +163,17 @@ struct doc_section *doc_add_section(struct doc *, const char *, const char *,
  * block b + 1, of the same type, and later blocks and sections move one
  * up. Spans are cut at the split. */
 void	 doc_split_block(struct doc *, size_t, size_t);
+/* Records that the element id (remote text; empty is ignored) begins
+ * here: in the open block at the end of its text so far, else at the
+ * start of the next block. The first of two equal ids counts. */
+void	 doc_add_anchor(struct doc *, const char *);
+/* Records an image with alt text (remote text; empty is ignored) at the
+ * end of the open block's text so far; nothing when no block is open. */
+void	 doc_add_inline(struct doc *, const char *);
+/* Returns the anchor that id (as a URL's fragment gives it, percent-
+ * encoded or not) names, with its block below nblocks, or NULL; owned
+ * by the doc. */
+const struct doc_anchor *doc_anchor(const struct doc *, const char *);
 /* Returns the index of the section that holds block b, or -1 when b comes
  * before the first section. */
 long	 doc_section_of(const struct doc *, size_t);

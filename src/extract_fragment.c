@@ -42,19 +42,24 @@ static void
 fragment_url_attr(struct buf *out, const char *name, const char *url)
 {
 	struct buf	 b = BUF_INIT;
-	const char	*p;
+	const char	*p, *frag;
 
 	if (url_scheme_len(url) > 0) {
 		xhtml_attr(out, name, url);
 		return;
 	}
-	for (p = url; *p != '\0'; p++) {
+	/* The fragment url_resolve() kept after the path's last '#' stays
+	 * one. */
+	frag = strrchr(url, '#');
+	for (p = url; *p != '\0' && p != frag; p++) {
 		if (*p == '%' || *p == '?' || *p == '#' ||
 		    (unsigned char)*p <= ' ' || *p == 0x7f)
 			buf_printf(&b, "%%%02X", (unsigned char)*p);
 		else
 			buf_addc(&b, *p);
 	}
+	if (frag != NULL)
+		buf_adds(&b, frag);
 	xhtml_attr(out, name, buf_str(&b));
 	buf_free(&b);
 }
@@ -114,12 +119,15 @@ fragment_attrs(const struct xctx *x, xmlNodePtr n, struct buf *out)
 {
 	char	*url;
 
+	/* Where links' fragments lead. */
+	fragment_copy_attr(out, n, "id");
 	switch (extract_dom_tag(n)) {
 	case XT_A:
 		url = url_resolve(extract_dom_attr(n, "href"), x->base);
 		if (url != NULL)
 			fragment_url_attr(out, "href", url);
 		free(url);
+		fragment_copy_attr(out, n, "name");
 		break;
 	case XT_IMG:
 		fragment_image(x, n, out);

@@ -422,6 +422,40 @@ fetch_html(const char *p, size_t n)
 	return 0;
 }
 
+/* Does text that fetch_html() did not take for a page still hold
+ * markup: a closing tag ("</p>"), or two tags ("<em>", "<img src=x>")?
+ * A file or standard input without a type is then HTML; else plain
+ * text, whose "<" is a character. */
+static int
+fetch_markup(const char *p, size_t n)
+{
+	size_t	i, k, tags = 0;
+
+	for (i = 0; i + 2 < n; i++) {
+		if (p[i] != '<')
+			continue;
+		k = i + 1;
+		if (p[k] == '/' || p[k] == '!')
+			k++;
+		if (k >= n || !ascii_isalpha((unsigned char)p[k]))
+			continue;
+		while (k < n && (ascii_isalpha((unsigned char)p[k]) ||
+		    (p[k] >= '0' && p[k] <= '9') || p[k] == '-'))
+			k++;
+		if (k >= n || (p[k] != '>' && p[k] != ' ' && p[k] != '/' &&
+		    p[k] != '\n' && p[k] != '\t'))
+			continue;
+		/* The tag ends on its line. */
+		while (k < n && p[k] != '>' && p[k] != '<' && p[k] != '\n')
+			k++;
+		if (k >= n || p[k] != '>')
+			continue;
+		if (p[i + 1] == '/' || ++tags >= 2)
+			return 1;
+	}
+	return 0;
+}
+
 /* A feed's or another XML or JSON document's type (accept_xml). */
 static int
 fetch_xml_type(const char *type)
@@ -515,7 +549,10 @@ fetch_sink_decide(struct fetch_sink *s, const char *p, size_t n)
 	else if (fetch_binary(p, n))
 		type = "application/octet-stream";
 	else
-		type = s->file ? "text/html" : "text/plain";
+		/* A file or standard input without a name that says what it
+		 * is: HTML if it holds markup, else plain text. */
+		type = s->file && fetch_markup(p, n) ? "text/html" :
+		    "text/plain";
 	/* A Content-Type that says nothing reel can read says no page. */
 	if (s->malformed != NULL && !s->file)
 		type = "application/octet-stream";
@@ -1356,6 +1393,7 @@ fetch(const char *what, const struct fetch_opts *o, struct fetch_result *r,
     char **cause)
 {
 	size_t	 n;
+	char	*path;
 	int	 rc;
 
 	memset(r, 0, sizeof *r);
@@ -1367,7 +1405,11 @@ fetch(const char *what, const struct fetch_opts *o, struct fetch_result *r,
 	    (strncmp(what + n + 1, "//", 2) != 0 && access(what, F_OK) == 0))
 		/* "notes:1.html" is a file if there is such a file. */
 		rc = fetch_file(what, o, r, cause);
-	else {
+	else if ((path = url_file_path(what)) != NULL) {
+		/* A file: URL given is the local file it names. */
+		rc = fetch_file(path, o, r, cause);
+		free(path);
+	} else {
 		*cause = xprintf(_("%s: unsupported URL scheme (reel reads "
 		    "http and https)"), what);
 		rc = REEL_EXIT_CONTENT;

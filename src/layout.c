@@ -8,6 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include <unictype.h>
 
 #include "doc.h"
 #include "layout.h"
@@ -18,6 +21,8 @@
 #define LAYOUT_QUOTE_INDENT	4
 #define LAYOUT_LIST_INDENT	4
 #define LAYOUT_REPLACEMENT	"\xef\xbf\xbd"	/* U+FFFD */
+#define LAYOUT_CONT		"\xe2\x86\xaa "	/* U+21AA, a continued line */
+#define LAYOUT_CONT_ASCII	"-> "
 
 /* Where display text comes from while a block is built. */
 struct layout_src {
@@ -37,6 +42,8 @@ struct layout_wrap {
 	int	avail2;
 	size_t	prefix;
 	int	prefix_len;
+	size_t	cont;		/* the mark of a continued line, */
+	int	cont_len;	/* preformatted text's */
 	int	attr;
 	size_t	seg;		/* cursor in the block's segments */
 	int	maxcells;	/* widest line, for an underline */
@@ -250,6 +257,37 @@ layout_seg_add(struct layout *l, size_t first, const struct layout_src *from,
 	s->linear = from->linear;
 }
 
+/* A table cell of the row being built ends at the end of the display
+ * text, cells wide: its end is kept (for the labelled form), then it is
+ * padded to its column's width (when the widths are known), then " | "
+ * and the next cell's start is kept. */
+static void
+layout_cell_end(struct layout *l, size_t first, const struct layout_src *from,
+    size_t src)
+{
+	struct layout_src	sep = *from;
+	int			pad = 0, cells;
+
+	cells = (l->opts.flags & LAYOUT_ASCII) ?
+	    (int)(l->text.len - l->cellstart) :
+	    (int)width_str(l->text.data + l->cellstart,
+	    l->text.len - l->cellstart);
+	sep.linear = 0;
+	sep.src = src;
+	l->cellpos = xgrowarray(l->cellpos, &l->cellpos_cap,
+	    l->ncellpos + 2, sizeof *l->cellpos);
+	l->cellpos[l->ncellpos++] = l->text.len;
+	if (l->colw != NULL && l->col < l->ncolw)
+		pad = l->colw[l->col] - cells;
+	l->col++;
+	layout_seg_add(l, first, &sep, src);
+	for (; pad > 0; pad--)
+		buf_addc(&l->text, ' ');
+	buf_add(&l->text, " | ", 3);
+	l->cellpos[l->ncellpos++] = l->text.len;
+	l->cellstart = l->text.len;
+}
+
 /* Appends len bytes at s, which come from from->src on, to the display
  * text of the block being built: unchanged where possible, else through
  * layout_char(). tabs says what a tab is: a table cell boundary (1) or a
@@ -295,10 +333,14 @@ layout_put(struct layout *l, size_t first, const char *s, size_t len,
 		}
 		piece.linear = 0;
 		if (c == '\t' && tabs == 1) {
-			out = " | ";
-			outlen = 3;
-			n = 1;
-			w = 3;
+			/* A cell ends: padded to its column, then " | ". */
+			layout_cell_end(l, first, &piece, from->src +
+			    (from->linear ? (size_t)(p - s) : 0));
+			cells = 0;
+			p++;
+			run = p;
+			piece.linear = from->linear;
+			continue;
 		} else if (c == '\t' && tabs == 2) {
 			out = "        ";
 			w = LAYOUT_TABSTOP - cells % LAYOUT_TABSTOP;
@@ -364,6 +406,7 @@ layout_put_spans(struct layout *l, size_t first, const struct doc_block *b,
 	const struct doc_span	*sp;
 	struct layout_src	 from;
 	size_t			 pos = 0, next = 0, nactive = 0, stop, i, j;
+	size_t			 bi = (size_t)(b - d->blocks), im;
 	int			 col = 0, attr;
 	char			 mark[32];
 
@@ -389,11 +432,29 @@ layout_put_spans(struct layout *l, size_t first, const struct doc_block *b,
 				(*active)[j] = (*active)[j + 1];
 			nactive--;
 		}
+		/* Images in the words, where they were. */
+		while ((im = l->inline_next) < d->ninlines &&
+		    d->inlines[im].block == bi &&
+		    d->inlines[im].offset <= pos) {
+			layout_put_mark(l, first, pos > 0 && b->text[pos - 1] !=
+			    ' ' ? " [image: " : "[image: ", pos, LAYOUT_MARK,
+			    -1, -1);
+			layout_put_mark(l, first, d->inlines[im].alt, pos,
+			    LAYOUT_MARK, -1, -1);
+			layout_put_mark(l, first, pos < b->len &&
+			    b->text[pos] != ' ' ? "] " : "]", pos, LAYOUT_MARK,
+			    -1, -1);
+			l->inline_next++;
+		}
 		if (pos >= b->len)
 			break;
 		while (next < b->nspans && b->spans[next].start <= pos)
 			(*active)[nactive++] = next++;
 		stop = b->len;
+		if ((im = l->inline_next) < d->ninlines &&
+		    d->inlines[im].block == bi && d->inlines[im].offset > pos &&
+		    d->inlines[im].offset < stop)
+			stop = d->inlines[im].offset;
 		if (next < b->nspans && b->spans[next].start < stop)
 			stop = b->spans[next].start;
 		from.attr = 0;
@@ -455,6 +516,100 @@ layout_label_sep(const char *label)
 	return " ";
 }
 
+static int
+layout_digits(int n)
+{
+	int	d = 1;
+
+	for (; n >= 10; n /= 10)
+		d++;
+	return d;
+}
+
+/* The width of the numbers of each ordered list, so that they are
+ * right-aligned ("9." under "10."): the widest number among the items
+ * of one level of one list, nested lists between them skipped. */
+static void
+layout_list_numbers(struct layout *l)
+{
+	const struct doc	*d = l->doc;
+	size_t			 i, j;
+	int			 level, w;
+
+	for (i = 0; i < d->nblocks; i++) {
+		if (d->blocks[i].type != DOC_LIST_ITEM ||
+		    d->blocks[i].number <= 0 || l->blocks[i].numw > 0)
+			continue;
+		level = d->blocks[i].level;
+		w = 0;
+		for (j = i; j < d->nblocks && d->blocks[j].type ==
+		    DOC_LIST_ITEM && d->blocks[j].level >= level; j++)
+			if (d->blocks[j].level == level &&
+			    d->blocks[j].number > 0 &&
+			    layout_digits(d->blocks[j].number) > w)
+				w = layout_digits(d->blocks[j].number);
+		for (j = i; j < d->nblocks && d->blocks[j].type ==
+		    DOC_LIST_ITEM && d->blocks[j].level >= level; j++)
+			if (d->blocks[j].level == level &&
+			    d->blocks[j].number > 0)
+				l->blocks[j].numw = w;
+	}
+}
+
+/* The widths of the columns of the table whose first row is block first:
+ * each row is put once to measure its cells (display width, marks and
+ * stand-ins included), then taken back. Sets l->colw, l->ncolw, the
+ * table's width (columns and " | " between them) and its first row. */
+static void
+layout_table_widths(struct layout *l, size_t first, size_t **active,
+    size_t *cap)
+{
+	const struct doc	*d = l->doc;
+	size_t			 i, len, nsegs, k, start, end, ncell, im;
+	int			 w, ascii = l->opts.flags & LAYOUT_ASCII;
+
+	free(l->colw);
+	l->colw = NULL;
+	l->ncolw = 0;
+	for (i = first; i < d->nblocks && d->blocks[i].type ==
+	    DOC_TABLE_ROW; i++) {
+		len = l->text.len;
+		nsegs = l->nsegs;
+		ncell = l->ncellpos;
+		l->col = 0;
+		l->cellstart = len;
+		im = l->inline_next;
+		while (l->inline_next < d->ninlines &&
+		    d->inlines[l->inline_next].block < i)
+			l->inline_next++;
+		layout_put_spans(l, nsegs, &d->blocks[i], 1, active, cap);
+		l->inline_next = im;
+		start = len;
+		for (k = ncell; k <= l->ncellpos; k += 2) {
+			end = k < l->ncellpos ? l->cellpos[k] : l->text.len;
+			w = ascii ? (int)(end - start) :
+			    (int)width_str(l->text.data + start, end - start);
+			if ((k - ncell) / 2 >= l->ncolw) {
+				l->colw = xreallocarray(l->colw, l->ncolw + 1,
+				    sizeof *l->colw);
+				l->colw[l->ncolw++] = 0;
+			}
+			if (w > l->colw[(k - ncell) / 2])
+				l->colw[(k - ncell) / 2] = w;
+			if (k < l->ncellpos)
+				start = l->cellpos[k + 1];
+		}
+		l->text.len = len;
+		l->text.data[len] = '\0';
+		l->nsegs = nsegs;
+		l->ncellpos = ncell;
+	}
+	l->twidth = 0;
+	for (k = 0; k < l->ncolw; k++)
+		l->twidth += l->colw[k] + (k > 0 ? 3 : 0);
+	l->table = first;
+}
+
 /* Builds the display text of every block. */
 static void
 layout_display(struct layout *l)
@@ -474,6 +629,9 @@ layout_display(struct layout *l)
 		lb = &l->blocks[i];
 		lb->dstart = l->text.len;
 		lb->seg = l->nsegs;
+		while (l->inline_next < d->ninlines &&
+		    d->inlines[l->inline_next].block < i)
+			l->inline_next++;
 		col = 0;
 		switch (b->type) {
 		case DOC_HEADING:
@@ -519,7 +677,15 @@ layout_display(struct layout *l)
 			layout_put_spans(l, lb->seg, b, 2, &active, &cap);
 			break;
 		case DOC_TABLE_ROW:
+			if (i == 0 || d->blocks[i - 1].type != DOC_TABLE_ROW)
+				layout_table_widths(l, i, &active, &cap);
+			lb->cell = l->ncellpos;
+			l->col = 0;
+			l->cellstart = l->text.len;
 			layout_put_spans(l, lb->seg, b, 1, &active, &cap);
+			lb->ncells = (l->ncellpos - lb->cell) / 2;
+			lb->twidth = l->twidth;
+			lb->table = l->table;
 			break;
 		default:
 			layout_put_spans(l, lb->seg, b, 0, &active, &cap);
@@ -534,7 +700,11 @@ layout_display(struct layout *l)
 		buf_addc(&l->text, '\n');
 	}
 	free(active);
+	free(l->colw);
+	l->colw = NULL;
+	l->ncolw = 0;
 	l->dtotal = l->text.len;
+	layout_list_numbers(l);
 }
 
 static struct layout_line *
@@ -601,6 +771,9 @@ layout_emit(struct layout *l, struct layout_wrap *w, size_t a, size_t b,
 	if (first && w->prefix_len > 0) {
 		ln->prefix = w->prefix;
 		ln->prefix_len = w->prefix_len;
+	} else if (!first && w->cont_len > 0) {
+		ln->prefix = w->cont;
+		ln->prefix_len = w->cont_len;
 	}
 	while (w->seg + 1 < end && l->segs[w->seg + 1].dstart <= a)
 		w->seg++;
@@ -660,15 +833,49 @@ layout_break_ok(unsigned int prev, unsigned int cp)
 	return 1;
 }
 
+/* Returns where the link mark ("[13]") that holds display offset pos
+ * of the block being wrapped begins, or (size_t)-1 when pos is in no
+ * mark. A mark is never split, nor put on a line of its own by a break
+ * that wide characters allow. */
+static size_t
+layout_mark_at(const struct layout *l, const struct layout_wrap *w,
+    size_t pos)
+{
+	const struct layout_block	*lb = &l->blocks[w->block];
+	const struct layout_seg		*s;
+	size_t				 lo = lb->seg, hi = lb->seg + lb->nsegs;
+	size_t				 mid, end;
+
+	if (w->head || lb->nsegs == 0)
+		return (size_t)-1;
+	/* The last segment that starts at pos or before. */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (l->segs[mid].dstart <= pos)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	s = &l->segs[lo];
+	end = lo + 1 < lb->seg + lb->nsegs ? l->segs[lo + 1].dstart :
+	    lb->dstart + lb->dlen;
+	if (s->dstart > pos || pos >= end ||
+	    (s->attr & (LAYOUT_MARK | LAYOUT_LINK)) !=
+	    (LAYOUT_MARK | LAYOUT_LINK))
+		return (size_t)-1;
+	return s->dstart;
+}
+
 /* Greedy word wrap of display text [start, end): breaks at spaces and
- * around wide characters; a word longer than the line is cut. */
+ * around wide characters; a word longer than the line is cut, never
+ * inside a link mark. */
 static void
 layout_wrap_words(struct layout *l, struct layout_wrap *w, size_t start,
     size_t end)
 {
 	const char	*t = l->text.data;
 	unsigned int	 cp, prev_cp;
-	size_t		 pos = start, i, n, line_start, brk_end, brk_next;
+	size_t		 pos = start, i, n, line_start, brk_end, brk_next, m;
 	int		 first = 1, col, avail, cw, prev_wide, emitted = 0;
 
 	for (;;) {
@@ -741,7 +948,8 @@ layout_wrap_words(struct layout *l, struct layout_wrap *w, size_t start,
 			}
 			if (cw > 0 && i > line_start && prev_cp != ' ' &&
 			    (cw == 2 || prev_wide) &&
-			    layout_break_ok(prev_cp, cp)) {
+			    layout_break_ok(prev_cp, cp) &&
+			    layout_mark_at(l, w, i) != i) {
 				brk_end = i;
 				brk_next = i;
 			}
@@ -751,6 +959,10 @@ layout_wrap_words(struct layout *l, struct layout_wrap *w, size_t start,
 					    first);
 					pos = brk_next;
 				} else {
+					/* Cut before a mark, not inside. */
+					m = layout_mark_at(l, w, i);
+					if (m != (size_t)-1 && m > line_start)
+						i = m;
 					layout_emit(l, w, line_start, i, first);
 					pos = i;
 				}
@@ -771,34 +983,50 @@ layout_wrap_words(struct layout *l, struct layout_wrap *w, size_t start,
 		layout_emit(l, w, start, start, 1);
 }
 
-/* Preformatted text: its own lines, each cut at the width if longer. */
+/* Preformatted text: its own lines. One longer than the width goes on
+ * under a continuation mark (w->prefix, kept for lines after the
+ * first), broken after its last space that fits, or cut where none
+ * does. */
 static void
 layout_wrap_pre(struct layout *l, struct layout_wrap *w, size_t start,
     size_t end)
 {
 	const char	*t = l->text.data, *nl;
 	unsigned int	 cp;
-	size_t		 pos = start, eol, i, n, line_start;
-	int		 col, cw;
+	size_t		 pos = start, eol, i, n, line_start, brk;
+	int		 col, cw, avail, cont;
 
 	for (;;) {
 		nl = memchr(t + pos, '\n', end - pos);
 		eol = nl != NULL ? (size_t)(nl - t) : end;
 		line_start = i = pos;
 		col = 0;
+		cont = 0;
+		brk = 0;
+		avail = w->avail1;
 		while (i < eol) {
 			n = utf8_next(t + i, eol - i, &cp);
 			if ((cw = width_cp(cp)) < 0)
 				cw = 1;
-			if (cw > 0 && col + cw > w->avail1 && i > line_start) {
-				layout_emit(l, w, line_start, i, 1);
+			if (cw > 0 && col + cw > avail && i > line_start) {
+				/* After the last space, unless the line
+				 * would be all spaces. */
+				if (brk > line_start && brk < i)
+					i = brk;
+				layout_emit(l, w, line_start, i, !cont);
 				line_start = i;
+				cont = 1;
+				avail = w->avail2;
 				col = 0;
+				brk = 0;
+				continue;
 			}
 			col += cw;
 			i += n;
+			if (cp == ' ')
+				brk = i;
 		}
-		layout_emit(l, w, line_start, eol, 1);
+		layout_emit(l, w, line_start, eol, !cont);
 		if (eol >= end)
 			break;
 		pos = eol + 1;
@@ -849,15 +1077,118 @@ layout_underline(struct layout *l, size_t bi, const struct layout_wrap *w,
 	free(under);
 }
 
-/* No blank line inside a list or a table. */
+/* Is the table of row block bi shown as labelled blocks, its columns
+ * too wide for avail cells? */
 static int
-layout_blank_between(const struct doc_block *a, const struct doc_block *b)
+layout_table_labelled(const struct layout *l, size_t bi, int avail)
 {
-	if (a->type == DOC_LIST_ITEM && b->type == DOC_LIST_ITEM)
+	return l->blocks[bi].twidth > avail;
+}
+
+/* No blank line inside a list or an aligned table; between the rows of
+ * a labelled one, a blank line. */
+static int
+layout_blank_between(const struct layout *l, size_t a, int avail)
+{
+	const struct doc_block	*x = &l->doc->blocks[a];
+	const struct doc_block	*y = &l->doc->blocks[a + 1];
+
+	if (x->type == DOC_LIST_ITEM && y->type == DOC_LIST_ITEM)
 		return 0;
-	if (a->type == DOC_TABLE_ROW && b->type == DOC_TABLE_ROW)
-		return 0;
+	if (x->type == DOC_TABLE_ROW && y->type == DOC_TABLE_ROW)
+		return layout_table_labelled(l, a, avail);
 	return 1;
+}
+
+/* A row of a table too wide for the window: each cell on lines of its
+ * own, after its column's header ("Year: 1972") when the table has a
+ * header row, which then has no lines of its own. */
+static void
+layout_wrap_table_row(struct layout *l, struct layout_wrap *w, int indent,
+    int avail)
+{
+	const struct layout_block	*lb = &l->blocks[w->block];
+	const struct layout_block	*hb;
+	const struct doc_block		*head;
+	const char			*t = l->text.data;
+	size_t				 k, s, e, hs, he, emitted = 0;
+	int				 lw, hang;
+
+	head = &l->doc->blocks[lb->table];
+	hb = &l->blocks[lb->table];
+	if (w->block == lb->table || lb->ncells == 0) {
+		layout_wrap_words(l, w, lb->dstart, lb->dstart + lb->dlen);
+		return;
+	}
+	for (k = 0; k <= lb->ncells; k++) {
+		s = k == 0 ? lb->dstart : l->cellpos[lb->cell + 2 * k - 1];
+		e = k < lb->ncells ? l->cellpos[lb->cell + 2 * k] :
+		    lb->dstart + lb->dlen;
+		while (s < e && t[s] == ' ')
+			s++;
+		while (e > s && t[e - 1] == ' ')
+			e--;
+		if (s == e)
+			continue;
+		/* The label: the header's cell of this column. */
+		w->prefix_len = 0;
+		lw = 0;
+		if (head->level == 1 && k <= hb->ncells && avail >= 8) {
+			hs = k == 0 ? hb->dstart :
+			    l->cellpos[hb->cell + 2 * k - 1];
+			he = k < hb->ncells ? l->cellpos[hb->cell + 2 * k] :
+			    hb->dstart + hb->dlen;
+			while (hs < he && t[hs] == ' ')
+				hs++;
+			while (he > hs && t[he - 1] == ' ')
+				he--;
+			if (he > hs) {
+				w->prefix = l->text.len;
+				lw = layout_fit(&l->text, t + hs, he - hs,
+				    w->ascii, avail / 2 > 1 ? avail / 2 : 1);
+				buf_add(&l->text, ": ", 2);
+				lw += 2;
+				w->prefix_len = (int)(l->text.len - w->prefix);
+				t = l->text.data;
+			}
+		}
+		/* A cell's lines after its first hang under the label. */
+		hang = avail >= 8 ? 2 : 0;
+		w->indent1 = indent;
+		w->indent2 = indent + hang;
+		w->avail1 = avail - lw > 1 ? avail - lw : 1;
+		w->avail2 = avail - hang > 1 ? avail - hang : 1;
+		layout_wrap_words(l, w, s, e);
+		t = l->text.data;
+		emitted = 1;
+	}
+	w->prefix_len = 0;
+	if (!emitted)
+		layout_emit(l, w, lb->dstart, lb->dstart, 1);
+}
+
+/* Is block bi the byline again, which the head (and the pager's header)
+ * shows already: one of the first three blocks, a paragraph that says
+ * the byline, "By " before it or not, case aside? The first such block
+ * only; it gets no lines. */
+static int
+layout_byline_again(const struct layout *l, size_t bi)
+{
+	const struct doc	*d = l->doc;
+	const struct doc_block	*b = &d->blocks[bi];
+	const char		*t = b->text;
+	size_t			 n, i;
+
+	if (!(l->opts.flags & LAYOUT_TITLE) || d->byline == NULL ||
+	    bi >= 3 || bi + 1 >= d->nblocks || b->type != DOC_PARAGRAPH)
+		return 0;
+	for (i = 0; i < bi; i++)
+		if (layout_byline_again(l, i))
+			return 0;
+	if (strprefix_ci(t, "by "))
+		t += 3;
+	n = strlen(d->byline);
+	return strlen(t) == n && strncasecmp(t, d->byline, n) == 0;
 }
 
 static void
@@ -868,7 +1199,15 @@ layout_wrap_block(struct layout *l, size_t bi)
 	struct layout_wrap	 w;
 	char			 mark[32];
 	int			 indent, cells = 0, minavail, width = l->width;
+	int			 cont_cells = 0;
+	size_t			 k;
 
+	/* The byline said again: no lines of its own. */
+	if (layout_byline_again(l, bi)) {
+		lb->line = l->nlines;
+		lb->nlines = 0;
+		return;
+	}
 	memset(&w, 0, sizeof w);
 	w.block = bi;
 	w.seg = lb->seg;
@@ -886,7 +1225,8 @@ layout_wrap_block(struct layout *l, size_t bi)
 		indent += 2 + LAYOUT_LIST_INDENT * (b->level > 1 ?
 		    b->level - 1 : 0);
 		if (b->number > 0)
-			snprintf(mark, sizeof mark, "%d. ", b->number);
+			snprintf(mark, sizeof mark, "%*d. ", lb->numw,
+			    b->number);
 		else
 			snprintf(mark, sizeof mark, "%s", w.ascii ? "* " :
 			    "\xe2\x80\xa2 ");
@@ -897,6 +1237,12 @@ layout_wrap_block(struct layout *l, size_t bi)
 		break;
 	case DOC_PRE:
 		w.attr = LAYOUT_CODE;
+		/* A line too long for the window goes on after a mark. */
+		w.cont = l->text.len;
+		buf_adds(&l->text, w.ascii ? LAYOUT_CONT_ASCII : LAYOUT_CONT);
+		w.cont_len = (int)(l->text.len - w.cont);
+		cont_cells = (int)width_str(l->text.data + w.cont,
+		    (size_t)w.cont_len);
 		break;
 	case DOC_TABLE_ROW:
 		if (b->level == 1)
@@ -912,11 +1258,28 @@ layout_wrap_block(struct layout *l, size_t bi)
 		    width - minavail - cells : 0;
 	if (cells > width - 1)
 		cells = w.prefix_len = 0;
+	/* A labelled table's header row, whose cells label every row:
+	 * no lines of its own either. */
+	if (b->type == DOC_TABLE_ROW && b->level == 1 && lb->table == bi &&
+	    bi + 1 < l->doc->nblocks &&
+	    l->doc->blocks[bi + 1].type == DOC_TABLE_ROW &&
+	    layout_table_labelled(l, bi, width - indent)) {
+		lb->line = l->nlines;
+		lb->nlines = 0;
+		return;
+	}
 	w.indent1 = indent;
 	w.indent2 = indent + cells;
 	w.avail1 = w.avail2 = width - indent - cells;
 	if (w.avail1 < 1)
 		w.avail1 = w.avail2 = 1;
+	if (cont_cells > 0) {
+		/* The mark before the text, when there is room for both. */
+		if (w.avail1 > cont_cells + 1)
+			w.avail2 = w.avail1 - cont_cells;
+		else
+			w.cont_len = 0;
+	}
 	lb->line = l->nlines;
 	if (b->type == DOC_RULE) {
 		w.indent1 = indent + (width - indent - 5) / 2;
@@ -925,11 +1288,31 @@ layout_wrap_block(struct layout *l, size_t bi)
 		layout_emit(l, &w, lb->dstart, lb->dstart + lb->dlen, 1);
 	} else if (b->type == DOC_PRE)
 		layout_wrap_pre(l, &w, lb->dstart, lb->dstart + lb->dlen);
-	else
+	else if (b->type == DOC_TABLE_ROW) {
+		/* Aligned when the columns fit, else labelled blocks. */
+		if (!layout_table_labelled(l, bi, width - indent))
+			layout_emit(l, &w, lb->dstart, lb->dstart + lb->dlen,
+			    1);
+		else
+			layout_wrap_table_row(l, &w, indent, width - indent);
+	} else
 		layout_wrap_words(l, &w, lb->dstart, lb->dstart + lb->dlen);
+	/* A right-to-left paragraph's lines end at the right margin. */
+	if ((b->type == DOC_PARAGRAPH || b->type == DOC_QUOTE ||
+	    b->type == DOC_HEADING || b->type == DOC_LIST_ITEM) &&
+	    layout_block_rtl(l->doc, bi)) {
+		for (k = lb->line; k < l->nlines; k++) {
+			if (l->lines[k].kind != LAYOUT_TEXT)
+				continue;
+			l->lines[k].rtl = 1;
+			cells = layout_line_cells(l, k);
+			if (cells < width)
+				l->lines[k].indent += width - cells;
+		}
+	}
 	layout_underline(l, bi, &w, b->level == 1 ? '=' : '-');
 	if (bi + 1 < l->doc->nblocks &&
-	    layout_blank_between(b, &l->doc->blocks[bi + 1]))
+	    layout_blank_between(l, bi, width - indent))
 		layout_after(l, bi, NULL, 0, 0, 0);
 	lb->nlines = l->nlines - lb->line;
 }
@@ -1044,6 +1427,8 @@ layout_free(struct layout *l)
 	free(l->segs);
 	free(l->lines);
 	free(l->runs);
+	free(l->cellpos);
+	free(l->colw);
 	free(l);
 }
 
@@ -1066,6 +1451,9 @@ layout_search(const struct layout *l, size_t block, size_t want, int by_doff)
 	if (block >= l->doc->nblocks)
 		return l->nlines - 1;
 	lb = &l->blocks[block];
+	/* A block shown by no line of its own: the line after it. */
+	if (lb->nlines == 0)
+		return lb->line < l->nlines ? lb->line : l->nlines - 1;
 	lo = lb->line;
 	hi = lb->line + lb->nlines;
 	while (lo < hi) {
@@ -1198,4 +1586,141 @@ layout_clip(const char *s, size_t len, int cells)
 		i += n;
 	}
 	return i;
+}
+
+int
+layout_block_rtl(const struct doc *d, size_t b)
+{
+	const struct doc_block	*blk = &d->blocks[b];
+	unsigned int		 cp;
+	size_t			 i, n;
+	int			 c;
+
+	/* UAX #9's P2 and P3: the first strong character decides. */
+	for (i = 0; i < blk->len; i += n) {
+		n = utf8_next(blk->text + i, blk->len - i, &cp);
+		c = uc_bidi_category(cp);
+		if (c == UC_BIDI_L)
+			return 0;
+		if (c == UC_BIDI_R || c == UC_BIDI_AL)
+			return 1;
+	}
+	return d->dir != NULL && strcmp(d->dir, "rtl") == 0;
+}
+
+/* A character of a line being reordered, with its marks. */
+struct layout_unit {
+	size_t	start;
+	size_t	len;
+	int	level;		/* 1: right to left, 2: left to right */
+	int	cls;		/* 'R', 'L', 'N' (numbers), or 0: neutral */
+	size_t	run;		/* the run it is in, or (size_t)-1 */
+};
+
+size_t
+layout_visual(const char *text, size_t len, const struct layout_run *runs,
+    size_t nruns, struct buf *out, struct layout_run **vr, size_t *vcap)
+{
+	struct layout_unit	*u = NULL, tmp;
+	size_t			 nu = 0, cap = 0, i, j, k, r, n, base, nvr = 0;
+	unsigned int		 cp, m;
+	int			 c, before, after;
+	char			 enc[4];
+
+	/* Characters, each with the marks after it, and their class. */
+	for (i = 0, r = 0; i < len; i += n) {
+		n = utf8_next(text + i, len - i, &cp);
+		c = uc_bidi_category(cp);
+		if (nu > 0 && (c == UC_BIDI_NSM || c == UC_BIDI_BN ||
+		    width_cp(cp) == 0)) {
+			u[nu - 1].len += n;
+			continue;
+		}
+		u = xgrowarray(u, &cap, nu + 1, sizeof *u);
+		u[nu].start = i;
+		u[nu].len = n;
+		u[nu].cls = c == UC_BIDI_R || c == UC_BIDI_AL ? 'R' :
+		    c == UC_BIDI_L ? 'L' : c == UC_BIDI_EN ||
+		    c == UC_BIDI_AN ? 'N' : 0;
+		while (r < nruns && runs[r].start + runs[r].len <= i)
+			r++;
+		u[nu].run = r < nruns && runs[r].start <= i ? r : (size_t)-1;
+		nu++;
+	}
+	/* W4, W5: a separator between digits, a terminator beside them,
+	 * are part of the number ("1,000", "5%"). */
+	for (i = 0; i < nu; i++) {
+		if (u[i].cls != 0)
+			continue;
+		utf8_next(text + u[i].start, u[i].len, &cp);
+		c = uc_bidi_category(cp);
+		if ((c == UC_BIDI_CS || c == UC_BIDI_ES) && i > 0 &&
+		    i + 1 < nu && u[i - 1].cls == 'N' && u[i + 1].cls == 'N')
+			u[i].cls = 'N';
+		else if (c == UC_BIDI_ET && ((i > 0 && u[i - 1].cls == 'N') ||
+		    (i + 1 < nu && u[i + 1].cls == 'N')))
+			u[i].cls = 'N';
+	}
+	/* Levels: letters of a right-to-left script 1, others and numbers
+	 * 2; a run of neutrals takes the direction of both sides when they
+	 * agree (numbers count as right to left here, N1), else the line's
+	 * (right to left). */
+	for (i = 0; i < nu; i = j) {
+		if (u[i].cls != 0) {
+			u[i].level = u[i].cls == 'R' ? 1 : 2;
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < nu && u[j].cls == 0; j++)
+			;
+		before = i > 0 ? (u[i - 1].cls == 'L' ? 2 : 1) : 1;
+		after = j < nu ? (u[j].cls == 'L' ? 2 : 1) : 1;
+		for (k = i; k < j; k++)
+			u[k].level = before == after ? before : 1;
+	}
+	/* L2: reverse each run at level 2, then the whole line. */
+	for (i = 0; i < nu; i = j) {
+		for (j = i; j < nu && u[j].level == u[i].level; j++)
+			;
+		if (u[i].level == 2)
+			for (k = 0; k < (j - i) / 2; k++) {
+				tmp = u[i + k];
+				u[i + k] = u[j - 1 - k];
+				u[j - 1 - k] = tmp;
+			}
+	}
+	for (k = 0; k < nu / 2; k++) {
+		tmp = u[k];
+		u[k] = u[nu - 1 - k];
+		u[nu - 1 - k] = tmp;
+	}
+	/* The text in that order, brackets mirrored where they run right
+	 * to left (L4), and its runs. */
+	base = out->len;
+	for (i = 0; i < nu; i++) {
+		k = out->len - base;
+		n = utf8_next(text + u[i].start, u[i].len, &cp);
+		if (u[i].level == 1 && uc_mirror_char(cp, &m)) {
+			buf_add(out, enc, utf8_encode(m, enc));
+			buf_add(out, text + u[i].start + n, u[i].len - n);
+		} else
+			buf_add(out, text + u[i].start, u[i].len);
+		if (u[i].run == (size_t)-1)
+			continue;
+		r = u[i].run;
+		if (nvr > 0 && (*vr)[nvr - 1].start + (*vr)[nvr - 1].len == k &&
+		    (*vr)[nvr - 1].attr == runs[r].attr &&
+		    (*vr)[nvr - 1].link == runs[r].link &&
+		    (*vr)[nvr - 1].span == runs[r].span) {
+			(*vr)[nvr - 1].len += out->len - base - k;
+			continue;
+		}
+		*vr = xgrowarray(*vr, vcap, nvr + 1, sizeof **vr);
+		(*vr)[nvr] = runs[r];
+		(*vr)[nvr].start = k;
+		(*vr)[nvr].len = out->len - base - k;
+		nvr++;
+	}
+	free(u);
+	return nvr;
 }

@@ -61,6 +61,8 @@ struct layout_line {
 	size_t	run;		/* first run in layout->runs */
 	int	nruns;
 	int	kind;		/* enum layout_kind */
+	int	rtl;		/* of a right-to-left paragraph: aligned
+				   right, its text to be shown reordered */
 };
 
 /* A block's display text: its text as shown, with reel's marks added. It
@@ -72,6 +74,11 @@ struct layout_block {
 	size_t	nsegs;
 	size_t	line;		/* first line, blank lines after it included */
 	size_t	nlines;
+	int	numw;		/* digits of its list's widest number */
+	size_t	cell;		/* a table row: its cells' bounds in */
+	size_t	ncells;		/* layout->cellpos, pairs (end, next start) */
+	int	twidth;		/* its table's width aligned */
+	size_t	table;		/* its table's first row */
 };
 
 /* A stretch of display text with one source mapping and attribute. */
@@ -98,6 +105,15 @@ struct layout {
 	size_t			 nlines, lines_cap;
 	struct layout_run	*runs;
 	size_t			 nruns, runs_cap;
+	size_t			*cellpos;	/* table cells' bounds */
+	size_t			 ncellpos, cellpos_cap;
+	int			*colw;		/* while a table is built: */
+	size_t			 ncolw;		/* its columns' widths, */
+	size_t			 col;		/* the cell being put, */
+	size_t			 cellstart;	/* where it starts, */
+	int			 twidth;	/* its width, */
+	size_t			 table;		/* its first row */
+	size_t			 inline_next;	/* the next doc->inlines to put */
 };
 
 /* Lays d out; d must outlive the layout. Free with layout_free(). */
@@ -117,6 +133,18 @@ size_t		 layout_find_doff(const struct layout *, size_t, size_t);
 size_t		 layout_block_line(const struct layout *, size_t);
 /* Returns the line that holds byte pos of layout->text (a display text). */
 size_t		 layout_line_at(const struct layout *, size_t);
+/* Returns non-zero when block b of d is written right to left: its first
+ * strong character is of a right-to-left script (UAX #9, P2), or it has
+ * none and the page says dir="rtl". */
+int		 layout_block_rtl(const struct doc *, size_t);
+/* Appends to out the visual order of a line of a right-to-left paragraph
+ * (text, len bytes, in logical order, with runs over it): a simplified
+ * UAX #9 at paragraph level 1 (letters of right-to-left scripts at level
+ * 1, other letters and numbers at 2, neutrals resolved by their
+ * neighbours, brackets mirrored), and its runs, starting from out's old
+ * end, to *vr (grown as xgrowarray() does). Returns the runs. */
+size_t		 layout_visual(const char *, size_t, const struct layout_run *,
+		    size_t, struct buf *, struct layout_run **, size_t *);
 /* Returns the cells a line takes, indent and marker included. */
 int		 layout_line_cells(const struct layout *, size_t);
 

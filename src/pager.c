@@ -13,6 +13,7 @@
 #include "layout.h"
 #include "list.h"
 #include "pager.h"
+#include "search.h"
 #include "url.h"
 #include "util.h"
 #include "width.h"
@@ -122,6 +123,7 @@ pager_set_layout(struct pager *p)
 	pager_number_sections(p);
 	p->sel_block = -1;
 	p->sel_span = -1;
+	search_reset(&p->search);
 	pager_find_all(p);
 }
 
@@ -136,6 +138,7 @@ pager_new(struct doc *d, int cols, int rows, const struct pager_opts *opts)
 	if (opts != NULL)
 		p->opts = *opts;
 	p->current = -1;
+	search_init(&p->search);
 	buf_init(&p->input);
 	list_init(&p->list, &pager_list_ops, p, 0);
 	pager_set_layout(p);
@@ -158,6 +161,9 @@ pager_free(struct pager *p)
 	free(p->numbers);
 	free(p->pattern);
 	free(p->matches);
+	search_free(&p->search);
+	buf_free(&p->visual);
+	free(p->vruns);
 	buf_free(&p->input);
 	keys_help_free(p->help, p->nhelp);
 	list_free(&p->list);
@@ -232,6 +238,20 @@ pager_may_go(struct pager *p, const char *url)
 	return 0;
 }
 
+/* The address a link or the essay has outside reel, for a browser and
+ * for the status line: a local file's path as a file: URL, absolute,
+ * its fragment kept; else the URL itself. Allocated. */
+static char *
+pager_outside_url(const struct pager *p, const char *url)
+{
+	if (pager_from_file(p) && !url_is_web(url) &&
+	    strncmp(url, "file:", 5) != 0 && strncmp(url, "mailto:", 7) != 0)
+		return url_from_path(url);
+	return xstrdup(url);
+}
+
+static void pager_follow(struct pager *, const char *);
+
 static void
 pager_request(struct pager *p, int request, const char *url)
 {
@@ -241,6 +261,46 @@ pager_request(struct pager *p, int request, const char *url)
 	free(p->request_url);
 	p->request = request;
 	p->request_url = url != NULL ? xstrdup(url) : NULL;
+}
+
+void
+pager_goto_anchor(struct pager *p, const char *fragment)
+{
+	const struct doc_anchor	*a;
+	size_t			 line, first;
+
+	if ((a = doc_anchor(p->doc, fragment)) == NULL) {
+		pager_message(p, 1, _("No #%s on this page"), fragment);
+		return;
+	}
+	/* The block's own lines, not the title before block 0. */
+	line = layout_find(p->layout, a->block, a->offset);
+	first = layout_block_line(p->layout, a->block);
+	pager_set_top(p, line > first ? line : first);
+}
+
+/* Follows a link: to a place on this page (a footnote and back) at once,
+ * with no load and no history; else by a load, for the view. */
+static void
+pager_follow(struct pager *p, const char *url)
+{
+	const char	*frag, *here_frag;
+	char		*there, *here;
+	int		 same = 0;
+
+	if (pager_may_go(p, url) != 0)
+		return;
+	there = url_split_fragment(url, &frag);
+	if (frag != NULL && *frag != '\0' && p->doc->url != NULL) {
+		here = url_split_fragment(p->doc->url, &here_frag);
+		same = strcmp(here, there) == 0;
+		free(here);
+	}
+	free(there);
+	if (same)
+		pager_goto_anchor(p, frag);
+	else
+		pager_request(p, PAGER_REQ_LOAD, url);
 }
 
 int
@@ -262,6 +322,23 @@ pager_section(const struct pager *p)
 	if (p->layout->nlines == 0)
 		return -1;
 	return doc_section_of(p->doc, p->layout->lines[p->top].block);
+}
+
+long
+pager_section_read(const struct pager *p)
+{
+	size_t	last;
+
+	if (p->layout->nlines == 0)
+		return -1;
+	/* At the end, the last screen is read to its bottom line. */
+	if (p->top >= pager_max_top(p)) {
+		last = p->top + (size_t)pager_text_rows(p) - 1;
+		if (last >= p->layout->nlines)
+			last = p->layout->nlines - 1;
+		return doc_section_of(p->doc, p->layout->lines[last].block);
+	}
+	return pager_section(p);
 }
 
 size_t
@@ -337,83 +414,69 @@ pager_goto_number(struct pager *p, long n)
 		pager_message(p, 1, _("No section %ld"), n);
 }
 
-static long
-pager_leading_digit(long n)
+/* Does a section's number start with the digits of n and go on? */
+static int
+pager_number_extends(const struct pager *p, long n)
 {
-	while (n >= 10)
-		n /= 10;
-	return n;
+	size_t	i;
+	long	m;
+
+	for (i = 0; i < p->doc->nsections; i++) {
+		for (m = p->numbers[i]; m > n; m /= 10)
+			if (m / 10 == n)
+				return 1;
+	}
+	return 0;
 }
 
 /* A digit goes to its section at once unless a longer number starts
- * with it; then it opens the Section prompt. 0 is the last section. */
+ * with it; then the Section prompt waits PAGER_DIGIT_WAIT ms for another
+ * digit (the view calls pager_wait_over()), and Enter takes the number
+ * at once. 0 is the last section. */
 static void
 pager_digit(struct pager *p, int digit)
 {
-	size_t	i;
-
 	if (pager_no_sections(p))
 		return;
 	if (digit == 0) {
 		pager_goto_section(p, p->doc->nsections - 1);
 		return;
 	}
-	for (i = 0; i < p->doc->nsections; i++) {
-		if (p->numbers[i] >= 10 &&
-		    pager_leading_digit(p->numbers[i]) == digit) {
-			p->prompt = PAGER_PROMPT_SECTION;
-			buf_reset(&p->input);
-			buf_addc(&p->input, (char)('0' + digit));
-			return;
-		}
+	if (pager_number_extends(p, digit)) {
+		p->prompt = PAGER_PROMPT_SECTION;
+		buf_reset(&p->input);
+		buf_addc(&p->input, (char)('0' + digit));
+		return;
 	}
 	pager_goto_number(p, digit);
 }
 
-/* Search: literal text over the display texts, case-insensitive unless
- * the pattern has a capital letter. */
-
-static int
-pager_has_upper(const char *s)
-{
-	for (; *s != '\0'; s++)
-		if (*s >= 'A' && *s <= 'Z')
-			return 1;
-	return 0;
-}
+/* Search: over the display texts, folded by search.c (smart case,
+ * accents, typographic quotes and dashes). */
 
 static void
 pager_find_all(struct pager *p)
 {
-	const char	*t = buf_str(&p->layout->text), *pat = p->pattern;
-	size_t		 end = p->layout->dtotal, plen, i, k, cap = 0;
-	int		 fold;
+	struct search_match	*m;
+	size_t			 n, i;
 
 	free(p->matches);
 	p->matches = NULL;
 	p->nmatches = 0;
 	p->current = -1;
-	if (pat == NULL || (plen = strlen(pat)) == 0 || plen > end)
+	if (p->pattern == NULL || *p->pattern == '\0')
 		return;
-	fold = !pager_has_upper(pat);
-	for (i = 0; i + plen <= end; i++) {
-		if (fold) {
-			if (tolower((unsigned char)t[i]) != pat[0])
-				continue;
-			for (k = 1; k < plen; k++)
-				if (tolower((unsigned char)t[i + k]) !=
-				    tolower((unsigned char)pat[k]))
-					break;
-			if (k < plen)
-				continue;
-		} else if (t[i] != pat[0] || memcmp(t + i, pat, plen) != 0)
-			continue;
-		p->matches = xgrowarray(p->matches, &cap, p->nmatches + 1,
-		    sizeof *p->matches);
-		p->matches[p->nmatches].start = i;
-		p->matches[p->nmatches++].end = i + plen;
-		i += plen - 1;
+	n = search_all(&p->search, buf_str(&p->layout->text),
+	    p->layout->dtotal, p->pattern, &m);
+	if (n == 0)
+		return;
+	p->matches = xreallocarray(NULL, n, sizeof *p->matches);
+	for (i = 0; i < n; i++) {
+		p->matches[i].start = m[i].start;
+		p->matches[i].end = m[i].end;
 	}
+	p->nmatches = n;
+	free(m);
 }
 
 /* Where line n begins in the layout's text. */
@@ -490,15 +553,21 @@ pager_search(struct pager *p, int backward)
 	pager_set_top(p, m < pos ? m : pos);
 }
 
+/* A new pattern finds its first match from the top line; an empty one,
+ * or the same one again, goes on to the next match, as in less. */
 static void
 pager_search_start(struct pager *p, const char *pattern, int backward)
 {
-	if (*pattern != '\0') {
+	int	again = *pattern == '\0' || (p->pattern != NULL &&
+		    strcmp(pattern, p->pattern) == 0);
+
+	if (!again) {
 		free(p->pattern);
 		p->pattern = xstrdup(pattern);
 	}
 	p->backward = backward;
-	pager_find_all(p);
+	if (!again || (p->nmatches == 0 && p->current < 0))
+		pager_find_all(p);
 	pager_search(p, backward);
 }
 
@@ -560,6 +629,8 @@ pager_select_link(struct pager *p, int forward)
 	struct pager_link	*v;
 	size_t			 n = pager_visible_links(p, &v);
 	long			 k;
+	int			 link;
+	char			*url;
 
 	if (n == 0) {
 		pager_message(p, 0, "%s", _("No links on this screen"));
@@ -576,6 +647,11 @@ pager_select_link(struct pager *p, int forward)
 	p->sel_block = v[k].block;
 	p->sel_span = v[k].span;
 	free(v);
+	/* The link's address on the status line, as lynx and w3m show it. */
+	link = p->doc->blocks[p->sel_block].spans[p->sel_span].link;
+	url = pager_outside_url(p, p->doc->links[link].url);
+	pager_message(p, 0, "%s", url);
+	free(url);
 }
 
 /* The URL of the selected link if it is on screen, else NULL. */
@@ -679,7 +755,7 @@ pager_help_lines(struct pager *p)
 		    "picks, q or Escape closes."),
 		N_("At a prompt: Enter accepts, Escape or Ctrl-G cancels, "
 		    "Backspace deletes."),
-		N_("Searches are literal; lower case matches either case."),
+		N_("Searches are literal and ignore accents; lower case matches either case."),
 	};
 	char	**lines;
 	size_t	 i, n, cap = 0;
@@ -717,7 +793,8 @@ pager_menu_open(struct pager *p, int menu)
 	list_init(&p->list, &pager_list_ops, p,
 	    menu == PAGER_MENU_HELP ? LIST_SCROLL : 0);
 	list_resize(&p->list, n, pager_text_rows(p));
-	if (menu == PAGER_MENU_OUTLINE && (section = pager_section(p)) >= 0)
+	if (menu == PAGER_MENU_OUTLINE &&
+	    (section = pager_section_read(p)) >= 0)
 		list_goto(&p->list, (size_t)section);
 	if (menu == PAGER_MENU_LINKS && p->sel_block >= 0) {
 		i = (size_t)p->sel_block;
@@ -738,13 +815,14 @@ pager_menu_pick(struct pager *p)
 	if (menu == PAGER_MENU_OUTLINE)
 		pager_goto_section(p, (size_t)i);
 	else if (menu == PAGER_MENU_LINKS)
-		pager_request(p, PAGER_REQ_LOAD, p->doc->links[i].url);
+		pager_follow(p, p->doc->links[i].url);
 }
 
 static void
 pager_menu_action(struct pager *p, enum action action, int key)
 {
-	long	i;
+	long	 i;
+	char	*url;
 
 	if (list_apply(&p->list, action))
 		return;
@@ -756,8 +834,12 @@ pager_menu_action(struct pager *p, enum action action, int key)
 		if (p->menu == PAGER_MENU_LINKS &&
 		    (i = list_current(&p->list)) >= 0) {
 			p->menu = PAGER_MENU_NONE;
-			pager_request(p, PAGER_REQ_OPEN,
-			    p->doc->links[i].url);
+			if (pager_may_go(p, p->doc->links[i].url) == 0) {
+				url = pager_outside_url(p,
+				    p->doc->links[i].url);
+				pager_request(p, PAGER_REQ_OPEN, url);
+				free(url);
+			}
 		}
 		return;
 	case ACTION_GOTO_SECTION:
@@ -822,7 +904,7 @@ pager_menu_text(const struct pager *p, size_t i, struct buf *b, int *mark)
 			if (p->doc->sections[j].level < minlevel)
 				minlevel = p->doc->sections[j].level;
 		s = &p->doc->sections[i];
-		*mark = (long)i == pager_section(p);
+		*mark = (long)i == pager_section_read(p);
 		buf_adds(b, *mark ? "* " : "  ");
 		for (k = minlevel; k < s->level; k++)
 			buf_adds(b, "  ");
@@ -922,12 +1004,42 @@ pager_prompt_key(struct pager *p, int key)
 	if (key < 0x20 || key == 0x7f || (key >= 0x80 && key < 0xa0) ||
 	    key >= KEYC_BASE || (key >= 0xd800 && key <= 0xdfff))
 		return;
-	if (p->prompt == PAGER_PROMPT_SECTION &&
-	    (key < '0' || key > '9' || p->input.len >= 9))
+	if (p->prompt == PAGER_PROMPT_SECTION) {
+		if (key < '0' || key > '9') {
+			/* Any other key takes the number, then does its
+			 * work. */
+			pager_prompt_accept(p);
+			if (p->message == NULL)
+				pager_key(p, key);
+			return;
+		}
+		if (p->input.len >= 9)
+			return;
+		buf_addc(&p->input, (char)key);
+		/* No longer number starts with these digits: go now. */
+		if (!pager_number_extends(p, strtol(p->input.data, NULL,
+		    10)))
+			pager_prompt_accept(p);
 		return;
+	}
 	if (p->input.len >= 256)
 		return;
 	buf_add(&p->input, enc, utf8_encode((unsigned int)key, enc));
+}
+
+int
+pager_wait(const struct pager *p)
+{
+	return p->prompt == PAGER_PROMPT_SECTION ? PAGER_DIGIT_WAIT : -1;
+}
+
+void
+pager_wait_over(struct pager *p)
+{
+	free(p->message);
+	p->message = NULL;
+	if (p->prompt == PAGER_PROMPT_SECTION)
+		pager_prompt_accept(p);
 }
 
 void
@@ -986,6 +1098,7 @@ pager_apply(struct pager *p, enum action action, int key)
 	long		rows = pager_text_rows(p);
 	long		half = rows / 2 > 0 ? rows / 2 : 1;
 	const char	*url;
+	char		*abs;
 
 	switch (action) {
 	case ACTION_NONE:
@@ -1052,7 +1165,7 @@ pager_apply(struct pager *p, enum action action, int key)
 		break;
 	case ACTION_FOLLOW_LINK:
 		if ((url = pager_selected_url(p)) != NULL)
-			pager_request(p, PAGER_REQ_LOAD, url);
+			pager_follow(p, url);
 		else
 			pager_scroll(p, 1);
 		break;
@@ -1063,8 +1176,11 @@ pager_apply(struct pager *p, enum action action, int key)
 		if (url == NULL || (url == p->doc->url &&
 		    strcmp(url, "-") == 0))
 			pager_message(p, 1, "%s", _("This essay has no URL"));
-		else
-			pager_request(p, PAGER_REQ_OPEN, url);
+		else if (pager_may_go(p, url) == 0) {
+			abs = pager_outside_url(p, url);
+			pager_request(p, PAGER_REQ_OPEN, abs);
+			free(abs);
+		}
 		break;
 	case ACTION_BACK:
 		pager_back(p);
@@ -1165,7 +1281,7 @@ pager_header(const struct pager *p, struct buf *out)
 	struct buf	 b = BUF_INIT;
 	char		*site;
 	size_t		 minutes;
-	int		 w;
+	int		 w, margin;
 
 	switch (p->menu) {
 	case PAGER_MENU_OUTLINE:
@@ -1206,52 +1322,198 @@ pager_header(const struct pager *p, struct buf *out)
 		    minutes), minutes);
 		break;
 	}
-	w = pager_fit(p, out, buf_str(&b), p->cols);
+	/* The essay's header starts where its centred text does. */
+	margin = p->menu == PAGER_MENU_NONE ? p->layout->margin : 0;
+	pager_pad(out, margin);
+	w = margin + pager_fit(p, out, buf_str(&b), p->cols - margin);
 	pager_pad(out, p->cols - w);
 	buf_free(&b);
 	return w;
 }
 
-/* "§3/11 The Hotel Ballroom Sequence" */
+/* The section's place, "§3/11", or without the count, "§3"; empty
+ * without sections. */
 static void
-pager_section_part(const struct pager *p, struct buf *b)
+pager_section_num(const struct pager *p, struct buf *b, int total)
 {
 	const struct doc_section	*s;
 	long				 i = pager_section(p);
+	size_t				 n = p->doc->nsections;
 
-	if (p->doc->nsections == 0)
+	if (n == 0)
 		return;
 	buf_adds(b, (p->opts.flags & LAYOUT_ASCII) ? "#" : "\xc2\xa7");
-	if (i < 0) {
-		buf_printf(b, "-/%zu", p->doc->nsections);
-		return;
-	}
-	s = &p->doc->sections[i];
+	s = i >= 0 ? &p->doc->sections[i] : NULL;
 	/* A section without a number of its own, among sections that have
 	 * one, has none here either ("-"), unless it is the last, which the
 	 * digit 0 reaches: its position. An introduction must not read as
 	 * part 1. */
-	if (s->label != NULL)
-		buf_printf(b, "%s/%zu", s->label, p->doc->nsections);
+	if (s == NULL)
+		buf_adds(b, "-");
+	else if (s->label != NULL)
+		buf_adds(b, s->label);
 	else if (p->numbers[i] > 0)
-		buf_printf(b, "%ld/%zu", p->numbers[i], p->doc->nsections);
-	else if ((size_t)i + 1 == p->doc->nsections)
-		buf_printf(b, "%zu/%zu", p->doc->nsections, p->doc->nsections);
+		buf_printf(b, "%ld", p->numbers[i]);
+	else if ((size_t)i + 1 == n)
+		buf_printf(b, "%zu", n);
 	else
-		buf_printf(b, "-/%zu", p->doc->nsections);
-	/* A part that is only its label ("Part 2") has no title to add. */
-	if (*s->title != '\0')
-		buf_printf(b, " %s", s->title);
+		buf_adds(b, "-");
+	if (total)
+		buf_printf(b, "/%zu", n);
+}
+
+/* Cells of s as pager_fit() would show it whole. */
+static int
+pager_cells(const struct pager *p, const char *s)
+{
+	struct buf	tmp = BUF_INIT;
+	int		w;
+
+	w = layout_fit(&tmp, s, strlen(s), p->opts.flags & LAYOUT_ASCII,
+	    1 << 20);
+	buf_free(&tmp);
+	return w;
+}
+
+/* The parts of the status line where the reader is, and the order they
+ * give way in as the window narrows: the help hint first, then the
+ * essay's title, the section's title, the count of sections, the
+ * percentage, and the section's number last. A number is shown whole or
+ * not at all; a title may end in an ellipsis, never below a few cells. */
+#define STATUS_HELP		0x01
+#define STATUS_TITLE		0x02
+#define STATUS_SECTITLE		0x04
+#define STATUS_TOTAL		0x08
+#define STATUS_PERCENT		0x10
+#define STATUS_NUMBER		0x20
+#define STATUS_TITLE_MIN	8
+#define STATUS_SECTITLE_MIN	6
+
+static const int pager_status_levels[] = {
+	STATUS_HELP | STATUS_TITLE | STATUS_SECTITLE | STATUS_TOTAL |
+	    STATUS_PERCENT | STATUS_NUMBER,
+	STATUS_TITLE | STATUS_SECTITLE | STATUS_TOTAL | STATUS_PERCENT |
+	    STATUS_NUMBER,
+	STATUS_SECTITLE | STATUS_TOTAL | STATUS_PERCENT | STATUS_NUMBER,
+	STATUS_TOTAL | STATUS_PERCENT | STATUS_NUMBER,
+	STATUS_PERCENT | STATUS_NUMBER,
+	STATUS_NUMBER,
+	0,
+};
+
+/* Appends the place part of the status line in at most cols cells;
+ * returns the cells taken. */
+static int
+pager_status_place(const struct pager *p, struct buf *out, int cols)
+{
+	struct buf	 num = BUF_INIT, right = BUF_INIT;
+	const char	*title, *stitle = "";
+	char		 name[16];
+	int		 keys[1], have = 0, set = 0, need, w = 0, nw, rw;
+	int		 tw, stw, gap, left, st_alloc, t_alloc;
+	long		 i = pager_section(p);
+	size_t		 k;
+
+	title = p->doc->title != NULL ? p->doc->title : p->doc->url != NULL ?
+	    url_name(p->doc->url) : "";
+	if (i >= 0)
+		stitle = p->doc->sections[i].title;
+	tw = pager_cells(p, title);
+	stw = pager_cells(p, stitle);
+	/* What there is to show. */
+	if (keys_bound(ACTION_HELP, keys, 1) > 0)
+		have |= STATUS_HELP;
+	if (tw > 0)
+		have |= STATUS_TITLE;
+	if (p->doc->nsections > 0) {
+		have |= STATUS_NUMBER | STATUS_TOTAL;
+		if (stw > 0)
+			have |= STATUS_SECTITLE;
+	}
+	have |= STATUS_PERCENT;
+	/* The fullest set that fits. */
+	for (k = 0; k < nitems(pager_status_levels); k++) {
+		set = pager_status_levels[k] & have;
+		buf_reset(&num);
+		if (set & STATUS_NUMBER)
+			pager_section_num(p, &num, set & STATUS_TOTAL);
+		buf_reset(&right);
+		if (set & STATUS_PERCENT)
+			buf_printf(&right, "%d%%", pager_percent(p));
+		if (set & STATUS_HELP)
+			/* TRANSLATORS: the status line's right end, after
+			 * the key that opens the help: "h: help". Keep it
+			 * short. */
+			buf_printf(&right, "%s%s: %s", right.len > 0 ? "  " : "",
+			    keys_name(keys[0], name), _("help"));
+		nw = pager_cells(p, buf_str(&num));
+		rw = pager_cells(p, buf_str(&right));
+		need = nw + rw;
+		if (set & STATUS_SECTITLE)
+			need += 1 + (stw < STATUS_SECTITLE_MIN ? stw :
+			    STATUS_SECTITLE_MIN);
+		if (set & STATUS_TITLE)
+			need += (nw > 0 ? 2 : 0) + (tw < STATUS_TITLE_MIN ?
+			    tw : STATUS_TITLE_MIN);
+		if (rw > 0 && need > rw)
+			need += 2;
+		if (need <= cols)
+			break;
+	}
+	if (k == nitems(pager_status_levels))
+		set = 0;
+	/* The left part: the section's title takes what it needs first, the
+	 * essay's title the rest. */
+	rw = set != 0 ? pager_cells(p, buf_str(&right)) : 0;
+	nw = set != 0 ? pager_cells(p, buf_str(&num)) : 0;
+	gap = rw > 0 && (set & ~(STATUS_PERCENT | STATUS_HELP)) ? 2 : 0;
+	left = cols - rw - gap;
+	st_alloc = t_alloc = 0;
+	if (set & STATUS_SECTITLE) {
+		st_alloc = left - nw - 1;
+		if (set & STATUS_TITLE)
+			st_alloc -= 2 + (tw < STATUS_TITLE_MIN ? tw :
+			    STATUS_TITLE_MIN);
+		if (st_alloc > stw)
+			st_alloc = stw;
+	}
+	if (set & STATUS_TITLE) {
+		t_alloc = left - nw - (nw > 0 ? 2 : 0) -
+		    (st_alloc > 0 ? st_alloc + 1 : 0);
+		if (t_alloc > tw)
+			t_alloc = tw;
+	}
+	if (t_alloc > 0) {
+		w += pager_fit(p, out, title, t_alloc);
+		if (nw > 0) {
+			buf_adds(out, "  ");
+			w += 2;
+		}
+	}
+	if (nw > 0) {
+		buf_add(out, num.data, num.len);
+		w += nw;
+	}
+	if (st_alloc > 0) {
+		buf_addc(out, ' ');
+		w += 1 + pager_fit(p, out, stitle, st_alloc);
+	}
+	if (rw > 0) {
+		pager_pad(out, cols - rw - w);
+		w = cols - rw;
+		buf_add(out, right.data, right.len);
+		w += rw;
+	}
+	buf_free(&num);
+	buf_free(&right);
+	return w;
 }
 
 int
 pager_status(const struct pager *p, struct buf *out)
 {
-	struct buf	 right = BUF_INIT, sec = BUF_INIT, tmp = BUF_INIT;
-	const char	*title;
-	char		 name[16];
-	int		 keys[1], cols = p->cols - 1, w = 0, rw, sw, avail;
-	int		 content;
+	struct buf	 tmp = BUF_INIT;
+	int		 cols = p->cols - 1, w, content;
 
 	if (p->prompt != PAGER_PROMPT_NONE) {
 		/* TRANSLATORS: the prompt on the status line after a
@@ -1261,56 +1523,33 @@ pager_status(const struct pager *p, struct buf *out)
 		    "/" : "?");
 		buf_add(&tmp, p->input.data, p->input.len);
 		w = content = pager_fit(p, out, buf_str(&tmp), cols);
-		goto done;
-	}
-	if (p->message != NULL) {
+	} else if (p->message != NULL)
 		w = content = pager_fit(p, out, p->message, cols);
-		goto done;
-	}
-	buf_printf(&right, "%d%%", pager_percent(p));
-	if (keys_bound(ACTION_HELP, keys, 1) > 0)
-		/* TRANSLATORS: the status line's right end, after the
-		 * key that opens the help: "h: help". Keep it short. */
-		buf_printf(&right, "  %s: %s", keys_name(keys[0], name),
-		    _("help"));
-	rw = (int)width_str(buf_str(&right), right.len);
-	if (rw + 1 > cols) {
-		buf_reset(&right);
-		buf_printf(&right, "%d%%", pager_percent(p));
-		rw = (int)right.len;
-	}
-	avail = cols - rw - 2;
-	pager_section_part(p, &sec);
-	buf_reset(&tmp);
-	sw = layout_fit(&tmp, buf_str(&sec), sec.len,
-	    p->opts.flags & LAYOUT_ASCII, 1 << 20);
-	title = p->doc->title != NULL ? p->doc->title : p->doc->url != NULL ?
-	    url_name(p->doc->url) : "";
-	/* The section says where the reader is; the title gives way first. */
-	if (sw > 0 && sw + 12 <= avail) {
-		w = pager_fit(p, out, title, avail - sw - 2);
-		if (w > 0) {
-			buf_adds(out, "  ");
-			w += 2;
-		}
-		w += pager_fit(p, out, buf_str(&sec), avail - w);
-	} else if (sw > 0)
-		w = pager_fit(p, out, buf_str(&sec), avail);
 	else
-		w = pager_fit(p, out, title, avail);
-	pager_pad(out, cols - rw - w);
-	w = cols - rw;
-	if (w >= 0) {
-		buf_add(out, right.data, right.len);
-		w += rw;
-	}
-	content = w;
-done:
+		w = content = pager_status_place(p, out, cols);
 	pager_pad(out, cols - w);
-	buf_free(&right);
-	buf_free(&sec);
 	buf_free(&tmp);
 	return content;
+}
+
+size_t
+pager_line_draw(struct pager *p, size_t n, const char **text,
+    const struct layout_run **out)
+{
+	const struct layout_run	*runs;
+	size_t			 nruns = pager_line_runs(p, n, &runs);
+	const struct layout_line *ln = &p->layout->lines[n];
+
+	*text = layout_line_text(p->layout, n);
+	*out = runs;
+	if (!ln->rtl || !(p->opts.flags & PAGER_REORDER))
+		return nruns;
+	buf_reset(&p->visual);
+	nruns = layout_visual(*text, ln->len, runs, nruns, &p->visual,
+	    &p->vruns, &p->vruns_cap);
+	*text = buf_str(&p->visual);
+	*out = p->vruns;
+	return nruns;
 }
 
 size_t

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "keys.h"
 #include "list.h"
+#include "search.h"
 
 struct doc;
 struct layout;
@@ -52,8 +53,13 @@ struct pager_history {
 
 struct pager_opts {
 	int	measure;	/* text column at most this wide; 0 = 80 */
-	int	flags;		/* LAYOUT_CENTRE, LAYOUT_ASCII */
+	int	flags;		/* LAYOUT_CENTRE, LAYOUT_ASCII,
+				   PAGER_REORDER */
 };
+
+/* Right-to-left lines are drawn in visual order by reel: the terminal
+ * does not reorder. */
+#define PAGER_REORDER	0x1000
 
 struct pager {
 	struct doc		*doc;		/* owned */
@@ -70,6 +76,7 @@ struct pager {
 
 	char			*pattern;	/* the last search */
 	int			 backward;
+	struct search		 search;	/* the display texts folded */
 	struct pager_match	*matches;
 	size_t			 nmatches;
 	long			 current;	/* index in matches, or -1 */
@@ -96,6 +103,9 @@ struct pager {
 
 	struct layout_run	*runs;		/* pager_line_runs()'s */
 	size_t			 runs_cap;
+	struct buf		 visual;	/* pager_line_draw()'s */
+	struct layout_run	*vruns;
+	size_t			 vruns_cap;
 	int			*cells;
 	size_t			 cells_cap;
 };
@@ -109,6 +119,13 @@ void		 pager_resize(struct pager *, int, int);
 /* Handles one key: the open prompt or list takes it first, else its
  * binding in the key table. */
 void		 pager_key(struct pager *, int);
+/* How long a section number waits for another digit, in ms. */
+#define PAGER_DIGIT_WAIT	500
+/* Returns how long (ms) the view waits for the next key before it calls
+ * pager_wait_over(), or -1 for as long as it takes. */
+int		 pager_wait(const struct pager *);
+/* The wait is over with no key: the number typed is taken. */
+void		 pager_wait_over(struct pager *);
 /* Carries out an action; key is the key that asked (for digits). */
 void		 pager_apply(struct pager *, enum action, int);
 /* Shows d (taking ownership) and keeps the current document and place in
@@ -125,6 +142,10 @@ void		 pager_message(struct pager *, int, const char *, ...)
 int		 pager_text_rows(const struct pager *);
 /* Returns the section shown at the top, or -1 before the first. */
 long		 pager_section(const struct pager *);
+/* Returns the section the reader has reached: the one shown at the top,
+ * or on the last screen the one of its bottom line; -1 before the
+ * first. The outline marks it. */
+long		 pager_section_read(const struct pager *);
 /* Returns the line of section i's heading. */
 size_t		 pager_section_line(const struct pager *, size_t);
 /* Moves to section i (its heading on the top line). */
@@ -150,6 +171,16 @@ int		 pager_status(const struct pager *, struct buf *);
  * with its attributes, the search matches and the selected link;
  * owned by the pager until the next call. */
 size_t		 pager_line_runs(struct pager *, size_t,
+		    const struct layout_run **);
+
+/* Puts the place that the page's anchor fragment names (an id, or an
+ * <a name>) on the top line, or says that the page has none. */
+void		 pager_goto_anchor(struct pager *, const char *);
+
+/* Returns the runs that draw line n as the screen shows it, its text in
+ * *text: the line's own, or a right-to-left line's in visual order when
+ * PAGER_REORDER is set; both owned by the pager until the next call. */
+size_t		 pager_line_draw(struct pager *, size_t, const char **,
 		    const struct layout_run **);
 
 /* Returns how many items the open list has (0 when none is open). */

@@ -135,11 +135,22 @@ term_release(void)
 void
 term_stop(void)
 {
+	const char	*alt;
+
 	if (!term_tty.active)
 		return;
 	term_tty.active = 0;
 	term_in_fd = -1;
+	/* Without an alternate screen (vt100) the text stays where it was
+	 * and endwin() leaves the cursor on the status line: a newline puts
+	 * it on a fresh line below, so the shell's prompt overwrites
+	 * nothing. */
+	alt = tigetstr("smcup");
 	endwin();
+	if (alt == NULL || alt == (char *)-1 || *alt == '\0') {
+		fputs("\r\n", term_tty.out);
+		fflush(term_tty.out);
+	}
 	delscreen(term_tty.screen);
 	term_tty.screen = NULL;
 	term_win = NULL;

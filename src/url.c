@@ -2,8 +2,10 @@
  * as a browser resolves them, redirect targets, hosts and names. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <libxml/uri.h>
 
@@ -196,11 +198,21 @@ url_path_clean(const char *path)
  * ("-" is standard input to reel) starts with "./". NULL for a link that
  * names no file here ("//host/x", "%00").
  */
+/* Is s all printable ASCII but the space? */
+static int
+url_printable(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f)
+			return 0;
+	return 1;
+}
+
 static char *
 url_resolve_path(const char *href, const char *base)
 {
 	struct buf	 b = BUF_INIT;
-	const char	*p, *slash;
+	const char	*p, *slash, *frag;
 	char		*path, *r;
 	int		 hi, lo;
 
@@ -239,13 +251,20 @@ url_resolve_path(const char *href, const char *base)
 	buf_free(&b);
 	if (*path == '\0') {
 		free(path);
-		return xstrdup("./");
-	}
-	if (*path != '/' && (*path == '-' ||
+		path = xstrdup("./");
+	} else if (*path != '/' && (*path == '-' ||
 	    memchr(path, ':', strcspn(path, "/")) != NULL)) {
 		r = xprintf("./%s", path);
 		free(path);
-		return r;
+		path = r;
+	}
+	/* The fragment stays, as written: where in the file a link leads
+	 * (url_split_fragment() takes it off again). */
+	if ((frag = strchr(href, '#')) != NULL && frag[1] != '\0' &&
+	    url_printable(frag)) {
+		r = xprintf("%s%s", path, frag);
+		free(path);
+		path = r;
 	}
 	return path;
 }
@@ -457,4 +476,70 @@ url_fragment(const char *url)
 	const char	*p = strchr(url, '#');
 
 	return p != NULL ? p + 1 : NULL;
+}
+
+char *
+url_file_path(const char *url)
+{
+	const char	*p, *end, *q;
+	char		*path, *copy;
+
+	if (!strprefix_ci(url, "file://"))
+		return NULL;
+	p = url + 7;
+	/* The host: none, or this machine by name. */
+	if (strprefix_ci(p, "localhost/"))
+		p += 9;
+	if (*p != '/')
+		return NULL;
+	end = p + strcspn(p, "?#");
+	/* A NUL written as %00 would cut the name short. */
+	for (q = p; q + 2 < end; q++)
+		if (q[0] == '%' && q[1] == '0' && q[2] == '0')
+			return NULL;
+	if ((path = xmlURIUnescapeString(p, (int)(end - p), NULL)) == NULL)
+		return NULL;
+	copy = xstrdup(path);
+	xmlFree(path);
+	return copy;
+}
+
+char *
+url_from_path(const char *path)
+{
+	const char	*frag = strrchr(path, '#');
+	char		*name, *abs, *cwd, *esc, *url;
+
+	name = xstrndup(path, frag != NULL ? (size_t)(frag - path) :
+	    strlen(path));
+	if ((abs = realpath(name, NULL)) == NULL) {
+		if (name[0] == '/' || (cwd = getcwd(NULL, 0)) == NULL)
+			abs = xstrdup(name);
+		else {
+			abs = xprintf("%s/%s", cwd, name);
+			free(cwd);
+		}
+	}
+	free(name);
+	if ((esc = (char *)xmlURIEscapeStr(BAD_CAST abs,
+	    BAD_CAST "/-._~!$&'()*+,;=:@")) == NULL)
+		fatal("%s", _("out of memory"));
+	url = xprintf("file://%s%s%s", esc, frag != NULL ? "#" : "",
+	    frag != NULL ? frag + 1 : "");
+	xmlFree(esc);
+	free(abs);
+	return url;
+}
+
+char *
+url_split_fragment(const char *url, const char **fragment)
+{
+	const char	*h;
+
+	/* A URL's fragment is after its first '#'; a path's after its
+	 * last, which url_resolve() put there. */
+	h = url_scheme_len(url) > 0 && strstr(url, "://") != NULL ?
+	    strchr(url, '#') : strrchr(url, '#');
+	*fragment = h != NULL ? h + 1 : NULL;
+	return xstrndup(url, h != NULL ? (size_t)(h - url) : strlen(url));
 }

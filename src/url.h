@@ -45,4 +45,16 @@ char	*url_strip_fragment(const char *);
  * or NULL when there is none. */
 const char *url_fragment(const char *);
 
+/* Returns url (a URL or a path, as url_resolve() gives them) without
+ * its fragment, allocated, and points *fragment at the fragment in url,
+ * or NULL when there is none. */
+char	*url_split_fragment(const char *, const char **);
+/* Returns the local path a file: URL names (file:///p or
+ * file://localhost/p, percent-decoded, without query or fragment),
+ * allocated; NULL for another URL or another host. */
+char	*url_file_path(const char *);
+/* Returns the file: URL of a local path (made absolute, percent-encoded)
+ * with the path's "#fragment" kept; allocated. */
+char	*url_from_path(const char *);
+
 #endif

@@ -118,7 +118,7 @@ view_pager_draw_line(struct pager *p, int y, size_t n, int cols)
 	const struct layout		*l = p->layout;
 	const struct layout_line	*ln = &l->lines[n];
 	const struct layout_run		*runs;
-	const char			*text = layout_line_text(l, n);
+	const char			*text;
 	size_t				 nruns, i;
 	int				 x = l->margin + ln->indent;
 
@@ -128,7 +128,7 @@ view_pager_draw_line(struct pager *p, int y, size_t n, int cols)
 		x += term_cells(y, x, buf_str(&l->text) + ln->prefix,
 		    (size_t)ln->prefix_len, cols - x,
 		    view_pager_style(ln->attr | LAYOUT_MARK));
-	nruns = pager_line_runs(p, n, &runs);
+	nruns = pager_line_draw(p, n, &text, &runs);
 	for (i = 0; i < nruns && x < cols; i++)
 		x += term_cells(y, x, text + runs[i].start, runs[i].len,
 		    cols - x, view_pager_style(runs[i].attr));
@@ -426,21 +426,27 @@ view_pager_follow(struct view_pager *v, const char *url)
 {
 	struct essay		 e;
 	struct store_pos	 pos;
-	char			*cause;
+	const char		*frag;
+	char			*cause, *page;
 	int			 cancelled;
 
 	view_pager_place(v->pager, &pos);
-	if (view_pager_load(v, url, &e, &cause, &cancelled) == 0) {
+	/* The page, then the place its fragment names. */
+	page = url_split_fragment(url, &frag);
+	if (view_pager_load(v, page, &e, &cause, &cancelled) == 0) {
 		view_pager_leave(v, &pos);
 		pager_push(v->pager, e.doc);
 		e.doc = NULL;
 		view_pager_shown(v, &e);
 		essay_free(&e);
+		if (frag != NULL && *frag != '\0')
+			pager_goto_anchor(v->pager, frag);
 	} else if (cancelled)
 		pager_message(v->pager, 0, _("Cancelled: %s"), url);
 	else
 		pager_message(v->pager, 1, "%s", cause);
 	free(cause);
+	free(page);
 	/* Ctrl-C during the load was for the load, even if it came too
 	 * late to stop it; other signals end the pager. */
 	if (term_signal() == SIGINT)
@@ -471,6 +477,16 @@ view_pager_browser(struct view_pager *v, const char *url)
 		pager_message(v->pager, 0, _("Opened %s"), url);
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static long
+view_pager_now(void)
+{
+	struct timespec	ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 /* A key for the pager; back to the essay before leaves this one. */
 static void
 view_pager_key(struct view_pager *v, int key)
@@ -496,6 +512,8 @@ view_pager_loop(struct view_pager *v)
 	struct store_pos	 pos;
 	char			*url;
 	int			 key, done = 0, dirty = 1, request;
+	int			 wait, waiting = 0;
+	long			 deadline = 0, left;
 
 	while (!done) {
 		if (term_signal() != 0) {
@@ -514,10 +532,28 @@ view_pager_loop(struct view_pager *v)
 		if (dirty)
 			view_pager_refresh(v);
 		dirty = 0;
-		if ((key = term_read(VIEW_PAGER_TIMEOUT)) == TERM_KEY_NONE ||
+		/* A section number waits a moment for another digit. */
+		if ((wait = pager_wait(v->pager)) >= 0 && !waiting) {
+			waiting = 1;
+			deadline = view_pager_now() + wait;
+		} else if (wait < 0)
+			waiting = 0;
+		wait = VIEW_PAGER_TIMEOUT;
+		if (waiting) {
+			if ((left = deadline - view_pager_now()) <= 0) {
+				waiting = 0;
+				pager_wait_over(v->pager);
+				dirty = 1;
+				continue;
+			}
+			if (left < wait)
+				wait = (int)left;
+		}
+		if ((key = term_read(wait)) == TERM_KEY_NONE ||
 		    key == TERM_KEY_IGNORED)
 			continue;
 		dirty = 1;
+		waiting = 0;
 		if (key == TERM_KEY_RESIZE) {
 			pager_resize(v->pager, term_cols(), term_rows());
 			continue;
@@ -551,10 +587,16 @@ static void
 view_pager_start(struct view_pager *v, struct essay *e, int measure)
 {
 	struct pager_opts	po;
+	const char		*bidi;
 
 	memset(&po, 0, sizeof po);
 	po.measure = measure;
 	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
+	/* Terminals do not reorder right-to-left text (xterm, tmux, screen,
+	 * the Linux console); one that does says so with REEL_BIDI. */
+	if ((bidi = getenv("REEL_BIDI")) == NULL ||
+	    strcmp(bidi, "terminal") != 0)
+		po.flags |= PAGER_REORDER;
 	v->pager = pager_new(e->doc, term_cols(), term_rows(), &po);
 	e->doc = NULL;
 	view_pager_shown(v, e);
@@ -575,6 +617,7 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 {
 	struct view_pager	 v;
 	struct essay		 e;
+	const char		*frag;
 	char			*cause = NULL;
 	int			 rc = 0, cancelled, sig;
 
@@ -608,6 +651,11 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 	}
 	view_pager_start(&v, &e, measure);
 	essay_free(&e);
+	/* A URL's #fragment names where to open (a path's '#' may be its
+	 * name's). */
+	if (strstr(what, "://") != NULL &&
+	    (frag = url_fragment(what)) != NULL && *frag != '\0')
+		pager_goto_anchor(v.pager, frag);
 	view_pager_loop(&v);
 	sig = term_signal();
 	term_stop();

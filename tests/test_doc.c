@@ -267,6 +267,55 @@ test_stale_span_id(void **state)
 	doc_free(d);
 }
 
+/* Anchors: where an id begins, kept through a split, found by a
+ * fragment as written or percent-encoded. */
+static void
+test_anchors(void **state)
+{
+	struct doc			*d = doc_new(NULL);
+	const struct doc_anchor		*a;
+
+	(void)state;
+	doc_add_anchor(d, "top");		/* before any block */
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "One two.", 8);
+	doc_add_anchor(d, "ref1");		/* inside, after "One two." */
+	doc_text(d, " Three", 6);
+	doc_break(d);
+	doc_text(d, "Four.", 5);
+	doc_end(d);
+	doc_add_anchor(d, "caf\xc3\xa9");	/* the next block */
+	doc_add_anchor(d, "");			/* ignored */
+	doc_begin(d, DOC_PARAGRAPH, 0);
+	doc_text(d, "Five.", 5);
+	doc_add_anchor(d, "end");
+	doc_finish(d);
+	assert_int_equal(d->nanchors, 4);
+	a = doc_anchor(d, "top");
+	assert_non_null(a);
+	assert_int_equal(a->block, 0);
+	assert_int_equal(a->offset, 0);
+	a = doc_anchor(d, "ref1");
+	assert_int_equal(a->block, 0);
+	assert_int_equal(a->offset, 8);
+	a = doc_anchor(d, "caf%C3%A9");
+	assert_non_null(a);
+	assert_int_equal(a->block, 1);
+	assert_ptr_equal(a, doc_anchor(d, "caf\xc3\xa9"));
+	a = doc_anchor(d, "end");
+	assert_int_equal(a->block, 1);
+	assert_int_equal(a->offset, 5);
+	assert_null(doc_anchor(d, "nowhere"));
+	assert_null(doc_anchor(d, ""));
+	assert_null(doc_anchor(d, NULL));
+	/* A split moves what is after it. */
+	doc_split_block(d, 0, 14);		/* at the '\n' of "Three\nFour." */
+	assert_string_equal(d->blocks[1].text, "Four.");
+	assert_int_equal(doc_anchor(d, "ref1")->block, 0);
+	assert_int_equal(doc_anchor(d, "caf%C3%A9")->block, 2);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -280,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_span_edges),
 		cmocka_unit_test(test_add_section),
 		cmocka_unit_test(test_stale_span_id),
+		cmocka_unit_test(test_anchors),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

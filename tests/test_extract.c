@@ -611,10 +611,11 @@ test_link_urls_local(void **state)
 		const char	*url;		/* NULL: no link */
 	} cases[] = {
 		{ "-", "dash", "essays/-" },
-		{ "my%20notes.html#part-2", "notes", "essays/my notes.html" },
+		{ "my%20notes.html#part-2", "notes",
+		  "essays/my notes.html#part-2" },
 		{ "../img/../index.html?x=1", "index", "index.html" },
 		{ "/srv/film/a.html", "absolute", "/srv/film/a.html" },
-		{ "#top", "top", "essays/a b.html" },
+		{ "#top", "top", "essays/a b.html#top" },
 		{ "https://example.org/x", "web", "https://example.org/x" },
 		{ "//cdn.example.org/x", "network", NULL },
 		{ "bad%00name.html", "nul", NULL },
@@ -826,6 +827,107 @@ test_label_hidden(void **state)
 	doc_free(d);
 }
 
+/* The page's ids (and <a name>s) are kept as anchors: a block's at its
+ * start, an inline element's where it is in the text. */
+static void
+test_anchors(void **state)
+{
+	struct doc			*d;
+	const struct doc_anchor		*a;
+	const struct doc_block		*b;
+
+	(void)state;
+	d = parse("<html><body><article>" PROSE
+	    "<p>A claim.<sup id=\"fnref1\"><a href=\"#fn1\">1</a></sup> "
+	    "More words.</p><h2 id=\"later\">Later</h2>" PROSE1
+	    "<p><a name=\"old\"></a>Named the old way.</p>"
+	    "<ol><li id=\"fn1\">The note. <a href=\"#fnref1\">back</a></li>"
+	    "</ol></article></body></html>", "https://example.org/a");
+	a = doc_anchor(d, "fnref1");
+	assert_non_null(a);
+	b = &d->blocks[a->block];
+	assert_true(strncmp(b->text, "A claim.", 8) == 0);
+	assert_int_equal(a->offset, 8);
+	a = doc_anchor(d, "later");
+	assert_non_null(a);
+	assert_int_equal(d->blocks[a->block].type, DOC_HEADING);
+	assert_int_equal(a->offset, 0);
+	a = doc_anchor(d, "old");
+	assert_non_null(a);
+	assert_string_equal(d->blocks[a->block].text, "Named the old way.");
+	a = doc_anchor(d, "fn1");
+	assert_non_null(a);
+	assert_int_equal(d->blocks[a->block].type, DOC_LIST_ITEM);
+	assert_int_equal(a->offset, 0);
+	assert_null(doc_anchor(d, "missing"));
+	doc_free(d);
+}
+
+/* An image inside a paragraph keeps its alt text where it was (for the
+ * layout, not in the block's words); an icon or a formula does not, nor
+ * does an image with no alt text; an image alone is a block. */
+static void
+test_inline_image_alt(void **state)
+{
+	struct doc	*d;
+	size_t		 i;
+	int		 found = 0;
+
+	(void)state;
+	d = parse("<html><body><article>" PROSE
+	    "<p>The door <img src=\"door.png\" alt=\"a red door\"> opens, "
+	    "<img src=\"i.png\" alt=\"icon\" width=\"16\"> twice "
+	    "<img class=\"mwe-math-fallback-image\" src=\"m.png\" "
+	    "alt=\"x^2\"> and <img src=\"n.png\"> again.</p>"
+	    "<p><img src=\"alone.png\" alt=\"alone\"></p>"
+	    "</article></body></html>", "https://example.org/a");
+	assert_int_equal(d->ninlines, 1);
+	assert_string_equal(d->inlines[0].alt, "a red door");
+	assert_string_equal(d->blocks[d->inlines[0].block].text,
+	    "The door opens, twice and again.");
+	assert_int_equal(d->inlines[0].offset, strlen("The door"));
+	for (i = 0; i < d->nblocks; i++)
+		if (d->blocks[i].type == DOC_IMAGE &&
+		    strcmp(d->blocks[i].text, "alone") == 0)
+			found++;
+	assert_int_equal(found, 1);
+	doc_free(d);
+}
+
+/* A table of contents box (links to the page's own anchors) is neither
+ * a section nor text; a list of notes with links back is kept. */
+static void
+test_toc_box(void **state)
+{
+	struct doc	*d;
+	size_t		 i;
+
+	(void)state;
+	d = parse("<html><body><article>" PROSE1
+	    "<div id=\"toc\"><h2>Contents</h2><ul>"
+	    "<li><a href=\"#History\">1 History</a></li>"
+	    "<li><a href=\"#Values\">2 Values</a></li>"
+	    "<li><a href=\"#Software\">3 Software</a></li></ul></div>"
+	    PROSE2 "<h2 id=\"History\">History</h2>" PROSE3
+	    "<ol><li id=\"n1\">A note long enough to be a note of the "
+	    "essay. <a href=\"#r1\">back</a></li>"
+	    "<li id=\"n2\">Another note as long as the first one is. "
+	    "<a href=\"#r2\">back</a></li>"
+	    "<li id=\"n3\">A third note to make three links back. "
+	    "<a href=\"#r3\">back</a></li></ol>"
+	    "</article></body></html>", "https://example.org/a");
+	for (i = 0; i < d->nblocks; i++) {
+		assert_null(strstr(d->blocks[i].text, "Contents"));
+		assert_null(strstr(d->blocks[i].text, "2 Values"));
+	}
+	for (i = 0; i < d->nsections; i++)
+		assert_string_not_equal(d->sections[i].title, "Contents");
+	assert_non_null(doc_anchor(d, "n3"));
+	assert_int_equal(d->blocks[doc_anchor(d, "n3")->block].type,
+	    DOC_LIST_ITEM);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -848,6 +950,9 @@ main(void)
 		cmocka_unit_test(test_byline_inside_blocks),
 		cmocka_unit_test(test_link_urls_remote),
 		cmocka_unit_test(test_link_urls_local),
+		cmocka_unit_test(test_anchors),
+		cmocka_unit_test(test_inline_image_alt),
+		cmocka_unit_test(test_toc_box),
 		cmocka_unit_test(test_links_around_blocks),
 		cmocka_unit_test(test_attribute_numbers),
 	};

@@ -117,7 +117,7 @@ static const struct {
 	{ "<p>The <a href=\"notes%20100%25.html#n1\">notes</a> and "
 	    "<a href=\"../q%3Fa.html\">more</a>.</p>",
 	    "/home/reader/essays/page.html",
-	    { "href=\"/home/reader/essays/notes%20100%25.html\"",
+	    { "href=\"/home/reader/essays/notes%20100%25.html#n1\"",
 	    "href=\"/home/reader/q%3Fa.html\"" }, { NULL } },
 	/* A data table: rows, a header, a caption. */
 	{ "<table><caption>Takes</caption><thead><tr><th>Film</th>"

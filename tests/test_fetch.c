@@ -456,8 +456,8 @@ static void
 test_schemes(void **state)
 {
 	static const char	*urls[] = {
-		"ftp://example.org/x", "file:///etc/passwd", "gopher://x/",
-		"FILE:///etc/passwd", "data:text/html,<p>x",
+		"ftp://example.org/x", "file://example.org/etc/passwd",
+		"gopher://x/", "FILE://other/etc/passwd", "data:text/html,<p>x",
 	};
 	struct fetch_opts	 o;
 	struct fetch_result	 r;
@@ -564,6 +564,33 @@ test_local_files(void **state)
 	assert_int_equal(fetch(path, &o, &r, &cause), REEL_EXIT_CONTENT);
 	free(cause);
 	free(path);
+
+	/* A file whose name says nothing is sniffed: text that is not
+	 * markup is plain text; markup without a doctype is HTML. */
+	{
+		static const struct {
+			const char	*text;
+			const char	*type;
+		} sniffed[] = {
+			{ "1. The Lobby\nWords, and 3 < 4 > 2.\n",
+			    "text/plain" },
+			{ "A <b>bold</b> claim.\n", "text/html" },
+			{ "<article><em>Two</em> tags.", "text/html" },
+			{ "Mail <me@example.org> at <once>.\n",
+			    "text/plain" },
+			{ "<section>\n<h2>One</h2>\n", "text/html" },
+		};
+		size_t	k;
+
+		for (k = 0; k < nitems(sniffed); k++) {
+			path = write_file("unnamed-essay", sniffed[k].text,
+			    strlen(sniffed[k].text));
+			assert_int_equal(fetch(path, &o, &r, &cause), 0);
+			assert_string_equal(r.type, sniffed[k].type);
+			fetch_result_free(&r);
+			free(path);
+		}
+	}
 
 	/* A file whose name looks like a scheme is still a file. */
 	path = xprintf("%s/notes:1.html", tmpdir);

@@ -413,7 +413,8 @@ test_pre_image_rule(void **state)
 {
 	static const char *const want[] = {
 		"a       b", "        c", "0123456789abcdefghijklmnopqrst",
-		"uvwxyz", "", "[image: A dancer \xe2\x80\x94 Ana]", "",
+		"\xe2\x86\xaa uvwxyz", "", "[image: A dancer \xe2\x80\x94 Ana]",
+		"",
 		"            * * *",
 	};
 	struct doc		*d = doc_new(NULL);
@@ -432,6 +433,290 @@ test_pre_image_rule(void **state)
 	assert_int_equal(l->lines[0].attr, LAYOUT_CODE);
 	/* The caption maps to the end of the alt text. */
 	assert_int_equal(l->lines[5].offset, 0);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* A preformatted line longer than the window goes on under a mark,
+ * broken after a space where one fits; never wider than the window. */
+static void
+test_pre_wrap(void **state)
+{
+	static const char *const want[] = {
+		"int main(void) { return ",
+		"\xe2\x86\xaa printf(\"%s\", ",
+		"\xe2\x86\xaa argv[0]); }",
+		"short",
+	};
+	static const char *const want_ascii[] = {
+		"int main(void) { return ",
+		"-> printf(\"%s\", ",
+		"-> argv[0]); }",
+		"short",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+	size_t		 i;
+
+	testdoc_block(d, DOC_PRE, 0,
+	    "int main(void) { return printf(\"%s\", argv[0]); }\nshort");
+	testdoc_finish(d);
+	l = lay(d, 24, 0);
+	check_lines(l, want, nitems(want));
+	for (i = 0; i < l->nlines; i++)
+		assert_true(layout_line_cells(l, i) <= 24);
+	/* The text continued is the text, the mark only drawn. */
+	assert_int_equal(l->lines[1].offset, strlen("int main(void) { return "));
+	layout_free(l);
+	l = lay(d, 24, LAYOUT_ASCII);
+	check_lines(l, want_ascii, nitems(want_ascii));
+	layout_free(l);
+	doc_free(d);
+}
+
+/* Numbers of an ordered list line up on the right: "9." under "10.". */
+static void
+test_list_numbers(void **state)
+{
+	static const char *const want[] = {
+		"   9. Nine", "  10. Ten", "      \xe2\x80\xa2 inner",
+		"  11. Eleven", "", "Between.", "", "  1. Alone",
+	};
+	struct doc		*d = doc_new(NULL);
+	struct doc_block	*b;
+	struct layout		*l;
+
+	b = testdoc_block(d, DOC_LIST_ITEM, 1, "Nine");
+	b->number = 9;
+	b = testdoc_block(d, DOC_LIST_ITEM, 1, "Ten");
+	b->number = 10;
+	testdoc_block(d, DOC_LIST_ITEM, 2, "inner");
+	b = testdoc_block(d, DOC_LIST_ITEM, 1, "Eleven");
+	b->number = 11;
+	testdoc_para(d, "Between.");
+	b = testdoc_block(d, DOC_LIST_ITEM, 1, "Alone");
+	b->number = 1;
+	testdoc_finish(d);
+	l = lay(d, 40, 0);
+	check_lines(l, want, nitems(want));
+	layout_free(l);
+	doc_free(d);
+}
+
+/* A link's mark ("[13]") is never split across lines, also where a word
+ * is cut or wide characters allow a break. */
+static void
+test_link_mark_whole(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+	size_t		 i, k;
+	int		 cols;
+	const char	*t;
+
+	for (i = 0; i < 12; i++)
+		doc_add_link(d, "https://example.org/x");
+	testdoc_para(d, NULL);
+	testdoc_span(d, DOC_LINK, "https://example.org/a",
+	    "abcdefghijklmnopqrstuvwxyz");
+	testdoc_text(d, " ");
+	testdoc_span(d, DOC_LINK, "https://example.org/b",
+	    "\xe6\x98\xa0\xe7\x94\xbb\xe3\x81\xae\xe9\x95\xb7");
+	testdoc_finish(d);
+	for (cols = 5; cols <= 40; cols++) {
+		l = lay(d, cols, LAYOUT_LINKNUMS);
+		for (i = 0; i < l->nlines; i++) {
+			t = layout_line_text(l, i);
+			/* A '[' opens a mark closed on the same line. */
+			for (k = 0; k < l->lines[i].len; k++)
+				if (t[k] == '[')
+					assert_non_null(memchr(t + k, ']',
+					    l->lines[i].len - k));
+			/* And no line starts inside one. */
+			if (l->lines[i].len > 0 && t[0] != '[')
+				assert_true(l->lines[i].len == 0 ||
+				    !(t[0] >= '0' && t[0] <= '9' &&
+				    memchr(t, ']', l->lines[i].len) != NULL &&
+				    memchr(t, '[', l->lines[i].len) == NULL));
+			/* A wide character's break never leaves a mark at
+			 * the start of the next line. */
+			if (l->lines[i].len > 0 && t[0] == '[' && i > 0 &&
+			    l->lines[i - 1].len > 0 &&
+			    (unsigned char)layout_line_text(l, i - 1)[
+			    l->lines[i - 1].len - 1] >= 0x80 && cols >= 10)
+				fail_msg("%d columns: line %zu is \"%.*s\"",
+				    cols, i, (int)l->lines[i].len, t);
+		}
+		layout_free(l);
+	}
+	doc_free(d);
+}
+
+/* A table: columns aligned by display width when they fit, else each
+ * row a block of "Header: value" lines; never a line wider than the
+ * window. */
+static void
+test_tables(void **state)
+{
+	static const char *const aligned[] = {
+		"Film    | Year | Director",
+		"Solaris | 1972 | Tarkovsky",
+		"\xe6\x98\xa0\xe7\x94\xbb    | 2001 | X",
+	};
+	static const char *const labelled[] = {
+		"Film: Solaris", "Year: 1972", "Director: Tarkovsky", "",
+		"Film: \xe6\x98\xa0\xe7\x94\xbb", "Year: 2001", "Director: X",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+	size_t		 i;
+	int		 cols;
+
+	testdoc_block(d, DOC_TABLE_ROW, 1, "Film");
+	doc_cell(d);
+	testdoc_text(d, "Year");
+	doc_cell(d);
+	testdoc_text(d, "Director");
+	testdoc_block(d, DOC_TABLE_ROW, 0, "Solaris");
+	doc_cell(d);
+	testdoc_text(d, "1972");
+	doc_cell(d);
+	testdoc_text(d, "Tarkovsky");
+	testdoc_block(d, DOC_TABLE_ROW, 0, "\xe6\x98\xa0\xe7\x94\xbb");
+	doc_cell(d);
+	testdoc_text(d, "2001");
+	doc_cell(d);
+	testdoc_text(d, "X");
+	testdoc_finish(d);
+	l = lay(d, 40, 0);
+	check_lines(l, aligned, nitems(aligned));
+	/* The same layout, narrower: labelled. */
+	layout_resize(l, 20);
+	check_lines(l, labelled, nitems(labelled));
+	/* Every width: nothing wider than the window. */
+	for (cols = 1; cols <= 60; cols++) {
+		layout_resize(l, cols);
+		for (i = 0; i < l->nlines; i++)
+			if (layout_line_cells(l, i) > (cols > 1 ? cols : 2))
+				fail_msg("%d columns: line %zu is %d cells", cols,
+				    i, layout_line_cells(l, i));
+	}
+	layout_free(l);
+	doc_free(d);
+}
+
+#define SHALOM		"\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d"
+#define SHALOM_VISUAL	"\xd7\x9d\xd7\x95\xd7\x9c\xd7\xa9"
+
+/* Right to left: a paragraph's direction from its first strong letter
+ * (else the page's dir), its lines aligned right, and the visual order
+ * the pager draws where the terminal does not reorder. */
+static void
+test_rtl(void **state)
+{
+	static const struct {
+		const char	*logical;
+		const char	*visual;
+	} cases[] = {
+		{ SHALOM " world 123.", ".123 world " SHALOM_VISUAL },
+		{ "(" SHALOM ")", "(" SHALOM_VISUAL ")" },
+		{ SHALOM " 1,000 " SHALOM, SHALOM_VISUAL " 1,000 "
+		    SHALOM_VISUAL },
+		{ "abc", "abc" },
+	};
+	struct doc		*d;
+	struct layout		*l;
+	struct layout_run	 r, *vr = NULL;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, n, cap = 0;
+
+	for (i = 0; i < nitems(cases); i++) {
+		buf_reset(&b);
+		r.start = 0;
+		r.len = strlen(cases[i].logical);
+		r.attr = LAYOUT_EM;
+		r.link = r.span = -1;
+		n = layout_visual(cases[i].logical, r.len, &r, 1, &b, &vr,
+		    &cap);
+		assert_string_equal(buf_str(&b), cases[i].visual);
+		/* One run still covers it all. */
+		assert_int_equal(n, 1);
+		assert_int_equal(vr[0].start, 0);
+		assert_int_equal(vr[0].len, r.len);
+		assert_int_equal(vr[0].attr, LAYOUT_EM);
+	}
+	free(vr);
+	buf_free(&b);
+
+	d = doc_new(NULL);
+	testdoc_para(d, "\xe2\x80\x9c" SHALOM "\xe2\x80\x9d, he said.");
+	testdoc_para(d, "An English line with " SHALOM " inside.");
+	testdoc_para(d, "2024");
+	testdoc_finish(d);
+	assert_true(layout_block_rtl(d, 0));
+	assert_false(layout_block_rtl(d, 1));
+	assert_false(layout_block_rtl(d, 2));
+	doc_set(&d->dir, "rtl", (size_t)-1);
+	assert_true(layout_block_rtl(d, 2));
+	l = lay(d, 40, 0);
+	/* The right-to-left lines end at the right margin. */
+	assert_true(l->lines[0].rtl);
+	assert_int_equal(layout_line_cells(l, 0), 40);
+	assert_false(l->lines[2].rtl);
+	assert_int_equal(l->lines[2].indent, 0);
+	assert_true(l->lines[4].rtl);
+	assert_int_equal(layout_line_cells(l, 4), 40);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* A byline that the head shows already is not the body's first line
+ * again; a paragraph that only mentions the name stays. */
+static void
+test_byline_once(void **state)
+{
+	static const char *const want[] = {
+		"A Film", "", "Jane Doe", "", "The text begins.", "",
+		"Jane Doe wrote this too.",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+	size_t		 i;
+
+	doc_set(&d->title, "A Film", (size_t)-1);
+	doc_set(&d->byline, "Jane Doe", (size_t)-1);
+	testdoc_para(d, "By JANE DOE");
+	testdoc_para(d, "The text begins.");
+	testdoc_para(d, "Jane Doe wrote this too.");
+	testdoc_finish(d);
+	l = lay(d, 40, LAYOUT_TITLE);
+	check_lines(l, want, nitems(want));
+	/* The next block's place is its own line. */
+	assert_int_equal(layout_block_line(l, 1), 4);
+	for (i = 0; i < l->nlines; i++)
+		assert_true(l->lines[i].block < d->nblocks);
+	layout_free(l);
+	doc_free(d);
+}
+
+/* An image in the words shows as "[image: alt]" where it was. */
+static void
+test_inline_image(void **state)
+{
+	static const char *const want[] = {
+		"The door [image: a red door] opens.",
+	};
+	struct doc	*d = doc_new(NULL);
+	struct layout	*l;
+
+	testdoc_para(d, "The door");
+	doc_add_inline(d, "a red door");
+	testdoc_text(d, " opens.");
+	testdoc_finish(d);
+	l = lay(d, 40, 0);
+	check_lines(l, want, nitems(want));
+	/* The mark is no word of the text: its place maps to the image's. */
+	assert_int_equal(l->lines[0].offset, 0);
 	layout_free(l);
 	doc_free(d);
 }
@@ -621,6 +906,13 @@ main(void)
 		cmocka_unit_test(test_line_at),
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_pre_image_rule),
+		cmocka_unit_test(test_pre_wrap),
+		cmocka_unit_test(test_list_numbers),
+		cmocka_unit_test(test_link_mark_whole),
+		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_rtl),
+		cmocka_unit_test(test_byline_once),
+		cmocka_unit_test(test_inline_image),
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_title_head),
 		cmocka_unit_test(test_head_without_blocks),

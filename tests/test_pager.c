@@ -20,6 +20,7 @@
 #include "layout.h"
 #include "pager.h"
 #include "testdoc.h"
+#include "url.h"
 #include "util.h"
 #include "width.h"
 
@@ -225,31 +226,50 @@ test_sections_numbered(void **state)
 	keys(p, "]");
 	assert_at_section(p, NPARTS - 1);
 	assert_non_null(p->message);
-	/* 1 could be 1, 10, 11 or 12: a prompt. */
+	/* 1 could be 1, 10, 11 or 12: it waits for another digit. */
 	before = p->top;
 	keys(p, "1");
 	assert_int_equal(p->prompt, PAGER_PROMPT_SECTION);
+	assert_int_equal(pager_wait(p), PAGER_DIGIT_WAIT);
 	assert_string_equal(buf_str(&p->input), "1");
 	s = status(p);
 	assert_non_null(strstr(s, "Section: 1"));
 	free(s);
 	assert_int_equal(p->top, before);
+	/* A digit after which no longer number starts goes at once. */
+	keys(p, "1");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_int_equal(pager_wait(p), -1);
+	assert_at_section(p, 10);
+	/* Enter takes the 1 at once. */
 	keys(p, "1\n");
 	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
-	assert_at_section(p, 10);
-	keys(p, "1\n");
 	assert_at_section(p, 0);
-	/* Letters are not taken; Backspace edits; Escape cancels. */
-	keys(p, "1x2");
-	assert_string_equal(buf_str(&p->input), "12");
+	/* So does the end of the wait. */
+	keys(p, "91");
+	assert_at_section(p, 8);
+	pager_wait_over(p);
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 0);
+	/* Another key takes the number, then does its work. */
+	keys(p, "91j");
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_int_equal(p->top, pager_section_line(p, 0) + 1);
+	/* Backspace edits; Escape cancels. */
+	keys(p, "91");
 	pager_key(p, KEYC_BSPACE);
-	assert_string_equal(buf_str(&p->input), "1");
+	assert_int_equal(p->prompt, PAGER_PROMPT_SECTION);
+	assert_string_equal(buf_str(&p->input), "");
+	pager_wait_over(p);
+	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
+	assert_at_section(p, 8);
+	keys(p, "1");
 	pager_key(p, KEYC_ESCAPE);
 	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
-	assert_at_section(p, 0);
+	assert_at_section(p, 8);
 	/* A number no section has. */
-	keys(p, "19\n");
-	assert_at_section(p, 0);
+	keys(p, "19");
+	assert_at_section(p, 8);
 	assert_non_null(p->message);
 	assert_true(p->message_error);
 	assert_non_null(strstr(p->message, "19"));
@@ -276,7 +296,7 @@ test_sections_by_position(void **state)
 	s = status(p);
 	assert_non_null(strstr(s, "\xc2\xa7" "4/12 Counting the Cuts"));
 	free(s);
-	keys(p, "12\n");
+	keys(p, "12");
 	assert_at_section(p, 11);
 	keys(p, "g]");
 	assert_at_section(p, 0);
@@ -291,7 +311,7 @@ test_sections_by_position(void **state)
 	s = status(p);
 	assert_non_null(strstr(s, "\xc2\xa7IV/12 Counting the Cuts"));
 	free(s);
-	keys(p, "11\n");
+	keys(p, "11");
 	assert_at_section(p, 10);
 	pager_free(p);
 
@@ -462,6 +482,14 @@ test_search(void **state)
 	/* An empty pattern is the last one again. */
 	keys(p, "g/\n");
 	assert_int_equal(p->current, 0);
+	/* Enter on an empty pattern, or the same pattern again, goes on
+	 * to the next match, as in less. */
+	keys(p, "/\n");
+	assert_int_equal(p->current, 1);
+	keys(p, "/zebra\n");
+	assert_int_equal(p->current, 2);
+	keys(p, "g/zebra\n");
+	assert_int_equal(p->current, 0);
 	/* Lower case matches either case; a capital makes it exact. */
 	keys(p, "/ZEBRA\n");
 	assert_int_equal(p->nmatches, 0);
@@ -484,6 +512,40 @@ test_search(void **state)
 	assert_int_equal(p->prompt, PAGER_PROMPT_NONE);
 	assert_int_equal(p->top, first);
 	assert_string_equal(p->pattern, "a zebra");
+	pager_free(p);
+}
+
+/* Typed text finds what the screen shows: folded by search.c. */
+static void
+test_search_folded(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	struct pager	*p;
+	const char	*pat;
+	unsigned int	 cp;
+	size_t		 i, k;
+
+	testdoc_para(d, "\xe2\x80\x9c" "Caf\xc3\xa9 Society\xe2\x80\x9d is "
+	    "Allen\xe2\x80\x99s late film \xe2\x80\x94 na\xc3\xafve, "
+	    "\xe6\x98\xa0\xe7\x94\xbb.");
+	testdoc_finish(d);
+	p = pager_new(d, 80, 24, NULL);
+	keys(p, "/allen's\n");
+	assert_int_equal(p->nmatches, 1);
+	keys(p, "/\"cafe\n");
+	assert_int_equal(p->nmatches, 1);
+	keys(p, "/film - naive\n");
+	assert_int_equal(p->nmatches, 1);
+	keys(p, "/Society\"\n");
+	assert_int_equal(p->nmatches, 1);
+	/* A pattern that starts with a character beyond ASCII. */
+	pat = "/\xe6\x98\xa0\xe7\x94\xbb\n";
+	for (i = 0; pat[i] != '\0'; i += k) {
+		k = utf8_next(pat + i, strlen(pat + i), &cp);
+		pager_key(p, cp == '\n' ? KEYC_ENTER : (int)cp);
+	}
+	assert_int_equal(p->nmatches, 1);
+	assert_int_equal(p->matches[0].end - p->matches[0].start, 6);
 	pager_free(p);
 }
 
@@ -801,6 +863,22 @@ test_header_and_status(void **state)
 	free(s);
 	pager_free(p);
 
+	/* At a wide window the header starts where the centred text
+	 * does. */
+	{
+		struct pager_opts	c = { 0, LAYOUT_CENTRE };
+
+		p = pager_new(essay(NUMBERS), 200, 24, &c);
+	}
+	buf_reset(&b);
+	w = pager_header(p, &b);
+	assert_int_equal(p->layout->margin, 60);
+	assert_int_equal(strspn(buf_str(&b), " "), 60);
+	assert_true(strncmp(buf_str(&b) + 60, "Example Review", 14) == 0);
+	assert_int_equal(width_str(b.data, b.len), 200);
+	assert_true(w <= 60 + 80);
+	pager_free(p);
+
 	/* Narrow: the title gives way, the section stays. */
 	p = open_pager(NUMBERS, 40, 10);
 	keys(p, "3");
@@ -829,6 +907,118 @@ test_header_and_status(void **state)
 		pager_free(p);
 	}
 	buf_free(&b);
+}
+
+/* As the window narrows the status line drops its parts, least used
+ * first (help, the essay's title, the section's title, the count of
+ * sections, the percentage), and never shows a number cut short. */
+static void
+test_status_narrowing(void **state)
+{
+	struct pager	*p;
+	char		*s, *sec;
+	int		 cols, help = 1, title = 1, stitle = 1, total = 1;
+	int		 pct = 1, num = 1;
+
+	for (cols = 100; cols >= 1; cols--) {
+		p = open_pager(NUMBERS, cols, 10);
+		keys(p, "3");
+		s = status(p);
+		assert_int_equal(width_str(s, strlen(s)), cols - 1);
+		/* A part once dropped stays dropped in narrower windows. */
+		if (strstr(s, "h: help") == NULL)
+			help = 0;
+		else
+			assert_true(help);
+		if (strncmp(s, "The L", 5) != 0)
+			title = 0;
+		else
+			assert_true(title);
+		if (strstr(s, "12 The") == NULL)
+			stitle = 0;
+		else
+			assert_true(stitle);
+		if (strchr(s, '%') == NULL)
+			pct = 0;
+		else
+			assert_true(pct);
+		sec = strstr(s, "\xc2\xa7");
+		if (sec == NULL)
+			num = 0;
+		else {
+			assert_true(num);
+			/* The number whole: "§3/12" or "§3", then a space or
+			 * the end. */
+			sec += 2;
+			if (strncmp(sec, "3/12", 4) == 0) {
+				assert_true(total);
+				assert_true(sec[4] == ' ' || sec[4] == '\0');
+			} else {
+				total = 0;
+				assert_true(sec[0] == '3');
+				assert_true(sec[1] == ' ' || sec[1] == '\0');
+			}
+		}
+		/* The order parts give way in. */
+		if (help)
+			assert_true(title && stitle && total && pct && num);
+		if (title)
+			assert_true(stitle && total && pct && num);
+		if (stitle)
+			assert_true(total && pct && num);
+		if (pct)
+			assert_true(num);
+		/* The issue's 20 columns: the number whole, with its count. */
+		if (cols == 20)
+			assert_non_null(strstr(s, "\xc2\xa7" "3/12"));
+		free(s);
+		pager_free(p);
+	}
+	/* Down to one column, everything went, in order. */
+	assert_false(help || title || stitle || total || pct || num);
+}
+
+/* After G on a page of 10,000 short sections, the outline marks the
+ * last section, whose end the screen shows, not the one at the top of
+ * the last screen (issue 14). */
+static void
+test_outline_at_end(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	struct pager	*p;
+	struct buf	 b = BUF_INIT;
+	char		 t[32];
+	size_t		 i, n;
+	int		 mark;
+
+	for (i = 0; i < 10000; i++) {
+		snprintf(t, sizeof t, "Heading %zu", i + 1);
+		testdoc_block(d, DOC_HEADING, 2, t);
+		testdoc_para(d, "A line.");
+	}
+	testdoc_finish(d);
+	assert_int_equal(d->nsections, 10000);
+	p = pager_new(d, 80, 24, NULL);
+	keys(p, "G");
+	/* The last screen starts several sections before the last. */
+	assert_true(pager_section(p) < 9999);
+	assert_int_equal(pager_section_read(p), 9999);
+	keys(p, "t");
+	assert_int_equal(p->menu, PAGER_MENU_OUTLINE);
+	assert_int_equal(list_current(&p->list), 9999);
+	n = pager_menu_count(p);
+	for (i = 0; i < n; i++) {
+		buf_reset(&b);
+		pager_menu_item(p, i, &b, &mark);
+		assert_int_equal(mark, i == 9999);
+	}
+	/* Elsewhere, the section at the top is the one read. */
+	keys(p, "q");
+	keys(p, "g");
+	keys(p, "]]");
+	assert_int_equal(pager_section_read(p), pager_section(p));
+	buf_free(&b);
+	pager_free(p);
 }
 
 static void
@@ -912,7 +1102,7 @@ test_link_origin(void **state)
 	};
 	static const char	*ways[] = { "\t\n", "l\n", "\to", "lo" };
 	struct pager		*p;
-	char			*url;
+	char			*url, *abs;
 	size_t			 i, k;
 	int			 want;
 
@@ -929,7 +1119,18 @@ test_link_origin(void **state)
 			if (cases[i].allowed) {
 				assert_int_equal(pager_take_request(p, &url),
 				    want);
-				assert_string_equal(url, cases[i].target);
+				/* A browser gets a local file as an absolute
+				 * file: URL. */
+				if (want == PAGER_REQ_OPEN &&
+				    !url_is_web(cases[i].target)) {
+					abs = url_from_path(cases[i].target);
+					assert_string_equal(url, abs);
+					assert_true(strncmp(abs, "file:///",
+					    8) == 0);
+					free(abs);
+				} else
+					assert_string_equal(url,
+					    cases[i].target);
 				free(url);
 			} else {
 				assert_int_equal(pager_take_request(p, &url),
@@ -948,7 +1149,26 @@ test_link_origin(void **state)
 	p = link_pager("/tmp/essay.html", "notes.html");
 	keys(p, "o");
 	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
-	assert_string_equal(url, "/tmp/essay.html");
+	assert_string_equal(url, "file:///tmp/essay.html");
+	free(url);
+	pager_free(p);
+	/* Tab shows the selected link's address on the status line. */
+	p = link_pager("https://example.org/a", "https://example.org/b#fn1");
+	keys(p, "\t");
+	assert_non_null(p->message);
+	assert_false(p->message_error);
+	assert_string_equal(p->message, "https://example.org/b#fn1");
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "https://example.org/b#fn1");
+	free(url);
+	pager_free(p);
+	p = link_pager("/tmp/essay.html", "/tmp/notes.html#fn1");
+	keys(p, "\t");
+	assert_string_equal(p->message, "file:///tmp/notes.html#fn1");
+	keys(p, "o");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_OPEN);
+	assert_string_equal(url, "file:///tmp/notes.html#fn1");
 	free(url);
 	pager_free(p);
 	p = link_pager("-", "https://example.org/");
@@ -962,6 +1182,69 @@ test_link_origin(void **state)
 /* The header names the URL's host as url_host() gives it, without user,
  * password or port, in lower case; a file by its name; standard input by
  * that name. */
+/* A link to a place on the same page (a footnote, and back) moves there
+ * at once, with no load and no history; to another page it is a load,
+ * the fragment kept for the view. */
+static void
+test_fragments(void **state)
+{
+	struct doc	*d = doc_new("https://example.org/essay");
+	struct pager	*p;
+	char		*url;
+	size_t		 fn, ref;
+	int		 i;
+
+	testdoc_para(d, "A claim");
+	doc_add_anchor(d, "fnref1");
+	testdoc_span(d, DOC_LINK, "https://example.org/essay#fn1", "[1]");
+	testdoc_text(d, " and more, ");
+	testdoc_span(d, DOC_LINK, "https://example.org/other#part2",
+	    "elsewhere");
+	testdoc_text(d, ", ");
+	testdoc_span(d, DOC_LINK, "https://example.org/essay#nowhere",
+	    "a lost note");
+	testdoc_text(d, ".");
+	for (i = 0; i < 60; i++)
+		testdoc_para(d, "Filler paragraph between the text and notes.");
+	testdoc_block(d, DOC_LIST_ITEM, 1, NULL);
+	doc_add_anchor(d, "fn1");
+	testdoc_text(d, "The note. ");
+	testdoc_span(d, DOC_LINK, "https://example.org/essay#fnref1", "back");
+	testdoc_finish(d);
+	fn = d->nblocks - 1;
+	ref = 0;
+	p = pager_new(d, 80, 24, NULL);
+	/* The first link on the screen: the footnote mark. */
+	keys(p, "\t\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_null(url);
+	assert_int_equal(p->nhistory, 0);
+	assert_int_equal(p->layout->lines[p->top].block, fn);
+	/* And back, from the note's link. */
+	keys(p, "\t");
+	assert_string_equal(p->message, "https://example.org/essay#fnref1");
+	keys(p, "\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_int_equal(p->nhistory, 0);
+	assert_int_equal(p->layout->lines[p->top].block, ref);
+	/* Another page: a load, with its fragment. */
+	keys(p, "g\t\t\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_LOAD);
+	assert_string_equal(url, "https://example.org/other#part2");
+	free(url);
+	/* A place the page does not have: said, nothing moves. */
+	pager_key(p, KEYC_ESCAPE);
+	keys(p, "g\t\t\t\n");
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_NONE);
+	assert_true(p->message_error);
+	assert_non_null(strstr(p->message, "#nowhere"));
+	assert_int_equal(p->top, 0);
+	/* pager_goto_anchor() is what the view calls after a load. */
+	pager_goto_anchor(p, "fn1");
+	assert_int_equal(p->layout->lines[p->top].block, fn);
+	pager_free(p);
+}
+
 static void
 test_header_site(void **state)
 {
@@ -1021,6 +1304,7 @@ main(void)
 		cmocka_unit_test(test_sections_by_position),
 		cmocka_unit_test(test_sections_nested),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_search_folded),
 		cmocka_unit_test(test_links_and_requests),
 		cmocka_unit_test(test_outline_and_help),
 		cmocka_unit_test(test_help_wrapped),
@@ -1028,9 +1312,12 @@ main(void)
 		cmocka_unit_test(test_resize_keeps_place),
 		cmocka_unit_test(test_place),
 		cmocka_unit_test(test_header_and_status),
+		cmocka_unit_test(test_status_narrowing),
+		cmocka_unit_test(test_outline_at_end),
 		cmocka_unit_test(test_tiny_screens),
 		cmocka_unit_test(test_empty_document),
 		cmocka_unit_test(test_link_origin),
+		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_header_site),
 	};
 

@@ -117,7 +117,7 @@ test_text(void **state)
 	    "\n"
 	    "                 * * *\n"
 	    "\n"
-	    "Film | Year\n"
+	    "Film      | Year\n"
 	    "Ballerina | 2025\n"
 	    "\n"
 	    "Links\n"

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -247,10 +248,13 @@ test_resolve_file(void **state)
 	} cases[] = {
 		{ "essays/a b.html", "c.html", "essays/c.html" },
 		{ "essays/a b.html", "../c.html", "c.html" },
+		/* The fragment stays, as written: where the link leads. */
 		{ "essays/a b.html", "my%20notes.html#part-2",
-		  "essays/my notes.html" },
+		  "essays/my notes.html#part-2" },
 		{ "essays/a b.html", "../img/../index.html?x=1", "index.html" },
-		{ "essays/a b.html", "#top", "essays/a b.html" },
+		{ "essays/a b.html", "#top", "essays/a b.html#top" },
+		{ "essays/a b.html", "#", "essays/a b.html" },
+		{ "essays/a b.html", "#a b", "essays/a b.html" },
 		{ "essays/a b.html", "?x=1", "essays/a b.html" },
 		{ "essays/a b.html", "-", "essays/-" },
 		{ "essays/a b.html", "./notes:1.html", "essays/notes:1.html" },
@@ -440,6 +444,58 @@ test_fragment(void **state)
 	assert_ptr_equal(url_fragment(notes), notes + 22);
 }
 
+/* file: URLs given to reel are local files; a local file handed to a
+ * browser is a file: URL. */
+static void
+test_file_urls(void **state)
+{
+	static const struct {
+		const char	*url;
+		const char	*path;
+	} cases[] = {
+		{ "file:///tmp/essay.html", "/tmp/essay.html" },
+		{ "FILE:///tmp/essay.html#fn1", "/tmp/essay.html" },
+		{ "file://localhost/tmp/a%20b.html?x=1", "/tmp/a b.html" },
+		{ "file:///tmp/caf%C3%A9.txt", "/tmp/caf\xc3\xa9.txt" },
+		{ "file://example.org/tmp/x.html", NULL },
+		{ "file:/tmp/x.html", NULL },
+		{ "file:///tmp/x%00.html", NULL },
+		{ "https://example.org/x", NULL },
+		{ "/tmp/x.html", NULL },
+	};
+	char	*got, *cwd, *want;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < nitems(cases); i++) {
+		got = url_file_path(cases[i].url);
+		if (cases[i].path == NULL)
+			assert_null(got);
+		else
+			assert_string_equal(got, cases[i].path);
+		free(got);
+	}
+	got = url_from_path("/no/such/dir/a b#fn1");
+	assert_string_equal(got, "file:///no/such/dir/a%20b#fn1");
+	free(got);
+	got = url_from_path("/no/such/caf\xc3\xa9.html");
+	assert_string_equal(got, "file:///no/such/caf%C3%A9.html");
+	/* And back. */
+	want = url_file_path(got);
+	assert_string_equal(want, "/no/such/caf\xc3\xa9.html");
+	free(want);
+	free(got);
+	/* A relative name is made absolute. */
+	cwd = getcwd(NULL, 0);
+	assert_non_null(cwd);
+	got = url_from_path("no-such-notes.html");
+	want = xprintf("file://%s/no-such-notes.html", cwd);
+	assert_string_equal(got, want);
+	free(want);
+	free(got);
+	free(cwd);
+}
+
 int
 main(void)
 {
@@ -453,6 +509,7 @@ main(void)
 		cmocka_unit_test(test_resolve_base_href),
 		cmocka_unit_test(test_absolute),
 		cmocka_unit_test(test_fragment),
+		cmocka_unit_test(test_file_urls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
