@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "extract_content.h"
 #include "extract_dom.h"
 #include "extract_int.h"
@@ -1509,13 +1510,99 @@ content_prep_article(struct xctx *x, xmlNodePtr article)
 	extract_dom_list_free(&m);
 }
 
+/* Names of a lede: the paragraph that sums the essay up above it. */
+static const char *const content_lede_words[] = { "lead", "intro",
+    "excerpt", "standfirst", "subtitle", "subheadline", "teaser-text",
+    "chapo", "abstract", "hero-text", NULL };
+
+/* Is one of words a whole part of s (between the start, a space, '-' or
+ * '_' and the end or one of them), ASCII case ignored? */
+static int
+content_has_part(const char *s, const char *const *words)
+{
+	const char	*p;
+	size_t		 i, len;
+
+	for (i = 0; words[i] != NULL; i++) {
+		len = strlen(words[i]);
+		for (p = s; (p = strcasestr(p, words[i])) != NULL; p++) {
+			if ((p == s || strchr(" -_", p[-1]) != NULL) &&
+			    (p[len] == '\0' || strchr(" -_", p[len]) != NULL))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether n reads as the essay's lede: named so (or microdata's
+ * description), a sentence or a few of them (8 to 150 words), few
+ * links. */
+static int
+content_is_lede(struct xctx *x, xmlNodePtr n, struct buf *b)
+{
+	const char	*match, *ip;
+	size_t		 words;
+
+	match = extract_dom_match_string(n, b);
+	ip = extract_dom_attr(n, "itemprop");
+	if (!content_has_part(match, content_lede_words) &&
+	    (ip == NULL || !content_has_part(ip, (const char *const [])
+	    { "description", "abstract", NULL })))
+		return 0;
+	if (extract_dom_is(n, XT_A) || extract_dom_is(n, XT_IMG) ||
+	    extract_dom_is(n, XT_FIGURE) || extract_dom_is(n, XT_FIGCAPTION))
+		return 0;
+	extract_dom_text(n, 1, b);
+	words = doc_count_words(buf_str(b), b->len);
+	return words >= 8 && words <= 150 &&
+	    extract_dom_link_density(n) < 0.25;
+}
+
+/*
+ * The lede above the chosen container, outside it: the last element
+ * before top that reads as one, in the same part of the page (their
+ * nearest common ancestor is not the body). Pages put the lede in the
+ * article's header, apart from the body of the text, and Readability's
+ * choice leaves it out; a reader wants it. Returns it or NULL.
+ */
+static xmlNodePtr
+content_find_lede(struct xctx *x, xmlNodePtr top)
+{
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n, lede = NULL, a;
+
+	for (n = x->body != NULL ? extract_dom_first(x->body) : NULL;
+	    n != NULL && n != top;) {
+		if (content_is_ancestor(n, top)) {
+			n = extract_dom_next(n, 0);
+			continue;
+		}
+		if (content_is_lede(x, n, &b)) {
+			lede = n;
+			n = extract_dom_next(n, 1);
+		} else
+			n = extract_dom_next(n, 0);
+	}
+	buf_free(&b);
+	if (lede == NULL)
+		return NULL;
+	/* The nearest ancestor of the lede that holds top too. */
+	for (a = extract_dom_parent(lede); a != NULL &&
+	    !content_is_ancestor(a, top); a = extract_dom_parent(a))
+		;
+	if (a == NULL || extract_dom_is(a, XT_BODY) ||
+	    extract_dom_is(a, XT_HTML))
+		return NULL;
+	return lede;
+}
+
 /* One attempt with the current flags. Returns the detached content and
  * the text direction found around it in *dir (allocated or NULL). */
 static xmlNodePtr
 content_attempt(struct xctx *x, char **dir)
 {
 	struct xlist	 score = { NULL, 0, 0 }, cands = { NULL, 0, 0 };
-	xmlNodePtr	 top, parent, s, next, article, a;
+	xmlNodePtr	 top, parent, s, next, article, a, lede;
 	const char	*d;
 	double		 threshold;
 
@@ -1550,6 +1637,11 @@ content_attempt(struct xctx *x, char **dir)
 		*dir = xstrdup("ltr");
 
 	article = extract_dom_new(x, XT_DIV);
+	if ((lede = content_find_lede(x, top)) != NULL) {
+		extract_dom_rename(x, lede, extract_dom_has_block(lede) ?
+		    XT_DIV : XT_P);
+		extract_dom_append(article, lede);
+	}
 	threshold = content_score(x, top) * 0.2;
 	if (threshold < 10)
 		threshold = 10;

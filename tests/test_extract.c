@@ -1283,6 +1283,41 @@ test_label_hidden(void **state)
 	doc_free(d);
 }
 
+/* The lede in the article's header, outside the container of the text,
+ * leads the essay; a paragraph named so in another part of the page (its
+ * nearest common ancestor with the text is the body) is no lede of it. */
+static void
+test_lede(void **state)
+{
+	struct doc		*d = parse_file("lede.html",
+	    "https://example.org/long-take");
+	const struct doc_block	*lede, *first;
+	char			*path, *data, *p, *cause = NULL;
+	size_t			 len;
+
+	lede = find(d, "A film that waits for a car");
+	first = find(d, "The camera holds on the empty street");
+	assert_non_null(lede);
+	assert_non_null(first);
+	assert_true(lede < first);
+	assert_int_equal(lede->type, DOC_PARAGRAPH);
+	assert_null(find(d, "Elsewhere in this issue"));
+	doc_free(d);
+
+	/* Without the article's own, the other part's is still not taken. */
+	path = xprintf("%s/lede.html", FIXTURES);
+	if (read_file(path, 1 << 20, &data, &len, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_non_null(p = strstr(data, "article-lead"));
+	memcpy(p, "article-xxxx", 12);
+	d = parse(data, "https://example.org/long-take");
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_null(find(d, "Elsewhere in this issue"));
+	doc_free(d);
+	free(data);
+	free(path);
+}
+
 int
 main(void)
 {
@@ -1298,6 +1333,7 @@ main(void)
 		cmocka_unit_test(test_furniture_orphan_labels),
 		cmocka_unit_test(test_textlen_modes),
 		cmocka_unit_test(test_label_hidden),
+		cmocka_unit_test(test_lede),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),
