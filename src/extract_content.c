@@ -787,6 +787,37 @@ content_is_ancestor(xmlNodePtr anc, xmlNodePtr n)
 	return 0;
 }
 
+/*
+ * Whether n has two siblings or more of its shape (same tag, same
+ * non-empty class) that hold text, as many posts of a thread or many
+ * parts of an essay that a page cuts into blocks of one kind: then the
+ * text is split among them, not in n alone.
+ */
+static int
+content_has_twins(xmlNodePtr n)
+{
+	const char	*cls = extract_dom_attr(n, "class"), *c;
+	xmlNodePtr	 p = extract_dom_parent(n), s;
+	size_t		 twins = 0, len, sum = 0;
+
+	if (cls == NULL || *cls == '\0' || p == NULL)
+		return 0;
+	for (s = extract_dom_first(p); s != NULL;
+	    s = extract_dom_next_sibling(s)) {
+		if (s == n || extract_dom_tag(s) != extract_dom_tag(n) ||
+		    (c = extract_dom_attr(s, "class")) == NULL ||
+		    strcmp(c, cls) != 0)
+			continue;
+		if ((len = extract_dom_textlen(s, XLEN_NORMAL)) >= 100) {
+			twins++;
+			sum += len;
+		}
+	}
+	/* Together they weigh as much as n: small boxes of one kind after
+	 * an essay (a site's footer cards) are not its parts. */
+	return twins >= 2 && sum >= extract_dom_textlen(n, XLEN_NORMAL);
+}
+
 /* Picks the container of the essay among the candidates. Returns it, or
  * NULL when the body itself must be wrapped. */
 static xmlNodePtr
@@ -833,6 +864,16 @@ content_pick(struct xctx *x, struct xlist *cands)
 			}
 		}
 	}
+	/* The essay split among blocks of one shape: their parent. */
+	for (i = 0, p = t; i < 6 && p != NULL && !extract_dom_is(p, XT_BODY);
+	    i++, p = extract_dom_parent(p)) {
+		if (content_has_twins(p)) {
+			t = extract_dom_parent(p);
+			break;
+		}
+	}
+	if (extract_dom_is(t, XT_BODY))
+		return NULL;
 	if (!content_scored(x, t))
 		content_init(x, t);
 

@@ -1318,6 +1318,22 @@ test_lede(void **state)
 	free(path);
 }
 
+/* Text split among blocks of one shape (the posts of a thread): the
+ * block chosen has twins beside it that together hold as much, so their
+ * parent is taken; a box of another shape after them stays out. */
+static void
+test_split_parts(void **state)
+{
+	struct doc	*d = parse_file("split-parts.html",
+	    "https://example.org/thread");
+
+	assert_non_null(find(d, "I saw it twice this week"));
+	assert_non_null(find(d, "Same here. When the car finally turns"));
+	assert_non_null(find(d, "I found it slow the first time"));
+	assert_null(find(d, "Join the film club"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1334,6 +1350,7 @@ main(void)
 		cmocka_unit_test(test_textlen_modes),
 		cmocka_unit_test(test_label_hidden),
 		cmocka_unit_test(test_lede),
+		cmocka_unit_test(test_split_parts),
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),
