@@ -527,63 +527,10 @@ build_cell_text(struct xbuild *b, xmlNodePtr n)
 	return 1;
 }
 
-/* Is n a table of contents box (Wikipedia's "Contents"): a list, or a
- * box holding one, of at least three links, every one to an anchor of
- * this page, their words most of its words? It is neither a section
- * nor text of the essay: the outline does its work. */
-static int
-build_is_toc(struct xbuild *b, xmlNodePtr n)
-{
-	static const enum xtag	 a[] = { XT_A };
-	struct xlist		 l = { NULL, 0, 0 };
-	const char		*href, *frag, *self;
-	char			*here, *there, *url;
-	size_t			 i, all, linked = 0;
-	int			 toc;
-
-	extract_dom_collect(n, a, nitems(a), &l);
-	toc = l.n >= 3;
-	/* This page: its base, or for a kept copy its address. */
-	self = b->x->base != NULL ? b->x->base : b->d->url;
-	here = self != NULL ? url_split_fragment(self, &frag) : NULL;
-	for (i = 0; i < l.n && toc; i++) {
-		href = extract_dom_attr(l.v[i], "href");
-		if (href == NULL || href[0] == '\0')
-			toc = 0;
-		else if (href[0] != '#') {
-			/* A kept copy's links are absolute: this page's? */
-			url = url_resolve(href, self);
-			there = url != NULL ? url_split_fragment(url, &frag) :
-			    NULL;
-			toc = there != NULL && here != NULL && frag != NULL &&
-			    strcmp(there, here) == 0;
-			free(there);
-			free(url);
-		} else if (href[1] == '\0')
-			toc = 0;
-		buf_reset(&b->tmp);
-		extract_dom_text(l.v[i], 1, &b->tmp);
-		linked += b->tmp.len;
-	}
-	extract_dom_list_free(&l);
-	free(here);
-	if (!toc)
-		return 0;
-	buf_reset(&b->tmp);
-	extract_dom_text(n, 1, &b->tmp);
-	all = b->tmp.len;
-	/* The links and a title ("Contents") at most. */
-	return linked * 10 >= all * 7;
-}
-
 static void
 build_element(struct xbuild *b, xmlNodePtr n)
 {
 	enum xtag	t = extract_dom_tag(n);
-
-	if ((t == XT_UL || t == XT_OL || t == XT_DIV || t == XT_NAV ||
-	    t == XT_TABLE) && !b->row && !b->pre && build_is_toc(b, n))
-		return;
 
 	switch (t) {
 	case XT_SCRIPT: case XT_STYLE: case XT_NOSCRIPT: case XT_TEMPLATE:

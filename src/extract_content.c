@@ -13,6 +13,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "doc.h"
 #include "extract_content.h"
 #include "extract_dom.h"
 #include "extract_int.h"
@@ -790,6 +791,37 @@ content_is_ancestor(xmlNodePtr anc, xmlNodePtr n)
 	return 0;
 }
 
+/*
+ * Whether n has two siblings or more of its shape (same tag, same
+ * non-empty class) that hold text, as many posts of a thread or many
+ * parts of an essay that a page cuts into blocks of one kind: then the
+ * text is split among them, not in n alone.
+ */
+static int
+content_has_twins(xmlNodePtr n)
+{
+	const char	*cls = extract_dom_attr(n, "class"), *c;
+	xmlNodePtr	 p = extract_dom_parent(n), s;
+	size_t		 twins = 0, len, sum = 0;
+
+	if (cls == NULL || *cls == '\0' || p == NULL)
+		return 0;
+	for (s = extract_dom_first(p); s != NULL;
+	    s = extract_dom_next_sibling(s)) {
+		if (s == n || extract_dom_tag(s) != extract_dom_tag(n) ||
+		    (c = extract_dom_attr(s, "class")) == NULL ||
+		    strcmp(c, cls) != 0)
+			continue;
+		if ((len = extract_dom_textlen(s, XLEN_NORMAL)) >= 100) {
+			twins++;
+			sum += len;
+		}
+	}
+	/* Together they weigh as much as n: small boxes of one kind after
+	 * an essay (a site's footer cards) are not its parts. */
+	return twins >= 2 && sum >= extract_dom_textlen(n, XLEN_NORMAL);
+}
+
 /* Picks the container of the essay among the candidates. Returns it, or
  * NULL when the body itself must be wrapped. */
 static xmlNodePtr
@@ -836,6 +868,16 @@ content_pick(struct xctx *x, struct xlist *cands)
 			}
 		}
 	}
+	/* The essay split among blocks of one shape: their parent. */
+	for (i = 0, p = t; i < 6 && p != NULL && !extract_dom_is(p, XT_BODY);
+	    i++, p = extract_dom_parent(p)) {
+		if (content_has_twins(p)) {
+			t = extract_dom_parent(p);
+			break;
+		}
+	}
+	if (extract_dom_is(t, XT_BODY))
+		return NULL;
 	if (!content_scored(x, t))
 		content_init(x, t);
 
@@ -1513,13 +1555,99 @@ content_prep_article(struct xctx *x, xmlNodePtr article)
 	extract_dom_list_free(&m);
 }
 
+/* Names of a lede: the paragraph that sums the essay up above it. */
+static const char *const content_lede_words[] = { "lead", "intro",
+    "excerpt", "standfirst", "subtitle", "subheadline", "teaser-text",
+    "chapo", "abstract", "hero-text", NULL };
+
+/* Is one of words a whole part of s (between the start, a space, '-' or
+ * '_' and the end or one of them), ASCII case ignored? */
+static int
+content_has_part(const char *s, const char *const *words)
+{
+	const char	*p;
+	size_t		 i, len;
+
+	for (i = 0; words[i] != NULL; i++) {
+		len = strlen(words[i]);
+		for (p = s; (p = strcasestr(p, words[i])) != NULL; p++) {
+			if ((p == s || strchr(" -_", p[-1]) != NULL) &&
+			    (p[len] == '\0' || strchr(" -_", p[len]) != NULL))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether n reads as the essay's lede: named so (or microdata's
+ * description), a sentence or a few of them (8 to 150 words), few
+ * links. */
+static int
+content_is_lede(struct xctx *x, xmlNodePtr n, struct buf *b)
+{
+	const char	*match, *ip;
+	size_t		 words;
+
+	match = extract_dom_match_string(n, b);
+	ip = extract_dom_attr(n, "itemprop");
+	if (!content_has_part(match, content_lede_words) &&
+	    (ip == NULL || !content_has_part(ip, (const char *const [])
+	    { "description", "abstract", NULL })))
+		return 0;
+	if (extract_dom_is(n, XT_A) || extract_dom_is(n, XT_IMG) ||
+	    extract_dom_is(n, XT_FIGURE) || extract_dom_is(n, XT_FIGCAPTION))
+		return 0;
+	extract_dom_text(n, 1, b);
+	words = doc_count_words(buf_str(b), b->len);
+	return words >= 8 && words <= 150 &&
+	    extract_dom_link_density(n) < 0.25;
+}
+
+/*
+ * The lede above the chosen container, outside it: the last element
+ * before top that reads as one, in the same part of the page (their
+ * nearest common ancestor is not the body). Pages put the lede in the
+ * article's header, apart from the body of the text, and Readability's
+ * choice leaves it out; a reader wants it. Returns it or NULL.
+ */
+static xmlNodePtr
+content_find_lede(struct xctx *x, xmlNodePtr top)
+{
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n, lede = NULL, a;
+
+	for (n = x->body != NULL ? extract_dom_first(x->body) : NULL;
+	    n != NULL && n != top;) {
+		if (content_is_ancestor(n, top)) {
+			n = extract_dom_next(n, 0);
+			continue;
+		}
+		if (content_is_lede(x, n, &b)) {
+			lede = n;
+			n = extract_dom_next(n, 1);
+		} else
+			n = extract_dom_next(n, 0);
+	}
+	buf_free(&b);
+	if (lede == NULL)
+		return NULL;
+	/* The nearest ancestor of the lede that holds top too. */
+	for (a = extract_dom_parent(lede); a != NULL &&
+	    !content_is_ancestor(a, top); a = extract_dom_parent(a))
+		;
+	if (a == NULL || extract_dom_is(a, XT_BODY) ||
+	    extract_dom_is(a, XT_HTML))
+		return NULL;
+	return lede;
+}
+
 /* One attempt with the current flags. Returns the detached content and
  * the text direction found around it in *dir (allocated or NULL). */
 static xmlNodePtr
 content_attempt(struct xctx *x, char **dir)
 {
 	struct xlist	 score = { NULL, 0, 0 }, cands = { NULL, 0, 0 };
-	xmlNodePtr	 top, parent, s, next, article, a;
+	xmlNodePtr	 top, parent, s, next, article, a, lede;
 	const char	*d;
 	double		 threshold;
 
@@ -1554,6 +1682,11 @@ content_attempt(struct xctx *x, char **dir)
 		*dir = xstrdup("ltr");
 
 	article = extract_dom_new(x, XT_DIV);
+	if ((lede = content_find_lede(x, top)) != NULL) {
+		extract_dom_rename(x, lede, extract_dom_has_block(lede) ?
+		    XT_DIV : XT_P);
+		extract_dom_append(article, lede);
+	}
 	threshold = content_score(x, top) * 0.2;
 	if (threshold < 10)
 		threshold = 10;

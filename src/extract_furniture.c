@@ -15,14 +15,15 @@
 #include "util.h"
 
 /* Is word in s as a whole part of a class or id (between the start, a
- * space, '-' or '_' and the end or one of them)? */
+ * space, '-' or '_' and the end or one of them)? s and word are lower
+ * case. */
 static int
 furniture_has_part(const char *s, const char *word)
 {
 	const char	*p;
 	size_t		 n = strlen(word);
 
-	for (p = s; (p = strcasestr(p, word)) != NULL; p++) {
+	for (p = s; (p = strstr(p, word)) != NULL; p++) {
 		if ((p == s || strchr(" -_", p[-1]) != NULL) &&
 		    (p[n] == '\0' || strchr(" -_", p[n]) != NULL))
 			return 1;
@@ -30,8 +31,8 @@ furniture_has_part(const char *s, const char *word)
 	return 0;
 }
 
-/* Is n, or the <div> it was made from, named as one of words by a whole
- * part of its class or id? */
+/* Is n, or the <div> it was made from, named as one of words (lower
+ * case) by a whole part of its class or id, case ignored? */
 static int
 furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
     struct buf *mb)
@@ -39,10 +40,14 @@ furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
 	xmlNodePtr		 m[2] = { n, extract_dom_data(x, n)->origin };
 	const char		*s;
 	const char *const	*w;
-	size_t			 i;
+	size_t			 i, j;
 
 	for (i = 0; i < nitems(m) && m[i] != NULL; i++) {
-		s = extract_dom_match_string(m[i], mb);
+		extract_dom_match_string(m[i], mb);
+		/* Lowered once, for every word (each pass asks for many). */
+		for (j = 0; j < mb->len; j++)
+			mb->data[j] = (char)ascii_lower((unsigned char)mb->data[j]);
+		s = buf_str(mb);
 		for (w = words; *w != NULL; w++)
 			if (furniture_has_part(s, *w))
 				return 1;
@@ -75,7 +80,7 @@ furniture_drop_unseen(struct xctx *x)
 {
 	static const char *const unseen[] = { "sr-only", "screen-reader-text",
 	    "visually-hidden", "visuallyhidden", "screenreader-only",
-	    "offscreen", "hideCompletely", "a11y-hidden", "element-invisible",
+	    "offscreen", "hidecompletely", "a11y-hidden", "element-invisible",
 	    NULL };
 	struct buf	 mb = BUF_INIT;
 	xmlNodePtr	 n, next;

@@ -894,8 +894,9 @@ test_inline_image_alt(void **state)
 	doc_free(d);
 }
 
-/* A table of contents box (links to the page's own anchors) is neither
- * a section nor text; a list of notes with links back is kept. */
+/* A small box of links to the page's own anchors ("Contents") goes with
+ * the link-heavy boxes Readability cleans away: neither a section nor
+ * text; a list of notes with links back is kept. */
 static void
 test_toc_box(void **state)
 {
@@ -928,6 +929,57 @@ test_toc_box(void **state)
 	doc_free(d);
 }
 
+/* The lede in the article's header, outside the container of the text,
+ * leads the essay; a paragraph named so in another part of the page (its
+ * nearest common ancestor with the text is the body) is no lede of it. */
+static void
+test_lede(void **state)
+{
+	struct doc		*d = parse_file("lede.html",
+	    "https://example.org/long-take");
+	const struct doc_block	*lede, *first;
+	char			*path, *data, *p, *cause = NULL;
+	size_t			 len;
+
+	lede = find(d, "A film that waits for a car");
+	first = find(d, "The camera holds on the empty street");
+	assert_non_null(lede);
+	assert_non_null(first);
+	assert_true(lede < first);
+	assert_int_equal(lede->type, DOC_PARAGRAPH);
+	assert_null(find(d, "Elsewhere in this issue"));
+	doc_free(d);
+
+	/* Without the article's own, the other part's is still not taken. */
+	path = xprintf("%s/lede.html", FIXTURES);
+	if (read_file(path, 1 << 20, &data, &len, &cause) != 0)
+		fail_msg("%s", cause);
+	assert_non_null(p = strstr(data, "article-lead"));
+	memcpy(p, "article-xxxx", 12);
+	d = parse(data, "https://example.org/long-take");
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_null(find(d, "Elsewhere in this issue"));
+	doc_free(d);
+	free(data);
+	free(path);
+}
+
+/* Text split among blocks of one shape (the posts of a thread): the
+ * block chosen has twins beside it that together hold as much, so their
+ * parent is taken; a box of another shape after them stays out. */
+static void
+test_split_parts(void **state)
+{
+	struct doc	*d = parse_file("split-parts.html",
+	    "https://example.org/thread");
+
+	assert_non_null(find(d, "I saw it twice this week"));
+	assert_non_null(find(d, "Same here. When the car finally turns"));
+	assert_non_null(find(d, "I found it slow the first time"));
+	assert_null(find(d, "Join the film club"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -936,6 +988,8 @@ main(void)
 		cmocka_unit_test(test_unlikely_wrapper),
 		cmocka_unit_test(test_textlen_modes),
 		cmocka_unit_test(test_label_hidden),
+		cmocka_unit_test(test_lede),
+		cmocka_unit_test(test_split_parts),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
