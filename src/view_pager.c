@@ -727,6 +727,12 @@ view_pager_loop(struct view_pager *v)
 			/* Ctrl-C closes a prompt or a list; else, like any
 			 * other signal here, it ends the pager. */
 			if (term_signal() == SIGINT &&
+			    v->marks.prompt.kind != 0) {
+				/* The line of s: cancelled as by Escape. */
+				term_signal_clear();
+				view_pager_marks_prompt(v, KEYC_ESCAPE);
+				dirty = 1;
+			} else if (term_signal() == SIGINT &&
 			    (v->pager->prompt != PAGER_PROMPT_NONE ||
 			    v->pager->menu != PAGER_MENU_NONE)) {
 				term_signal_clear();
