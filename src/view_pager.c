@@ -1,7 +1,8 @@
 /* view_pager.c: the pager's screen: a struct pager drawn on the
  * terminal, the loop that reads keys and applies them, loading a page
  * with the load line up, and where the reader stopped in each essay
- * saved in the library. The terminal itself is term.c's. */
+ * saved in the library; s and m bookmark the essay and quote its
+ * paragraphs (marks.c). The terminal itself is term.c's. */
 #include <config.h>
 
 #include <signal.h>
