@@ -4,8 +4,12 @@
  * a title of their own), each bookmarked with a tag. Measured as the
  * bookmarks view and "reel search" do them: open the library and list
  * every bookmark; search a rare word, a common one and a prefix; open a
- * hit (read the kept copy and build its document). Prints the figures
- * and the library's size per essay; never fails on time. */
+ * hit (read the kept copy and build its document). Then as the
+ * library's bookmarks view does them on an 80x24 screen (off-screen):
+ * open the view (its rows built and drawn), search a word (the best
+ * hits, as many as the view shows, drawn), open a hit (the kept copy in the pager on its first
+ * match, drawn). Prints the figures and the library's size per essay;
+ * never fails on time. */
 #include <config.h>
 
 #include <sys/stat.h>
@@ -20,9 +24,15 @@
 #include "doc.h"
 #include "essay.h"
 #include "fetch.h"
+#include "layout.h"
+#include "marks.h"
+#include "pager.h"
 #include "pipeline.h"
 #include "store.h"
+#include "term.h"
 #include "util.h"
+#include "view_bookmarks.h"
+#include "view_pager.h"
 
 #define BENCH_ESSAYS	10000
 #define BENCH_RUNS	21
@@ -189,6 +199,90 @@ bench_fill(struct store *s, const struct doc *d, const char *fragment,
 	    bench_now() - t0);
 }
 
+/* The bookmarks view on an off-screen 80x24 screen, as the library runs
+ * it: opened (the library, its bookmarks and tags, the rows drawn), a
+ * word searched (the hits the view shows, drawn), a hit opened in the pager on
+ * its first match (drawn). */
+static void
+bench_screen(const char *path, struct bench_runs *r)
+{
+	struct term_offscreen	*o;
+	struct view_bookmarks	*v;
+	struct store		*s;
+	struct store_bookmark	*bv;
+	struct store_tag	*tv;
+	struct store_hit	*hv;
+	struct pager_opts	 po;
+	struct pager		*p;
+	struct essay		 e;
+	char			*cause = NULL, *pattern, what[96];
+	size_t			 n, nt, i;
+	int64_t			 hit = 0;
+
+	if ((o = term_offscreen_new(80, 24)) == NULL) {
+		fprintf(stderr, "bench_bookmarks: no off-screen screen\n");
+		exit(1);
+	}
+	for (i = 0; i < BENCH_RUNS; i++) {
+		bench_start(r);
+		bench_check(store_open(path, 0, &s, &cause), path, cause);
+		v = view_bookmarks_new(VIEW_BM_MARKS);
+		bench_check(store_bookmark_list(s, STORE_BM_ADDED, NULL, NULL,
+		    &bv, &n, &cause), "list", cause);
+		view_bookmarks_set_marks(v, bv, n);
+		bench_check(store_tags(s, &tv, &nt, &cause), "tags", cause);
+		view_bookmarks_set_tags(v, tv, nt);
+		view_bookmarks_draw(v, NULL, 0);
+		view_bookmarks_free(v);
+		store_close(s);
+		bench_stop(r);
+	}
+	snprintf(what, sizeof what, "view: open the bookmarks view (%zu "
+	    "rows)", n);
+	bench_print(what, r);
+
+	bench_check(store_open(path, 0, &s, &cause), path, cause);
+	v = view_bookmarks_new(VIEW_BM_SEARCH);
+	for (i = 0; i < BENCH_RUNS; i++) {
+		bench_start(r);
+		bench_check(store_search(s, "zeppelin", VIEW_BM_HITS, &hv,
+		    &n, &cause), "search", cause);
+		view_bookmarks_set_hits(v, hv, n);
+		view_bookmarks_draw(v, NULL, 0);
+		bench_stop(r);
+	}
+	snprintf(what, sizeof what, "view: search zeppelin (%zu shown)", n);
+	bench_print(what, r);
+	if ((hit = view_bookmarks_doc(v)) == 0) {
+		fprintf(stderr, "bench_bookmarks: zeppelin found nothing\n");
+		exit(1);
+	}
+	view_bookmarks_free(v);
+
+	memset(&po, 0, sizeof po);
+	po.flags = LAYOUT_CENTRE;
+	for (i = 0; i < BENCH_RUNS; i++) {
+		bench_start(r);
+		bench_check(essay_open_kept(s, NULL, hit, &e, &cause), "open",
+		    cause);
+		p = pager_new(e.doc, 80, 24, &po);
+		e.doc = NULL;
+		pattern = marks_pattern("zeppelin");
+		if (pager_find(p, pattern) != 0) {
+			fprintf(stderr, "bench_bookmarks: no match\n");
+			exit(1);
+		}
+		view_pager_draw(p);
+		free(pattern);
+		pager_free(p);
+		essay_free(&e);
+		bench_stop(r);
+	}
+	bench_print("view: open a hit in the pager on its first match", r);
+	store_close(s);
+	term_offscreen_free(o);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -311,6 +405,8 @@ main(int argc, char **argv)
 	store_hits_free(hv, nh);
 	bench_print("open a hit: read its copy, build the document", &r);
 	store_close(s);
+
+	bench_screen(path, &r);
 
 	free(path);
 	free(fragment);

@@ -184,6 +184,11 @@ cli_help(void)
 	    "q goes back, r and R refresh one feed or all while you read, A\n"
 	    "marks a feed read, n goes to the next unread, / filters, t shows\n"
 	    "the feeds of a tag.\n"), stdout);
+	fputs(_("In the pager, s bookmarks the essay (its tags, a note) and m\n"
+	    "marks the paragraph at the top as a quote. In the library, b\n"
+	    "shows the bookmarks (s sorts, t shows a tag's, / searches, d\n"
+	    "deletes, U undoes, u fetches again) and c the essays left\n"
+	    "unfinished.\n"), stdout);
 	fputs(_("\n'reel feed parse' prints the RSS, Atom or JSON feed at URL, in\n"
 	    "FILE or on standard input as JSON; the options above apply to\n"
 	    "its fetch.\n"), stdout);

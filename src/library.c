@@ -12,7 +12,9 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "essay.h"
 #include "library.h"
+#include "marks.h"
 #include "pipeline.h"
 #include "refresh.h"
 #include "refresh_bg.h"
@@ -20,6 +22,7 @@
 #include "term.h"
 #include "url.h"
 #include "util.h"
+#include "view_bookmarks.h"
 #include "view_feeds.h"
 #include "view_items.h"
 #include "view_pager.h"
@@ -28,17 +31,32 @@
 #define LIBRARY_POLL_MS		250	/* how often the loop looks at the
 					 * signal flag */
 
+/* A bookmark deleted in the bookmarks view, for U to put back. */
+struct library_undo {
+	int64_t			 doc;		/* its essay; 0: none */
+	char			**tags;		/* NULL-terminated */
+	char			*note;
+	char			*title;
+	int64_t			 added;
+	struct store_quote	*quotes;
+	size_t			 nquotes;
+};
+
 struct library {
 	struct store		*st;
 	const struct fetch_opts	*fo;
 	int			 measure;
 	struct view_feeds	*feeds;		/* the stack's bottom */
 	struct view_items	*items;		/* above it, or NULL */
+	struct view_bookmarks	*marks;		/* or this, or NULL */
+	struct library_undo	 undo;
 	struct refresh_bg	*bg;		/* a refresh that runs */
 	struct refresh_progress	 p;		/* where it is */
 	char			*message;	/* until the next key */
 	int			 error;		/* the message is trouble */
 };
+
+static void	library_undo_free(struct library_undo *);
 
 /* Says msg (taken) on the status line until the next key. */
 static void
@@ -107,6 +125,8 @@ library_free(struct library *l)
 		return;
 	refresh_bg_free(l->bg);
 	view_items_free(l->items);
+	view_bookmarks_free(l->marks);
+	library_undo_free(&l->undo);
 	view_feeds_free(l->feeds);
 	free(l->message);
 	free(l);
@@ -115,7 +135,7 @@ library_free(struct library *l)
 size_t
 library_depth(const struct library *l)
 {
-	return l->items != NULL ? 2 : 1;
+	return l->items != NULL || l->marks != NULL ? 2 : 1;
 }
 
 int
@@ -323,6 +343,288 @@ library_open_item(struct library *l)
 	return rc == VIEW_PAGER_QUIT || rc > 128 ? LIBRARY_QUIT : 0;
 }
 
+/*
+ * The bookmarks view over the feeds (b; c opens it on the essays left
+ * unfinished): its rows from the library, the essay under the cursor
+ * opened where its reader stopped, and a deleted bookmark kept until
+ * the next delete, for U to put back.
+ */
+
+/* The quotes of the bookmark under the cursor, when the view has
+ * others. */
+static void
+library_marks_quotes(struct library *l)
+{
+	const struct store_bookmark	*b;
+	struct store_quote		*qv;
+	size_t				 n;
+	char				*cause;
+
+	if (l->marks == NULL ||
+	    (b = view_bookmarks_current(l->marks)) == NULL ||
+	    b->id == view_bookmarks_quotes_of(l->marks))
+		return;
+	if (store_quote_list(l->st, b->id, &qv, &n, &cause) != 0) {
+		library_say(l, 1, cause);
+		return;
+	}
+	view_bookmarks_set_quotes(l->marks, b->id, qv, n);
+}
+
+/* The view's rows again, as its mode, order, tag and query say. */
+static void
+library_load_marks(struct library *l)
+{
+	struct view_bookmarks	*v = l->marks;
+	struct store_bookmark	*bv;
+	struct store_doc	*dv;
+	struct store_hit	*hv;
+	struct store_tag	*tv;
+	size_t			 n;
+	char			*cause;
+
+	if (v == NULL)
+		return;
+	switch (view_bookmarks_mode(v)) {
+	case VIEW_BM_MARKS:
+		if (store_bookmark_list(l->st, view_bookmarks_order(v),
+		    view_bookmarks_tag(v), NULL, &bv, &n, &cause) != 0)
+			goto fail;
+		view_bookmarks_set_marks(v, bv, n);
+		break;
+	case VIEW_BM_CONTINUE:
+		if (store_doc_unfinished(l->st, &dv, &n, &cause) != 0)
+			goto fail;
+		view_bookmarks_set_docs(v, dv, n);
+		break;
+	case VIEW_BM_SEARCH:
+		if (store_search(l->st, view_bookmarks_query(v), VIEW_BM_HITS,
+		    &hv, &n, &cause) != 0)
+			goto fail;
+		view_bookmarks_set_hits(v, hv, n);
+		break;
+	}
+	if (store_tags(l->st, &tv, &n, &cause) != 0)
+		goto fail;
+	view_bookmarks_set_tags(v, tv, n);
+	/* Quotes may have changed in the pager. */
+	view_bookmarks_set_quotes(v, 0, NULL, 0);
+	library_marks_quotes(l);
+	return;
+fail:
+	library_say(l, 1, cause);
+}
+
+static void
+library_open_marks(struct library *l, enum view_bookmarks_mode mode)
+{
+	l->marks = view_bookmarks_new(mode);
+	library_load_marks(l);
+}
+
+static void
+library_undo_free(struct library_undo *u)
+{
+	size_t	i;
+
+	if (u->tags != NULL)
+		for (i = 0; u->tags[i] != NULL; i++)
+			free(u->tags[i]);
+	free(u->tags);
+	free(u->note);
+	free(u->title);
+	store_quotes_free(u->quotes, u->nquotes);
+	memset(u, 0, sizeof *u);
+}
+
+/* d: the bookmark under the cursor removed, kept here for U. */
+static void
+library_marks_delete(struct library *l)
+{
+	const struct store_bookmark	*b;
+	struct library_undo		 u;
+	size_t				 i;
+	char				*cause;
+
+	if ((b = view_bookmarks_current(l->marks)) == NULL)
+		return;
+	memset(&u, 0, sizeof u);
+	if (store_quote_list(l->st, b->id, &u.quotes, &u.nquotes,
+	    &cause) != 0) {
+		library_say(l, 1, cause);
+		return;
+	}
+	u.doc = b->doc;
+	u.added = b->added;
+	u.note = b->note != NULL ? xstrdup(b->note) : NULL;
+	u.title = xstrdup(b->title != NULL ? b->title : b->url);
+	u.tags = xcalloc(b->ntags + 1, sizeof *u.tags);
+	for (i = 0; i < b->ntags; i++)
+		u.tags[i] = xstrdup(b->tags[i]);
+	if (store_bookmark_remove(l->st, b->id, &cause) != 0) {
+		library_undo_free(&u);
+		library_say(l, 1, cause);
+		return;
+	}
+	library_undo_free(&l->undo);
+	l->undo = u;
+	library_load_marks(l);
+	/* TRANSLATORS: %s is the bookmark's title. */
+	library_say(l, 0, xprintf(_("Deleted %s (U undoes)"), u.title));
+}
+
+/* U: the bookmark deleted last back, its tags, note, date and quotes
+ * with it. */
+static void
+library_marks_undo(struct library *l)
+{
+	struct library_undo		*u = &l->undo;
+	struct store_bookmark_in	 in;
+	int64_t				 id;
+	size_t				 i;
+	char				*cause;
+
+	if (u->doc == 0) {
+		library_say(l, 0, xstrdup(_("Nothing to undo")));
+		return;
+	}
+	memset(&in, 0, sizeof in);
+	in.tags = (const char *const *)u->tags;
+	in.note = u->note != NULL ? u->note : "";
+	in.added = u->added;
+	if (store_bookmark_put(l->st, u->doc, &in, &id, &cause) == -1) {
+		library_say(l, 1, cause);
+		return;
+	}
+	for (i = 0; i < u->nquotes; i++)
+		if (store_quote_add(l->st, id, u->quotes[i].block,
+		    u->quotes[i].text, &cause) == -1) {
+			library_say(l, 1, cause);
+			cause = NULL;
+			break;
+		}
+	if (i == u->nquotes)
+		library_say(l, 0, xprintf(_("Restored %s"), u->title));
+	library_load_marks(l);
+	view_bookmarks_goto(l->marks, u->doc);
+	library_undo_free(u);
+}
+
+/* u: the essay under the cursor fetched again; the kept copy stays
+ * until the new one is whole in the library. */
+static void
+library_marks_refresh(struct library *l)
+{
+	struct store_doc	 d;
+	struct doc		*doc = NULL;
+	char			*cause = NULL, *fragment = NULL;
+	int64_t			 id = view_bookmarks_doc(l->marks);
+
+	if (store_doc_get_id(l->st, id, &d, &cause) != 0) {
+		library_say(l, 1, cause);
+		return;
+	}
+	/* TRANSLATORS: %s is the URL being fetched again. */
+	library_say(l, 0, xprintf(_("Refreshing %s \xe2\x80\xa6"), d.url));
+	library_draw(l);
+	term_update();
+	if (pipeline_load_fragment(d.url, l->fo, &doc, &fragment,
+	    &cause) != 0 ||
+	    essay_put(l->st, doc, fragment, NULL, NULL, &cause) != 0)
+		/* TRANSLATORS: %s says why; the old copy stays. */
+		library_say(l, 1, xprintf(_("Not refreshed, the kept copy "
+		    "stays: %s"), cause));
+	else
+		library_say(l, 0, xprintf(_("Refreshed: %s"), d.title != NULL ?
+		    d.title : d.url));
+	free(cause);
+	free(fragment);
+	doc_free(doc);
+	store_doc_free(&d);
+	library_load_marks(l);
+}
+
+/* Enter: the kept copy, offline, where its reader stopped; a search's
+ * result on its first match. */
+static int
+library_marks_open(struct library *l)
+{
+	char	*cause = NULL;
+	int64_t	 id = view_bookmarks_doc(l->marks);
+	int	 rc;
+
+	if (view_bookmarks_mode(l->marks) == VIEW_BM_SEARCH)
+		rc = view_pager_found(l->st, id,
+		    view_bookmarks_query(l->marks), l->fo, l->measure, &cause);
+	else
+		rc = view_pager_kept(l->st, NULL, id, l->fo, l->measure,
+		    &cause);
+	if (cause != NULL)
+		library_say(l, 1, rc == -1 ? xstrdup(cause) :
+		    xprintf(_("Not kept: %s"), cause));
+	free(cause);
+	library_load_feeds(l);
+	library_load_marks(l);
+	return rc == VIEW_PAGER_QUIT || rc > 128 ? LIBRARY_QUIT : 0;
+}
+
+/* e: the tags and note typed. */
+static void
+library_marks_edit(struct library *l)
+{
+	const char	*tags, *note;
+	char		*cause;
+
+	view_bookmarks_edited(l->marks, &tags, &note);
+	if (marks_edit(l->st, view_bookmarks_doc(l->marks), tags, note,
+	    &cause) != 0) {
+		library_say(l, 1, cause);
+		return;
+	}
+	library_load_marks(l);
+	library_say(l, 0, xstrdup(_("Tags and note saved")));
+}
+
+static int
+library_marks_key(struct library *l, int key)
+{
+	int	rc = 0;
+
+	switch (view_bookmarks_key(l->marks, key)) {
+	case VIEW_BM_NONE:
+		break;
+	case VIEW_BM_LOAD:
+		library_load_marks(l);
+		break;
+	case VIEW_BM_OPEN:
+		rc = library_marks_open(l);
+		break;
+	case VIEW_BM_DELETE:
+		library_marks_delete(l);
+		break;
+	case VIEW_BM_UNDO:
+		library_marks_undo(l);
+		break;
+	case VIEW_BM_REFRESH:
+		library_marks_refresh(l);
+		break;
+	case VIEW_BM_EDIT:
+		library_marks_edit(l);
+		break;
+	case VIEW_BM_CLOSE:
+		view_bookmarks_free(l->marks);
+		l->marks = NULL;
+		return 0;
+	case VIEW_BM_QUIT:
+		return LIBRARY_QUIT;
+	case VIEW_BM_REDRAW:
+		term_redraw();
+		break;
+	}
+	library_marks_quotes(l);
+	return rc;
+}
+
 static int
 library_feeds_key(struct library *l, int key)
 {
@@ -346,6 +648,12 @@ library_feeds_key(struct library *l, int key)
 		return LIBRARY_QUIT;
 	case VIEW_FEEDS_REDRAW:
 		term_redraw();
+		break;
+	case VIEW_FEEDS_BOOKMARKS:
+		library_open_marks(l, VIEW_BM_MARKS);
+		break;
+	case VIEW_FEEDS_CONTINUE:
+		library_open_marks(l, VIEW_BM_CONTINUE);
 		break;
 	}
 	return 0;
@@ -386,6 +694,8 @@ library_key(struct library *l, int key)
 {
 	/* A message stays until the reader does something. */
 	library_say(l, 0, NULL);
+	if (l->marks != NULL)
+		return library_marks_key(l, key);
 	if (l->items != NULL)
 		return library_items_key(l, key);
 	return library_feeds_key(l, key);
@@ -403,7 +713,9 @@ library_draw(struct library *l)
 		status = xstrdup(_("Refreshing\xe2\x80\xa6"));
 	else if (l->bg != NULL)
 		status = library_counts(&l->p, 0);
-	if (l->items != NULL)
+	if (l->marks != NULL)
+		view_bookmarks_draw(l->marks, status, l->error);
+	else if (l->items != NULL)
 		view_items_draw(l->items, status, l->error);
 	else
 		view_feeds_draw(l->feeds, status, l->error);

@@ -1613,3 +1613,13 @@ pager_line_runs(struct pager *p, size_t n, const struct layout_run **out)
 	*out = p->runs;
 	return nruns;
 }
+
+/* Opening a search's result: its first match from the top, current. */
+int
+pager_find(struct pager *p, const char *pattern)
+{
+	pager_set_top(p, 0);
+	p->current = -1;
+	pager_search_start(p, pattern, 0);
+	return p->nmatches > 0 ? 0 : -1;
+}

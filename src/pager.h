@@ -157,6 +157,10 @@ void		 pager_place(const struct pager *, size_t *, size_t *);
 /* Puts the line that shows that place on the top line, as a section jump
  * does; a block past the last is the last line. */
 void		 pager_goto_place(struct pager *, size_t, size_t);
+/* Looks for pattern from the top of the essay and shows its first match
+ * as the current one (a search result opened). Returns 0, or -1 when it
+ * is not there (a message says so). */
+int		 pager_find(struct pager *, const char *);
 /* Returns how far down the screen's last line is, 0 to 100. */
 int		 pager_percent(const struct pager *);
 

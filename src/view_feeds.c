@@ -224,6 +224,10 @@ view_feeds_key(struct view_feeds *v, int key)
 	case 't':
 		prompt_open(&v->prompt, VIEW_FEEDS_TAG, v->tag);
 		return VIEW_FEEDS_NONE;
+	case 'b':
+		return VIEW_FEEDS_BOOKMARKS;
+	case 'c':
+		return VIEW_FEEDS_CONTINUE;
 	case 'q':
 		return VIEW_FEEDS_CLOSE;
 	case 'Q':
@@ -351,8 +355,9 @@ view_feeds_draw(struct view_feeds *v, const char *status, int error)
 	else
 		/* TRANSLATORS: the key hints on the status line: the keys
 		 * stay as they are; the line is cut at 79 columns. */
-		buf_adds(&t, _("Enter open  r refresh  R all  A read  "
-		    "n next unread  / filter  t tag  q quit"));
+		buf_adds(&t, _("Enter open  b bookmarks  c continue  "
+		    "r refresh  R all  A read  n next unread  / filter  "
+		    "t tag  q quit"));
 	y = layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols - 1);
 	if (rows >= 2)
 		term_bar(rows - 1, &b, style);

@@ -22,6 +22,8 @@ enum view_feeds_req {
 	VIEW_FEEDS_CLOSE,		/* q: leave the library */
 	VIEW_FEEDS_QUIT,		/* Q */
 	VIEW_FEEDS_REDRAW,		/* Ctrl-L */
+	VIEW_FEEDS_BOOKMARKS,		/* b: the bookmarks */
+	VIEW_FEEDS_CONTINUE,		/* c: the essays left unfinished */
 };
 
 /* Returns a view with no feeds; free with view_feeds_free(). */

@@ -1,7 +1,8 @@
 /* view_pager.c: the pager's screen: a struct pager drawn on the
  * terminal, the loop that reads keys and applies them, loading a page
  * with the load line up, and where the reader stopped in each essay
- * saved in the library. The terminal itself is term.c's. */
+ * saved in the library; s and m bookmark the essay and quote its
+ * paragraphs (marks.c). The terminal itself is term.c's. */
 #include <config.h>
 
 #include <signal.h>
@@ -19,7 +20,9 @@
 #include "keys.h"
 #include "layout.h"
 #include "list.h"
+#include "marks.h"
 #include "pager.h"
+#include "prompt.h"
 #include "sanitize.h"
 #include "store.h"
 #include "term.h"
@@ -38,6 +41,18 @@ struct view_pager_essay {
 	int			 seen_end;	/* its last screen was shown */
 };
 
+/* Bookmarking the essay shown (s): the lines typed for its tags and its
+ * note, the library's tags to complete from. */
+struct view_pager_marks {
+	struct prompt		 prompt;	/* kind 0: none */
+	int64_t			 doc;		/* the essay being bookmarked */
+	int			 fresh;		/* it was no bookmark before */
+	char			*tags;		/* typed at the first line */
+	char			*note;		/* the note it had */
+	struct store_tag	*all;
+	size_t			 nall;
+};
+
 struct view_pager {
 	const struct fetch_opts	*fo;
 	struct pager		*pager;		/* NULL while the first page
@@ -53,6 +68,7 @@ struct view_pager {
 						 * once the screen is gone */
 	struct view_pager_essay	*essays;
 	size_t			 nessays, essays_cap;
+	struct view_pager_marks	 marks;		/* s and m */
 };
 
 /* What a fetch in progress needs to draw itself and to be cancelled. */
@@ -182,12 +198,222 @@ view_pager_draw(struct pager *p)
 	buf_free(&b);
 }
 
+/*
+ * Bookmarks from the pager: s keeps the essay shown as a bookmark and
+ * asks for its tags (Tab completes them) and its note; m marks the
+ * paragraph at the top of the screen as a quote, or unmarks it.
+ */
+
+#define VIEW_PAGER_MARK_TAGS	1
+#define VIEW_PAGER_MARK_NOTE	2
+
+static void
+view_pager_marks_end(struct view_pager *v)
+{
+	struct view_pager_marks	*m = &v->marks;
+
+	prompt_free(&m->prompt);
+	free(m->tags);
+	m->tags = NULL;
+	free(m->note);
+	m->note = NULL;
+	store_tags_free(m->all, m->nall);
+	m->all = NULL;
+	m->nall = 0;
+}
+
+/* The essay shown, as the library keeps it; 0 (a message said why)
+ * when it does not. */
+static int64_t
+view_pager_marks_doc(struct view_pager *v)
+{
+	if (v->store == NULL || v->nessays == 0 ||
+	    v->essays[v->nessays - 1].id == 0) {
+		pager_message(v->pager, 1, "%s", _("Not in the library: "
+		    "nothing to bookmark"));
+		return 0;
+	}
+	return v->essays[v->nessays - 1].id;
+}
+
+/* s: the essay bookmarked (a second time, the same bookmark), then its
+ * tags asked for. */
+static void
+view_pager_marks_save(struct view_pager *v)
+{
+	struct view_pager_marks	*m = &v->marks;
+	struct store_bookmark	 b;
+	int64_t			 doc, id;
+	char			*cause, *tags;
+	int			 rc;
+
+	if ((doc = view_pager_marks_doc(v)) == 0)
+		return;
+	if ((rc = marks_save(v->store, doc, &id, &cause)) == -1 ||
+	    store_bookmark_get_id(v->store, id, &b, &cause) != 0) {
+		pager_message(v->pager, 1, "%s", cause);
+		free(cause);
+		return;
+	}
+	view_pager_marks_end(v);
+	if (store_tags(v->store, &m->all, &m->nall, &cause) != 0) {
+		/* No completion, but the tags can still be typed. */
+		free(cause);
+		m->all = NULL;
+		m->nall = 0;
+	}
+	m->doc = doc;
+	m->fresh = rc == 0;
+	m->note = b.note != NULL ? xstrdup(b.note) : NULL;
+	tags = marks_tags_join(b.tags, b.ntags);
+	prompt_open(&m->prompt, VIEW_PAGER_MARK_TAGS, tags);
+	free(tags);
+	store_bookmark_free(&b);
+}
+
+/* The tags and the note typed: the bookmark takes them. */
+static void
+view_pager_marks_done(struct view_pager *v, const char *note)
+{
+	struct view_pager_marks	*m = &v->marks;
+	char			*cause;
+
+	if (marks_edit(v->store, m->doc, m->tags, note, &cause) != 0) {
+		pager_message(v->pager, 1, "%s", cause);
+		free(cause);
+	} else if (*m->tags != '\0')
+		/* TRANSLATORS: %s lists the bookmark's tags. */
+		pager_message(v->pager, 0, _("Bookmarked, tags: %s"),
+		    m->tags);
+	else
+		pager_message(v->pager, 0, "%s", _("Bookmarked"));
+}
+
+/* A key at the line of the tags or of the note. */
+static void
+view_pager_marks_prompt(struct view_pager *v, int key)
+{
+	struct view_pager_marks	*m = &v->marks;
+	int			 r;
+
+	if (key == KEYC_TAB && m->prompt.kind == VIEW_PAGER_MARK_TAGS) {
+		marks_complete(&m->prompt.text, m->all, m->nall);
+		return;
+	}
+	if ((r = prompt_key(&m->prompt, key)) == PROMPT_EDIT)
+		return;
+	if (r == PROMPT_CANCEL) {
+		pager_message(v->pager, 0, "%s", m->fresh ?
+		    _("Bookmarked; tags and note unchanged") :
+		    _("Tags and note unchanged"));
+		view_pager_marks_end(v);
+		return;
+	}
+	if (m->prompt.kind == VIEW_PAGER_MARK_TAGS) {
+		free(m->tags);
+		m->tags = xstrdup(prompt_text(&m->prompt));
+		prompt_free(&m->prompt);
+		prompt_open(&m->prompt, VIEW_PAGER_MARK_NOTE, m->note);
+		return;
+	}
+	view_pager_marks_done(v, prompt_text(&m->prompt));
+	view_pager_marks_end(v);
+}
+
+/* m: the paragraph at the top of the screen a quote, or no more. */
+static void
+view_pager_marks_quote(struct view_pager *v)
+{
+	struct pager	*p = v->pager;
+	int64_t		 doc;
+	long		 block;
+	char		*cause;
+	int		 rc, saved;
+
+	if ((doc = view_pager_marks_doc(v)) == 0)
+		return;
+	block = p->layout->nlines > 0 ? marks_quote_block(p->doc,
+	    p->layout->lines[p->top].block) : -1;
+	if (block < 0) {
+		pager_message(p, 1, "%s", _("No paragraph here to quote"));
+		return;
+	}
+	rc = marks_quote(v->store, doc, p->doc, (size_t)block, &saved,
+	    &cause);
+	if (rc == -1) {
+		pager_message(p, 1, "%s", cause);
+		free(cause);
+	} else if (rc == 1 && saved)
+		pager_message(p, 0, "%s", _("Bookmarked, and the paragraph "
+		    "marked as a quote"));
+	else if (rc == 1)
+		pager_message(p, 0, "%s", _("The paragraph is marked as a "
+		    "quote"));
+	else
+		pager_message(p, 0, "%s", _("The paragraph is no quote any "
+		    "more"));
+}
+
+/* Takes s, m and the keys typed at their lines; returns 0 for a key
+ * that is the pager's. Keys the reader bound are theirs. */
+static int
+view_pager_marks_key(struct view_pager *v, int key)
+{
+	struct pager	*p = v->pager;
+
+	if (v->marks.prompt.kind != 0) {
+		view_pager_marks_prompt(v, key);
+		return 1;
+	}
+	if (p->prompt != PAGER_PROMPT_NONE || p->menu != PAGER_MENU_NONE ||
+	    keys_lookup(key) != ACTION_NONE)
+		return 0;
+	switch (key) {
+	case 's':
+		view_pager_marks_save(v);
+		return 1;
+	case 'm':
+		view_pager_marks_quote(v);
+		return 1;
+	}
+	return 0;
+}
+
+/* The line of the tags or of the note, over the status line. */
+static void
+view_pager_marks_draw(struct view_pager *v)
+{
+	struct view_pager_marks	*m = &v->marks;
+	struct buf		 b = BUF_INIT, t = BUF_INIT;
+	int			 rows = term_rows(), cols = term_cols(), x, w;
+
+	if (m->prompt.kind == 0 || rows < 2)
+		return;
+	if (m->prompt.kind == VIEW_PAGER_MARK_TAGS)
+		/* TRANSLATORS: the line where the bookmark's tags are
+		 * typed. */
+		buf_printf(&t, _("Tags (Tab completes): %s"),
+		    prompt_text(&m->prompt));
+	else
+		buf_printf(&t, _("Note: %s"), prompt_text(&m->prompt));
+	x = layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols - 1);
+	/* Over the whole status line. */
+	for (w = x; w < cols - 1; w++)
+		buf_addc(&b, ' ');
+	term_bar(rows - 1, &b, TERM_REVERSE);
+	term_show_cursor(1);
+	term_move(rows - 1, x < cols - 1 ? x : cols - 1);
+	buf_free(&b);
+	buf_free(&t);
+}
+
 static void
 view_pager_refresh(struct view_pager *v)
 {
 	if (v->pager != NULL) {
 		term_show_cursor(v->pager->prompt != PAGER_PROMPT_NONE);
 		view_pager_draw(v->pager);
+		view_pager_marks_draw(v);
 		/* The essay is finished once its last screen is shown. */
 		if (v->nessays > 0 && pager_percent(v->pager) == 100)
 			v->essays[v->nessays - 1].seen_end = 1;
@@ -494,6 +720,8 @@ view_pager_key(struct view_pager *v, int key)
 	struct store_pos	pos;
 	size_t			n = v->pager->nhistory;
 
+	if (view_pager_marks_key(v, key))
+		return;
 	view_pager_place(v->pager, &pos);
 	pager_key(v->pager, key);
 	if (v->pager->nhistory < n && v->nessays > 1) {
@@ -520,6 +748,12 @@ view_pager_loop(struct view_pager *v)
 			/* Ctrl-C closes a prompt or a list; else, like any
 			 * other signal here, it ends the pager. */
 			if (term_signal() == SIGINT &&
+			    v->marks.prompt.kind != 0) {
+				/* The line of s: cancelled as by Escape. */
+				term_signal_clear();
+				view_pager_marks_prompt(v, KEYC_ESCAPE);
+				dirty = 1;
+			} else if (term_signal() == SIGINT &&
 			    (v->pager->prompt != PAGER_PROMPT_NONE ||
 			    v->pager->menu != PAGER_MENU_NONE)) {
 				term_signal_clear();
@@ -610,6 +844,7 @@ view_pager_end(struct view_pager *v)
 	free(v->essays);
 	free(v->trouble);
 	free(v->untold);
+	view_pager_marks_end(v);
 }
 
 int
@@ -687,6 +922,42 @@ view_pager_kept(struct store *st, const char *url, int64_t id,
 	v.store = st;
 	view_pager_start(&v, &e, measure);
 	essay_free(&e);
+	rc = view_pager_loop(&v);
+	*cause = v.untold;
+	v.untold = NULL;
+	view_pager_end(&v);
+	if (term_signal() != 0)
+		return 128 + term_signal();
+	return rc == PAGER_REQ_QUIT ? VIEW_PAGER_QUIT : 0;
+}
+
+int
+view_pager_found(struct store *st, int64_t id, const char *query,
+    const struct fetch_opts *fo, int measure, char **cause)
+{
+	struct view_pager	 v;
+	struct essay		 e;
+	char			*pattern;
+	int			 rc;
+
+	if ((rc = essay_open_kept(st, NULL, id, &e, cause)) != 0) {
+		if (rc == 1)
+			*cause = xprintf(_("no essay %lld in the library"),
+			    (long long)id);
+		return -1;
+	}
+	memset(&v, 0, sizeof v);
+	v.fo = fo;
+	v.store = st;
+	view_pager_start(&v, &e, measure);
+	essay_free(&e);
+	/* The result's first match, not where its reader stopped. */
+	if ((pattern = marks_pattern(query)) != NULL &&
+	    pager_find(v.pager, pattern) == 0)
+		/* TRANSLATORS: %s is what was searched for. */
+		pager_message(v.pager, 0, _("The first match of %s"),
+		    pattern);
+	free(pattern);
 	rc = view_pager_loop(&v);
 	*cause = v.untold;
 	v.untold = NULL;

@@ -2,7 +2,10 @@
  * screen: its stack of views (Enter pushes a feed's items, q pops, q at
  * the bottom leaves, Q from anywhere), an item read in the pager marked
  * read, a feed marked read, the feed's own text made a document for
- * when the page cannot be fetched, and a refresh beside the keys. */
+ * when the page cannot be fetched, and a refresh beside the keys; the
+ * bookmarks view over it (b): a quote marked with m in the pager opened
+ * from it, delete and undo with tags, note, date and quotes back, tags
+ * and note edited, c. */
 #include <config.h>
 
 #include <locale.h>
@@ -198,6 +201,109 @@ test_refresh(void **state)
 }
 
 /* The text of d's blocks, one a line. */
+
+/* Types the keys of s into the library, a byte at a time. */
+static void
+lib_keys(struct library *l, const char *s)
+{
+	for (; *s != '\0'; s++)
+		assert_int_equal(library_key(l, *s == '\n' ? KEYC_ENTER :
+		    (unsigned char)*s), 0);
+}
+
+static void
+test_bookmarks(void **state)
+{
+	static const char *const	 tags[] = { "film", NULL };
+	struct store			*st = make_library();
+	struct library			*l;
+	struct term_offscreen		*o = term_offscreen_new(80, 24);
+	struct fetch_opts		 fo;
+	struct store_doc		 d;
+	struct store_bookmark_in	 in;
+	struct store_bookmark		 b;
+	struct store_quote		*qv;
+	size_t				 n;
+	char				*cause = NULL;
+	int64_t				 doc, id;
+
+	(void)state;
+	assert_non_null(o);
+	memset(&d, 0, sizeof d);
+	d.url = (char *)"http://a.example/essay";
+	d.title = (char *)"The essay";
+	d.text = (char *)"The first paragraph. The second paragraph.";
+	d.content = (char *)"<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	    "<p>The first paragraph.</p><p>The second paragraph.</p></div>";
+	assert_int_equal(store_doc_put(st, &d, NULL, &doc, &cause), 0);
+	memset(&in, 0, sizeof in);
+	in.tags = tags;
+	in.note = "a note";
+	in.added = 1748944800;
+	assert_int_equal(store_bookmark_put(st, doc, &in, &id, &cause), 0);
+	assert_int_equal(store_quote_add(st, id, 1, "The second paragraph.",
+	    &cause), 0);
+	fetch_opts_default(&fo);
+	assert_int_equal(library_new(st, &fo, 0, &l, &cause), 0);
+	/* b: the bookmarks, the one under the cursor told below them. */
+	lib_keys(l, "b");
+	assert_int_equal(library_depth(l), 2);
+	library_draw(l);
+	assert_true(row_has(o, 0, "Bookmarks: 1, by date added"));
+	assert_true(row_has(o, 1, "2025-06-03  The essay"));
+	assert_true(row_has(o, 21, "Tags: film  Note: a note"));
+	assert_true(row_has(o, 22, "1 quote: \xe2\x80\x9cThe second "
+	    "paragraph."));
+	/* Enter: the kept copy in the pager, where m marks the paragraph at
+	 * the top as a quote too; q back to the view, two quotes shown. */
+	assert_int_equal(term_offscreen_keys(o, "mq", 2), 0);
+	lib_keys(l, "\n");
+	assert_int_equal(library_depth(l), 2);
+	assert_int_equal(store_quote_list(st, id, &qv, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_string_equal(qv[0].text, "The first paragraph.");
+	store_quotes_free(qv, n);
+	library_draw(l);
+	assert_true(row_has(o, 22, "2 quotes: \xe2\x80\x9cThe first "
+	    "paragraph."));
+	/* d deletes; U puts it back whole, under a new id. */
+	lib_keys(l, "d");
+	library_draw(l);
+	assert_true(row_has(o, 0, "Bookmarks: 0"));
+	assert_true(row_has(o, 23, "Deleted The essay (U undoes)"));
+	assert_int_equal(store_bookmark_get_doc(st, doc, &b, &cause), 1);
+	lib_keys(l, "U");
+	library_draw(l);
+	assert_true(row_has(o, 23, "Restored The essay"));
+	assert_int_equal(store_bookmark_get_doc(st, doc, &b, &cause), 0);
+	assert_int_equal(b.ntags, 1);
+	assert_string_equal(b.tags[0], "film");
+	assert_string_equal(b.note, "a note");
+	assert_int_equal(b.added, 1748944800);
+	assert_int_equal(b.nquotes, 2);
+	store_bookmark_free(&b);
+	lib_keys(l, "U");
+	library_draw(l);
+	assert_true(row_has(o, 23, "Nothing to undo"));
+	/* e: tags, then note, typed over the old ones. */
+	lib_keys(l, "e\025noir, cut\n\025later\n");
+	library_draw(l);
+	assert_true(row_has(o, 23, "Tags and note saved"));
+	assert_true(row_has(o, 21, "Tags: cut, noir  Note: later"));
+	/* q: back to the feeds; c: the essays left unfinished (this one
+	 * was seen to its end). */
+	lib_keys(l, "q");
+	assert_int_equal(library_depth(l), 1);
+	lib_keys(l, "c");
+	library_draw(l);
+	assert_true(row_has(o, 0, "Continue reading: 0 essays"));
+	assert_true(row_has(o, 2, "Nothing left unfinished."));
+	assert_int_equal(library_key(l, 'Q'), LIBRARY_QUIT);
+	library_free(l);
+	term_offscreen_free(o);
+	store_close(st);
+}
+
 static char *
 text_of(const struct doc *d)
 {
@@ -272,6 +378,8 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_stack, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_bookmarks, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 		cmocka_unit_test(test_item_doc),
 	};
