@@ -22,6 +22,7 @@
 #include "fetch.h"
 #include "opml.h"
 #include "refresh.h"
+#include "settings.h"
 #include "store.h"
 #include "url.h"
 #include "util.h"
@@ -173,6 +174,8 @@ cmd_refresh(struct store *s, const int64_t *ids, size_t n,
 
 	memset(&ro, 0, sizeof ro);
 	ro.fetch = fo;
+	ro.max_total = (int)settings_int(SET_REFRESH_TOTAL);
+	ro.max_host = (int)settings_int(SET_REFRESH_PER_HOST);
 	memset(&cp, 0, sizeof cp);
 	cp.tty = !quiet && isatty(STDOUT_FILENO);
 	if (refresh_start(s, ids, n, &ro, &r, &cause) != 0)

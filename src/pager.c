@@ -779,6 +779,7 @@ pager_menu_action(struct pager *p, enum action action, int key)
 		return;
 	case ACTION_QUIT:
 	case ACTION_REDRAW:
+	case ACTION_RELOAD_CONFIG:
 		pager_apply(p, action, key);
 		return;
 	default:
@@ -924,6 +925,22 @@ pager_prompt_key(struct pager *p, int key)
 	buf_add(&p->input, enc, utf8_encode((unsigned int)key, enc));
 }
 
+enum keys_context
+pager_keys_context(const struct pager *p)
+{
+	switch (p->menu) {
+	case PAGER_MENU_OUTLINE:
+		return KEYS_OUTLINE;
+	case PAGER_MENU_LINKS:
+		return KEYS_LINKS;
+	case PAGER_MENU_HELP:
+		return KEYS_HELP;
+	case PAGER_MENU_NONE:
+		break;
+	}
+	return KEYS_PAGER;
+}
+
 void
 pager_key(struct pager *p, int key)
 {
@@ -934,10 +951,11 @@ pager_key(struct pager *p, int key)
 		return;
 	}
 	if (p->menu != PAGER_MENU_NONE) {
-		pager_menu_action(p, keys_lookup(key), key);
+		pager_menu_action(p, keys_lookup_in(pager_keys_context(p),
+		    key), key);
 		return;
 	}
-	pager_apply(p, keys_lookup(key), key);
+	pager_apply(p, keys_lookup_in(KEYS_PAGER, key), key);
 }
 
 void
@@ -1079,6 +1097,9 @@ pager_apply(struct pager *p, enum action action, int key)
 		p->matches = NULL;
 		p->nmatches = 0;
 		p->current = -1;
+		break;
+	case ACTION_RELOAD_CONFIG:
+		pager_request(p, PAGER_REQ_RELOAD, NULL);
 		break;
 	case ACTION_COUNT:
 		break;

@@ -13,6 +13,7 @@
 
 #include "browser.h"
 #include "buf.h"
+#include "conf.h"
 #include "doc.h"
 #include "essay.h"
 #include "fetch.h"
@@ -21,6 +22,7 @@
 #include "list.h"
 #include "pager.h"
 #include "sanitize.h"
+#include "settings.h"
 #include "store.h"
 #include "term.h"
 #include "url.h"
@@ -93,7 +95,7 @@ view_pager_style(int a)
 			colour = TERM_MAGENTA;
 	}
 	if (a & LAYOUT_SELECTED)
-		style |= TERM_REVERSE | TERM_BOLD;
+		colour = TERM_SELECTED;
 	if (a & LAYOUT_MATCH) {
 		if (term_colour())
 			colour = TERM_ON_YELLOW;
@@ -159,7 +161,7 @@ view_pager_draw(struct pager *p)
 		nrows = rows - y0;
 	if (rows >= 3) {
 		pager_header(p, &b);
-		term_bar(0, &b, TERM_BOLD);
+		term_bar(0, &b, TERM_TITLE);
 	}
 	if (p->menu != PAGER_MENU_NONE)
 		term_list(&p->list, y0, view_pager_menu_row, p);
@@ -174,7 +176,7 @@ view_pager_draw(struct pager *p)
 	if (rows >= 2) {
 		buf_reset(&b);
 		y = pager_status(p, &b);
-		term_bar(rows - 1, &b, TERM_REVERSE);
+		term_bar(rows - 1, &b, TERM_STATUS);
 		/* The cursor after what the reader typed. */
 		if (p->prompt != PAGER_PROMPT_NONE)
 			term_move(rows - 1, y < cols - 1 ? y : cols - 1);
@@ -448,9 +450,13 @@ view_pager_follow(struct view_pager *v, const char *url)
 static void
 view_pager_browser(struct view_pager *v, const char *url)
 {
-	const char	*browser = getenv("BROWSER");
+	const char	*browser = settings_str(SET_BROWSER);
 	char		*cause;
 	int		 rc;
+
+	/* The setting holds $BROWSER once the configuration is read. */
+	if (*browser == '\0')
+		browser = getenv("BROWSER");
 
 	if (browser == NULL || *browser == '\0') {
 		pager_message(v->pager, 1, _("Set BROWSER to open %s"), url);
@@ -467,6 +473,48 @@ view_pager_browser(struct view_pager *v, const char *url)
 		free(cause);
 	} else
 		pager_message(v->pager, 0, _("Opened %s"), url);
+}
+
+/* The layout's flags the settings and the terminal ask for. */
+static int
+view_pager_flags(void)
+{
+	int	flags = 0;
+
+	if (settings_int(SET_ALIGN) == SETTINGS_ALIGN_CENTRE)
+		flags |= LAYOUT_CENTRE;
+	if (term_ascii() || settings_int(SET_ASCII))
+		flags |= LAYOUT_ASCII;
+	return flags;
+}
+
+/* Reads the configuration again (reload-config): the colours, keys and
+ * text column change at once; errors go to the status line. */
+static void
+view_pager_reload(struct view_pager *v)
+{
+	struct pager	*p = v->pager;
+	char		*errors, *nl;
+	size_t		 n;
+
+	n = conf_load(&errors);
+	term_restyle();
+	p->opts.flags = (p->opts.flags & ~(LAYOUT_CENTRE | LAYOUT_ASCII)) |
+	    view_pager_flags();
+	p->opts.measure = (int)settings_int(SET_WIDTH);
+	pager_resize(p, term_cols(), term_rows());
+	if (n == 0) {
+		pager_message(p, 0, _("Configuration read again"));
+		return;
+	}
+	if ((nl = strchr(errors, '\n')) != NULL)
+		*nl = '\0';
+	if (n == 1)
+		pager_message(p, 1, "%s", errors);
+	else
+		pager_message(p, 1, ngettext_("%s (and %zu more error)",
+		    "%s (and %zu more errors)", n - 1), errors, n - 1);
+	free(errors);
 }
 
 /* A key for the pager; back to the essay before leaves this one. */
@@ -531,6 +579,9 @@ view_pager_loop(struct view_pager *v)
 		case PAGER_REQ_REDRAW:
 			term_redraw();
 			break;
+		case PAGER_REQ_RELOAD:
+			view_pager_reload(v);
+			break;
 		case PAGER_REQ_CLOSE:
 		case PAGER_REQ_QUIT:
 			done = request;
@@ -552,7 +603,7 @@ view_pager_start(struct view_pager *v, struct essay *e, int measure)
 
 	memset(&po, 0, sizeof po);
 	po.measure = measure;
-	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
+	po.flags = view_pager_flags();
 	v->pager = pager_new(e->doc, term_cols(), term_rows(), &po);
 	e->doc = NULL;
 	view_pager_shown(v, e);

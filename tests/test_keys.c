@@ -50,6 +50,7 @@ test_defaults(void **state)
 		{ KEYC_F1, ACTION_HELP }, { 'q', ACTION_CLOSE },
 		{ 'Q', ACTION_QUIT }, { 'l' & 0x1f, ACTION_REDRAW },
 		{ KEYC_ESCAPE, ACTION_CANCEL },
+		{ 'r' & 0x1f, ACTION_RELOAD_CONFIG },
 	};
 	size_t	i;
 
@@ -237,10 +238,10 @@ test_help(void **state)
 	l = help_line(lines, n, keys_action_help(ACTION_GOTO_SECTION));
 	assert_non_null(l);
 	assert_int_equal(strncmp(l, "1-9, 0 ", 7), 0);
-	/* An unbound action has no line; the cancel line is last. */
+	/* An unbound action has no line; the reload-config line is last. */
 	assert_null(help_line(lines, n, keys_action_help(ACTION_NONE)));
 	assert_non_null(strstr(lines[n - 1],
-	    keys_action_help(ACTION_CANCEL)));
+	    keys_action_help(ACTION_RELOAD_CONFIG)));
 	keys_help_free(lines, n);
 
 	/* The help follows the live table. */

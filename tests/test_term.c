@@ -260,8 +260,10 @@ test_list(void **state)
 	list_apply(&l, ACTION_TOP);
 	term_erase();
 	term_list(&l, 1, films_row, NULL);
+	/* The cursor row is the cursor element: reversed, in its colour
+	 * when there is colour. */
 	assert_int_equal(term_offscreen_attrs(o, 1, 0),
-	    TERM_BOLD | TERM_REVERSE);
+	    TERM_BOLD | TERM_REVERSE | (term_colour() ? TERM_CURSOR : 0));
 	assert_int_equal(term_offscreen_attrs(o, 2, 0), 0);
 	list_free(&l);
 
