@@ -562,11 +562,12 @@ cmd_item_ls(const struct cmd_feed_args *a)
 			    it->feed)), i);
 			continue;
 		}
-		date = date_rfc3339(it->date);
+		date = settings_date(it->date);
 		if ((title = it->title) == NULL && (title = it->link) == NULL)
 			title = _("(untitled)");
-		/* The day is enough in a list; a star marks the unread. */
-		printf("%c %.10s  %s  (%s)\n", it->unread ? '*' : ' ', date,
+		/* The day (date-format) is enough in a list; a star marks
+		 * the unread. */
+		printf("%c %s  %s  (%s)\n", it->unread ? '*' : ' ', date,
 		    title, it->feed_title);
 		free(date);
 	}

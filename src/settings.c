@@ -360,6 +360,25 @@ settings_text(enum setting i)
 	return xstrdup(settings_values[i].str);
 }
 
+char *
+settings_date(int64_t t)
+{
+	struct tm	tm;
+	time_t		tt = (time_t)t;
+	char		out[256];
+
+	if (gmtime_r(&tt, &tm) == NULL)
+		memset(&tm, 0, sizeof tm);
+	/* Checked when set: it writes something, in fewer than 256 bytes
+	 * for the date it was checked on; another date may need more. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	if (strftime(out, sizeof out, settings_str(SET_DATE_FORMAT), &tm) == 0)
+		strftime(out, sizeof out, "%Y-%m-%d", &tm);
+#pragma GCC diagnostic pop
+	return xstrdup(out);
+}
+
 int
 settings_use_colour(void)
 {

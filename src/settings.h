@@ -4,6 +4,8 @@
 #ifndef REEL_SETTINGS_H
 #define REEL_SETTINGS_H
 
+#include <stdint.h>
+
 enum setting {
 	SET_WIDTH,
 	SET_ALIGN,
@@ -91,6 +93,10 @@ const char	*settings_str(enum setting);
 /* Returns a setting's value as a file would write it; the caller frees
  * it. */
 char		*settings_text(enum setting);
+
+/* Returns the time t (seconds since 1970) as date-format writes it, in
+ * UTC; the caller frees it. */
+char		*settings_date(int64_t);
 
 /* Whether to draw in colour on a terminal that can: the color setting,
  * and NO_COLOR (present and not empty) when it is auto. */

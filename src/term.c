@@ -710,6 +710,24 @@ term_offscreen_attrs(struct term_offscreen *o, int y, int x)
 }
 
 int
+term_offscreen_colours(struct term_offscreen *o, int y, int x, int *fg,
+    int *bg)
+{
+	cchar_t		cc;
+	wchar_t		wch[CCHARW_MAX + 1];
+	attr_t		attr;
+	short		pair, f, b;
+
+	if (mvwin_wch(o->win, y, x, &cc) == ERR ||
+	    getcchar(&cc, wch, &attr, &pair, NULL) == ERR || pair <= 0 ||
+	    pair_content(pair, &f, &b) == ERR)
+		return -1;
+	*fg = f;
+	*bg = b;
+	return 0;
+}
+
+int
 term_offscreen_keys(struct term_offscreen *o, const char *s, size_t len)
 {
 	ssize_t	n;

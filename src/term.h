@@ -130,6 +130,10 @@ char			*term_offscreen_row(struct term_offscreen *, int);
  * TERM_UNDERLINE and its colour. */
 int			 term_offscreen_attrs(struct term_offscreen *, int,
 			    int);
+/* Gives the colours the cell at (y, x) is drawn in (-1: the terminal's
+ * own) in fg and bg; returns 0, or -1 when the cell has none. */
+int			 term_offscreen_colours(struct term_offscreen *, int,
+			    int, int *, int *);
 /* Gives len bytes to be read as typed keys; returns 0, or -1 when they
  * cannot all be taken. */
 int			 term_offscreen_keys(struct term_offscreen *,

@@ -272,6 +272,34 @@ test_rest_applies(void **state)
 	assert_int_equal(keys_lookup('x'), ACTION_NONE);
 }
 
+/* A file from Windows reads as any other; a NUL byte is its line's
+ * error, and the line numbers go on. */
+static void
+test_crlf_and_nul(void **state)
+{
+	static const char text[] = "set width 61\r\nset\0 x\r\n"
+	    "\r\nbind y quit\r\nset timeout oops\r\n";
+	char	*path = testhome_path("crlf"), *errors, *want;
+	FILE	*f;
+
+	(void)state;
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(fwrite(text, 1, sizeof text - 1, f),
+	    sizeof text - 1);
+	assert_int_equal(fclose(f), 0);
+	conf_set_file(path);
+	assert_int_equal(conf_load(&errors), 2);
+	want = xprintf("%s:2: a NUL byte in the line\n"
+	    "%s:5: timeout: expected a whole number from 0 to 86400, not "
+	    "\"oops\"\n", path, path);
+	assert_string_equal(errors, want);
+	assert_int_equal(settings_int(SET_WIDTH), 61);
+	assert_int_equal(keys_lookup('y'), ACTION_QUIT);
+	free(want);
+	free(errors);
+	free(path);
+}
+
 /* Includes: relative to the including file, nested; a cycle and too deep
  * a nesting are refused at the line that would make them. */
 static void
@@ -535,6 +563,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lines, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_rest_applies, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_crlf_and_nul, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_include, setup,
 		    teardown),
