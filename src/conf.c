@@ -37,6 +37,8 @@ static const char *const conf_commands[] = {
 };
 
 static char	 *conf_file;
+static char	 *conf_first;		/* the last load's first error */
+static size_t	  conf_nerrors;
 static char	**conf_options;	/* "name=value", as given */
 static size_t	  conf_noptions;
 
@@ -53,6 +55,9 @@ conf_free(void)
 	size_t	i;
 
 	conf_set_file(NULL);
+	free(conf_first);
+	conf_first = NULL;
+	conf_nerrors = 0;
 	for (i = 0; i < conf_noptions; i++)
 		free(conf_options[i]);
 	free(conf_options);
@@ -639,7 +644,19 @@ conf_load(char **errors)
 			fatal("-o %s: %s", name, cause);
 		free(name);
 	}
-	return conf_done(&cl, errors);
+	conf_nerrors = conf_done(&cl, errors);
+	free(conf_first);
+	conf_first = NULL;
+	if (*errors != NULL)
+		conf_first = xstrndup(*errors, strcspn(*errors, "\n"));
+	return conf_nerrors;
+}
+
+size_t
+conf_errors(const char **first)
+{
+	*first = conf_first;
+	return conf_nerrors;
 }
 
 /* Appends word so that conf_words() reads it back as it is. */

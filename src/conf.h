@@ -27,6 +27,9 @@ void	 conf_free(void);
  * *errors (the caller frees it; NULL when there are none) holds one line
  * each, "FILE:LINE: what was wrong", newline-terminated. */
 size_t	 conf_load(char **);
+/* Returns the number of errors of the last conf_load(), and its first
+ * error's line in *first (owned here, until the next load). */
+size_t	 conf_errors(const char **);
 /* Reads text as if it were a file named name, over what is in force
  * (include lines are relative to the working directory). Returns and
  * sets *errors as conf_load() does. */

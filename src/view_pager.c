@@ -488,33 +488,42 @@ view_pager_flags(void)
 	return flags;
 }
 
+/* Says the first error of the configuration, and how many more. */
+static void
+view_pager_conf_errors(struct pager *p)
+{
+	const char	*first;
+	size_t		 n;
+
+	if ((n = conf_errors(&first)) == 0)
+		return;
+	/* The count first: a long path would push it off the line. */
+	if (n == 1)
+		pager_message(p, 1, "%s", first);
+	else
+		pager_message(p, 1, ngettext_("%zu error in the "
+		    "configuration, the first: %s", "%zu errors in the "
+		    "configuration, the first: %s", n), n, first);
+}
+
 /* Reads the configuration again (reload-config): the colours, keys and
  * text column change at once; errors go to the status line. */
 static void
 view_pager_reload(struct view_pager *v)
 {
 	struct pager	*p = v->pager;
-	char		*errors, *nl;
-	size_t		 n;
+	char		*errors;
 
-	n = conf_load(&errors);
+	if (conf_load(&errors) == 0)
+		pager_message(p, 0, _("Configuration read again"));
+	else
+		view_pager_conf_errors(p);
+	free(errors);
 	term_restyle();
 	p->opts.flags = (p->opts.flags & ~(LAYOUT_CENTRE | LAYOUT_ASCII)) |
 	    view_pager_flags();
 	p->opts.measure = (int)settings_int(SET_WIDTH);
 	pager_resize(p, term_cols(), term_rows());
-	if (n == 0) {
-		pager_message(p, 0, _("Configuration read again"));
-		return;
-	}
-	if ((nl = strchr(errors, '\n')) != NULL)
-		*nl = '\0';
-	if (n == 1)
-		pager_message(p, 1, "%s", errors);
-	else
-		pager_message(p, 1, ngettext_("%s (and %zu more error)",
-		    "%s (and %zu more errors)", n - 1), errors, n - 1);
-	free(errors);
 }
 
 /* A key for the pager; back to the essay before leaves this one. */
@@ -607,6 +616,9 @@ view_pager_start(struct view_pager *v, struct essay *e, int measure)
 	v->pager = pager_new(e->doc, term_cols(), term_rows(), &po);
 	e->doc = NULL;
 	view_pager_shown(v, e);
+	/* Said on standard error too, which the screen hides. */
+	if (v->pager->message == NULL)
+		view_pager_conf_errors(v->pager);
 }
 
 static void
