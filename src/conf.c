@@ -622,7 +622,8 @@ conf_load(char **errors)
 	else if ((dir = paths_dir(PATHS_CONFIG, &cause)) != NULL) {
 		/* No file is the defaults; no home is no file. */
 		path = xprintf("%s/config", dir);
-		if (stat(path, &sb) == 0 || (errno != ENOENT && errno != ENOTDIR))
+		if (stat(path, &sb) == 0 ||
+		    (errno != ENOENT && errno != ENOTDIR))
 			conf_read(&cl, path, NULL, 0);
 		free(path);
 		free(dir);

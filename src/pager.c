@@ -185,6 +185,17 @@ pager_resize(struct pager *p, int cols, int rows)
 }
 
 void
+pager_set_opts(struct pager *p, const struct pager_opts *opts)
+{
+	if (opts->measure == p->opts.measure &&
+	    opts->flags == p->opts.flags)
+		return;
+	p->opts = *opts;
+	pager_set_layout(p);
+	pager_resize(p, p->cols, p->rows);
+}
+
+void
 pager_message(struct pager *p, int error, const char *fmt, ...)
 {
 	va_list	ap;

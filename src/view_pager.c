@@ -511,8 +511,9 @@ view_pager_conf_errors(struct pager *p)
 static void
 view_pager_reload(struct view_pager *v)
 {
-	struct pager	*p = v->pager;
-	char		*errors;
+	struct pager		*p = v->pager;
+	struct pager_opts	 po;
+	char			*errors;
 
 	if (conf_load(&errors) == 0)
 		pager_message(p, 0, _("Configuration read again"));
@@ -520,10 +521,11 @@ view_pager_reload(struct view_pager *v)
 		view_pager_conf_errors(p);
 	free(errors);
 	term_restyle();
-	p->opts.flags = (p->opts.flags & ~(LAYOUT_CENTRE | LAYOUT_ASCII)) |
+	po = p->opts;
+	po.flags = (po.flags & ~(LAYOUT_CENTRE | LAYOUT_ASCII)) |
 	    view_pager_flags();
-	p->opts.measure = (int)settings_int(SET_WIDTH);
-	pager_resize(p, term_cols(), term_rows());
+	po.measure = (int)settings_int(SET_WIDTH);
+	pager_set_opts(p, &po);
 }
 
 /* A key for the pager; back to the essay before leaves this one. */

@@ -640,6 +640,30 @@ test_outline_and_help(void **state)
 	pager_free(p);
 }
 
+/* New options (a configuration read again) lay the text out again at
+ * once, at the same place. */
+static void
+test_set_opts(void **state)
+{
+	struct pager		*p = open_pager(NUMBERS, 100, 30);
+	struct pager_opts	 o = { 40, 0 };
+
+	(void)state;
+	keys(p, "4");
+	assert_at_section(p, 3);
+	assert_int_equal(p->layout->width, 80);
+	assert_int_equal(p->layout->margin, 0);
+	pager_set_opts(p, &o);
+	assert_int_equal(p->layout->width, 40);
+	assert_int_equal(p->layout->margin, 0);
+	assert_at_section(p, 3);
+	o.flags = LAYOUT_CENTRE;
+	pager_set_opts(p, &o);
+	assert_int_equal(p->layout->margin, 30);
+	assert_at_section(p, 3);
+	pager_free(p);
+}
+
 /* reload-config (Ctrl-R) is a request for the view, in the text and in
  * a list alike. */
 static void
@@ -1075,6 +1099,7 @@ main(void)
 		cmocka_unit_test(test_link_origin),
 		cmocka_unit_test(test_header_site),
 		cmocka_unit_test(test_reload_request),
+		cmocka_unit_test(test_set_opts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -212,7 +212,8 @@ test_styles(void **state)
 static void
 test_colours_from_settings(void **state)
 {
-	struct settings_colour	 c = { 1, 4, SETTINGS_BOLD | SETTINGS_UNDERLINE };
+	struct settings_colour	 c = { 1, 4,
+	    SETTINGS_BOLD | SETTINGS_UNDERLINE };
 	struct term_offscreen	*o;
 	char			*cause = NULL;
 	int			 fg, bg;
