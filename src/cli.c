@@ -13,10 +13,12 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "cmd_bookmark.h"
 #include "cmd_feed.h"
 #include "conf.h"
 #include "doc.h"
 #include "fetch.h"
+#include "library.h"
 #include "pipeline.h"
 #include "render.h"
 #include "settings.h"
@@ -40,6 +42,10 @@ enum {
 #define CLI_TAG		0x04	/* -t */
 #define CLI_JSON	0x08	/* --json */
 #define CLI_UNREAD	0x10	/* --unread */
+#define CLI_NOTE	0x20	/* -n */
+#define CLI_QUERY	0x40	/* -s */
+#define CLI_EXPORT	0x80	/* -f: a bookmark file's format */
+#define CLI_RAW		0x100	/* no options: "-TAG" is an operand */
 
 static int	cli_config_dump(const struct cmd_feed_args *);
 static int	cli_config_keys(const struct cmd_feed_args *);
@@ -70,6 +76,22 @@ static const struct cli_cmd {
 	{ "item", "ls", cmd_item_ls, CLI_JSON | CLI_UNREAD, 0, 1, NULL },
 	{ "config", "dump", cli_config_dump, CLI_FETCH, 0, 0, NULL },
 	{ "config", "keys", cli_config_keys, 0, 0, 0, NULL },
+	{ "bookmark", "add", cmd_bookmark_add, CLI_FETCH | CLI_TAG | CLI_NOTE,
+	    1, 1, N_("missing URL or FILE") },
+	{ "bookmark", "ls", cmd_bookmark_ls, CLI_TAG | CLI_QUERY | CLI_JSON,
+	    0, 0, NULL },
+	{ "bookmark", "rm", cmd_bookmark_rm, 0, 1, -1, N_("missing URL") },
+	{ "bookmark", "tag", cmd_bookmark_tag, CLI_RAW, 2, -1,
+	    N_("missing URL and +TAG or -TAG") },
+	{ "bookmark", "export", cmd_bookmark_export, CLI_EXPORT, 0, 0, NULL },
+	{ "bookmark", "import", cmd_bookmark_import, CLI_FETCH, 1, 1,
+	    N_("missing FILE") },
+};
+
+/* "reel search": a command of no group. */
+static const struct cli_cmd cli_search = {
+	"search", NULL, cmd_bookmark_search, CLI_JSON, 1, -1,
+	N_("missing QUERY")
 };
 
 static const struct option cli_options[] = {
@@ -86,6 +108,8 @@ static const struct option cli_options[] = {
 	{ "unread",		no_argument,		NULL, OPT_UNREAD },
 	{ "config",		required_argument,	NULL, OPT_CONFIG },
 	{ "option",		required_argument,	NULL, 'o' },
+	{ "note",		required_argument,	NULL, 'n' },
+	{ "search",		required_argument,	NULL, 's' },
 	{ "help",		no_argument,		NULL, 'h' },
 	{ "version",		no_argument,		NULL, 'V' },
 	{ NULL,			0,			NULL, 0 }
@@ -108,6 +132,18 @@ cli_usage(FILE *f)
 	    "reel");
 	fprintf(f, _("  or:  %s config dump|keys [--config=FILE] "
 	    "[-o NAME=VALUE]...\n"), "reel");
+	/* TRANSLATORS: reel with no argument. */
+	fprintf(f, _("  or:  %s [OPTION]...            (the library)\n"),
+	    "reel");
+	fprintf(f, _("  or:  %s bookmark add [OPTION]... URL|FILE [-t TAG]... "
+	    "[-n NOTE]\n"
+	    "  or:  %s bookmark ls [-t TAG] [-s QUERY] [--json]\n"
+	    "  or:  %s bookmark rm URL...\n"
+	    "  or:  %s bookmark tag URL +TAG|-TAG...\n"
+	    "  or:  %s bookmark export [-f html|markdown|json]\n"
+	    "  or:  %s bookmark import [OPTION]... FILE\n"
+	    "  or:  %s search QUERY... [--json]\n"), "reel", "reel", "reel",
+	    "reel", "reel", "reel", "reel");
 }
 
 /* After a usage error: the usage and where to learn more. */
@@ -146,6 +182,12 @@ cli_help(void)
 	    "\n"
 	    "Exit status: 0 success, 1 local error, 2 usage, 3 network,\n"
 	    "4 HTTP error, 5 refused content.\n"), stdout);
+	fputs(_("\nWith no argument, on a terminal, reel opens the library: the\n"
+	    "feeds, their items, and each item's essay in the pager (the\n"
+	    "feed's own text when the page cannot be fetched). Enter opens,\n"
+	    "q goes back, r and R refresh one feed or all while you read, A\n"
+	    "marks a feed read, n goes to the next unread, / filters, t shows\n"
+	    "the feeds of a tag.\n"), stdout);
 	fputs(_("\n'reel feed parse' prints the RSS, Atom or JSON feed at URL, in\n"
 	    "FILE or on standard input as JSON; the options above apply to\n"
 	    "its fetch.\n"), stdout);
@@ -178,6 +220,28 @@ cli_help(void)
 	    "  -o, --option=NAME=VALUE set a setting for this run (repeatable);\n"
 	    "                            the options above are settings too\n"),
 	    stdout);
+	fputs(_("\n"
+	    "Bookmarks keep an essay in the library, to read with no network:\n"
+	    "  bookmark add URL|FILE  keep the essay and bookmark it; again, set\n"
+	    "                     its tags (-t) and note (-n)\n"
+	    "  bookmark ls      bookmarks, newest first: date, title, tags, URL\n"
+	    "  bookmark rm URL...  remove bookmarks (the essays stay kept)\n"
+	    "  bookmark tag URL +TAG -TAG...  add and remove tags\n"
+	    "  bookmark export  every bookmark as a Netscape bookmark file\n"
+	    "                     (-f html), Markdown with front matter or JSON\n"
+	    "  bookmark import FILE  bookmark the essays of a browser's bookmark\n"
+	    "                     file, reel's JSON or a list of URLs, fetched\n"
+	    "                     at once; exit status 1 when one failed\n"
+	    "  search QUERY     search every essay kept or read: words, prefix*,\n"
+	    "                     \"a phrase\", AND, OR, NOT; matches marked\n"
+	    "\n"
+	    "  -t, --tag=TAG           bookmark add: tag it (repeatable, or\n"
+	    "                            TAG,TAG); bookmark ls: only those tagged\n"
+	    "  -n, --note=NOTE         bookmark add: its note (\"\" removes it)\n"
+	    "  -s, --search=QUERY      bookmark ls: only those whose essay matches\n"
+	    "  -f, --format=FORMAT     bookmark export: html (default), markdown\n"
+	    "                            or json\n"
+	    "      --json              bookmark ls, search: print JSON\n"), stdout);
 	printf(_("\nReport bugs to: %s\n"), PACKAGE_BUGREPORT);
 	printf(_("%s home page: <%s>\n"), PACKAGE_NAME,
 	    "https://example.org/reel");
@@ -327,7 +391,8 @@ cli_command(int argc, char **argv)
 		    cli_cmds[i].name);
 	}
 	if (argc < 3)
-		/* TRANSLATORS: "feed" or "item", then the commands. */
+		/* TRANSLATORS: "feed", "item" or "bookmark", then the
+		 * commands. */
 		warnx_(_("missing %s command (%s)"), group, buf_str(&names));
 	else
 		warnx_(_("unknown %s command '%s' (%s)"), group, argv[2],
@@ -345,6 +410,9 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 
 	switch (ch) {
 	case 'f':
+		flag = cmd != NULL && (cmd->opts & CLI_EXPORT) ? CLI_EXPORT :
+		    CLI_PAGE;
+		break;
 	case 'w':
 	case 'S':
 		flag = CLI_PAGE;
@@ -359,6 +427,12 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 	case 't':
 		flag = CLI_TAG;
 		break;
+	case 'n':
+		flag = CLI_NOTE;
+		break;
+	case 's':
+		flag = CLI_QUERY;
+		break;
 	case OPT_JSON:
 		flag = CLI_JSON;
 		break;
@@ -372,7 +446,10 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 		return 1;
 	for (o = cli_options; o->name != NULL && o->val != ch; o++)
 		/* nothing */;
-	if (cmd != NULL)
+	if (cmd != NULL && cmd->name == NULL)
+		warnx_(_("'reel %s' takes no option --%s"), cmd->group,
+		    o->name);
+	else if (cmd != NULL)
 		warnx_(_("'reel %s %s' takes no option --%s"), cmd->group,
 		    cmd->name, o->name);
 	else
@@ -451,6 +528,10 @@ cli_option(struct cli_state *st, int ch, char **argv)
 		return cli_usage_error();
 	switch (ch) {
 	case 'f':
+		if (st->cmd != NULL) {
+			st->args.format = optarg;
+			break;
+		}
 		if ((st->format = render_format_parse(optarg)) == -1) {
 			warnx_(_("unknown format '%s' (text, plain, "
 			    "markdown or json)"), optarg);
@@ -474,6 +555,12 @@ cli_option(struct cli_state *st, int ch, char **argv)
 		    sizeof *st->tags);
 		st->tags[st->ntags++] = optarg;
 		st->tags[st->ntags] = NULL;
+		break;
+	case 'n':
+		st->args.note = optarg;
+		break;
+	case 's':
+		st->args.query = optarg;
 		break;
 	case OPT_JSON:
 		st->args.json = 1;
@@ -543,15 +630,35 @@ cli_main(int argc, char **argv)
 		argv++;
 		argc--;
 	} else if (argc > 1 && (strcmp(argv[1], "feed") == 0 ||
-	    strcmp(argv[1], "item") == 0 || strcmp(argv[1], "config") == 0)) {
+	    strcmp(argv[1], "item") == 0 ||
+	    strcmp(argv[1], "bookmark") == 0 ||
+	    strcmp(argv[1], "config") == 0)) {
 		if ((st.cmd = cli_command(argc, argv)) == NULL)
 			return cli_usage_error();
 		argv += 2;
 		argc -= 2;
+	} else if (argc > 1 && strcmp(argv[1], "search") == 0) {
+		st.cmd = &cli_search;
+		argv++;
+		argc--;
+	}
+	/* "reel bookmark tag URL -film": every word is an operand. */
+	if (st.cmd != NULL && (st.cmd->opts & CLI_RAW)) {
+		argv++;
+		argc--;
+		if (argc > 0 && strcmp(argv[0], "--") == 0) {
+			argv++;
+			argc--;
+		}
+		cli_config_load(&st.fo);
+		st.args.fetch = &st.fo;
+		rc = cli_run(st.cmd, &st.args, argc, argv);
+		conf_free();
+		return rc;
 	}
 	/* getopt's own messages would name the program by its path. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":f:w:St:o:hV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":f:w:St:n:s:o:hV", cli_options,
 	    NULL)) != -1) {
 		if ((rc = cli_option(&st, ch, argv)) != -1) {
 			free(st.tags);
@@ -569,6 +676,13 @@ cli_main(int argc, char **argv)
 		free(st.tags);
 		conf_free();
 		return rc;
+	}
+	/* reel alone on a terminal: the library. */
+	if (!dump && !st.use_sample && argc == 0 && isatty(STDOUT_FILENO)) {
+		rc = library_run(&st.fo, (int)settings_int(SET_WIDTH));
+		free(st.tags);
+		conf_free();
+		return rc == -1 ? REEL_EXIT_FAILURE : rc;
 	}
 	if (st.use_sample && argc == 0)
 		what = sample = cli_sample_path();

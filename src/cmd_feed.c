@@ -18,6 +18,7 @@
 #include "date.h"
 #include "discover.h"
 #include "feed.h"
+#include "feed_read.h"
 #include "feed_dump.h"
 #include "fetch.h"
 #include "opml.h"
@@ -562,7 +563,7 @@ cmd_item_ls(const struct cmd_feed_args *a)
 			    it->feed)), i);
 			continue;
 		}
-		date = settings_date(it->date);
+		date = settings_date(it->date, 0);
 		if ((title = it->title) == NULL && (title = it->link) == NULL)
 			title = _("(untitled)");
 		/* The day (date-format) is enough in a list; a star marks

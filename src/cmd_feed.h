@@ -12,6 +12,9 @@ struct cmd_feed_args {
 	const char *const	 *tags;		/* -t, NULL-terminated */
 	int			  json;		/* --json */
 	int			  unread;	/* --unread */
+	const char		 *note;		/* -n */
+	const char		 *query;	/* -s */
+	const char		 *format;	/* bookmark export -f */
 	int			  argc;		/* the operands */
 	char			**argv;
 };

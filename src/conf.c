@@ -660,6 +660,19 @@ conf_errors(const char **first)
 	return conf_nerrors;
 }
 
+char *
+conf_errors_line(void)
+{
+	if (conf_nerrors == 0)
+		return NULL;
+	if (conf_nerrors == 1)
+		return xstrdup(conf_first);
+	/* The count first: a long path would push it off the line. */
+	return xprintf(ngettext_("%zu error in the configuration, the first: "
+	    "%s", "%zu errors in the configuration, the first: %s",
+	    conf_nerrors), conf_nerrors, conf_first);
+}
+
 /* Appends word so that conf_words() reads it back as it is. */
 static void
 conf_quote(struct buf *b, const char *word)

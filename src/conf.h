@@ -30,6 +30,9 @@ size_t	 conf_load(char **);
 /* Returns the number of errors of the last conf_load(), and its first
  * error's line in *first (owned here, until the next load). */
 size_t	 conf_errors(const char **);
+/* Returns the last load's errors as one line for a status line (how
+ * many, and the first), allocated; NULL when there were none. */
+char	*conf_errors_line(void);
 /* Reads text as if it were a file named name, over what is in force
  * (include lines are relative to the working directory). Returns and
  * sets *errors as conf_load() does. */

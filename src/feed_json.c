@@ -11,7 +11,7 @@
 
 #include "buf.h"
 #include "feed.h"
-#include "feed_int.h"
+#include "feed_build.h"
 #include "sanitize.h"
 #include "url.h"
 #include "util.h"

@@ -1,24 +1,23 @@
-/* refresh.c: many feeds fetched at once through one curl multi handle,
- * each parsed as its transfer ends and merged into the library. */
+/* refresh.c: many feeds fetched at once (fetch_many.c's one curl multi
+ * handle), each parsed as its transfer ends and merged into the
+ * library. */
 #include <config.h>
 
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
 #include "buf.h"
 #include "feed.h"
+#include "feed_read.h"
 #include "fetch.h"
+#include "fetch_many.h"
 #include "refresh.h"
 #include "store.h"
-#include "url.h"
 #include "util.h"
 
 /* What a feed goes through. */
 enum refresh_state {
-	REFRESH_WAITING,	/* for a free slot (or its host's) */
-	REFRESH_RUNNING,	/* in the multi handle */
+	REFRESH_FETCHING,	/* its transfer waits or runs */
 	REFRESH_ARRIVED,	/* its transfer ended; to be stored */
 	REFRESH_DONE,
 };
@@ -26,38 +25,22 @@ enum refresh_state {
 struct refresh_feed {
 	int64_t			 id;
 	char			*url;
-	char			*etag;
-	char			*last_modified;
 	enum refresh_state	 state;
-	struct fetch_xfer	*x;
-	char			*host;		/* of the hop in flight */
 	int			 rc;		/* the transfer's end */
+	long			 status;	/* its last HTTP status */
 	struct fetch_result	 res;
 	char			*error;		/* why it failed, or NULL */
 	size_t			 added;		/* new items */
 };
 
-/* Transfers in flight to one host. */
-struct refresh_host {
-	char	*name;
-	int	 n;
-};
-
 struct refresh {
 	struct store		*s;
-	struct fetch_opts	 fo;
-	int			 max_total;
-	int			 max_host;
-	CURLM			*m;
+	struct fetch_many	*fm;		/* the feeds' transfers, each
+						   one's id its index */
 	struct refresh_feed	*feeds;
 	size_t			 nfeeds;
-	size_t			*waiting;	/* indices, in order */
-	size_t			 nwaiting, waiting_cap;
 	size_t			*arrived;
 	size_t			 narrived, arrived_cap;
-	struct refresh_host	*hosts;
-	size_t			 nhosts, hosts_cap;
-	int			 running;
 	struct refresh_progress	 p;
 	int64_t			*finished;	/* since refresh_finished() */
 	size_t			 nfinished, finished_cap;
@@ -65,170 +48,24 @@ struct refresh {
 	size_t			 given_cap;
 };
 
-/* Counts a transfer to host in (d 1) or out (d -1); returns how many are
- * in flight there now. */
-static int
-refresh_host(struct refresh *r, const char *host, int d)
-{
-	size_t	i;
-
-	for (i = 0; i < r->nhosts; i++)
-		if (strcmp(r->hosts[i].name, host) == 0)
-			break;
-	if (i == r->nhosts) {
-		r->hosts = xgrowarray(r->hosts, &r->hosts_cap, r->nhosts + 1,
-		    sizeof *r->hosts);
-		r->hosts[i].name = xstrdup(host);
-		r->hosts[i].n = 0;
-		r->nhosts++;
-	}
-	r->hosts[i].n += d;
-	return r->hosts[i].n;
-}
-
-/* Makes f done, with its error (the caller's, now f's) if it failed. */
+/* Takes the transfers that ended: their feeds arrive, to be stored. */
 static void
-refresh_arrive(struct refresh *r, size_t i, int rc, char *error)
+refresh_take(struct refresh *r)
 {
-	struct refresh_feed	*f = &r->feeds[i];
-
-	f->rc = rc;
-	f->error = error;
-	f->state = REFRESH_ARRIVED;
-	r->arrived = xgrowarray(r->arrived, &r->arrived_cap, r->narrived + 1,
-	    sizeof *r->arrived);
-	r->arrived[r->narrived++] = i;
-}
-
-/* Puts f's transfer into the multi handle. Returns 0, or -1 and *cause
- * when the multi handle fails (nothing can go on). */
-static int
-refresh_add(struct refresh *r, size_t i, char **cause)
-{
-	struct refresh_feed	*f = &r->feeds[i];
-	CURL			*h = fetch_xfer_handle(f->x);
-	CURLcode		 cc;
-	CURLMcode		 mc;
-
-	/* The feed's index says which feed a finished handle was. No
-	 * CURLOPT_PIPEWAIT: with it, libcurl 7.88 holds a transfer back
-	 * while an HTTP/1.1 connection to its host stalls. */
-	if ((cc = curl_easy_setopt(h, CURLOPT_PRIVATE,
-	    (void *)(uintptr_t)i)) != CURLE_OK) {
-		refresh_arrive(r, i, REEL_EXIT_FAILURE, xprintf(
-		    _("%s: libcurl: %s"), f->url, curl_easy_strerror(cc)));
-		return 0;
-	}
-	if ((mc = curl_multi_add_handle(r->m, h)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
-		return -1;
-	}
-	f->state = REFRESH_RUNNING;
-	r->running++;
-	refresh_host(r, f->host, 1);
-	return 0;
-}
-
-/* Starts the waiting feeds that the limits let start, in their order;
- * one whose host is busy lets those after it go first. */
-static int
-refresh_schedule(struct refresh *r, char **cause)
-{
+	struct fetch_many_done	 d;
 	struct refresh_feed	*f;
-	size_t			 i, j, kept = 0;
-	char			*error;
-	int			 rc;
 
-	for (j = 0; j < r->nwaiting; j++) {
-		i = r->waiting[j];
-		f = &r->feeds[i];
-		if (r->running >= r->max_total) {
-			r->waiting[kept++] = i;
-			continue;
-		}
-		if (f->x == NULL) {
-			if ((rc = fetch_xfer_new(f->url, &r->fo, f->etag,
-			    f->last_modified, &f->x, &error)) != 0) {
-				refresh_arrive(r, i, rc, error);
-				continue;
-			}
-		}
-		if (f->host == NULL && (f->host = url_host(
-		    fetch_xfer_url(f->x))) == NULL)
-			f->host = xstrdup("");
-		if (refresh_host(r, f->host, 0) >= r->max_host) {
-			r->waiting[kept++] = i;
-			continue;
-		}
-		if (refresh_add(r, i, cause) != 0) {
-			/* What is left waits for refresh_free(). */
-			memmove(r->waiting + kept, r->waiting + j,
-			    (r->nwaiting - j) * sizeof *r->waiting);
-			r->nwaiting = kept + r->nwaiting - j;
-			return -1;
-		}
+	while (fetch_many_next(r->fm, &d)) {
+		f = &r->feeds[d.id];
+		f->rc = d.rc;
+		f->status = d.status;
+		f->res = d.res;
+		f->error = d.error;
+		f->state = REFRESH_ARRIVED;
+		r->arrived = xgrowarray(r->arrived, &r->arrived_cap,
+		    r->narrived + 1, sizeof *r->arrived);
+		r->arrived[r->narrived++] = d.id;
 	}
-	r->nwaiting = kept;
-	return 0;
-}
-
-/* A transfer ended with code: f arrives, or waits again for its next
- * hop (which may be to another host). */
-static void
-refresh_ended(struct refresh *r, size_t i, CURLcode code)
-{
-	struct refresh_feed	*f = &r->feeds[i];
-	char			*error;
-	int			 rc, again;
-
-	refresh_host(r, f->host, -1);
-	r->running--;
-	free(f->host);
-	f->host = NULL;
-	rc = fetch_xfer_done(f->x, (int)code, &again, &f->res, &error);
-	if (rc == 0 && again) {
-		/* First in the queue: it was started before the others. */
-		r->waiting = xgrowarray(r->waiting, &r->waiting_cap,
-		    r->nwaiting + 1, sizeof *r->waiting);
-		memmove(r->waiting + 1, r->waiting,
-		    r->nwaiting * sizeof *r->waiting);
-		r->waiting[0] = i;
-		r->nwaiting++;
-		f->state = REFRESH_WAITING;
-		return;
-	}
-	refresh_arrive(r, i, rc, rc != 0 ? error : NULL);
-}
-
-/* Moves the transfers libcurl says are over to the arrived. */
-static int
-refresh_collect(struct refresh *r, char **cause)
-{
-	CURLMsg		*msg;
-	CURL		*h;
-	CURLMcode	 mc;
-	void		*priv;
-	int		 left;
-
-	while ((msg = curl_multi_info_read(r->m, &left)) != NULL) {
-		if (msg->msg != CURLMSG_DONE)
-			continue;
-		h = msg->easy_handle;
-		if (curl_easy_getinfo(h, CURLINFO_PRIVATE, &priv) !=
-		    CURLE_OK) {
-			*cause = xstrdup(_("libcurl: a transfer without its "
-			    "feed"));
-			return -1;
-		}
-		/* msg is invalid once its handle leaves the multi. */
-		refresh_ended(r, (size_t)(uintptr_t)priv, msg->data.result);
-		if ((mc = curl_multi_remove_handle(r->m, h)) != CURLM_OK) {
-			*cause = xprintf(_("libcurl: %s"),
-			    curl_multi_strerror(mc));
-			return -1;
-		}
-	}
-	return 0;
 }
 
 /* The authors of an item as one display string, or NULL. */
@@ -319,8 +156,8 @@ refresh_store(struct refresh *r, struct refresh_feed *f, struct feed *fd,
 
 	memset(&sr, 0, sizeof sr);
 	sr.status = f->res.status;
-	if (sr.status == 0 && f->x != NULL)
-		sr.status = fetch_xfer_status(f->x);
+	if (sr.status == 0)
+		sr.status = f->status;
 	sr.url = f->res.moved;
 	sr.gone = f->rc == REEL_EXIT_HTTP && sr.status == 410;
 	if (fd != NULL) {
@@ -409,8 +246,6 @@ refresh_flush(struct refresh *r, char **cause)
 		r->finished = xgrowarray(r->finished, &r->finished_cap,
 		    r->nfinished + 1, sizeof *r->finished);
 		r->finished[r->nfinished++] = f->id;
-		fetch_xfer_free(f->x);
-		f->x = NULL;
 		fetch_result_free(&f->res);
 	}
 	r->narrived = 0;
@@ -424,8 +259,8 @@ refresh_start(struct store *s, const int64_t *ids, size_t n,
 	struct refresh		*r;
 	struct refresh_feed	*f;
 	struct store_feed	*fv;
+	struct fetch_opts	 fo;
 	size_t			 nf, i, j;
-	CURLMcode		 mc;
 
 	*rp = NULL;
 	if (store_feed_list(s, 0, &fv, &nf, cause) != 0)
@@ -433,15 +268,14 @@ refresh_start(struct store *s, const int64_t *ids, size_t n,
 	r = xcalloc(1, sizeof *r);
 	r->s = s;
 	if (o != NULL && o->fetch != NULL)
-		r->fo = *o->fetch;
+		fo = *o->fetch;
 	else
-		fetch_opts_default(&r->fo);
-	r->fo.progress = NULL;
-	r->fo.accept_xml = 1;
-	r->max_total = o != NULL && o->max_total > 0 ? o->max_total :
-	    REFRESH_MAX_TOTAL;
-	r->max_host = o != NULL && o->max_host > 0 ? o->max_host :
-	    REFRESH_MAX_HOST;
+		fetch_opts_default(&fo);
+	fo.accept_xml = 1;
+	if (fetch_many_new(&fo, o != NULL && o->max_total > 0 ?
+	    o->max_total : REFRESH_MAX_TOTAL, o != NULL && o->max_host > 0 ?
+	    o->max_host : REFRESH_MAX_HOST, &r->fm, cause) != 0)
+		goto fail;
 	r->feeds = xcalloc(ids != NULL ? n + 1 : nf + 1, sizeof *r->feeds);
 	for (i = 0; i < (ids != NULL ? n : nf); i++) {
 		if (ids != NULL) {
@@ -461,33 +295,11 @@ refresh_start(struct store *s, const int64_t *ids, size_t n,
 		f = &r->feeds[r->nfeeds++];
 		f->id = fv[j].id;
 		f->url = xstrdup(fv[j].url);
-		f->etag = fv[j].etag != NULL ? xstrdup(fv[j].etag) : NULL;
-		f->last_modified = fv[j].last_modified != NULL ?
-		    xstrdup(fv[j].last_modified) : NULL;
-		r->waiting = xgrowarray(r->waiting, &r->waiting_cap,
-		    r->nwaiting + 1, sizeof *r->waiting);
-		r->waiting[r->nwaiting++] = r->nfeeds - 1;
+		/* Its index in the feeds is its transfer's id. */
+		(void)fetch_many_add(r->fm, fv[j].url, fv[j].etag,
+		    fv[j].last_modified);
 	}
 	r->p.total = r->nfeeds;
-	if (fetch_global_init(cause) != 0)
-		goto fail;
-	if ((r->m = curl_multi_init()) == NULL) {
-		*cause = xstrdup(_("cannot initialise libcurl"));
-		goto fail;
-	}
-	/* libcurl's own limits as a second fence behind ours; HTTP/2
-	 * streams share a connection. */
-	if ((mc = curl_multi_setopt(r->m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
-	    (long)r->max_total)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(r->m, CURLMOPT_MAX_HOST_CONNECTIONS,
-	    (long)r->max_host)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(r->m, CURLMOPT_MAXCONNECTS,
-	    (long)r->max_total)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(r->m, CURLMOPT_PIPELINING,
-	    CURLPIPE_MULTIPLEX)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
-		goto fail;
-	}
 	store_feeds_free(fv, nf);
 	*rp = r;
 	return 0;
@@ -498,46 +310,13 @@ fail:
 	return -1;
 }
 
-/* Runs the transfers, and collects those that ended. */
-static int
-refresh_perform(struct refresh *r, char **cause)
-{
-	CURLMcode	mc;
-	int		still;
-
-	if ((mc = curl_multi_perform(r->m, &still)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
-		return -1;
-	}
-	return refresh_collect(r, cause);
-}
-
 int
 refresh_step(struct refresh *r, int ms, char **cause)
 {
-	CURLMcode	mc;
-
 	*cause = NULL;
-	if (refresh_schedule(r, cause) != 0)
+	if (fetch_many_step(r->fm, ms, cause) == -1)
 		return -1;
-	if (r->running > 0) {
-		if (refresh_perform(r, cause) != 0)
-			return -1;
-		if (r->narrived == 0 && ms > 0) {
-			if ((mc = curl_multi_poll(r->m, NULL, 0, ms,
-			    NULL)) != CURLM_OK) {
-				*cause = xprintf(_("libcurl: %s"),
-				    curl_multi_strerror(mc));
-				return -1;
-			}
-			if (refresh_perform(r, cause) != 0)
-				return -1;
-		}
-		/* The slots freed are filled before the parsing. */
-		if (refresh_schedule(r, cause) != 0 ||
-		    refresh_perform(r, cause) != 0)
-			return -1;
-	}
+	refresh_take(r);
 	if (refresh_flush(r, cause) != 0)
 		return -1;
 	return r->p.done < r->p.total;
@@ -581,27 +360,14 @@ refresh_free(struct refresh *r)
 
 	if (r == NULL)
 		return;
+	fetch_many_free(r->fm);
 	for (i = 0; i < r->nfeeds; i++) {
 		f = &r->feeds[i];
-		/* Removing cannot fail for a handle the multi holds. */
-		if (f->state == REFRESH_RUNNING)
-			(void)curl_multi_remove_handle(r->m,
-			    fetch_xfer_handle(f->x));
-		fetch_xfer_free(f->x);
 		fetch_result_free(&f->res);
 		free(f->url);
-		free(f->etag);
-		free(f->last_modified);
-		free(f->host);
 		free(f->error);
 	}
-	if (r->m != NULL)
-		(void)curl_multi_cleanup(r->m);
-	for (i = 0; i < r->nhosts; i++)
-		free(r->hosts[i].name);
-	free(r->hosts);
 	free(r->feeds);
-	free(r->waiting);
 	free(r->arrived);
 	free(r->finished);
 	free(r->given);

@@ -361,13 +361,13 @@ settings_text(enum setting i)
 }
 
 char *
-settings_date(int64_t t)
+settings_date(int64_t t, int local)
 {
 	struct tm	tm;
 	time_t		tt = (time_t)t;
 	char		out[256];
 
-	if (gmtime_r(&tt, &tm) == NULL)
+	if ((local ? localtime_r(&tt, &tm) : gmtime_r(&tt, &tm)) == NULL)
 		memset(&tm, 0, sizeof tm);
 	/* Checked when set: it writes something, in fewer than 256 bytes
 	 * for the date it was checked on; another date may need more. */

@@ -95,8 +95,8 @@ const char	*settings_str(enum setting);
 char		*settings_text(enum setting);
 
 /* Returns the time t (seconds since 1970) as date-format writes it, in
- * UTC; the caller frees it. */
-char		*settings_date(int64_t);
+ * local time or in UTC; the caller frees it. */
+char		*settings_date(int64_t, int);
 
 /* Whether to draw in colour on a terminal that can: the color setting,
  * and NO_COLOR (present and not empty) when it is auto. */

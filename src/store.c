@@ -150,6 +150,46 @@ static const char *const store_steps[] = {
 	" INSERT INTO documents_fts (rowid, title, byline, site, text)"
 	"  VALUES (new.id, new.title, new.byline, new.site, new.text);"
 	" END;",
+
+	/* 1 -> 2: bookmarks, their tags and quotes. A bookmark is an essay
+	 * kept on purpose: removing it leaves the essay read. */
+	"CREATE TABLE bookmarks ("
+	" id INTEGER PRIMARY KEY,"
+	" document INTEGER NOT NULL UNIQUE"
+	"  REFERENCES documents (id) ON DELETE CASCADE,"
+	" added INTEGER NOT NULL,"
+	" note TEXT,"
+	" last_read INTEGER);"			/* the essay's read_at */
+	"CREATE INDEX bookmarks_added ON bookmarks (added);"
+	/* One spelling per tag, the first given: "Film" and "film" are
+	 * one. */
+	"CREATE TABLE tags ("
+	" id INTEGER PRIMARY KEY,"
+	" name TEXT NOT NULL UNIQUE COLLATE NOCASE);"
+	"CREATE TABLE bookmark_tags ("
+	" bookmark INTEGER NOT NULL REFERENCES bookmarks (id)"
+	"  ON DELETE CASCADE,"
+	" tag INTEGER NOT NULL REFERENCES tags (id) ON DELETE CASCADE,"
+	" PRIMARY KEY (bookmark, tag)) WITHOUT ROWID;"
+	"CREATE INDEX bookmark_tags_tag ON bookmark_tags (tag);"
+	/* A quote is a paragraph of the essay: its block, and its text as it
+	 * was when marked. */
+	"CREATE TABLE quotes ("
+	" id INTEGER PRIMARY KEY,"
+	" bookmark INTEGER NOT NULL REFERENCES bookmarks (id)"
+	"  ON DELETE CASCADE,"
+	" block INTEGER NOT NULL,"
+	" added INTEGER NOT NULL,"
+	" text TEXT NOT NULL,"
+	" UNIQUE (bookmark, block));"
+	/* The last reading of a bookmarked essay, kept beside the bookmark
+	 * so that the list sorts by it with an index of its own. */
+	"CREATE TRIGGER bookmarks_read AFTER UPDATE OF read_at ON documents"
+	" BEGIN"
+	" UPDATE bookmarks SET last_read = new.read_at"
+	"  WHERE document = new.id;"
+	" END;"
+	"CREATE INDEX bookmarks_last_read ON bookmarks (last_read);",
 };
 
 /* Steps a test adds after reel's own (store_test_steps()). */
@@ -347,7 +387,9 @@ static const char *const store_sql[ST_COUNT] = {
 	 * the hits kept. */
 	[ST_SEARCH] =
 	    "SELECT d.id, d.url, d.title, d.byline, d.site, h.in_title,"
-	    " h.score FROM (SELECT rowid AS id, rowid IN (SELECT rowid"
+	    " h.score, d.published, d.fetched,"
+	    " EXISTS (SELECT 1 FROM bookmarks WHERE document = d.id)"
+	    " FROM (SELECT rowid AS id, rowid IN (SELECT rowid"
 	    "  FROM documents_fts WHERE documents_fts MATCH"
 	    "  '{title} : (' || ?1 || ')') AS in_title,"
 	    "  bm25(documents_fts, 10.0, 4.0, 2.0, 1.0) AS score"
@@ -366,7 +408,10 @@ struct store {
 	char		*path;
 	sqlite3_stmt	*st[ST_COUNT];
 	int		 batch;		/* store_begin() is open */
+	sqlite3_stmt	**bst;		/* the bookmarks' statements */
 };
+
+static void	store_bm_close(struct store *);
 
 /* A string to bind, sanitized if it had to be. */
 struct store_text {
@@ -1030,6 +1075,7 @@ store_close(struct store *s)
 		/* finalize returns the last step's result, already seen. */
 		for (i = 0; i < nitems(s->st); i++)
 			(void)sqlite3_finalize(s->st[i]);
+		store_bm_close(s);
 		if (sqlite3_close(s->db) != SQLITE_OK)
 			fatal("%s: %s", s->path, sqlite3_errmsg(s->db));
 	}
@@ -2049,6 +2095,7 @@ store_hits_free(struct store_hit *v, size_t n)
 		free(v[i].site);
 		free(v[i].snippet);
 		free(v[i].marks);
+		free(v[i].published);
 	}
 	free(v);
 }
@@ -2105,6 +2152,9 @@ store_search_once(struct store *s, const char *q, size_t max,
 		h->site = store_col(st, 4);
 		h->in_title = sqlite3_column_int(st, 5) != 0;
 		h->score = sqlite3_column_double(st, 6);
+		h->published = store_col(st, 7);
+		h->fetched = sqlite3_column_int64(st, 8);
+		h->bookmarked = sqlite3_column_int(st, 9) != 0;
 	}
 	if (rc != SQLITE_DONE) {
 		store_hits_free(v, n);
@@ -2153,4 +2203,682 @@ store_search(struct store *s, const char *query, size_t max,
 	}
 	free(first);
 	return 0;
+}
+
+/*
+ * Bookmarks, their tags and quotes. Their statements are apart from the
+ * others' (s->bst), prepared when first used.
+ */
+
+enum store_bst {
+	BST_DOC_EXISTS,
+	BST_EXISTS,
+	BST_FIND,
+	BST_INSERT,
+	BST_NOTE,
+	BST_TAGS_CLEAR,
+	BST_TAG_NEW,
+	BST_TAG_LINK,
+	BST_TAG_UNLINK,
+	BST_TAGS_PRUNE,
+	BST_GET,
+	BST_GET_ID,
+	BST_GET_DOC,
+	BST_LIST_ADDED,
+	BST_LIST_TITLE,
+	BST_LIST_SITE,
+	BST_LIST_READ,
+	BST_REMOVE,
+	BST_TAGS,
+	BST_QUOTE_ADD,
+	BST_QUOTE_REMOVE,
+	BST_QUOTE_LIST,
+
+	BST_COUNT
+};
+
+/* The columns of every bookmark query, in store_bookmark_row()'s order. */
+#define STORE_BM_COLS \
+	"b.id, b.document, d.url, d.title, d.byline, d.site, d.published," \
+	" b.note, b.added, b.last_read, d.fetched, d.pos_section," \
+	" d.pos_block, d.pos_offset, d.finished," \
+	" (SELECT count(*) FROM quotes WHERE bookmark = b.id)," \
+	" (SELECT group_concat(g.name, char(31)) FROM bookmark_tags t" \
+	"  JOIN tags g ON g.id = t.tag WHERE t.bookmark = b.id)"
+
+/* A list: ?1 a tag or NULL, ?2 an FTS5 query or NULL. */
+#define STORE_BM_LIST \
+	"SELECT " STORE_BM_COLS " FROM bookmarks b" \
+	" JOIN documents d ON d.id = b.document" \
+	" WHERE (?1 IS NULL OR b.id IN (SELECT t.bookmark" \
+	"  FROM bookmark_tags t JOIN tags g ON g.id = t.tag" \
+	"  WHERE g.name = ?1))" \
+	" AND (?2 IS NULL OR b.document IN (SELECT rowid FROM documents_fts" \
+	"  WHERE documents_fts MATCH ?2))"
+
+static const char *const store_bsql[BST_COUNT] = {
+	[BST_DOC_EXISTS] = "SELECT 1 FROM documents WHERE id = ?1",
+	[BST_EXISTS] = "SELECT 1 FROM bookmarks WHERE id = ?1",
+	[BST_FIND] = "SELECT id FROM bookmarks WHERE document = ?1",
+	[BST_INSERT] =
+	    "INSERT INTO bookmarks (document, added, note, last_read)"
+	    " VALUES (?1, ?2, ?3, (SELECT read_at FROM documents"
+	    " WHERE id = ?1)) RETURNING id",
+	[BST_NOTE] = "UPDATE bookmarks SET note = ?2 WHERE id = ?1",
+	[BST_TAGS_CLEAR] = "DELETE FROM bookmark_tags WHERE bookmark = ?1",
+	[BST_TAG_NEW] =
+	    "INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+	[BST_TAG_LINK] =
+	    "INSERT INTO bookmark_tags (bookmark, tag)"
+	    " SELECT ?1, id FROM tags WHERE name = ?2 ON CONFLICT DO NOTHING",
+	[BST_TAG_UNLINK] =
+	    "DELETE FROM bookmark_tags WHERE bookmark = ?1"
+	    " AND tag = (SELECT id FROM tags WHERE name = ?2)",
+	[BST_TAGS_PRUNE] =
+	    "DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM bookmark_tags"
+	    " WHERE tag = tags.id)",
+	[BST_GET] =
+	    "SELECT " STORE_BM_COLS " FROM document_urls u"
+	    " JOIN bookmarks b ON b.document = u.document"
+	    " JOIN documents d ON d.id = b.document WHERE u.url = ?1",
+	[BST_GET_ID] =
+	    "SELECT " STORE_BM_COLS " FROM bookmarks b"
+	    " JOIN documents d ON d.id = b.document WHERE b.id = ?1",
+	[BST_GET_DOC] =
+	    "SELECT " STORE_BM_COLS " FROM bookmarks b"
+	    " JOIN documents d ON d.id = b.document WHERE b.document = ?1",
+	[BST_LIST_ADDED] = STORE_BM_LIST " ORDER BY b.added DESC, b.id DESC",
+	[BST_LIST_TITLE] = STORE_BM_LIST
+	    " ORDER BY coalesce(d.title, d.url) COLLATE NOCASE, b.id",
+	[BST_LIST_SITE] = STORE_BM_LIST
+	    " ORDER BY d.site IS NULL, d.site COLLATE NOCASE,"
+	    " coalesce(d.title, d.url) COLLATE NOCASE, b.id",
+	[BST_LIST_READ] = STORE_BM_LIST
+	    " ORDER BY b.last_read IS NULL, b.last_read DESC, b.added DESC,"
+	    " b.id DESC",
+	[BST_REMOVE] = "DELETE FROM bookmarks WHERE id = ?1",
+	[BST_TAGS] =
+	    "SELECT g.name, count(*) FROM tags g JOIN bookmark_tags t"
+	    " ON t.tag = g.id GROUP BY g.id ORDER BY g.name COLLATE NOCASE",
+	[BST_QUOTE_ADD] =
+	    "INSERT INTO quotes (bookmark, block, added, text)"
+	    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (bookmark, block) DO NOTHING",
+	[BST_QUOTE_REMOVE] =
+	    "DELETE FROM quotes WHERE bookmark = ?1 AND block = ?2",
+	[BST_QUOTE_LIST] =
+	    "SELECT id, block, added, text FROM quotes WHERE bookmark = ?1"
+	    " ORDER BY block",
+};
+
+static void
+store_bm_close(struct store *s)
+{
+	size_t	i;
+
+	if (s->bst == NULL)
+		return;
+	/* finalize returns the last step's result, already seen. */
+	for (i = 0; i < BST_COUNT; i++)
+		(void)sqlite3_finalize(s->bst[i]);
+	free(s->bst);
+	s->bst = NULL;
+}
+
+/* Bookmark statement n, prepared the first time; NULL and *cause if it
+ * cannot be. */
+static sqlite3_stmt *
+store_bstmt(struct store *s, enum store_bst n, char **cause)
+{
+	if (s->bst == NULL)
+		s->bst = xcalloc(BST_COUNT, sizeof *s->bst);
+	if (s->bst[n] == NULL && sqlite3_prepare_v3(s->db, store_bsql[n], -1,
+	    SQLITE_PREPARE_PERSISTENT, &s->bst[n], NULL) != SQLITE_OK) {
+		store_error(s, cause);
+		s->bst[n] = NULL;
+		return NULL;
+	}
+	return s->bst[n];
+}
+
+/* Runs bookmark statement n with id bound as ?1 (and, if set, the text
+ * t as ?2); it returns no row. Returns 0 or -1 and *cause. */
+static int
+store_brun(struct store *s, enum store_bst n, int64_t id, const char *t,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_bstmt(s, n, cause)) == NULL)
+		return -1;
+	if ((id != 0 && store_bind_id(st, 1, id) != SQLITE_OK) ||
+	    (t != NULL && store_bind_text(st, 2, t) != SQLITE_OK) ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, st, cause);
+	store_reset(st);
+	return 0;
+}
+
+/* Whether statement n finds a row for id: 0 yes, 1 no, -1 and *cause.
+ * With found, the row's first column goes there. */
+static int
+store_bfind(struct store *s, enum store_bst n, int64_t id, int64_t *found,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 rc;
+
+	if ((st = store_bstmt(s, n, cause)) == NULL)
+		return -1;
+	if (store_bind_id(st, 1, id) != SQLITE_OK)
+		return store_fail(s, st, cause);
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+		store_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(s, st, cause);
+	if (found != NULL)
+		*found = sqlite3_column_int64(st, 0);
+	store_reset(st);
+	return 0;
+}
+
+/* A tag as kept: sanitized as a line, spaces off both ends; NULL when
+ * nothing is left. Allocated. */
+static char *
+store_tag_clean(const char *tag)
+{
+	char	*t, *start, *end;
+
+	t = sanitize(tag, strlen(tag), 0);
+	for (start = t; *start == ' '; start++)
+		/* nothing */;
+	end = start + strlen(start);
+	while (end > start && end[-1] == ' ')
+		end--;
+	*end = '\0';
+	if (*start == '\0') {
+		free(t);
+		return NULL;
+	}
+	memmove(t, start, (size_t)(end - start) + 1);
+	return t;
+}
+
+/* BST_TAG_NEW binds its name as ?1: store_brun() cannot. */
+static int
+store_tag_new(struct store *s, const char *name, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_bstmt(s, BST_TAG_NEW, cause)) == NULL)
+		return -1;
+	if (store_bind_text(st, 1, name) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, st, cause);
+	store_reset(st);
+	return 0;
+}
+
+/* Adds (del 0) or removes the tags of bookmark id; tags no bookmark has
+ * any more go. */
+static int
+store_bm_retag(struct store *s, int64_t id, const char *const *tags,
+    int del, char **cause)
+{
+	char	*t;
+	int	 rc = 0;
+
+	for (; tags != NULL && *tags != NULL && rc == 0; tags++) {
+		if ((t = store_tag_clean(*tags)) == NULL)
+			continue;
+		if (del)
+			rc = store_brun(s, BST_TAG_UNLINK, id, t, cause);
+		else if ((rc = store_tag_new(s, t, cause)) == 0)
+			rc = store_brun(s, BST_TAG_LINK, id, t, cause);
+		free(t);
+	}
+	if (rc == 0 && del)
+		rc = store_brun(s, BST_TAGS_PRUNE, 0, NULL, cause);
+	return rc;
+}
+
+int
+store_bookmark_put(struct store *s, int64_t doc,
+    const struct store_bookmark_in *in, int64_t *idp, char **cause)
+{
+	sqlite3_stmt	*st;
+	int64_t		 id = 0;
+	int		 rc, fresh;
+
+	if (store_tx(s, cause) != 0)
+		return -1;
+	if ((rc = store_bfind(s, BST_DOC_EXISTS, doc, NULL, cause)) != 0) {
+		if (rc == 1)
+			*cause = xprintf(_("%s: no essay %lld"), s->path,
+			    (long long)doc);
+		goto fail;
+	}
+	/* 0: there was one, 1: there was none. */
+	if ((fresh = store_bfind(s, BST_FIND, doc, &id, cause)) == -1)
+		goto fail;
+	if (!fresh) {
+		if (in->note != NULL) {
+			if ((st = store_bstmt(s, BST_NOTE, cause)) == NULL)
+				goto fail;
+			if (store_bind_id(st, 1, id) != SQLITE_OK ||
+			    store_bind_remote(st, 2, in->note,
+			    SANITIZE_PRE) != SQLITE_OK ||
+			    sqlite3_step(st) != SQLITE_DONE) {
+				store_fail(s, st, cause);
+				goto fail;
+			}
+			store_reset(st);
+		}
+	} else {
+		if ((st = store_bstmt(s, BST_INSERT, cause)) == NULL)
+			goto fail;
+		if (store_bind_id(st, 1, doc) != SQLITE_OK ||
+		    sqlite3_bind_int64(st, 2, in->added != 0 ? in->added :
+		    store_now()) != SQLITE_OK ||
+		    store_bind_remote(st, 3, in->note, SANITIZE_PRE) !=
+		    SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+			store_fail(s, st, cause);
+			goto fail;
+		}
+		id = sqlite3_column_int64(st, 0);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			store_fail(s, st, cause);
+			goto fail;
+		}
+		store_reset(st);
+	}
+	if (in->tags != NULL && (store_brun(s, BST_TAGS_CLEAR, id, NULL,
+	    cause) != 0 || store_bm_retag(s, id, in->tags, 0, cause) != 0 ||
+	    store_brun(s, BST_TAGS_PRUNE, 0, NULL, cause) != 0))
+		goto fail;
+	if (store_tx_end(s, 1, cause) != 0)
+		return -1;
+	if (idp != NULL)
+		*idp = id;
+	return fresh ? 0 : 1;
+
+fail:
+	store_tx_end(s, 0, cause);
+	return -1;
+}
+
+/* Fills b from a row of STORE_BM_COLS. */
+static void
+store_bookmark_row(sqlite3_stmt *st, struct store_bookmark *b)
+{
+	char	**const strs[] = { &b->url, &b->title, &b->byline, &b->site,
+		    &b->published, &b->note };
+	const int	 cols[] = { 2, 3, 4, 5, 6, 7 };
+	char		*all, *p, *sep;
+	size_t		 cap = 0;
+
+	memset(b, 0, sizeof *b);
+	b->mem = store_strings(st, cols, strs, nitems(cols));
+	b->id = sqlite3_column_int64(st, 0);
+	b->doc = sqlite3_column_int64(st, 1);
+	b->added = sqlite3_column_int64(st, 8);
+	b->read = sqlite3_column_int64(st, 9);
+	b->fetched = sqlite3_column_int64(st, 10);
+	b->pos.section = store_col_size(st, 11);
+	b->pos.block = store_col_size(st, 12);
+	b->pos.offset = store_col_size(st, 13);
+	b->finished = sqlite3_column_int(st, 14) != 0;
+	b->nquotes = store_col_size(st, 15);
+	b->tags = xgrowarray(NULL, &cap, 1, sizeof *b->tags);
+	if ((all = store_col(st, 16)) != NULL) {
+		for (p = all; p != NULL; p = sep) {
+			if ((sep = strchr(p, '\x1f')) != NULL)
+				*sep++ = '\0';
+			b->tags = xgrowarray(b->tags, &cap, b->ntags + 2,
+			    sizeof *b->tags);
+			b->tags[b->ntags++] = xstrdup(p);
+		}
+		free(all);
+		qsort(b->tags, b->ntags, sizeof *b->tags, store_tag_cmp);
+	}
+	b->tags[b->ntags] = NULL;
+}
+
+void
+store_bookmark_free(struct store_bookmark *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->ntags; i++)
+		free(b->tags[i]);
+	free(b->tags);
+	free(b->mem);
+	memset(b, 0, sizeof *b);
+}
+
+void
+store_bookmarks_free(struct store_bookmark *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		store_bookmark_free(&v[i]);
+	free(v);
+}
+
+static int	store_bookmark_by(struct store *, enum store_bst, int64_t,
+		    struct store_bookmark *, char **);
+
+/* Reads the one bookmark a bound statement finds: 0, 1 for none. */
+static int
+store_bookmark_one(struct store *s, sqlite3_stmt *st,
+    struct store_bookmark *b, char **cause)
+{
+	int	rc;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+		store_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(s, st, cause);
+	store_bookmark_row(st, b);
+	store_reset(st);
+	return 0;
+}
+
+int
+store_bookmark_get(struct store *s, const char *url,
+    struct store_bookmark *b, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_bstmt(s, BST_GET, cause)) == NULL)
+		return -1;
+	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK)
+		return store_fail(s, st, cause);
+	return store_bookmark_one(s, st, b, cause);
+}
+
+int
+store_bookmark_get_id(struct store *s, int64_t id, struct store_bookmark *b,
+    char **cause)
+{
+	return store_bookmark_by(s, BST_GET_ID, id, b, cause);
+}
+
+int
+store_bookmark_get_doc(struct store *s, int64_t doc,
+    struct store_bookmark *b, char **cause)
+{
+	return store_bookmark_by(s, BST_GET_DOC, doc, b, cause);
+}
+
+/* The bookmark statement n finds by the id bound as ?1. */
+static int
+store_bookmark_by(struct store *s, enum store_bst n, int64_t id,
+    struct store_bookmark *b, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_bstmt(s, n, cause)) == NULL)
+		return -1;
+	if (store_bind_id(st, 1, id) != SQLITE_OK)
+		return store_fail(s, st, cause);
+	return store_bookmark_one(s, st, b, cause);
+}
+
+/* One list with the FTS5 query q (may be NULL). Returns 0, SQLITE_ERROR
+ * for a query FTS5 cannot parse, or -1; *cause is set for both. */
+static int
+store_bookmark_list_once(struct store *s, enum store_bst n, const char *tag,
+    const char *q, struct store_bookmark **bv, size_t *np, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct store_bookmark	*v = NULL;
+	size_t			 cnt = 0, cap = 0;
+	char			*t = tag != NULL ? store_tag_clean(tag) : NULL;
+	int			 rc;
+
+	if ((st = store_bstmt(s, n, cause)) == NULL) {
+		free(t);
+		return -1;
+	}
+	/* A tag of nothing but blanks is no tag anyone has. */
+	if (store_bind_text(st, 1, tag != NULL && t == NULL ? "" : t) !=
+	    SQLITE_OK || store_bind_text(st, 2, q) != SQLITE_OK) {
+		free(t);
+		return store_fail(s, st, cause);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrowarray(v, &cap, cnt + 1, sizeof *v);
+		store_bookmark_row(st, &v[cnt++]);
+	}
+	free(t);
+	if (rc != SQLITE_DONE) {
+		store_bookmarks_free(v, cnt);
+		if (rc == SQLITE_ERROR && q != NULL) {
+			*cause = xprintf(_("search for \"%s\": %s"), q,
+			    sqlite3_errmsg(s->db));
+			store_reset(st);
+			return SQLITE_ERROR;
+		}
+		return store_fail(s, st, cause);
+	}
+	store_reset(st);
+	*bv = v;
+	*np = cnt;
+	return 0;
+}
+
+int
+store_bookmark_list(struct store *s, enum store_bookmark_order order,
+    const char *tag, const char *query, struct store_bookmark **bv,
+    size_t *np, char **cause)
+{
+	enum store_bst	 n;
+	char		*words = NULL, *first = NULL, *again = NULL;
+	int		 rc;
+
+	*bv = NULL;
+	*np = 0;
+	switch (order) {
+	case STORE_BM_TITLE:
+		n = BST_LIST_TITLE;
+		break;
+	case STORE_BM_SITE:
+		n = BST_LIST_SITE;
+		break;
+	case STORE_BM_READ:
+		n = BST_LIST_READ;
+		break;
+	default:
+		n = BST_LIST_ADDED;
+		break;
+	}
+	if (query != NULL) {
+		words = store_words(query);
+		if (*words == '\0') {
+			/* Nothing to look for: every bookmark matches. */
+			free(words);
+			words = NULL;
+			query = NULL;
+		}
+	}
+	rc = store_bookmark_list_once(s, n, tag, query, bv, np, &first);
+	if (rc == SQLITE_ERROR)
+		rc = store_bookmark_list_once(s, n, tag, words, bv, np, &again);
+	free(words);
+	free(again);
+	if (rc != 0) {
+		*cause = first;
+		return -1;
+	}
+	free(first);
+	return 0;
+}
+
+/* 0 when bookmark id exists; -1 and *cause (also when it does not). */
+static int
+store_bookmark_exists(struct store *s, int64_t id, char **cause)
+{
+	int	rc;
+
+	if ((rc = store_bfind(s, BST_EXISTS, id, NULL, cause)) == 1)
+		*cause = xprintf(_("%s: no bookmark %lld"), s->path,
+		    (long long)id);
+	return rc == 0 ? 0 : -1;
+}
+
+int
+store_bookmark_remove(struct store *s, int64_t id, char **cause)
+{
+	if (store_tx(s, cause) != 0)
+		return -1;
+	if (store_bookmark_exists(s, id, cause) != 0 ||
+	    store_brun(s, BST_REMOVE, id, NULL, cause) != 0 ||
+	    store_brun(s, BST_TAGS_PRUNE, 0, NULL, cause) != 0) {
+		store_tx_end(s, 0, cause);
+		return -1;
+	}
+	return store_tx_end(s, 1, cause);
+}
+
+int
+store_bookmark_tag(struct store *s, int64_t id, const char *const *add,
+    const char *const *del, char **cause)
+{
+	if (store_tx(s, cause) != 0)
+		return -1;
+	if (store_bookmark_exists(s, id, cause) != 0 ||
+	    store_bm_retag(s, id, add, 0, cause) != 0 ||
+	    store_bm_retag(s, id, del, 1, cause) != 0) {
+		store_tx_end(s, 0, cause);
+		return -1;
+	}
+	return store_tx_end(s, 1, cause);
+}
+
+int
+store_tags(struct store *s, struct store_tag **tv, size_t *np, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct store_tag	*v = NULL;
+	size_t			 n = 0, cap = 0, i;
+	int			 rc;
+
+	if ((st = store_bstmt(s, BST_TAGS, cause)) == NULL)
+		return -1;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrowarray(v, &cap, n + 1, sizeof *v);
+		v[n].name = store_col(st, 0);
+		v[n++].count = store_col_size(st, 1);
+	}
+	if (rc != SQLITE_DONE) {
+		for (i = 0; i < n; i++)
+			free(v[i].name);
+		free(v);
+		return store_fail(s, st, cause);
+	}
+	store_reset(st);
+	*tv = v;
+	*np = n;
+	return 0;
+}
+
+void
+store_tags_free(struct store_tag *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].name);
+	free(v);
+}
+
+int
+store_quote_add(struct store *s, int64_t id, size_t block, const char *text,
+    char **cause)
+{
+	sqlite3_stmt	*st;
+	int		 known;
+
+	if (store_tx(s, cause) != 0)
+		return -1;
+	if (store_bookmark_exists(s, id, cause) != 0 ||
+	    (st = store_bstmt(s, BST_QUOTE_ADD, cause)) == NULL)
+		goto fail;
+	if (store_bind_id(st, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, (sqlite3_int64)block) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, store_now()) != SQLITE_OK ||
+	    store_bind_nonnull(st, 4, text, SANITIZE_PRE) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		store_fail(s, st, cause);
+		goto fail;
+	}
+	store_reset(st);
+	known = sqlite3_changes(s->db) == 0;
+	if (store_tx_end(s, 1, cause) != 0)
+		return -1;
+	return known;
+
+fail:
+	store_tx_end(s, 0, cause);
+	return -1;
+}
+
+int
+store_quote_remove(struct store *s, int64_t id, size_t block, char **cause)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = store_bstmt(s, BST_QUOTE_REMOVE, cause)) == NULL)
+		return -1;
+	if (store_bind_id(st, 1, id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, (sqlite3_int64)block) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		return store_fail(s, st, cause);
+	store_reset(st);
+	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+}
+
+int
+store_quote_list(struct store *s, int64_t id, struct store_quote **qv,
+    size_t *np, char **cause)
+{
+	sqlite3_stmt		*st;
+	struct store_quote	*v = NULL;
+	size_t			 n = 0, cap = 0;
+	int			 rc;
+
+	if ((st = store_bstmt(s, BST_QUOTE_LIST, cause)) == NULL)
+		return -1;
+	if (store_bind_id(st, 1, id) != SQLITE_OK)
+		return store_fail(s, st, cause);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = xgrowarray(v, &cap, n + 1, sizeof *v);
+		v[n].id = sqlite3_column_int64(st, 0);
+		v[n].block = store_col_size(st, 1);
+		v[n].added = sqlite3_column_int64(st, 2);
+		v[n++].text = store_col(st, 3);
+	}
+	if (rc != SQLITE_DONE) {
+		store_quotes_free(v, n);
+		return store_fail(s, st, cause);
+	}
+	store_reset(st);
+	*qv = v;
+	*np = n;
+	return 0;
+}
+
+void
+store_quotes_free(struct store_quote *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
 }

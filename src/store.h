@@ -9,7 +9,7 @@
 struct store;
 
 /* The schema version this reel writes (PRAGMA user_version). */
-#define STORE_VERSION		1
+#define STORE_VERSION		2
 
 /* store_open() flags. */
 #define STORE_CHECK		0x1	/* PRAGMA quick_check before use */
@@ -164,6 +164,9 @@ struct store_hit {
 	size_t		 nmarks;
 	int		 in_title;	/* the title matches */
 	double		 score;		/* bm25: lower is better */
+	char		*published;	/* ISO 8601 as the page gave it */
+	int64_t		 fetched;	/* when it was kept */
+	int		 bookmarked;
 };
 
 /* Opens the library at path, or at $XDG_DATA_HOME/reel/library.db when
@@ -282,6 +285,119 @@ void	 store_docs_free(struct store_doc *, size_t);
 int	 store_search(struct store *, const char *, size_t,
 	    struct store_hit **, size_t *, char **);
 void	 store_hits_free(struct store_hit *, size_t);
+
+/*
+ * Bookmarks: essays kept on purpose, with tags, a note and quotes. A
+ * bookmark is its essay's (one per essay, whatever URL led to it);
+ * removing it leaves the essay in the library.
+ */
+
+/* A paragraph of a bookmarked essay kept as a quote. */
+struct store_quote {
+	int64_t		 id;
+	size_t		 block;		/* the paragraph: its block in the
+					   essay's document */
+	char		*text;		/* as it was when marked */
+	int64_t		 added;
+};
+
+/* A bookmark, with what the list shows of its essay. The strings but
+ * tags are one allocation (mem); tags is NULL-terminated, sorted, each
+ * its own; free with store_bookmark_free(). */
+struct store_bookmark {
+	int64_t		 id;
+	int64_t		 doc;		/* the essay (store_doc_get_id()) */
+	char		*url;		/* the essay's final URL */
+	char		*title;
+	char		*byline;
+	char		*site;
+	char		*published;	/* ISO 8601 as the page gave it */
+	char		*note;		/* NULL for none */
+	char		**tags;
+	size_t		 ntags;
+	int64_t		 added;
+	int64_t		 read;		/* last read, 0 if never */
+	int64_t		 fetched;	/* when the kept copy was made */
+	struct store_pos pos;		/* where its reader stopped */
+	int		 finished;
+	size_t		 nquotes;
+	char		*mem;		/* private */
+};
+
+/* What to set in store_bookmark_put(). */
+struct store_bookmark_in {
+	const char *const *tags;	/* NULL-terminated; NULL keeps them */
+	const char	*note;		/* NULL keeps it, "" removes it */
+	int64_t		 added;		/* a new bookmark's date, 0: now (an
+					   import keeps the original's) */
+};
+
+/* store_bookmark_list() orders. */
+enum store_bookmark_order {
+	STORE_BM_ADDED,			/* newest first */
+	STORE_BM_TITLE,			/* A to Z, case ignored */
+	STORE_BM_SITE,			/* by site, then title */
+	STORE_BM_READ,			/* last read first, never read last */
+};
+
+/* A tag and how many bookmarks have it. */
+struct store_tag {
+	char		*name;
+	size_t		 count;
+};
+
+/* Bookmarks essay doc (store_doc_put()'s id) with in's tags and note, or
+ * when it is bookmarked already, sets what in gives. Returns 0 and the
+ * bookmark's id in *id (may be NULL) for a new one, 1 and *id for one
+ * that was there, or -1 and *cause. All or nothing. */
+int	 store_bookmark_put(struct store *, int64_t,
+	    const struct store_bookmark_in *, int64_t *, char **);
+/* Fills *b with the bookmark of the essay url leads to (any URL that led
+ * to it). Returns 0, 1 when there is none (no message), or -1 and
+ * *cause. */
+int	 store_bookmark_get(struct store *, const char *,
+	    struct store_bookmark *, char **);
+/* The same by the bookmark's id, and by its essay's id (the pager's
+ * struct essay id). */
+int	 store_bookmark_get_id(struct store *, int64_t,
+	    struct store_bookmark *, char **);
+int	 store_bookmark_get_doc(struct store *, int64_t,
+	    struct store_bookmark *, char **);
+/* Lists the bookmarks in that order, only those with tag (case ignored;
+ * NULL: all) and only those whose essay matches the FTS5 query (as
+ * store_search() reads it; NULL: all). Returns 0 and an array (free with
+ * store_bookmarks_free()), or -1 and *cause. */
+int	 store_bookmark_list(struct store *, enum store_bookmark_order,
+	    const char *, const char *, struct store_bookmark **, size_t *,
+	    char **);
+/* Removes bookmark id, its tags and quotes; the essay stays. Returns 0,
+ * or -1 and *cause (also when there is none). */
+int	 store_bookmark_remove(struct store *, int64_t, char **);
+/* Adds the NULL-terminated tags add and removes those of del (either may
+ * be NULL) of bookmark id; case is ignored. Returns 0 or -1 and *cause. */
+int	 store_bookmark_tag(struct store *, int64_t, const char *const *,
+	    const char *const *, char **);
+/* Lists every tag a bookmark has, A to Z, with its count (for filters
+ * and completion). Returns 0 and an array (free with store_tags_free()),
+ * or -1 and *cause. */
+int	 store_tags(struct store *, struct store_tag **, size_t *, char **);
+void	 store_tags_free(struct store_tag *, size_t);
+/* Frees what b holds (not b); store_bookmarks_free() an array of n. */
+void	 store_bookmark_free(struct store_bookmark *);
+void	 store_bookmarks_free(struct store_bookmark *, size_t);
+
+/* Keeps paragraph block of bookmark id, whose text is text, as a quote.
+ * Returns 0, 1 when it was one already (nothing changes), or -1 and
+ * *cause. */
+int	 store_quote_add(struct store *, int64_t, size_t, const char *,
+	    char **);
+/* Unmarks it. Returns 0, 1 when it was no quote, or -1 and *cause. */
+int	 store_quote_remove(struct store *, int64_t, size_t, char **);
+/* Lists the quotes of bookmark id in the essay's order. Returns 0 and
+ * an array (free with store_quotes_free()), or -1 and *cause. */
+int	 store_quote_list(struct store *, int64_t, struct store_quote **,
+	    size_t *, char **);
+void	 store_quotes_free(struct store_quote *, size_t);
 
 /* For tests of migration only: steps of SQL that follow reel's own, each
  * taking the schema one version further (STORE_VERSION + 1, ...); n of 0

@@ -44,6 +44,7 @@ static WINDOW	*term_win;
 static int	 term_has_colour;
 static int	 term_has_italic;
 static int	 term_needs_ascii;
+static int	 term_in_fd = -1;	/* where keys come in, to poll */
 
 struct term_offscreen {
 	SCREEN	*screen;
@@ -125,6 +126,7 @@ term_stop(void)
 	if (!term_tty.active)
 		return;
 	term_tty.active = 0;
+	term_in_fd = -1;
 	endwin();
 	delscreen(term_tty.screen);
 	term_tty.screen = NULL;
@@ -522,6 +524,12 @@ term_read(int delay)
 }
 
 int
+term_fd(void)
+{
+	return term_in_fd;
+}
+
+int
 term_typeahead(void)
 {
 	int	key, r = 0;
@@ -595,6 +603,7 @@ term_start(int page_on_stdin, char **cause)
 	set_escdelay(25);
 	curs_set(0);
 	term_style();
+	term_in_fd = fileno(term_tty.in);
 	return 0;
 fail:
 	if (term_tty.in != stdin)
@@ -636,6 +645,7 @@ term_offscreen_new(int cols, int rows)
 		goto fail;
 	}
 	term_win = o->win;
+	term_in_fd = fileno(o->in);
 	term_style();
 	keypad(stdscr, TRUE);
 	set_escdelay(25);
@@ -658,8 +668,10 @@ term_offscreen_free(struct term_offscreen *o)
 {
 	if (o == NULL)
 		return;
-	if (term_win == o->win)
+	if (term_win == o->win) {
 		term_win = NULL;
+		term_in_fd = -1;
+	}
 	delwin(o->win);
 	endwin();
 	delscreen(o->screen);

@@ -69,6 +69,10 @@ void	 term_return(void);
  * and made their key or TERM_KEY_IGNORED, never split into keys. A stop
  * (Ctrl-Z) is carried out here, and a new size taken. */
 int	 term_read(int);
+/* Returns the descriptor the keys come in on (the terminal's, or the
+ * off-screen screen's), for a loop that polls it beside others before
+ * term_read(0); -1 when no screen is taken. */
+int	 term_fd(void);
 /* Reads all that was typed while a page loads, without waiting, and
  * drops it: returns TERM_TYPEAHEAD_CANCEL if q, Escape or Ctrl-G was
  * among it, TERM_TYPEAHEAD_RESIZE if the size changed. */

@@ -492,18 +492,11 @@ view_pager_flags(void)
 static void
 view_pager_conf_errors(struct pager *p)
 {
-	const char	*first;
-	size_t		 n;
+	char	*line;
 
-	if ((n = conf_errors(&first)) == 0)
-		return;
-	/* The count first: a long path would push it off the line. */
-	if (n == 1)
-		pager_message(p, 1, "%s", first);
-	else
-		pager_message(p, 1, ngettext_("%zu error in the "
-		    "configuration, the first: %s", "%zu errors in the "
-		    "configuration, the first: %s", n), n, first);
+	if ((line = conf_errors_line()) != NULL)
+		pager_message(p, 1, "%s", line);
+	free(line);
 }
 
 /* Reads the configuration again (reload-config): the colours, keys and
@@ -707,4 +700,68 @@ view_pager_kept(struct store *st, const char *url, int64_t id,
 	if (term_signal() != 0)
 		return 128 + term_signal();
 	return rc == PAGER_REQ_QUIT ? VIEW_PAGER_QUIT : 0;
+}
+
+/* The end of view_pager_open() and view_pager_doc(): the pager shown
+ * until the reader leaves it. */
+static int
+view_pager_show(struct view_pager *v, struct essay *e, int measure,
+    const char *note, char **cause)
+{
+	int	rc;
+
+	view_pager_start(v, e, measure);
+	if (note != NULL)
+		pager_message(v->pager, 0, "%s", note);
+	rc = view_pager_loop(v);
+	*cause = v->untold;
+	v->untold = NULL;
+	view_pager_end(v);
+	if (term_signal() != 0)
+		return 128 + term_signal();
+	return rc == PAGER_REQ_QUIT ? VIEW_PAGER_QUIT : 0;
+}
+
+int
+view_pager_open(struct store *st, const char *url,
+    const struct fetch_opts *fo, int measure, char **cause)
+{
+	struct view_pager	 v;
+	struct essay		 e;
+	int			 rc, cancelled;
+
+	memset(&v, 0, sizeof v);
+	v.fo = fo;
+	v.store = st;
+	*cause = NULL;
+	if (view_pager_load(&v, url, &e, cause, &cancelled) != 0) {
+		view_pager_end(&v);
+		if (!cancelled)
+			return -1;
+		free(*cause);
+		*cause = NULL;
+		/* Ctrl-C was for the load; other signals end reel. */
+		if (term_signal() == SIGINT)
+			term_signal_clear();
+		return term_signal() != 0 ? 128 + term_signal() :
+		    VIEW_PAGER_CANCELLED;
+	}
+	rc = view_pager_show(&v, &e, measure, NULL, cause);
+	essay_free(&e);
+	return rc;
+}
+
+int
+view_pager_doc(struct store *st, struct doc *d, const char *note,
+    const struct fetch_opts *fo, int measure, char **cause)
+{
+	struct view_pager	 v;
+	struct essay		 e;
+
+	memset(&v, 0, sizeof v);
+	memset(&e, 0, sizeof e);
+	v.fo = fo;
+	v.store = st;
+	e.doc = d;
+	return view_pager_show(&v, &e, measure, note, cause);
 }

@@ -5,6 +5,7 @@
 
 #include <stdint.h>
 
+struct doc;
 struct fetch_opts;
 struct pager;
 struct store;
@@ -33,6 +34,25 @@ int	view_pager_run(const char *, const struct fetch_opts *, int);
  * message in *cause when the library has no such essay or cannot read
  * it. */
 int	view_pager_kept(struct store *, const char *, int64_t,
+	    const struct fetch_opts *, int, char **);
+/* view_pager_open()'s status when the reader cancelled the load. */
+#define VIEW_PAGER_CANCELLED	2
+
+/* Loads url, a web page, with the load line up on the terminal the
+ * caller took (q cancels), keeps it in the library st, and shows it
+ * where its reader stopped until they close it, as view_pager_kept()
+ * does; a page the network does not give opens as its kept copy.
+ * Returns 0 (q), VIEW_PAGER_QUIT (Q), VIEW_PAGER_CANCELLED, or 128 + a
+ * signal that ends reel, with *cause NULL or library trouble for the
+ * caller to say and free; or -1 and why in *cause when the page could
+ * not be loaded and there is no kept copy: the caller may show
+ * something else. */
+int	view_pager_open(struct store *, const char *,
+	    const struct fetch_opts *, int, char **);
+/* Shows document d (taken), which the library does not keep, with note
+ * on the status line, on the terminal the caller took; links followed
+ * from it load and are kept in st. Returns as view_pager_kept(). */
+int	view_pager_doc(struct store *, struct doc *, const char *,
 	    const struct fetch_opts *, int, char **);
 /* Draws p on the screen term.c draws on (the terminal, or an off-screen
  * one for the tests and the benchmarks); term_update() shows it. */

@@ -17,6 +17,7 @@
 #include <libxml/parser.h>
 
 #include "feed.h"
+#include "feed_read.h"
 #include "feed_dump.h"
 #include "util.h"
 

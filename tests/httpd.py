@@ -13,7 +13,8 @@ its path to that file once the client has hung up after the page.
 For refreshes: /feeds/N.xml is feed N, with an ETag and a Last-Modified
 that make a conditional request answer 304 Not Modified; /rev/K changes
 every feed (its first item's title, and item K+3 appears from K 1 on);
-/stats tells (as JSON) how many requests came, how many were answered
+/essays/N.html is essay N (/to-essay/N redirects there for good), for
+the bookmark imports. /stats tells (as JSON) how many requests came, how many were answered
 304 and how many requests of /feeds/ were in flight at most, and ?reset
 starts them again.
 """
@@ -113,11 +114,71 @@ def numbered_feed(n, rev):
             '</channel></rss>' % (n, n, "".join(items))).encode("utf-8")
 
 
+def library_feed(n, rev):
+    """Library feed n at revision rev, for the library's views: three
+    essays by a named author, a fourth from rev 1 on, each with its page
+    (/lib/N/I.html) and its own text in content:encoded."""
+    items = []
+    for i in range(4 + (1 if rev > 0 else 0), 0, -1):
+        if i == 4:
+            continue
+        items.append(
+            "<item><title>Essay %d of library %d</title>"
+            "<link>/lib/%d/%d.html</link><guid>lib-%d-%d</guid>"
+            "<dc:creator>Critic %d</dc:creator>"
+            "<pubDate>Mon, %02d Jun 2025 10:00:00 GMT</pubDate>"
+            "<description>Summary %d.</description>"
+            "<content:encoded>&lt;p&gt;The feed's own text of essay %d "
+            "of library %d.&lt;/p&gt;</content:encoded></item>"
+            % (i, n, n, i, n, i, n, i, i, i, n))
+    return ('<?xml version="1.0" encoding="utf-8"?><rss version="2.0" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" '
+            'xmlns:content="http://purl.org/rss/1.0/modules/content/">'
+            '<channel><title>Library %d</title><link>/lib/%d/</link>%s'
+            '</channel></rss>' % (n, n, "".join(items))).encode("utf-8")
+
+
+def library_essay(n, i):
+    """The page of essay i of library feed n: a title and enough prose
+    for the extractor to take it as the essay."""
+    para = ("<p>Paragraph %%d of essay %d of library %d: the long take "
+            "holds the room while the light changes, and the cut, when "
+            "it comes, lands like a sentence ending.</p>" % (i, n))
+    return ("<!DOCTYPE html><html><head><title>Essay %d of library %d"
+            "</title></head><body><nav><a href='/'>Home</a></nav>"
+            "<article><h1>Essay %d of library %d</h1>%s</article>"
+            "</body></html>" % (i, n, i, n, "".join(
+                para % k for k in range(1, 13)))).encode("utf-8")
+
+
 def sized_page(n):
     """An HTML page of exactly n bytes (n >= 64)."""
     head = b"<html><body><p>"
     tail = b"</p></body></html>\n"
     return head + b"x" * (n - len(head) - len(tail)) + tail
+
+
+WORDS = ("montage", "framing", "silence", "rhythm", "shadow", "light",
+         "gesture", "cut", "frame", "memory", "river", "window")
+
+
+def numbered_essay(n):
+    """Essay n: a title and byline of its own, and paragraphs whose words
+    vary with n, so that a search finds some essays and not others."""
+    paras = []
+    for i in range(6):
+        w1 = WORDS[(n + i) % len(WORDS)]
+        w2 = WORDS[(n * 7 + i * 3) % len(WORDS)]
+        paras.append("<p>Paragraph %d of essay %d speaks of %s and %s, "
+                     "at the length an essay needs to be read as one, "
+                     "with a clause or two more for the extractor.</p>"
+                     % (i + 1, n, w1, w2))
+    return ("<!DOCTYPE html><html><head><meta charset=\"utf-8\">"
+            "<title>Essay %d on %s</title>"
+            "<meta name=\"author\" content=\"Writer %d\"></head><body>"
+            "<article><h1>Essay %d on %s</h1>%s</article></body></html>\n"
+            % (n, WORDS[n % len(WORDS)], n % 10, n, WORDS[n % len(WORDS)],
+               "".join(paras))).encode("utf-8")
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -401,9 +462,35 @@ class Handler(http.server.BaseHTTPRequestHandler):
             return
         self.conditional(body, "application/rss+xml", etag, modified)
 
+    def r_lib(self, rest):
+        # /lib/N.xml, a feed, after lib_delay seconds; /lib/N/I.html, an
+        # essay of it.
+        if rest.endswith(".xml"):
+            time.sleep(self.server.lib_delay)
+            self.send(200, library_feed(int(rest[:-4]), self.server.rev),
+                      ctype="application/rss+xml")
+            return
+        n, _, i = rest.partition("/")
+        self.send(200, library_essay(int(n), int(i.split(".")[0])))
+
+    def r_lib_delay(self, rest):
+        self.server.lib_delay = float(rest)
+        self.send(200, b"<p>ok</p>")
+
     def r_rev(self, rest):
         self.server.rev = int(rest)
         self.send(200, b"<p>ok</p>")
+
+    def r_essays(self, rest):
+        # /essays/N.html: essay N; /essays/N.html?slow waits a little
+        # first, so that transfers overlap.
+        if self.path.endswith("?slow"):
+            time.sleep(0.05)
+        self.send(200, numbered_essay(int(rest.split(".")[0])))
+
+    def r_to_essay(self, rest):
+        # /to-essay/N: a permanent redirect to essay N.
+        self.redirect(301, "/essays/%d.html" % int(rest))
 
     def r_stats(self):
         with self.server.lock:
@@ -548,6 +635,10 @@ PREFIX_ROUTES = [
     ("/long/", Handler.r_long),
     ("/feeds/", Handler.r_feeds),
     ("/rev/", Handler.r_rev),
+    ("/lib/", Handler.r_lib),
+    ("/lib-delay/", Handler.r_lib_delay),
+    ("/essays/", Handler.r_essays),
+    ("/to-essay/", Handler.r_to_essay),
 ]
 
 
@@ -566,6 +657,7 @@ class Server(http.server.ThreadingHTTPServer):
         self.inflight = 0
         self.max_inflight = 0
         self.rev = 0
+        self.lib_delay = 0.0
 
     def handle_error(self, request, client_address):
         # reel hangs up on purpose (too large, cancelled, stalled).

@@ -21,6 +21,7 @@
 
 #include "buf.h"
 #include "feed.h"
+#include "feed_read.h"
 #include "util.h"
 
 #include "testhome.h"

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "feed.h"
+#include "feed_read.h"
 #include "util.h"
 
 /* 2017-06-05T08:00:00Z */

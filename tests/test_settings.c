@@ -310,14 +310,14 @@ test_date(void **state)
 
 	(void)state;
 	/* 2006-01-02 15:04:05 UTC */
-	s = settings_date(1136214245);
+	s = settings_date(1136214245, 0);
 	assert_string_equal(s, "2006-01-02");
 	free(s);
 	assert_null(set(SET_DATE_FORMAT, "%d.%m.%y %H:%M"));
-	s = settings_date(1136214245);
+	s = settings_date(1136214245, 0);
 	assert_string_equal(s, "02.01.06 15:04");
 	free(s);
-	s = settings_date(0);
+	s = settings_date(0, 0);
 	assert_string_equal(s, "01.01.70 00:00");
 	free(s);
 }

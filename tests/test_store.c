@@ -878,7 +878,7 @@ static void
 test_newer_refused(void **state)
 {
 	static const char *const steps[] = {
-		"CREATE TABLE bookmarks (id INTEGER PRIMARY KEY, note TEXT);",
+		"CREATE TABLE future (id INTEGER PRIMARY KEY, note TEXT);",
 	};
 	struct store	*s;
 	char		*db = tmp("data/reel/library.db");
@@ -893,7 +893,7 @@ test_newer_refused(void **state)
 	assert_int_equal(header_u32(db, 60), STORE_VERSION + 1);
 	store_test_steps(NULL, 0);
 	expect_refused(db, 0, "newer");
-	expect_refused(db, STORE_CHECK, "version 2");
+	expect_refused(db, STORE_CHECK, "version 3");
 	free(db);
 }
 
@@ -946,8 +946,9 @@ test_garbage_refused(void **state)
 	write_file(db, data, len / 2);
 	expect_refused(db, 0, "malformed");
 
-	/* A page in the middle overwritten: PRAGMA quick_check finds it. */
-	memset(data + len / 2, 'x', 2048);
+	/* A page overwritten (the last, rows of a feed, not the schema's):
+	 * PRAGMA quick_check finds it. */
+	memset(data + len - 4096, 'x', 2048);
 	write_file(db, data, len);
 	expect_refused(db, STORE_CHECK, "damaged");
 	free(data);
@@ -972,22 +973,22 @@ test_migrate(void **state)
 {
 	static const char *const good[] = {
 		"ALTER TABLE feeds ADD COLUMN note TEXT;"
-		"CREATE TABLE bookmarks (document INTEGER PRIMARY KEY"
+		"CREATE TABLE future (document INTEGER PRIMARY KEY"
 		" REFERENCES documents (id) ON DELETE CASCADE, note TEXT);",
-		"CREATE INDEX bookmarks_note ON bookmarks (note);",
+		"CREATE INDEX future_note ON future (note);",
 	};
 	static const char *const bad[] = {
 		"ALTER TABLE feeds ADD COLUMN note TEXT;"
-		"CREATE TABLE bookmarks (document INTEGER PRIMARY KEY"
+		"CREATE TABLE future (document INTEGER PRIMARY KEY"
 		" REFERENCES documents (id) ON DELETE CASCADE, note TEXT);",
 		"CREATE TABLE fine (x); CREATE TABLE broken (;",
 	};
 	struct store		*s;
 	struct store_feed	*fv;
 	char			*db = tmp("data/reel/library.db");
-	char			*bak1 = tmp("data/reel/library.db.v1.bak");
-	char			*bak2 = tmp("data/reel/library.db.v2.bak");
-	char			*bak3 = tmp("data/reel/library.db.v3.bak");
+	char			*bak1 = tmp("data/reel/library.db.v2.bak");
+	char			*bak2 = tmp("data/reel/library.db.v3.bak");
+	char			*bak3 = tmp("data/reel/library.db.v4.bak");
 	char			*cause = NULL;
 	int64_t			 id;
 	size_t			 n;
@@ -1009,9 +1010,9 @@ test_migrate(void **state)
 		fail_msg("%s", cause);
 	free(cause);
 	cause = NULL;
-	assert_int_equal(header_u32(db, 60), 2);
+	assert_int_equal(header_u32(db, 60), STORE_VERSION + 1);
 	assert_mode(bak1, 0600);
-	assert_int_equal(header_u32(bak1, 60), 1);
+	assert_int_equal(header_u32(bak1, 60), STORE_VERSION);
 
 	store_test_steps(good, nitems(good));
 	s = open_default();
@@ -1021,13 +1022,13 @@ test_migrate(void **state)
 	assert_int_equal(fv[0].nitems, 5);
 	store_feeds_free(fv, n);
 	store_close(s);
-	assert_int_equal(header_u32(db, 60), 3);
-	assert_int_equal(header_u32(bak2, 60), 2);
+	assert_int_equal(header_u32(db, 60), STORE_VERSION + 2);
+	assert_int_equal(header_u32(bak2, 60), STORE_VERSION + 1);
 	s = open_default();
 	store_close(s);
 	assert_int_equal(access(bak3, F_OK), -1);
 
-	/* The first backup is a library of version 1 this reel opens. */
+	/* The first backup is a library of this reel's version. */
 	store_test_steps(NULL, 0);
 	assert_int_equal(store_open(bak1, 0, &s, &cause), 0);
 	assert_int_equal(store_feed_list(s, 0, &fv, &n, &cause), 0);

@@ -2,6 +2,13 @@
 # tests. Sourced after lib.sh. Waits poll the screen a bounded number of
 # times and never measure time.
 
+# How many polls (0.02 s apart, plus the poll itself) a wait makes before
+# it gives up: a guard against a hang, not a measure of speed. Every wait
+# is for something that must come, so a good run never waits it out; the
+# bound is wide because the suite also runs under the sanitizers on a
+# loaded machine, where one step can take seconds.
+polls=${REEL_TEST_POLLS:-1500}
+
 # The pager's tests are part of the suite: without tmux they fail, and
 # say what to install (./setup does), rather than skip.
 if [ -z "$TMUX_BIN" ] || [ "$TMUX_BIN" = no ]; then
@@ -45,10 +52,10 @@ row() {
 }
 
 # wait_for TEXT [ROW]: polls until TEXT is on the screen (or on ROW);
-# returns 1 after 400 polls.
+# returns 1 after $polls polls.
 wait_for() {
 	i=0
-	while [ "$i" -lt 400 ]; do
+	while [ "$i" -lt "$polls" ]; do
 		if [ -n "${2:-}" ]; then
 			row "$2" | grep -F -q -- "$1" && return 0
 		else
@@ -64,7 +71,7 @@ wait_for() {
 # in the pane's history.
 expect_history() {
 	i=0
-	while [ "$i" -lt 400 ]; do
+	while [ "$i" -lt "$polls" ]; do
 		if tm capture-pane -p -S - | grep -F -q -- "$2"; then
 			pass "$1"
 			return
@@ -78,7 +85,7 @@ expect_history() {
 # expect_gone DESCRIPTION TEXT ROW: polls until ROW no longer has TEXT.
 expect_gone() {
 	i=0
-	while [ "$i" -lt 400 ]; do
+	while [ "$i" -lt "$polls" ]; do
 		if ! row "$3" | grep -F -q -- "$2"; then
 			pass "$1"
 			return
@@ -132,7 +139,7 @@ reel_pid() {
 # its exit status; returns 1 if it does not end.
 wait_exit() {
 	i=0
-	while [ "$i" -lt 400 ]; do
+	while [ "$i" -lt "$polls" ]; do
 		if [ -s "$tmpdir/status" ] &&
 		    [ "$(tm display -p '#{pane_dead}')" = 1 ]; then
 			cat "$tmpdir/status"

@@ -1,7 +1,9 @@
-/* feed_int.h: what feed.c shares with feed_json.c to build the model:
- * every string goes in through these, and so through sanitize. */
-#ifndef REEL_FEED_INT_H
-#define REEL_FEED_INT_H
+/* feed_build.h: the model's builders (feed_build.c), which the readers of
+ * each format (feed_xml.c, feed_json.c) fill it with: every string goes
+ * in through these, and so through sanitize; and the readers themselves,
+ * for feed_read.c to choose from. */
+#ifndef REEL_FEED_BUILD_H
+#define REEL_FEED_BUILD_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -12,6 +14,9 @@
 struct feed	*feed_new(const char *);
 /* Appends an empty item to f and returns it; owned by f. */
 struct feed_item *feed_add_item(struct feed *);
+/* Gives back the room an item's arrays do not use (the last item of a
+ * feed, once it is read). */
+void		 feed_trim_item(struct feed_item *);
 /* Flags the feed ill-formed; the first message is kept. */
 void		 feed_bozo(struct feed *, const char *, ...)
 		    __attribute__((format(printf, 2, 3)));
@@ -56,6 +61,10 @@ void		 feed_add_enclosure(struct feed_item *, const char *,
  * decoded, not yet sanitized; the caller frees it. */
 char		*feed_html_text(const char *, size_t);
 
+/* RSS and Atom (feed_xml.c): as feed_parse(), with the media type and the
+ * charset from the Content-Type, either NULL. */
+int		 feed_xml_parse(const char *, size_t, const char *,
+		    const char *, const char *, struct feed **, char **);
 /* JSON Feed (feed_json.c): same contract as feed_parse(). */
 int		 feed_json_parse(const char *, size_t, const char *,
 		    struct feed **, char **);
