@@ -13,7 +13,6 @@
 #include <string.h>
 #include <time.h>
 
-#include <curl/curl.h>
 #include <libxml/parser.h>
 
 #include "doc.h"
@@ -195,7 +194,6 @@ main(int argc, char **argv)
 
 	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
 		setlocale(LC_ALL, "");
-	curl_global_init(CURL_GLOBAL_DEFAULT);
 	xmlInitParser();
 	keys_reset();
 	fetch_opts_default(&fo);
@@ -239,6 +237,6 @@ main(int argc, char **argv)
 	bench_jump("a generated essay", d);
 	free(best_name);
 	xmlCleanupParser();
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return 0;
 }

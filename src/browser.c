@@ -127,6 +127,8 @@ browser_run(char **argv, char **cause)
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
 		return 0;
 	if (WIFEXITED(status))
+		/* TRANSLATORS: the browser program, then its exit
+		 * status. */
 		*cause = xprintf(_("%s exited with status %d"), argv[0],
 		    WEXITSTATUS(status));
 	else

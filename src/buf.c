@@ -46,6 +46,9 @@ buf_reserve(struct buf *b, size_t extra)
 	while (b->cap < need)
 		b->cap = b->cap > ((size_t)-1) / 2 ? need : b->cap * 2;
 	b->data = xrealloc(b->data, b->cap);
+	/* The text is NUL-terminated from the first allocation on: a
+	 * buffer reserved and then detached empty is "" (fuzz_charset). */
+	b->data[b->len] = '\0';
 }
 
 void

@@ -284,6 +284,8 @@ charset_from_iconv(const char *s, size_t len, const struct charset_enc *e,
 	int	 flushing = 0;
 
 	if ((cd = iconv_open("UTF-8", e->iconv)) == (iconv_t)-1) {
+		/* TRANSLATORS: a character set ("windows-1252"), then
+		 * the system's reason. */
 		*cause = xprintf(_("cannot convert from %s: %s"), e->name,
 		    strerror(errno));
 		return -1;

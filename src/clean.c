@@ -4,6 +4,7 @@
 #include <config.h>
 
 #include <limits.h>
+#include <malloc.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1271,6 +1272,18 @@ clean_run(void *(*fn)(void *), void *arg, size_t size)
 	pthread_t	thread;
 	int		error;
 
+#ifdef M_ARENA_MAX
+	/* The thread is there for its deep stack only: what tidy allocates
+	 * on it must come from the main arena, or the memory its tree
+	 * frees never serves the libxml2 tree built after it (a page of
+	 * 200,000 short paragraphs took 185 MB instead of 144). */
+	static int	one_arena;
+
+	if (!one_arena) {
+		(void)mallopt(M_ARENA_MAX, 1);
+		one_arena = 1;
+	}
+#endif
 	if ((error = pthread_attr_init(&attr)) != 0)
 		return error;
 	if ((error = pthread_attr_setstacksize(&attr, size)) == 0 &&
@@ -1291,18 +1304,22 @@ clean_refuse(const char *page, size_t len, size_t *tags)
 
 	clean_budget(&b, page, len);
 	if (b.max_depth > CLEAN_MAX_OPEN)
-		return xprintf(_("the page nests more than %d elements"),
+		return xprintf(ngettext_("the page nests more than %d element",
+		    "the page nests more than %d elements", CLEAN_MAX_OPEN),
 		    CLEAN_MAX_OPEN);
 	if (b.max_attrs > CLEAN_MAX_ATTRS)
-		return xprintf(_("an element of the page has more than %d "
-		    "attributes"), CLEAN_MAX_ATTRS);
+		return xprintf(ngettext_("an element of the page has more "
+		    "than %d attribute", "an element of the page has more "
+		    "than %d attributes", CLEAN_MAX_ATTRS), CLEAN_MAX_ATTRS);
 	if (b.nodes > CLEAN_MAX_NODES)
-		return xprintf(_("the page has more than %d elements and "
-		    "attributes"), CLEAN_MAX_NODES);
+		return xprintf(ngettext_("the page has more than %d element "
+		    "and attribute", "the page has more than %d elements and "
+		    "attributes", CLEAN_MAX_NODES), CLEAN_MAX_NODES);
 	*tags = 0;
 	for (p = page; (p = memchr(p, '<', (size_t)(end - p))) != NULL; p++)
 		(*tags)++;
 	if (*tags > (CLEAN_STACK_MAX - CLEAN_STACK_BASE) / CLEAN_STACK_PER_TAG)
+		/* TRANSLATORS: %zu is how many tags the page has. */
 		return xprintf(_("the page has too many tags to repair "
 		    "(%zu)"), *tags);
 	return NULL;
@@ -1352,8 +1369,10 @@ clean_repair(const char *s, size_t len, char **cause)
 			*cause = xstrdup(_("the page nests elements too deeply "
 			    "to repair"));
 		else
-			*cause = xprintf(_("the page has more than %d faults "
-			    "to repair"), CLEAN_MAX_REPORTS);
+			*cause = xprintf(ngettext_("the page has more than "
+			    "%d fault to repair", "the page has more than %d "
+			    "faults to repair", CLEAN_MAX_REPORTS),
+			    CLEAN_MAX_REPORTS);
 		clean_free(c);
 		return NULL;
 	}
@@ -1497,6 +1516,9 @@ clean_decode(struct buf *out, const char *s, size_t len)
 	clean_add_text(out, s, (size_t)(end - s));
 }
 
+/* The longest text buffer kept from one text node to the next. */
+#define CLEAN_TEXT_KEEP		4096
+
 static xmlNodePtr
 clean_text(xmlDocPtr doc, TidyDoc tdoc, TidyNode tn, TidyBuffer *tb,
     struct buf *fixed, int foreign)
@@ -1505,9 +1527,11 @@ clean_text(xmlDocPtr doc, TidyDoc tdoc, TidyNode tn, TidyBuffer *tb,
 	const char	*s;
 	size_t		 len;
 
-	tidyBufClear(tb);
 	/* For text, tidy hands back its decoded characters: "&amp;" is
-	 * already "&", and libxml2 stores them as they are. */
+	 * already "&", and libxml2 stores them as they are. Emptied here
+	 * without the zeroing (see below). */
+	tb->size = 0;
+	tb->next = 0;
 	if (!tidyNodeGetValue(tdoc, tn, tb))
 		fatal(_("tidy: cannot read a text node"));
 	s = (const char *)tb->bp;
@@ -1529,13 +1553,18 @@ clean_text(xmlDocPtr doc, TidyDoc tdoc, TidyNode tn, TidyBuffer *tb,
 		s = fixed->data;
 		len = fixed->len;
 	}
-	if (len == 0)
-		return NULL;
+	node = NULL;
 	if (len > INT_MAX)
 		fatal(_("libxml2: a text node is too long"));
-	if ((node = xmlNewDocTextLen(doc, (const xmlChar *)s, (int)len)) ==
-	    NULL)
+	if (len > 0 && (node = xmlNewDocTextLen(doc, (const xmlChar *)s,
+	    (int)len)) == NULL)
 		fatal(_("libxml2: cannot create a text node"));
+	/* tidyBufClear(), which tidyNodeGetValue() calls first, zeroes all
+	 * the buffer holds: after one long text (a script, a data URL) every
+	 * later node would pay for it, most of the copy's time on such a
+	 * page. A long buffer is given back instead. */
+	if (tb->allocated > CLEAN_TEXT_KEEP)
+		tidyBufFree(tb);
 	return node;
 }
 
@@ -1576,10 +1605,10 @@ clean_gap(xmlDocPtr doc, xmlNodePtr parent)
  * text for a reader and are left out.
  */
 static void
-clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top)
+clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top, int discard)
 {
 	TidyBuffer	  tb;
-	TidyNode	  tn, next;
+	TidyNode	  tn, next, up;
 	struct buf	  fixed = BUF_INIT;
 	xmlNodePtr	  root, node, *parents;
 	size_t		  depth = 0, cap = 64, foreign = 0;
@@ -1632,11 +1661,20 @@ clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top)
 			tn = next;
 			continue;
 		}
-		while ((next = tidyGetNext(tn)) == NULL && depth > 0) {
+		/* With discard, each node copied (its children before it) is
+		 * freed: tidy's tree and libxml2's are never both whole
+		 * (issue 14: a page of short paragraphs took twice the
+		 * memory). */
+		for (;;) {
+			up = tidyGetParent(tn);
+			next = discard ? tidyDiscardElement(tdoc, tn) :
+			    tidyGetNext(tn);
+			if (next != NULL || depth == 0)
+				break;
 			/* The end of an element left out. */
 			if (parents[depth] == parents[depth - 1])
 				clean_gap(doc, parents[depth - 1]);
-			tn = tidyGetParent(tn);
+			tn = up;
 			if (--depth < foreign)
 				foreign = 0;
 		}
@@ -1654,7 +1692,7 @@ clean_tree(struct clean *c, char **cause)
 
 	if ((doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
 		fatal(_("libxml2: cannot create a document"));
-	clean_copy(doc, c->tdoc, tidyGetHtml(c->tdoc));
+	clean_copy(doc, c->tdoc, tidyGetHtml(c->tdoc), 0);
 	return doc;
 }
 
@@ -1681,7 +1719,10 @@ clean_parse(const char *s, size_t len, char **cause)
 
 	if ((c = clean_repair(s, len, cause)) == NULL)
 		return NULL;
-	d = clean_tree(c, cause);
+	/* clean_tree(), freeing tidy's tree as it is copied. */
+	if ((d = htmlNewDocNoDtD(NULL, NULL)) == NULL)
+		fatal(_("libxml2: cannot create a document"));
+	clean_copy(d, c->tdoc, tidyGetHtml(c->tdoc), 1);
 	clean_free(c);
 	return d;
 }

@@ -19,7 +19,7 @@ struct clean	*clean_repair(const char *, size_t, char **);
 xmlDocPtr	 clean_tree(struct clean *, char **);
 void		 clean_free(struct clean *);
 
-/* Both stages at once. */
+/* Both stages at once, tidy's tree freed as it is copied. */
 xmlDocPtr	 clean_parse(const char *, size_t, char **);
 
 /* The pre-pass clean_repair() runs: returns a copy of len bytes of UTF-8

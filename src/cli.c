@@ -159,27 +159,38 @@ static void
 cli_help(void)
 {
 	cli_usage(stdout);
+	/* TRANSLATORS: --help comes in paragraphs, one string each.
+	 * Keep the option names and the commands as they are; the
+	 * words in capitals (FILE, COLS...) may be translated, the
+	 * same way in every paragraph and in the usage lines. Align
+	 * the descriptions at column 25; lines within 79 columns. */
 	fputs(_("Read long-form essays in the terminal.\n"
 	    "\n"
 	    "With no command, reel shows the essay at URL, in FILE or on\n"
 	    "standard input (-) in a pager. 'reel dump' prints its text.\n"
 	    "\n"
-	    "Options:\n"
+	    "Options:\n"), stdout);
+	fputs(_(
 	    "  -f, --format=FORMAT     dump format: text, plain, markdown or json\n"
 	    "                            (default: text)\n"
 	    "  -w, --width=COLS        wrap dumped text at COLS columns (default:\n"
 	    "                            the terminal's width, else 80); in the\n"
 	    "                            pager, the widest text column (80)\n"
-	    "  -S, --sample            read the bundled sample essay\n"
+	    "  -S, --sample            read the bundled sample essay\n"),
+	    stdout);
+	/* TRANSLATORS: the fetch limits; the defaults in parentheses. */
+	fputs(_(
 	    "      --connect-timeout=SECS  give up connecting after SECS (15)\n"
 	    "      --timeout=SECS      give up a transfer after SECS (60)\n"
 	    "      --stall-time=SECS   give up a transfer that stalls for SECS (20)\n"
 	    "      --max-size=BYTES    refuse pages larger than BYTES; K and M\n"
 	    "                            suffixes allowed (16M)\n"
-	    "      --max-redirs=N      follow at most N redirects (10)\n"
-	    "  -h, --help              display this help and exit\n"
-	    "  -V, --version           output version information and exit\n"
-	    "\n"
+	    "      --max-redirs=N      follow at most N redirects (10)\n"),
+	    stdout);
+	fputs(_("  -h, --help              display this help and exit\n"
+	    "  -V, --version           output version information and exit\n"),
+	    stdout);
+	fputs(_("\n"
 	    "Exit status: 0 success, 1 local error, 2 usage, 3 network,\n"
 	    "4 HTTP error, 5 refused content.\n"), stdout);
 	fputs(_("\nWith no argument, on a terminal, reel opens the library: the\n"
@@ -204,8 +215,9 @@ cli_help(void)
 	    "  feed refresh     fetch every feed (or those named) at once and\n"
 	    "                     keep their new items; exit status 1 when a feed\n"
 	    "                     failed (its error is kept and shown by feed ls)\n"
-	    "  item ls [FEED]   items, newest first, of every feed or of one\n"
-	    "\n"
+	    "  item ls [FEED]   items, newest first, of every feed or of one\n"),
+	    stdout);
+	fputs(_("\n"
 	    "  -t, --tag=TAG           feed add: tag the feed (repeatable)\n"
 	    "      --json              feed ls, item ls: print JSON\n"
 	    "      --unread            item ls: only unread items\n"), stdout);
@@ -395,6 +407,8 @@ cli_command(int argc, char **argv)
 		 * commands. */
 		warnx_(_("missing %s command (%s)"), group, buf_str(&names));
 	else
+		/* TRANSLATORS: "feed" or "item", what was typed, then
+		 * the commands. */
 		warnx_(_("unknown %s command '%s' (%s)"), group, argv[2],
 		    buf_str(&names));
 	buf_free(&names);
@@ -450,6 +464,8 @@ cli_takes(const struct cli_cmd *cmd, int ch)
 		warnx_(_("'reel %s' takes no option --%s"), cmd->group,
 		    o->name);
 	else if (cmd != NULL)
+		/* TRANSLATORS: the command ("feed", "ls"), then the
+		 * option's name. */
 		warnx_(_("'reel %s %s' takes no option --%s"), cmd->group,
 		    cmd->name, o->name);
 	else

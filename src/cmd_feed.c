@@ -103,10 +103,19 @@ cmd_progress_draw(struct cmd_progress *cp, const struct refresh_progress *p)
 	for (i = 0; i < CMD_BAR_WIDTH; i++)
 		buf_addc(&b, i < fill ? '#' : '.');
 	buf_addc(&b, ']');
-	/* TRANSLATORS: the progress of "reel feed refresh": feeds done of
-	 * all, items new so far, feeds failed so far. */
-	buf_printf(&b, _(" %zu/%zu feeds, %zu new items, %zu failed"),
-	    p->done, p->total, p->new_items, p->failed);
+	/* TRANSLATORS: the progress of "reel feed refresh" in three
+	 * parts, one after the other on one line: feeds done of all,
+	 * then items new so far, then feeds failed so far; the count
+	 * in the first part is that of all feeds. */
+	buf_printf(&b, ngettext_(" %zu/%zu feed", " %zu/%zu feeds",
+	    p->total), p->done, p->total);
+	/* TRANSLATORS: the second part of the progress line. */
+	buf_printf(&b, ngettext_(", %zu new item", ", %zu new items",
+	    p->new_items), p->new_items);
+	/* TRANSLATORS: the third part of the progress line: how many
+	 * feeds failed so far. */
+	buf_printf(&b, ngettext_(", %zu failed", ", %zu failed", p->failed),
+	    p->failed);
 	if (cp->last != NULL && strcmp(cp->last, buf_str(&b)) == 0) {
 		buf_free(&b);
 		return;
@@ -194,10 +203,22 @@ cmd_refresh(struct store *s, const int64_t *ids, size_t n,
 	if (rc != 0)
 		return cmd_fail(cause, REEL_EXIT_FAILURE);
 	if (!quiet) {
-		/* TRANSLATORS: the summary of "reel feed refresh". */
-		printf(_("%zu feeds refreshed: %zu new items, %zu unchanged, "
-		    "%zu failed\n"), p.total, p.new_items, p.unchanged,
-		    p.failed);
+		/* TRANSLATORS: the summary of "reel feed refresh" in four
+		 * parts on one line: feeds refreshed, then new items,
+		 * then feeds unchanged, then feeds failed. */
+		printf(ngettext_("%zu feed refreshed", "%zu feeds refreshed",
+		    p.total), p.total);
+		/* TRANSLATORS: the second part of the summary. */
+		printf(ngettext_(": %zu new item", ": %zu new items",
+		    p.new_items), p.new_items);
+		/* TRANSLATORS: the third part of the summary: feeds
+		 * that had nothing new. */
+		printf(ngettext_(", %zu unchanged", ", %zu unchanged",
+		    p.unchanged), p.unchanged);
+		/* TRANSLATORS: the last part of the summary: feeds that
+		 * failed. */
+		printf(ngettext_(", %zu failed\n", ", %zu failed\n",
+		    p.failed), p.failed);
 	}
 	if (out != NULL)
 		*out = p;
@@ -485,8 +506,12 @@ cmd_feed_ls(const struct cmd_feed_args *a)
 		}
 		printf(" <%s>", f->url);
 		if (f->gone)
+			/* TRANSLATORS: "reel feed ls": the feed's URL is
+			 * gone for good (HTTP 410). */
 			fputs(_(" (gone)"), stdout);
 		if (f->error != NULL)
+			/* TRANSLATORS: "reel feed ls": the last error of
+			 * the feed's refresh follows. */
 			printf(_(" error: %s"), f->error);
 		fputc('\n', stdout);
 	}
@@ -565,6 +590,8 @@ cmd_item_ls(const struct cmd_feed_args *a)
 		}
 		date = settings_date(it->date, 0);
 		if ((title = it->title) == NULL && (title = it->link) == NULL)
+			/* TRANSLATORS: an item with neither title
+			 * nor link, in "reel item ls". */
 			title = _("(untitled)");
 		/* The day (date-format) is enough in a list; a star marks
 		 * the unread. */

@@ -4,9 +4,13 @@
  * when too little text comes out. */
 #include <config.h>
 
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
 
 #include "buf.h"
 #include "extract_content.h"
@@ -134,13 +138,39 @@ content_role(const char *role)
 	return 0;
 }
 
+/*
+ * The class or id s with the names of a hidden part blanked out: a
+ * "label-hidden" or "title-hidden" element (as content systems mark
+ * every field whose label is not shown) hides its label, not itself, and
+ * is no more likely clutter than any other. The caller frees the copy.
+ */
+static char *
+content_shown(const char *s)
+{
+	static const char *const parts[] = { "label-hidden", "title-hidden",
+	    NULL };
+	char	*c = xstrdup(s), *p, *q;
+	size_t	 i, len;
+
+	for (p = c; *p != '\0'; p++)
+		*p = ascii_lower((unsigned char)*p);
+	for (i = 0; parts[i] != NULL; i++) {
+		len = strlen(parts[i]);
+		for (q = c; (q = strstr(q, parts[i])) != NULL; q += len)
+			memset(q, ' ', len);
+	}
+	return c;
+}
+
 static int
 content_weigh(const char *s)
 {
-	int	w = 0;
+	char	*shown = content_shown(s);
+	int	 w = 0;
 
-	if (extract_dom_match_any(s, content_negative) || content_hid(s))
+	if (extract_dom_match_any(shown, content_negative) || content_hid(s))
 		w -= 25;
+	free(shown);
 	if (extract_dom_match_any(s, content_positive))
 		w += 25;
 	return w;
@@ -586,6 +616,76 @@ content_div_to_p(struct xctx *x, xmlNodePtr n, struct xlist *score)
 	return n;
 }
 
+/* The next element after n in a depth-first walk of root's subtree (root
+ * excluded), not entering n when skip is set. */
+static xmlNodePtr
+content_walk(xmlNodePtr n, xmlNodePtr root, int skip)
+{
+	xmlNodePtr	c;
+
+	if (!skip && (c = extract_dom_first(n)) != NULL)
+		return c;
+	for (; n != NULL && n != root; n = extract_dom_parent(n)) {
+		if ((c = extract_dom_next_sibling(n)) != NULL)
+			return c;
+	}
+	return NULL;
+}
+
+/* The text of the paragraphs under root that the scoring counts (25
+ * characters or more each). */
+static size_t
+content_ptext(xmlNodePtr root)
+{
+	xmlNodePtr	n;
+	size_t		sum = 0, len;
+
+	for (n = extract_dom_first(root); n != NULL;) {
+		if (extract_dom_is(n, XT_P)) {
+			if ((len = extract_dom_textlen(n, XLEN_NORMAL)) >= 25)
+				sum += len;
+			n = content_walk(n, root, 1);
+		} else
+			n = content_walk(n, root, 0);
+	}
+	return sum;
+}
+
+/* Whether a word of the space-separated list s is one of words whole. */
+static int
+content_word_is(const char *s, const char *const *words)
+{
+	size_t	len, i;
+
+	while (s != NULL && *s != '\0') {
+		s += strspn(s, " \t\n");
+		len = strcspn(s, " \t\n");
+		for (i = 0; len > 0 && words[i] != NULL; i++) {
+			if (strlen(words[i]) == len &&
+			    strncasecmp(s, words[i], len) == 0)
+				return 1;
+		}
+		s += len;
+	}
+	return 0;
+}
+
+/*
+ * Whether n, named like page furniture only by part of a word, holds most
+ * of the page's paragraphs: such a name is a guess ("above-footer" or
+ * "extra-wide" wrapping the whole article would else take it away, and
+ * leave a notice to be taken for the essay), where the text stands is a
+ * fact. A name that is the word itself ("sidebar") and an <aside> are
+ * statements, and stay unlikely.
+ */
+static int
+content_holds_most(xmlNodePtr n, const char *match, size_t page)
+{
+	return page >= EXTRACT_MIN_CHARS && !extract_dom_is(n, XT_ASIDE) &&
+	    !content_word_is(match, content_unlikely) &&
+	    content_ptext(n) * 2 >= page;
+}
+
 /* First pass of an attempt: drop what cannot be content, take the byline,
  * and list the elements whose text is scored. */
 static void
@@ -595,8 +695,11 @@ content_sweep(struct xctx *x, struct xlist *score)
 	xmlNodePtr	 n = xmlDocGetRootElement(x->doc);
 	const char	*match, *role, *s;
 	enum xtag	 t;
+	size_t		 page;
 	int		 title_header = 1;
 
+	page = x->body != NULL && (x->flags & XF_STRIP_UNLIKELY) ?
+	    content_ptext(x->body) : 0;
 	while (n != NULL) {
 		t = extract_dom_tag(n);
 		match = extract_dom_match_string(n, &mb);
@@ -623,7 +726,7 @@ content_sweep(struct xctx *x, struct xlist *score)
 		    !extract_dom_match_any(match, content_maybe) &&
 		    !extract_dom_has_ancestor(n, XT_TABLE, 3, NULL) &&
 		    !extract_dom_has_ancestor(n, XT_CODE, 3, NULL) &&
-		    t != XT_A) ||
+		    t != XT_A && !content_holds_most(n, match, page)) ||
 		    ((role = extract_dom_attr(n, "role")) != NULL &&
 		    content_role(role)))) {
 			n = content_remove_next(x, n);
@@ -1479,24 +1582,58 @@ content_attempt(struct xctx *x, char **dir)
 	return article;
 }
 
-/* Puts a fresh copy of the page's body back for the next attempt. */
+/* The page's body as it was, kept for the next attempt as XML text: a
+ * copy of the tree took 360 bytes for each short paragraph, its text
+ * about as much as the page (issue 14). */
 static void
-content_restore(struct xctx *x, xmlNodePtr saved)
+content_save(struct xctx *x, struct buf *saved)
 {
-	xmlNodePtr	copy, next;
+	xmlBufferPtr	b;
+	xmlNodePtr	c;
+
+	if ((b = xmlBufferCreate()) == NULL)
+		fatal(_("out of memory"));
+	buf_adds(saved, "<body>");
+	for (c = x->body->children; c != NULL; c = c->next) {
+		if (xmlNodeDump(b, x->doc, c, 0, 0) == -1)
+			fatal(_("out of memory"));
+		buf_add(saved, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+		xmlBufferEmpty(b);
+	}
+	buf_adds(saved, "</body>");
+	xmlBufferFree(b);
+}
+
+/* Puts a fresh copy of the page's body back for the next attempt. What
+ * XML cannot hold (a control character) is lost on the way. */
+static void
+content_restore(struct xctx *x, const struct buf *saved)
+{
+	xmlDocPtr	doc;
+	xmlNodePtr	root, copy, next;
 
 	while (x->body->children != NULL)
 		extract_dom_remove(x, x->body->children);
-	if (saved->children == NULL)
+	if (saved->len > INT_MAX)
 		return;
-	if ((copy = xmlDocCopyNodeList(x->doc, saved->children)) == NULL)
-		fatal(_("out of memory"));
-	for (; copy != NULL; copy = next) {
-		next = copy->next;
-		copy->next = copy->prev = NULL;
-		copy->parent = NULL;
-		extract_dom_append(x->body, copy);
+	doc = xmlReadMemory(saved->data, (int)saved->len, NULL, "UTF-8",
+	    XML_PARSE_NONET | XML_PARSE_HUGE | XML_PARSE_RECOVER |
+	    XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (doc == NULL)
+		return;
+	if ((root = xmlDocGetRootElement(doc)) != NULL &&
+	    root->children != NULL) {
+		if ((copy = xmlDocCopyNodeList(x->doc, root->children)) ==
+		    NULL)
+			fatal(_("out of memory"));
+		for (; copy != NULL; copy = next) {
+			next = copy->next;
+			copy->next = copy->prev = NULL;
+			copy->parent = NULL;
+			extract_dom_append(x->body, copy);
+		}
 	}
+	xmlFreeDoc(doc);
 	extract_dom_annotate(x, x->body);
 }
 
@@ -1512,14 +1649,14 @@ extract_content_grab(struct xctx *x)
 		size_t		 len;
 		char		*dir;
 	}		 tries[4];
-	xmlNodePtr	 saved, article;
+	struct buf	 saved = BUF_INIT;
+	xmlNodePtr	 article;
 	size_t		 ntries = 0, len, best, i;
 	char		*dir;
 
 	if (x->body == NULL)
 		return -1;
-	if ((saved = xmlDocCopyNode(x->body, x->doc, 1)) == NULL)
-		fatal(_("out of memory"));
+	content_save(x, &saved);
 	x->flags = XF_ALL;
 	for (;;) {
 		article = content_attempt(x, &dir);
@@ -1549,13 +1686,13 @@ extract_content_grab(struct xctx *x)
 			tries[best].dir = NULL;
 			break;
 		}
-		content_restore(x, saved);
+		content_restore(x, &saved);
 	}
 	for (i = 0; i < ntries; i++) {
 		if (tries[i].article != NULL)
 			extract_dom_list_add(&x->dead, tries[i].article);
 		free(tries[i].dir);
 	}
-	xmlFreeNode(saved);
+	buf_free(&saved);
 	return extract_dom_textlen(x->article, XLEN_NORMAL) > 0 ? 0 : -1;
 }

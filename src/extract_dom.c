@@ -435,17 +435,38 @@ extract_dom_measure(struct xmeasure *m, const char *s)
 	size_t		 len = strlen(s), n;
 	unsigned int	 cp;
 
+	int		 space;
+
 	while (len > 0) {
-		/* Scoring measures every text many times: ASCII without a
+		/* Scoring measures every text many times: a run of ASCII
+		 * letters and marks at once, ASCII white space without a
 		 * call. */
+		if ((unsigned char)*s > ' ' && (unsigned char)*s < 0x80) {
+			for (n = 1; n < len && (unsigned char)s[n] > ' ' &&
+			    (unsigned char)s[n] < 0x80; n++)
+				;
+			if (m->pending > 0) {
+				m->len += m->mode == XLEN_NORMAL ? 1 :
+				    m->pending;
+				m->pending = 0;
+			}
+			m->started = 1;
+			m->len += n;
+			s += n;
+			len -= n;
+			continue;
+		}
 		if ((unsigned char)*s < 0x80) {
 			cp = (unsigned char)*s;
 			n = 1;
-		} else
+			space = cp == ' ' || (cp >= '\t' && cp <= '\r');
+		} else {
 			n = utf8_next(s, len, &cp);
+			space = text_is_space(cp, TEXT_JS);
+		}
 		s += n;
 		len -= n;
-		if (m->mode != XLEN_RAW && text_is_space(cp, TEXT_JS)) {
+		if (m->mode != XLEN_RAW && space) {
 			if (m->started)
 				m->pending++;
 			continue;
@@ -888,11 +909,21 @@ extract_dom_contains_ci(const char *hay, const char *needle)
 int
 extract_dom_match_any(const char *s, const char *const *words)
 {
-	for (; *words != NULL; words++) {
-		if (extract_dom_contains_ci(s, *words))
-			return 1;
-	}
-	return 0;
+	char	 stack[256], *low;
+	size_t	 len = strlen(s), i;
+	int	 found = 0;
+
+	/* Every element is matched against several lists: lower s once
+	 * and let strstr() search (the words are lower case). */
+	low = len < sizeof stack ? stack : xmalloc(len + 1);
+	for (i = 0; i < len; i++)
+		low[i] = (char)ascii_lower((unsigned char)s[i]);
+	low[len] = '\0';
+	for (; *words != NULL && !found; words++)
+		found = strstr(low, *words) != NULL;
+	if (low != stack)
+		free(low);
+	return found;
 }
 
 /* Splits s into lower-case ASCII word tokens ([A-Za-z0-9_]+), as

@@ -413,6 +413,37 @@ furniture_drop_dates(struct xctx *x)
 	buf_free(&b);
 }
 
+/*
+ * Labels that head nothing, at the end of the essay: a line or heading
+ * of 8 words at most that ends in ':' or '?' ("Read more:", "Related
+ * articles:"). What it announced was a box of links or teasers that is
+ * gone, or never was the essay's. A heading without ':' stays: a part
+ * may be empty on purpose. Runs after the passes that drop boxes.
+ */
+static void
+furniture_drop_orphans(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n;
+	size_t		 i, words;
+
+	furniture_blocks(x->article, &l);
+	for (i = l.n; i > 1; i--) {
+		n = l.v[i - 1];
+		words = furniture_words(n, &b);
+		if (words == 0 && extract_dom_count(n, XT_IMG) == 0 &&
+		    !extract_dom_is_heading(n))
+			continue;
+		if (words == 0 || words > 8 ||
+		    !furniture_label_end(buf_str(&b), b.len))
+			break;
+		extract_dom_remove(x, n);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 void
 extract_furniture_drop(struct xctx *x)
 {
@@ -426,4 +457,5 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_teaser_lines(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
+	furniture_drop_orphans(x);
 }

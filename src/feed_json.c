@@ -209,6 +209,8 @@ feed_json_parse(const char *data, size_t len, const char *url,
 	end = json_tokener_get_parse_end(tok);
 	json_tokener_free(tok);
 	if (root == NULL || err != json_tokener_success) {
+		/* TRANSLATORS: the feed, the offset of the error in
+		 * bytes from the start, and the JSON parser's reason. */
 		msg = xprintf(_("%s: not a feed: bad JSON at byte %zu: %s"),
 		    name, end, json_tokener_error_desc(err));
 		goto fail;

@@ -10,9 +10,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
+#include "curl_dl.h"
 
 #include "buf.h"
+#include "decode.h"
 #include "fetch.h"
 #include "sanitize.h"
 #include "url.h"
@@ -30,8 +31,8 @@
 	"application/feed+json, application/xml;q=0.9, text/xml;q=0.9, " \
 	"application/json;q=0.8, text/x-opml;q=0.8, */*;q=0.1"
 
-/* Whether curl_global_init() has run: only a URL needs libcurl, so a
- * local file or a dump never starts it (nor its TLS library). */
+/* Whether libcurl is loaded (curl_dl.c) and started: only a URL needs
+ * it, so a local file or a dump never maps it (nor its TLS library). */
 static int fetch_curl_ready;
 
 /* Where a body goes: the bytes, under the size limit, and what they are. */
@@ -45,6 +46,8 @@ struct fetch_sink {
 	int		 refused;	/* ... and it is not a page */
 	int		 too_large;
 	int		 xml;		/* XML and JSON are welcome too */
+	char		*malformed;	/* a Content-Type that cannot be
+					   read, sanitized, or NULL */
 };
 
 /* One HTTP fetch, its redirects included: fetch() performs it alone,
@@ -57,6 +60,10 @@ struct fetch_xfer {
 						   then the answer's */
 	char			 reason[FETCH_REASON_MAX];
 	int			 typed;		/* sink.declared is set */
+	struct decode		*dec;		/* the body's coding, if any */
+	int			 coded;		/* dec is set for this hop */
+	char			*coding_error;	/* why the body cannot be
+						   decoded, or NULL */
 	char			 errbuf[CURL_ERROR_SIZE];
 	struct curl_slist	*headers;
 	char			*url;		/* as the caller gave it */
@@ -116,6 +123,8 @@ static const struct fetch_kind {
 	const char	*type;
 	const char	*what;
 } fetch_kinds[] = {
+	/* TRANSLATORS: this and the kinds below name what reel refuses
+	 * to read, in "URL: not an HTML page: a PDF document (TYPE)". */
 	{ "application/pdf", N_("a PDF document") },
 	{ "application/x-pdf", N_("a PDF document") },
 	{ "application/postscript", N_("a PostScript document") },
@@ -154,7 +163,7 @@ static const struct fetch_kind {
 	{ "application/octet-stream", N_("binary data") },
 };
 
-/* Starts libcurl once, on the first URL. */
+/* Loads and starts libcurl once, on the first URL. */
 int
 fetch_global_init(char **cause)
 {
@@ -162,9 +171,11 @@ fetch_global_init(char **cause)
 
 	if (fetch_curl_ready)
 		return 0;
-	if ((cc = curl_global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
+	if (curl_dl_load(cause) != 0)
+		return -1;
+	if ((cc = curl_dl.global_init(CURL_GLOBAL_DEFAULT)) != CURLE_OK) {
 		*cause = xprintf(_("cannot initialise libcurl: %s"),
-		    curl_easy_strerror(cc));
+		    curl_dl.easy_strerror(cc));
 		return -1;
 	}
 	fetch_curl_ready = 1;
@@ -177,7 +188,7 @@ fetch_global_cleanup(void)
 {
 	if (!fetch_curl_ready)
 		return;
-	curl_global_cleanup();
+	curl_dl.global_cleanup();
 	fetch_curl_ready = 0;
 }
 
@@ -505,6 +516,9 @@ fetch_sink_decide(struct fetch_sink *s, const char *p, size_t n)
 		type = "application/octet-stream";
 	else
 		type = s->file ? "text/html" : "text/plain";
+	/* A Content-Type that says nothing reel can read says no page. */
+	if (s->malformed != NULL && !s->file)
+		type = "application/octet-stream";
 	s->type = xstrdup(type);
 	s->refused = strcmp(type, "text/html") != 0 &&
 	    strcmp(type, "application/xhtml+xml") != 0 &&
@@ -542,8 +556,25 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 
 	if (s->type == NULL)
 		fetch_sink_decide(s, s->body.data, s->body.len);
+	/* Text the bytes were taken for (nothing or octets declared) is
+	 * text all through, not only in the bytes sniffed. */
+	if (!s->refused && !s->file && strcmp(s->type, "text/plain") == 0 &&
+	    (s->declared == NULL || fetch_octet(s->declared)) &&
+	    s->body.len > FETCH_SNIFF_LEN &&
+	    fetch_binary(s->body.data, s->body.len)) {
+		free(s->type);
+		s->type = xstrdup("application/octet-stream");
+		s->refused = 1;
+	}
+	if (s->refused && s->malformed != NULL) {
+		*cause = xprintf(_("%s: not an HTML page: malformed "
+		    "Content-Type \"%s\""), name, s->malformed);
+		return REEL_EXIT_CONTENT;
+	}
 	if (s->refused) {
 		if ((what = fetch_kind(s->type)) != NULL)
+			/* TRANSLATORS: the URL or file, what it is ("a PDF
+			 * document"), and its media type. */
 			*cause = xprintf(_("%s: not an HTML page: %s (%s)"),
 			    name, what, s->type);
 		else
@@ -552,7 +583,8 @@ fetch_sink_finish(struct fetch_sink *s, const char *name, char **cause)
 		return REEL_EXIT_CONTENT;
 	}
 	if (s->too_large) {
-		*cause = xprintf(_("%s: larger than the limit of %zu bytes"),
+		*cause = xprintf(ngettext_("%s: larger than the limit of %zu "
+		    "byte", "%s: larger than the limit of %zu bytes", s->max),
 		    name, s->max);
 		return REEL_EXIT_CONTENT;
 	}
@@ -565,6 +597,7 @@ fetch_sink_free(struct fetch_sink *s)
 	buf_free(&s->body);
 	free(s->declared);
 	free(s->type);
+	free(s->malformed);
 	memset(s, 0, sizeof *s);
 }
 
@@ -688,10 +721,54 @@ fetch_http_typed(struct fetch_xfer *f)
 	if (f->typed)
 		return;
 	f->typed = 1;
-	if (curl_easy_getinfo(f->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+	if (curl_dl.easy_getinfo(f->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
 		ct = NULL;
 	fetch_content_type(ct, &f->sink.declared, &charset);
+	if (ct != NULL && ct[strspn(ct, " \t")] != '\0' &&
+	    f->sink.declared == NULL)
+		f->sink.malformed = sanitize(ct, strlen(ct), 0);
 	free(charset);
+}
+
+static char	*fetch_xfer_value(struct fetch_xfer *, const char *);
+
+static int
+fetch_sink_out(void *arg, const char *p, size_t n)
+{
+	return fetch_sink_add(arg, p, n);
+}
+
+/* A piece of the body as it came: decoded here when it has a coding
+ * (decode.h: libcurl's own decoding does not tell a stream cut short),
+ * then kept. Returns 0, or -1 to stop. */
+static int
+fetch_body(struct fetch_xfer *f, const char *p, size_t n)
+{
+	char	*coding;
+
+	if (!f->coded) {
+		f->coded = 1;
+		coding = fetch_xfer_value(f, "Content-Encoding");
+		if (decode_new(coding, &f->dec) != 0) {
+			f->coding_error = xprintf(_("unsupported content "
+			    "encoding \"%s\""), coding);
+			free(coding);
+			return -1;
+		}
+		free(coding);
+	}
+	if (f->dec == NULL)
+		return fetch_sink_add(&f->sink, p, n);
+	switch (decode_add(f->dec, p, n, fetch_sink_out, &f->sink)) {
+	case 0:
+		return 0;
+	case 1:
+		return -1;
+	default:
+		f->coding_error = xprintf(_("cannot decompress the page: "
+		    "bad %s data"), decode_name(f->dec));
+		return -1;
+	}
 }
 
 static size_t
@@ -701,13 +778,13 @@ fetch_write_cb(char *p, size_t size, size_t n, void *arg)
 	long			 status;
 
 	/* The bodies of redirects and errors are not wanted. */
-	if (curl_easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status) !=
+	if (curl_dl.easy_getinfo(f->h, CURLINFO_RESPONSE_CODE, &status) !=
 	    CURLE_OK)
 		status = f->status;
 	if (status < 200 || status > 299)
 		return size * n;
 	fetch_http_typed(f);
-	if (fetch_sink_add(&f->sink, p, size * n) != 0)
+	if (fetch_body(f, p, size * n) != 0)
 		return 0;
 	return size * n;
 }
@@ -730,7 +807,7 @@ fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
 	CURLcode		 cc;
 
 #define SET(opt, value) do {						\
-	if ((cc = curl_easy_setopt(h, opt, value)) != CURLE_OK)		\
+	if ((cc = curl_dl.easy_setopt(h, opt, value)) != CURLE_OK)		\
 		goto fail;						\
 } while (0)
 	SET(CURLOPT_ERRORBUFFER, f->errbuf);
@@ -741,7 +818,9 @@ fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
 	SET(CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
 	SET(CURLOPT_FOLLOWLOCATION, 0L);
 	/* Every encoding this libcurl decodes: gzip, deflate, br, zstd. */
-	SET(CURLOPT_ACCEPT_ENCODING, "");
+	/* Codings are decoded by fetch_body(), which sees a stream end. */
+	SET(CURLOPT_ACCEPT_ENCODING, DECODE_ACCEPT);
+	SET(CURLOPT_HTTP_CONTENT_DECODING, 0L);
 	/* HTTP/2 where a TLS server offers it (ALPN), else HTTP/1.1. */
 	SET(CURLOPT_HTTP_VERSION, (long)CURL_HTTP_VERSION_2TLS);
 	SET(CURLOPT_SSL_VERIFYPEER, 1L);
@@ -765,7 +844,7 @@ fetch_http_setup(struct fetch_xfer *f, struct curl_slist *headers,
 #undef SET
 	return 0;
 fail:
-	*cause = xprintf(_("libcurl: %s"), curl_easy_strerror(cc));
+	*cause = xprintf(_("libcurl: %s"), curl_dl.easy_strerror(cc));
 	return -1;
 }
 
@@ -777,7 +856,7 @@ fetch_location(struct fetch_xfer *f)
 {
 	struct curl_header	*h;
 
-	if (curl_easy_header(f->h, "Location", 0, CURLH_HEADER, -1, &h) !=
+	if (curl_dl.easy_header(f->h, "Location", 0, CURLH_HEADER, -1, &h) !=
 	    CURLHE_OK || h->value[strspn(h->value, " \t\r\n")] == '\0')
 		return NULL;
 	return h->value;
@@ -806,6 +885,8 @@ fetch_http_status(struct fetch_xfer *f, const char *url, long status,
 	const char	*reason = fetch_reason(f, status);
 
 	if (reason != NULL)
+		/* TRANSLATORS: the URL, the HTTP status and the server's
+		 * reason phrase ("404 Not Found"), as the server sent it. */
 		*cause = xprintf(_("%s: HTTP %ld %s"), url, status, reason);
 	else
 		*cause = xprintf(_("%s: HTTP %ld"), url, status);
@@ -825,7 +906,7 @@ fetch_errbuf(struct fetch_xfer *f, CURLcode cc)
 	size_t			 i, n;
 
 	if (*s == '\0')
-		return curl_easy_strerror(cc);
+		return curl_dl.easy_strerror(cc);
 	for (i = 0; i < nitems(prefixes); i++) {
 		n = strlen(prefixes[i]);
 		if (strncmp(s, prefixes[i], n) == 0)
@@ -848,6 +929,10 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 	case CURLE_WRITE_ERROR:
 		if (f->sink.too_large || f->sink.refused)
 			return fetch_sink_finish(&f->sink, url, cause);
+		if (f->coding_error != NULL) {
+			*cause = xprintf("%s: %s", url, f->coding_error);
+			return REEL_EXIT_CONTENT;
+		}
 		*cause = xprintf("%s: %s", url, fetch_errbuf(f, cc));
 		return REEL_EXIT_FAILURE;
 	case CURLE_ABORTED_BY_CALLBACK:
@@ -870,7 +955,7 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 		    fetch_errbuf(f, cc));
 		return rc;
 	case CURLE_COULDNT_CONNECT:
-		if (curl_easy_getinfo(f->h, CURLINFO_OS_ERRNO, &oserr) !=
+		if (curl_dl.easy_getinfo(f->h, CURLINFO_OS_ERRNO, &oserr) !=
 		    CURLE_OK)
 			oserr = 0;
 		if (oserr == ECONNREFUSED)
@@ -885,7 +970,7 @@ fetch_curl_error(struct fetch_xfer *f, const char *url, CURLcode cc,
 	case CURLE_OPERATION_TIMEDOUT:
 		/* The request went out (a reused connection has no connect
 		 * time, but has this): it was not the connection. */
-		if (curl_easy_getinfo(f->h, CURLINFO_PRETRANSFER_TIME_T,
+		if (curl_dl.easy_getinfo(f->h, CURLINFO_PRETRANSFER_TIME_T,
 		    &connected) != CURLE_OK)
 			connected = 0;
 		if (o->timeout > 0 && fetch_now_ms() >= deadline)
@@ -960,7 +1045,7 @@ fetch_xfer_header(struct fetch_xfer *x, const char *line)
 {
 	struct curl_slist	*l;
 
-	if ((l = curl_slist_append(x->headers, line)) == NULL)
+	if ((l = curl_dl.slist_append(x->headers, line)) == NULL)
 		fatal(_("out of memory"));
 	x->headers = l;
 }
@@ -977,16 +1062,21 @@ fetch_xfer_hop(struct fetch_xfer *x, char **cause)
 	x->status = 0;
 	x->reason[0] = '\0';
 	x->typed = 0;
+	decode_free(x->dec);
+	x->dec = NULL;
+	x->coded = 0;
+	free(x->coding_error);
+	x->coding_error = NULL;
 	x->errbuf[0] = '\0';
 	if (x->o->timeout > 0 && (left = x->deadline - fetch_now_ms()) <= 0)
 		left = 1;
 	/* The request, without the fragment it has no business sending. */
-	if ((cc = curl_easy_setopt(x->h, CURLOPT_URL,
+	if ((cc = curl_dl.easy_setopt(x->h, CURLOPT_URL,
 	    x->seen[x->nseen - 1])) != CURLE_OK ||
-	    (cc = curl_easy_setopt(x->h, CURLOPT_TIMEOUT_MS, left)) !=
+	    (cc = curl_dl.easy_setopt(x->h, CURLOPT_TIMEOUT_MS, left)) !=
 	    CURLE_OK) {
 		*cause = xprintf(_("%s: libcurl: %s"), x->cur,
-		    curl_easy_strerror(cc));
+		    curl_dl.easy_strerror(cc));
 		return REEL_EXIT_FAILURE;
 	}
 	return 0;
@@ -1028,7 +1118,7 @@ fetch_xfer_new(const char *url, const struct fetch_opts *o,
 	x->permanent = 1;
 	x->seen = xreallocarray(NULL, o->max_redirects + 1, sizeof *x->seen);
 	x->seen[x->nseen++] = bare;
-	if ((x->h = curl_easy_init()) == NULL)
+	if ((x->h = curl_dl.easy_init()) == NULL)
 		fatal(_("cannot initialise libcurl"));
 	fetch_xfer_header(x, o->accept_xml ? FETCH_ACCEPT_XML : FETCH_ACCEPT);
 	/* The validators as the server gave them; the store keeps them
@@ -1084,7 +1174,7 @@ fetch_xfer_value(struct fetch_xfer *x, const char *name)
 	struct curl_header	*h;
 	size_t			 start, n;
 
-	if (curl_easy_header(x->h, name, 0, CURLH_HEADER, -1, &h) !=
+	if (curl_dl.easy_header(x->h, name, 0, CURLH_HEADER, -1, &h) !=
 	    CURLHE_OK)
 		return NULL;
 	start = strspn(h->value, " \t");
@@ -1178,7 +1268,7 @@ fetch_xfer_done(struct fetch_xfer *x, int code, int *again,
 		    cause);
 		goto fail;
 	}
-	if (curl_easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status) !=
+	if (curl_dl.easy_getinfo(x->h, CURLINFO_RESPONSE_CODE, &status) !=
 	    CURLE_OK)
 		status = x->status;
 	x->status = status;
@@ -1197,9 +1287,15 @@ fetch_xfer_done(struct fetch_xfer *x, int code, int *again,
 		goto fail;
 	}
 	fetch_http_typed(x);
+	if (x->dec != NULL && !decode_ended(x->dec)) {
+		*cause = xprintf(_("%s: incomplete page: the %s data end "
+		    "early"), x->cur, decode_name(x->dec));
+		rc = REEL_EXIT_NETWORK;
+		goto fail;
+	}
 	if ((rc = fetch_sink_finish(&x->sink, x->cur, cause)) != 0)
 		goto fail;
-	if (curl_easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
+	if (curl_dl.easy_getinfo(x->h, CURLINFO_CONTENT_TYPE, &ct) != CURLE_OK)
 		ct = NULL;
 	fetch_content_type(ct, &mt, &r->charset);
 	free(mt);
@@ -1223,12 +1319,14 @@ fetch_xfer_free(struct fetch_xfer *x)
 	if (x == NULL)
 		return;
 	fetch_sink_free(&x->sink);
+	decode_free(x->dec);
+	free(x->coding_error);
 	fetch_free_list(x->seen, x->nseen);
 	free(x->url);
 	free(x->cur);
 	free(x->moved);
-	curl_easy_cleanup(x->h);
-	curl_slist_free_all(x->headers);
+	curl_dl.easy_cleanup(x->h);
+	curl_dl.slist_free_all(x->headers);
 	free(x);
 }
 
@@ -1247,7 +1345,7 @@ fetch_http(const char *url, const struct fetch_opts *o,
 	if ((rc = fetch_xfer_new(url, o, NULL, NULL, &x, cause)) != 0)
 		return rc;
 	while (again && rc == 0)
-		rc = fetch_xfer_done(x, curl_easy_perform(x->h), &again, r,
+		rc = fetch_xfer_done(x, curl_dl.easy_perform(x->h), &again, r,
 		    cause);
 	fetch_xfer_free(x);
 	return rc;

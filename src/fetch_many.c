@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
 
+#include "curl_dl.h"
 #include "fetch.h"
 #include "fetch_many.h"
 #include "url.h"
@@ -71,21 +71,21 @@ fetch_many_new(const struct fetch_opts *fo, int max_total, int max_host,
 	m->max_host = max_host > 0 ? max_host : 1;
 	if (fetch_global_init(cause) != 0)
 		goto fail;
-	if ((m->m = curl_multi_init()) == NULL) {
+	if ((m->m = curl_dl.multi_init()) == NULL) {
 		*cause = xstrdup(_("cannot initialise libcurl"));
 		goto fail;
 	}
 	/* libcurl's own limits as a second fence behind ours; HTTP/2
 	 * streams share a connection. */
-	if ((mc = curl_multi_setopt(m->m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
+	if ((mc = curl_dl.multi_setopt(m->m, CURLMOPT_MAX_TOTAL_CONNECTIONS,
 	    (long)m->max_total)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(m->m, CURLMOPT_MAX_HOST_CONNECTIONS,
+	    (mc = curl_dl.multi_setopt(m->m, CURLMOPT_MAX_HOST_CONNECTIONS,
 	    (long)m->max_host)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(m->m, CURLMOPT_MAXCONNECTS,
+	    (mc = curl_dl.multi_setopt(m->m, CURLMOPT_MAXCONNECTS,
 	    (long)m->max_total)) != CURLM_OK ||
-	    (mc = curl_multi_setopt(m->m, CURLMOPT_PIPELINING,
+	    (mc = curl_dl.multi_setopt(m->m, CURLMOPT_PIPELINING,
 	    CURLPIPE_MULTIPLEX)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
+		*cause = xprintf(_("libcurl: %s"), curl_dl.multi_strerror(mc));
 		goto fail;
 	}
 	*mp = m;
@@ -181,14 +181,14 @@ fetch_many_start(struct fetch_many *m, size_t i, char **cause)
 	/* The index says which transfer a finished handle was. No
 	 * CURLOPT_PIPEWAIT: with it, libcurl 7.88 holds a transfer back
 	 * while an HTTP/1.1 connection to its host stalls. */
-	if ((cc = curl_easy_setopt(h, CURLOPT_PRIVATE,
+	if ((cc = curl_dl.easy_setopt(h, CURLOPT_PRIVATE,
 	    (void *)(uintptr_t)i)) != CURLE_OK) {
 		fetch_many_end(m, i, REEL_EXIT_FAILURE, NULL, xprintf(
-		    _("%s: libcurl: %s"), t->url, curl_easy_strerror(cc)));
+		    _("%s: libcurl: %s"), t->url, curl_dl.easy_strerror(cc)));
 		return 0;
 	}
-	if ((mc = curl_multi_add_handle(m->m, h)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
+	if ((mc = curl_dl.multi_add_handle(m->m, h)) != CURLM_OK) {
+		*cause = xprintf(_("libcurl: %s"), curl_dl.multi_strerror(mc));
 		return -1;
 	}
 	t->state = FETCH_MANY_RUNNING;
@@ -282,12 +282,12 @@ fetch_many_collect(struct fetch_many *m, char **cause)
 	void		*priv;
 	int		 left;
 
-	while ((msg = curl_multi_info_read(m->m, &left)) != NULL) {
+	while ((msg = curl_dl.multi_info_read(m->m, &left)) != NULL) {
 		if (msg->msg != CURLMSG_DONE)
 			continue;
 		h = msg->easy_handle;
 		code = msg->data.result;
-		if (curl_easy_getinfo(h, CURLINFO_PRIVATE, &priv) !=
+		if (curl_dl.easy_getinfo(h, CURLINFO_PRIVATE, &priv) !=
 		    CURLE_OK) {
 			*cause = xstrdup(_("libcurl: a transfer of no "
 			    "request"));
@@ -295,9 +295,9 @@ fetch_many_collect(struct fetch_many *m, char **cause)
 		}
 		/* msg is invalid once its handle leaves the multi, and the
 		 * handle is freed when its transfer ends. */
-		if ((mc = curl_multi_remove_handle(m->m, h)) != CURLM_OK) {
+		if ((mc = curl_dl.multi_remove_handle(m->m, h)) != CURLM_OK) {
 			*cause = xprintf(_("libcurl: %s"),
-			    curl_multi_strerror(mc));
+			    curl_dl.multi_strerror(mc));
 			return -1;
 		}
 		fetch_many_hop(m, (size_t)(uintptr_t)priv, code);
@@ -312,8 +312,8 @@ fetch_many_perform(struct fetch_many *m, char **cause)
 	CURLMcode	mc;
 	int		still;
 
-	if ((mc = curl_multi_perform(m->m, &still)) != CURLM_OK) {
-		*cause = xprintf(_("libcurl: %s"), curl_multi_strerror(mc));
+	if ((mc = curl_dl.multi_perform(m->m, &still)) != CURLM_OK) {
+		*cause = xprintf(_("libcurl: %s"), curl_dl.multi_strerror(mc));
 		return -1;
 	}
 	return fetch_many_collect(m, cause);
@@ -332,10 +332,10 @@ fetch_many_step(struct fetch_many *m, int ms, char **cause)
 		if (fetch_many_perform(m, cause) != 0)
 			return -1;
 		if (m->nended - m->ended_next == ended && ms > 0) {
-			if ((mc = curl_multi_poll(m->m, NULL, 0, ms,
+			if ((mc = curl_dl.multi_poll(m->m, NULL, 0, ms,
 			    NULL)) != CURLM_OK) {
 				*cause = xprintf(_("libcurl: %s"),
-				    curl_multi_strerror(mc));
+				    curl_dl.multi_strerror(mc));
 				return -1;
 			}
 			if (fetch_many_perform(m, cause) != 0)
@@ -374,7 +374,7 @@ fetch_many_free(struct fetch_many *m)
 		t = &m->xfers[i];
 		/* Removing cannot fail for a handle the multi holds. */
 		if (t->state == FETCH_MANY_RUNNING)
-			(void)curl_multi_remove_handle(m->m,
+			(void)curl_dl.multi_remove_handle(m->m,
 			    fetch_xfer_handle(t->x));
 		fetch_xfer_free(t->x);
 		free(t->url);
@@ -387,7 +387,7 @@ fetch_many_free(struct fetch_many *m)
 		free(m->ended[i].error);
 	}
 	if (m->m != NULL)
-		(void)curl_multi_cleanup(m->m);
+		(void)curl_dl.multi_cleanup(m->m);
 	for (i = 0; i < m->nhosts; i++)
 		free(m->hosts[i].name);
 	free(m->hosts);

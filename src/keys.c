@@ -42,6 +42,10 @@ static const struct {
 	const char	*name;
 	const char	*help;
 } keys_actions[ACTION_COUNT] = {
+	/* TRANSLATORS: this and the strings below are the help screen's
+	 * lines, what each action does, after its keys (one line at 80
+	 * columns: keep them short). The action names ("line-down") are
+	 * the config file's words and stay as they are. */
 	[ACTION_NONE] = { "none", N_("do nothing") },
 	[ACTION_LINE_DOWN] = { "line-down", N_("scroll down one line") },
 	[ACTION_LINE_UP] = { "line-up", N_("scroll up one line") },

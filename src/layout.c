@@ -486,7 +486,9 @@ layout_display(struct layout *l)
 			layout_put_spans(l, lb->seg, b, 0, &active, &cap);
 			break;
 		case DOC_IMAGE:
-			layout_put_mark(l, lb->seg, "[image", 0, LAYOUT_MARK,
+			/* TRANSLATORS: the mark of an image in the text,
+			 * "[image: its description]"; the bracket stays. */
+			layout_put_mark(l, lb->seg, _("[image"), 0, LAYOUT_MARK,
 			    -1, -1);
 			if (b->len > 0 || b->caption != NULL)
 				layout_put_mark(l, lb->seg, ": ", 0,

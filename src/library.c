@@ -154,6 +154,37 @@ library_refresh(struct library *l, int64_t id)
 	library_say(l, 0, NULL);
 }
 
+/* The counts of a refresh for the status line, while it runs or once it
+ * is done: one count a part, each with its plural. Allocated. */
+static char *
+library_counts(const struct refresh_progress *p, int done)
+{
+	struct buf	b = BUF_INIT;
+
+	if (done) {
+		/* TRANSLATORS: the summary of a refresh in the library, in
+		 * three parts on one line: feeds done of all (the count is
+		 * that of all), then new items, then feeds failed. */
+		buf_printf(&b, ngettext_("Refreshed %zu of %zu feed",
+		    "Refreshed %zu of %zu feeds", p->total), p->done,
+		    p->total);
+		buf_printf(&b, ngettext_(": %zu new item", ": %zu new items",
+		    p->new_items), p->new_items);
+	} else {
+		/* TRANSLATORS: the status line while a refresh runs, in
+		 * three parts on one line: feeds done of all (the count is
+		 * that of all), then new items, then feeds failed. */
+		buf_printf(&b, ngettext_("Refreshing %zu/%zu feed",
+		    "Refreshing %zu/%zu feeds", p->total), p->done, p->total);
+		/* TRANSLATORS: the second part: items new so far. */
+		buf_printf(&b, ngettext_(": %zu new", ": %zu new",
+		    p->new_items), p->new_items);
+	}
+	buf_printf(&b, ngettext_(", %zu failed", ", %zu failed", p->failed),
+	    p->failed);
+	return buf_detach(&b, NULL);
+}
+
 int
 library_news(struct library *l)
 {
@@ -179,10 +210,7 @@ library_news(struct library *l)
 	if (rc == -1)
 		library_say(l, 1, cause);
 	else
-		/* TRANSLATORS: the summary of a refresh in the library. */
-		library_say(l, l->p.failed > 0, xprintf(_("Refreshed %zu of "
-		    "%zu feeds: %zu new items, %zu failed"), l->p.done,
-		    l->p.total, l->p.new_items, l->p.failed));
+		library_say(l, l->p.failed > 0, library_counts(&l->p, 1));
 	return 1;
 }
 
@@ -402,10 +430,7 @@ library_draw(struct library *l)
 	if (l->message != NULL)
 		status = xstrdup(l->message);
 	else if (l->bg != NULL)
-		/* TRANSLATORS: the status line while a refresh runs. */
-		status = xprintf(_("Refreshing %zu/%zu feeds: %zu new, %zu "
-		    "failed"), l->p.done, l->p.total, l->p.new_items,
-		    l->p.failed);
+		status = library_counts(&l->p, 0);
 	if (l->items != NULL)
 		view_items_draw(l->items, status, l->error);
 	else

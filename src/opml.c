@@ -252,9 +252,12 @@ opml_include(struct opml_load *l, xmlNodePtr n, const char *name,
 		goto out;
 	}
 	if (l->depth >= OPML_INCLUDE_DEPTH) {
-		opml_warn(l->o, url_name(name), line, _("includes nested "
-		    "more than %d deep: %s not read"), OPML_INCLUDE_DEPTH,
-		    url_name(target));
+		/* TRANSLATORS: %d counts levels of nesting; %s is the
+		 * list that was not read. */
+		opml_warn(l->o, url_name(name), line, ngettext_("includes "
+		    "nested more than %d deep: %s not read", "includes nested "
+		    "more than %d deep: %s not read", OPML_INCLUDE_DEPTH),
+		    OPML_INCLUDE_DEPTH, url_name(target));
 		goto out;
 	}
 	if (l->fo != NULL)
@@ -285,7 +288,7 @@ opml_feed(struct opml_load *l, xmlNodePtr n, const char *name,
     const char *xmlurl, const char *label, const char **tags, size_t ntags)
 {
 	struct opml_sub	*s;
-	char		*url, *html;
+	char		*url, *html, *raw;
 	size_t		 i;
 
 	url = url_resolve(xmlurl, url_is_web(name) ? name : NULL);
@@ -299,10 +302,18 @@ opml_feed(struct opml_load *l, xmlNodePtr n, const char *name,
 	if (label != NULL && (strcmp(label, xmlurl) == 0 ||
 	    strcmp(label, url) == 0))
 		label = NULL;
-	html = opml_attr(n, "htmlUrl");
+	/* The site's address may be opened in a browser: a web URL, or
+	 * nothing (never javascript: or file:; found by fuzz_opml). */
+	raw = opml_attr(n, "htmlUrl");
+	html = url_resolve(raw, url);
+	if (html != NULL && !url_is_web(html)) {
+		free(html);
+		html = NULL;
+	}
 	s = opml_add(l->o, url, label, html);
 	for (i = 0; s != NULL && i < ntags; i++)
 		opml_add_tag(s, tags[i]);
+	free(raw);
 	free(html);
 	free(url);
 }
@@ -548,9 +559,11 @@ opml_write(const struct opml *o, size_t *len)
 		}
 	}
 	qsort(subs, n, sizeof *subs, opml_cmp);
+	/* qsort() may not be given NULL, even for nothing to sort. */
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof *pairs, opml_pair_cmp);
 	for (i = 0; i < n; i++)
 		opml_write_sub(&out, subs[i], "    ");
-	qsort(pairs, npairs, sizeof *pairs, opml_pair_cmp);
 	for (i = 0; i < npairs; i++) {
 		if (i == 0 || strcmp(pairs[i].tag, pairs[i - 1].tag) != 0) {
 			if (i > 0)

@@ -343,6 +343,8 @@ pager_goto_number(struct pager *p, long n)
 	if (best < p->doc->nsections)
 		pager_goto_section(p, best);
 	else
+		/* TRANSLATORS: %ld is the section number the reader
+		 * typed. */
 		pager_message(p, 1, _("No section %ld"), n);
 }
 
@@ -680,6 +682,10 @@ pager_help_lines(struct pager *p)
 {
 	static const char *const extra[] = {
 		"",
+		/* TRANSLATORS: the help screen's last lines. Key names
+		 * (Enter, q, Escape, Ctrl-G, Backspace) are written as
+		 * the help's key column and the config file write them:
+		 * keep them as they are. */
 		N_("In the outline and the lists: move as in the text; Enter "
 		    "picks, q or Escape closes."),
 		N_("At a prompt: Enter accepts, Escape or Ctrl-G cancels, "
@@ -1195,12 +1201,19 @@ pager_header(const struct pager *p, struct buf *out)
 
 	switch (p->menu) {
 	case PAGER_MENU_OUTLINE:
-		buf_printf(&b, _("Outline: %zu sections"), p->doc->nsections);
+		/* TRANSLATORS: the header line of the outline. */
+		buf_printf(&b, ngettext_("Outline: %zu section",
+		    "Outline: %zu sections", p->doc->nsections),
+		    p->doc->nsections);
 		break;
 	case PAGER_MENU_LINKS:
+		/* TRANSLATORS: the header line of the list of links;
+		 * %zu is how many there are. */
 		buf_printf(&b, _("Links: %zu"), p->doc->nlinks);
 		break;
 	case PAGER_MENU_HELP:
+		/* TRANSLATORS: the header line of the help screen; %s
+		 * is "reel". */
 		buf_printf(&b, _("Keys of %s"), PACKAGE_NAME);
 		break;
 	default:
@@ -1216,7 +1229,13 @@ pager_header(const struct pager *p, struct buf *out)
 		minutes = (p->doc->word_count + PAGER_WPM - 1) / PAGER_WPM;
 		if (b.len > 0)
 			buf_adds(&b, pager_sep(p));
-		buf_printf(&b, _("%zu min read"), minutes > 0 ? minutes : 1);
+		if (minutes == 0)
+			minutes = 1;
+		/* TRANSLATORS: the header line of the pager, after the
+		 * site and the author: the reading time in minutes
+		 * ("min" is short for minutes; keep it short). */
+		buf_printf(&b, ngettext_("%zu min read", "%zu min read",
+		    minutes), minutes);
 		break;
 	}
 	w = pager_fit(p, out, buf_str(&b), p->cols);
@@ -1267,6 +1286,8 @@ pager_status(const struct pager *p, struct buf *out)
 	int		 content;
 
 	if (p->prompt != PAGER_PROMPT_NONE) {
+		/* TRANSLATORS: the prompt on the status line after a
+		 * digit key; the reader types a section's number. */
 		buf_adds(&tmp, p->prompt == PAGER_PROMPT_SECTION ?
 		    _("Section: ") : p->prompt == PAGER_PROMPT_SEARCH_FORWARD ?
 		    "/" : "?");
@@ -1280,6 +1301,8 @@ pager_status(const struct pager *p, struct buf *out)
 	}
 	buf_printf(&right, "%d%%", pager_percent(p));
 	if (keys_bound(ACTION_HELP, keys, 1) > 0)
+		/* TRANSLATORS: the status line's right end, after the
+		 * key that opens the help: "h: help". Keep it short. */
 		buf_printf(&right, "  %s: %s", keys_name(keys[0], name),
 		    _("help"));
 	rw = (int)width_str(buf_str(&right), right.len);

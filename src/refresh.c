@@ -136,8 +136,11 @@ refresh_parse(struct refresh_feed *f)
 		return NULL;
 	}
 	if (fd->nitems > REFRESH_MAX_ITEMS)
-		f->error = xprintf(_("%s: %zu items; only the first %d were "
-		    "kept"), f->res.url, fd->nitems, REFRESH_MAX_ITEMS);
+		/* TRANSLATORS: the feed's URL, how many items it has,
+		 * and how many of them were kept (always more than one). */
+		f->error = xprintf(ngettext_("%s: %zu item; only the first %d "
+		    "were kept", "%s: %zu items; only the first %d were kept",
+		    fd->nitems), f->res.url, fd->nitems, REFRESH_MAX_ITEMS);
 	return fd;
 }
 

@@ -108,6 +108,8 @@ render_text(FILE *f, const struct doc *d, int cols)
 	layout_free(l);
 	if (d->nlinks == 0)
 		return;
+	/* TRANSLATORS: the heading of the numbered list of links
+	 * under a dumped essay. */
 	fprintf(f, "\n%s\n\n", _("Links"));
 	for (i = 0; i < d->nlinks; i++) {
 		fprintf(f, "[%zu] ", i + 1);
@@ -786,13 +788,6 @@ render_json_add(json_object *o, const char *key, json_object *v)
 		fatal(_("out of memory"));
 }
 
-static void
-render_json_push(json_object *a, json_object *v)
-{
-	if (v == NULL || json_object_array_add(a, v) != 0)
-		fatal(_("out of memory"));
-}
-
 static json_object *
 render_json_new(json_object *o)
 {
@@ -843,13 +838,70 @@ render_json_level(const struct doc_block *b)
 	}
 }
 
+#define RENDER_JSON_FLAGS	(JSON_C_TO_STRING_PRETTY | \
+	JSON_C_TO_STRING_SPACED | JSON_C_TO_STRING_NOSLASHESCAPE)
+
+/* Writes o as json-c writes it, indented by indent more spaces after
+ * each newline (strings hold none: JSON escapes them). */
+static void
+render_json_write(FILE *f, json_object *o, const char *indent)
+{
+	const char	*s, *nl;
+
+	if ((s = json_object_to_json_string_ext(o, RENDER_JSON_FLAGS)) ==
+	    NULL)
+		fatal(_("out of memory"));
+	while ((nl = strchr(s, '\n')) != NULL) {
+		render_put(f, s, (size_t)(nl + 1 - s), 0);
+		fputs(indent, f);
+		s = nl + 1;
+	}
+	render_puts(f, s);
+}
+
+/* Writes element i of a top-level array, as json-c would inside the
+ * whole tree, and frees it: one element at a time, the tree of a long
+ * essay is never whole in memory (40 bytes of text took 1.6 KB). */
+static void
+render_json_element(FILE *f, json_object *o, size_t i)
+{
+	fputs(i == 0 ? "\n    " : ",\n    ", f);
+	render_json_write(f, o, "    ");
+	json_object_put(o);
+}
+
+static json_object *
+render_json_block(const struct doc_block *b)
+{
+	json_object	*o;
+
+	o = render_json_new(json_object_new_object());
+	render_json_add(o, "type", render_json_new(
+	    json_object_new_string(render_json_type(b->type))));
+	render_json_add(o, "level", render_json_new(
+	    json_object_new_int(render_json_level(b))));
+	render_json_add(o, "quote", render_json_new(
+	    json_object_new_int(b->quote)));
+	render_json_add(o, "text", render_json_new(
+	    json_object_new_string_len(b->text, (int)b->len)));
+	if (b->type == DOC_LIST_ITEM)
+		render_json_add(o, "number", render_json_new(
+		    json_object_new_int(b->number)));
+	if (b->type == DOC_IMAGE) {
+		render_json_add(o, "src", render_json_string(b->src));
+		render_json_add(o, "caption", render_json_string(b->caption));
+	}
+	return o;
+}
+
+/* The document as one JSON object: its metadata, then its sections,
+ * blocks and links, each array written an element at a time. */
 static int
 render_json(FILE *f, const struct doc *d)
 {
-	const struct doc_block	*b;
-	json_object		*root, *a, *o;
-	const char		*s;
-	size_t			 i;
+	json_object	*root, *o;
+	const char	*s;
+	size_t		 i, n;
 
 	root = render_json_new(json_object_new_object());
 	render_json_add(root, "url", render_json_string(d->url));
@@ -863,8 +915,17 @@ render_json(FILE *f, const struct doc *d)
 	render_json_add(root, "image", render_json_string(d->image));
 	render_json_add(root, "word_count",
 	    render_json_new(json_object_new_int64((int64_t)d->word_count)));
+	/* The scalars as json-c writes them, without the closing "\n}". */
+	if ((s = json_object_to_json_string_ext(root, RENDER_JSON_FLAGS)) ==
+	    NULL)
+		fatal(_("out of memory"));
+	n = strlen(s);
+	if (n < 2 || strcmp(s + n - 2, "\n}") != 0)
+		fatal("json-c wrote an object without \"\\n}\"");
+	render_put(f, s, n - 2, 0);
+	json_object_put(root);
 
-	a = render_json_new(json_object_new_array());
+	fputs(",\n  \"sections\": [", f);
 	for (i = 0; i < d->nsections; i++) {
 		o = render_json_new(json_object_new_object());
 		render_json_add(o, "label",
@@ -875,35 +936,12 @@ render_json(FILE *f, const struct doc *d)
 		    json_object_new_int(d->sections[i].level)));
 		render_json_add(o, "block", render_json_new(
 		    json_object_new_int64((int64_t)d->sections[i].block)));
-		render_json_push(a, o);
+		render_json_element(f, o, i);
 	}
-	render_json_add(root, "sections", a);
-
-	a = render_json_new(json_object_new_array());
-	for (i = 0; i < d->nblocks; i++) {
-		b = &d->blocks[i];
-		o = render_json_new(json_object_new_object());
-		render_json_add(o, "type", render_json_new(
-		    json_object_new_string(render_json_type(b->type))));
-		render_json_add(o, "level", render_json_new(
-		    json_object_new_int(render_json_level(b))));
-		render_json_add(o, "quote", render_json_new(
-		    json_object_new_int(b->quote)));
-		render_json_add(o, "text", render_json_new(
-		    json_object_new_string_len(b->text, (int)b->len)));
-		if (b->type == DOC_LIST_ITEM)
-			render_json_add(o, "number", render_json_new(
-			    json_object_new_int(b->number)));
-		if (b->type == DOC_IMAGE) {
-			render_json_add(o, "src", render_json_string(b->src));
-			render_json_add(o, "caption",
-			    render_json_string(b->caption));
-		}
-		render_json_push(a, o);
-	}
-	render_json_add(root, "blocks", a);
-
-	a = render_json_new(json_object_new_array());
+	fputs("\n  ],\n  \"blocks\": [", f);
+	for (i = 0; i < d->nblocks; i++)
+		render_json_element(f, render_json_block(&d->blocks[i]), i);
+	fputs("\n  ],\n  \"links\": [", f);
 	for (i = 0; i < d->nlinks; i++) {
 		o = render_json_new(json_object_new_object());
 		render_json_add(o, "n", render_json_new(
@@ -911,18 +949,9 @@ render_json(FILE *f, const struct doc *d)
 		render_json_add(o, "url", render_json_string(d->links[i].url));
 		render_json_add(o, "text",
 		    render_json_string(d->links[i].text));
-		render_json_push(a, o);
+		render_json_element(f, o, i);
 	}
-	render_json_add(root, "links", a);
-
-	s = json_object_to_json_string_ext(root, JSON_C_TO_STRING_PRETTY |
-	    JSON_C_TO_STRING_SPACED |
-	    JSON_C_TO_STRING_NOSLASHESCAPE);
-	if (s == NULL)
-		fatal(_("out of memory"));
-	render_puts(f, s);
-	fputc('\n', f);
-	json_object_put(root);
+	fputs("\n  ]\n}\n", f);
 	return 0;
 }
 

@@ -44,7 +44,8 @@ static const struct {
 	[SET_TIMEOUT] = { "timeout", SETTINGS_INT, "60", 0, 86400, NULL },
 	[SET_STALL_TIME] = { "stall-time", SETTINGS_INT, "20", 0, 86400,
 	    NULL },
-	[SET_MAX_SIZE] = { "max-size", SETTINGS_SIZE, "16M", 1,
+	/* 0 refuses every page, as --max-size=0 always did. */
+	[SET_MAX_SIZE] = { "max-size", SETTINGS_SIZE, "16M", 0,
 	    LONG_MAX / 2, NULL },
 	[SET_MAX_REDIRS] = { "max-redirs", SETTINGS_INT, "10", 0, 100,
 	    NULL },
@@ -344,9 +345,9 @@ settings_text(enum setting i)
 	case SETTINGS_INT:
 		return xprintf("%ld", n);
 	case SETTINGS_SIZE:
-		if (n % (1024 * 1024) == 0)
+		if (n != 0 && n % (1024 * 1024) == 0)
 			return xprintf("%ldM", n / (1024 * 1024));
-		if (n % 1024 == 0)
+		if (n != 0 && n % 1024 == 0)
 			return xprintf("%ldK", n / 1024);
 		return xprintf("%ld", n);
 	case SETTINGS_BOOL:

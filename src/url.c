@@ -35,6 +35,8 @@ url_scheme_len(const char *s)
 const char *
 url_name(const char *what)
 {
+	/* TRANSLATORS: the name of "-" in messages, where a file's
+	 * name would be. */
 	return strcmp(what, "-") == 0 ? _("standard input") : what;
 }
 
@@ -270,6 +272,10 @@ url_idn(char *r)
 		host = at + 1;
 	if (host == end)
 		return -1;
+	/* libxml2 unescapes the host of a reference "//host/x": bytes that
+	 * make no UTF-8 name no host (fuzz_url). */
+	if (!utf8_valid(host, (size_t)(end - host)))
+		return -1;
 	if (memchr(host, '%', (size_t)(end - host)) == NULL)
 		return 0;
 	for (p = host; p < end && ok; p++) {
@@ -322,6 +328,12 @@ url_build(const char *h, size_t n, const char *base)
 		xmlFree(u);
 	}
 	free(e);
+	/* libxml2 hands a relative reference back as it is when it cannot
+	 * parse the base: that is a path, not a URL on the base's site. */
+	if (r != NULL && n == 0 && !url_is_web(r)) {
+		free(r);
+		return NULL;
+	}
 	if (r != NULL && web && url_idn(r) != 0) {
 		free(r);
 		return NULL;

@@ -260,8 +260,9 @@ read_file_progress(const char *path, size_t max,
 			break;
 		len += (size_t)n;
 		if (len > max) {
-			*cause = xprintf(_("%s: larger than the limit of %zu "
-			    "bytes"), name, max);
+			*cause = xprintf(ngettext_("%s: larger than the "
+			    "limit of %zu byte", "%s: larger than the limit "
+			    "of %zu bytes", max), name, max);
 			rc = REEL_EXIT_CONTENT;
 			goto out;
 		}

@@ -291,6 +291,8 @@ view_feeds_header(struct view_feeds *v, struct buf *b)
 	size_t		unread, failed;
 
 	view_feeds_totals(v, &unread, &failed);
+	/* TRANSLATORS: the feeds list's header line, in parts: "reel:
+	 * 9 feeds, 12 unread, 1 failed  tag: film  filter: ozu". */
 	buf_printf(&t, ngettext_("reel: %zu feed", "reel: %zu feeds",
 	    v->nfeeds), v->nfeeds);
 	buf_printf(&t, ngettext_(", %zu unread", ", %zu unread", unread),
@@ -347,6 +349,8 @@ view_feeds_draw(struct view_feeds *v, const char *status, int error)
 	} else if (f != NULL && f->gone)
 		buf_printf(&t, _("%s: gone (the server said 410)"), f->url);
 	else
+		/* TRANSLATORS: the key hints on the status line: the keys
+		 * stay as they are; the line is cut at 79 columns. */
 		buf_adds(&t, _("Enter open  r refresh  R all  A read  "
 		    "n next unread  / filter  t tag  q quit"));
 	y = layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols - 1);

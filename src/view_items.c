@@ -245,6 +245,9 @@ view_items_draw(struct view_items *v, const char *status, int error)
 	list_set_height(&v->list, rows > 2 ? rows - 2 : 1);
 	for (i = 0; i < v->nitems; i++)
 		unread += v->items[i].unread != 0;
+	/* TRANSLATORS: the items list's header line, in parts: the
+	 * feed's title and its items, then the unread ones, then the
+	 * filter: "Notes: 12 items, 3 unread  filter: ozu". */
 	buf_printf(&t, ngettext_("%s: %zu item", "%s: %zu items",
 	    v->nitems), v->title, v->nitems);
 	buf_printf(&t, ngettext_(", %zu unread", ", %zu unread", unread),
@@ -271,6 +274,8 @@ view_items_draw(struct view_items *v, const char *status, int error)
 		if (error)
 			style |= TERM_BOLD;
 	} else
+		/* TRANSLATORS: the key hints on the status line: the keys
+		 * stay as they are; the line is cut at 79 columns. */
 		buf_adds(&t, _("Enter read  n next unread  A all read  "
 		    "r refresh  / filter  q back"));
 	y = layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols - 1);

@@ -373,6 +373,8 @@ view_pager_progress(void *arg, size_t now, size_t total)
 		free(have);
 		free(whole);
 	}
+	/* TRANSLATORS: the end of the load line; q is the key
+	 * that cancels the load and is not translated. */
 	buf_adds(&b, _(" (q cancels)"));
 	term_message(buf_str(&b));
 	buf_free(&b);
@@ -637,6 +639,8 @@ view_pager_run(const char *what, const struct fetch_opts *fo, int measure)
 	memset(&v, 0, sizeof v);
 	v.fo = fo;
 	if (term_start(strcmp(what, "-") == 0, &cause) != 0) {
+		/* TRANSLATORS: why the pager cannot start (no
+		 * terminal); the text is printed instead. */
 		warnx_(_("%s; showing the text instead"), cause);
 		free(cause);
 		return -1;

@@ -24,6 +24,10 @@
  * reference counted: a billion laughs or a quadratic blowup asks for
  * gigabytes, a real feed for a few bytes per &nbsp;. */
 #define XML_ENTITY_MAX		(1024 * 1024)
+/* Attributes an element may have: libxml2 checks each against all those
+ * before it, so a million of them keep it busy for hours (issue 14);
+ * clean.c allows pages as many. */
+#define XML_ATTR_MAX		1024
 /* Entities inside entities deeper than this are refused too. */
 #define XML_ENTITY_DEPTH	16
 
@@ -237,6 +241,7 @@ xml_decode(struct xml *x, const char *s, size_t len,
 		bad = 1;
 done:
 	if (bad)
+		/* TRANSLATORS: %s is a character set, "UTF-8". */
 		xml_bozo(x, _("bytes that are not %s were replaced"), label);
 	x->encoding = sanitize(label, strlen(label), 0);
 	free(label);
@@ -570,6 +575,46 @@ xml_error(void *ctx, xmlErrorPtr e)
 }
 
 
+/* Returns non-zero if a start tag in the len bytes at s has more than
+ * max attributes: counts the '=' outside quotes between "<name" and ">",
+ * in one pass; comments and CDATA sections are skipped. */
+static int
+xml_many_attrs(const char *s, size_t len, size_t max)
+{
+	const char	*p = s, *end = s + len;
+	unsigned char	 c;
+	size_t		 n;
+	char		 q;
+
+	while (p != NULL && p < end &&
+	    (p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+		p++;
+		if ((size_t)(end - p) >= 3 && memcmp(p, "!--", 3) == 0) {
+			p = memmem(p, (size_t)(end - p), "-->", 3);
+			continue;
+		}
+		if ((size_t)(end - p) >= 8 && memcmp(p, "![CDATA[", 8) == 0) {
+			p = memmem(p, (size_t)(end - p), "]]>", 3);
+			continue;
+		}
+		c = p < end ? (unsigned char)*p : 0;
+		if (!ascii_isalpha(c) && c != '_' && c != ':' && c < 0x80)
+			continue;
+		for (n = 0, q = 0; p < end; p++) {
+			if (q != 0) {
+				if (*p == q)
+					q = 0;
+			} else if (*p == '"' || *p == '\'')
+				q = *p;
+			else if (*p == '=' && ++n > max)
+				return 1;
+			else if (*p == '>')
+				break;
+		}
+	}
+	return 0;
+}
+
 int
 xml_read(const char *data, size_t len, const char *charset, const char *name,
     struct xml **xp, char **cause)
@@ -592,6 +637,11 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	buf_free(&raw);
 	if (utf8.len > INT_MAX) {
 		msg = xprintf(_("%s: too large to parse"), name);
+		goto fail;
+	}
+	if (xml_many_attrs(buf_str(&utf8), utf8.len, XML_ATTR_MAX)) {
+		msg = xprintf(_("%s: refused: an element has more than %d "
+		    "attributes"), name, XML_ATTR_MAX);
 		goto fail;
 	}
 	if ((c = xmlNewParserCtxt()) == NULL)
@@ -621,8 +671,10 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	else if (p.x->doc->intSubset != NULL &&
 	    p.x->doc->intSubset->entities != NULL &&
 	    xml_size(root, 0) > XML_ENTITY_MAX)
-		msg = xprintf(_("%s: refused: its entities expand to more "
-		    "than %d bytes (an entity expansion attack)"), name,
+		msg = xprintf(ngettext_("%s: refused: its entities expand to "
+		    "more than %d byte (an entity expansion attack)", "%s: "
+		    "refused: its entities expand to more than %d bytes (an "
+		    "entity expansion attack)", XML_ENTITY_MAX), name,
 		    XML_ENTITY_MAX);
 	if (msg != NULL)
 		goto fail;

@@ -17,6 +17,14 @@ every feed (its first item's title, and item K+3 appears from K 1 on);
 the bookmark imports. /stats tells (as JSON) how many requests came, how many were answered
 304 and how many requests of /feeds/ were in flight at most, and ?reset
 starts them again.
+
+Faults (tests/faults.test): /cut/CODING is a gzip, deflate, br or zstd
+page cut short, with a Content-Length that matches the cut; /drip sends
+a byte a second; /reset-page resets the connection in the middle of
+the body; /endless never ends; /bad-type has a Content-Type that is no
+media type; /octet-binary is application/octet-stream whose bytes turn
+binary after the first kilobytes. /faulty/N.xml is feed N of a refresh,
+whose every fourth feed (N % 4 == 0) fails in one of those ways.
 """
 
 import argparse
@@ -149,6 +157,28 @@ def library_essay(n, i):
             "<article><h1>Essay %d of library %d</h1>%s</article>"
             "</body></html>" % (i, n, i, n, "".join(
                 para % k for k in range(1, 13)))).encode("utf-8")
+
+
+def long_page(n):
+    """An HTML page of n paragraphs."""
+    parts = [b"<!DOCTYPE html><html><head><title>Cut</title></head><body>"]
+    for i in range(n):
+        parts.append(b"<p>Paragraph %d of a page that is cut short.</p>\n"
+                     % i)
+    parts.append(b"</body></html>\n")
+    return b"".join(parts)
+
+
+def encode(coding, body):
+    """body in a content coding (brotli and zstd through their tools)."""
+    if coding == "gzip":
+        z = zlib.compressobj(9, zlib.DEFLATED, 31)
+        return z.compress(body) + z.flush()
+    if coding == "deflate":
+        return zlib.compress(body)
+    tool = {"br": "brotli", "zstd": "zstd"}[coding]
+    return subprocess.run([tool, "-c"], input=body, check=True,
+                          stdout=subprocess.PIPE).stdout
 
 
 def sized_page(n):
@@ -363,6 +393,80 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def r_zstd(self):
         self.compressed("zstd", "zstd", b"<html><body><p>A zstd page.</p>"
                         b"</body></html>")
+
+    # Faults.
+
+    def r_cut(self, coding, body=None, ctype="text/html; charset=utf-8"):
+        # The stream cut to 60%, with a Content-Length saying so.
+        data = encode(coding, body or long_page(400))
+        self.send(200, data[:len(data) * 6 // 10], ctype=ctype,
+                  headers=[("Content-Encoding", coding)])
+
+    def r_drip(self, ctype="text/html"):
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", "100000")
+        self.end_headers()
+        try:
+            for _ in range(120):
+                self.wfile.write(b"x")
+                self.wfile.flush()
+                time.sleep(1)
+        except (ConnectionError, OSError):
+            pass
+        self.close_connection = True
+
+    def r_reset_page(self, ctype="text/html"):
+        body = long_page(400)
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body[:len(body) // 2])
+        self.wfile.flush()
+        self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                   struct.pack("ii", 1, 0))
+        self.close_connection = True
+        self.connection.close()
+
+    def r_endless(self, ctype="text/html"):
+        self.send_response(200)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        part = b"<p>" + b"and on " * 1000 + b"</p>\n"
+        try:
+            for _ in range(100000):
+                self.wfile.write(b"%x\r\n%s\r\n" % (len(part), part))
+        except (ConnectionError, OSError):
+            pass
+        self.close_connection = True
+
+    def r_bad_type(self):
+        self.send(200, PAGE, ctype="html")
+
+    def r_octet_binary(self):
+        self.send(200, b"Plain words. " * 200 + bytes(range(256)) * 4,
+                  ctype="application/octet-stream")
+
+    def r_faulty(self, rest):
+        n = int(rest.split(".")[0])
+        feed = numbered_feed(n, 0)
+        rss = "application/rss+xml"
+        if n % 4 != 0:
+            self.send(200, feed, ctype=rss)
+            return
+        fault = (n // 4) % 5
+        if fault == 0:
+            self.r_cut("gzip", feed, rss)
+        elif fault == 1:
+            self.r_drip(rss)
+        elif fault == 2:
+            self.r_reset_page(rss)
+        elif fault == 3:
+            self.r_endless(rss)
+        else:
+            self.redirect(302, "file:///etc/passwd")
 
     def r_pdf(self):
         self.send(200, PDF, ctype="application/pdf")
@@ -625,6 +729,11 @@ ROUTES = {
     "/empty-feed": Handler.r_empty_feed,
     "/big-feed": Handler.r_big_feed,
     "/reset-feed": Handler.r_reset_feed,
+    "/drip": Handler.r_drip,
+    "/reset-page": Handler.r_reset_page,
+    "/endless": Handler.r_endless,
+    "/bad-type": Handler.r_bad_type,
+    "/octet-binary": Handler.r_octet_binary,
 }
 
 PREFIX_ROUTES = [
@@ -639,6 +748,8 @@ PREFIX_ROUTES = [
     ("/lib-delay/", Handler.r_lib_delay),
     ("/essays/", Handler.r_essays),
     ("/to-essay/", Handler.r_to_essay),
+    ("/cut/", Handler.r_cut),
+    ("/faulty/", Handler.r_faulty),
 ]
 
 

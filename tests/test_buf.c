@@ -43,11 +43,34 @@ test_add_and_detach(void **state)
 	buf_free(&b);
 }
 
+/* Room reserved and nothing added: detached, the text is "", not what
+ * the memory held before (an empty UTF-16 page; found by fuzz_charset). */
+static void
+test_reserve_then_detach(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	char		*junk, *s;
+	size_t		 len = 1;
+
+	/* Memory the buffer is likely to get next, not zero. */
+	junk = malloc(64);
+	assert_non_null(junk);
+	memset(junk, 'x', 64);
+	free(junk);
+	buf_reserve(&b, 0);
+	assert_string_equal(buf_str(&b), "");
+	s = buf_detach(&b, &len);
+	assert_int_equal(len, 0);
+	assert_string_equal(s, "");
+	free(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_add_and_detach),
+		cmocka_unit_test(test_reserve_then_detach),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -169,6 +169,11 @@ static const struct charset_case cases[] = {
 	  "a\xef\xbf\xbdz" },
 	{ "an empty page",
 	  "", 0, NULL, "UTF-8", "" },
+	/* fuzz_charset: the result was not terminated. */
+	{ "an empty page declared UTF-16",
+	  "", 0, "utf-16be", "UTF-16BE", "" },
+	{ "a UTF-16 page of its byte-order mark alone",
+	  S("\xff\xfe"), NULL, "UTF-16LE", "" },
 };
 
 static void

@@ -250,6 +250,33 @@ test_nul_byte(void **state)
 	free(text);
 }
 
+/* Texts after a long one (longer than the buffer kept between text
+ * nodes) come out whole and alone, however the buffer was given back. */
+static void
+test_text_after_long_text(void **state)
+{
+	struct buf	 b = BUF_INIT, want = BUF_INIT;
+	char		*text;
+	size_t		 i;
+
+	buf_adds(&b, "<p>first</p><p>");
+	for (i = 0; i < 3000; i++) {
+		buf_adds(&b, "long ");
+		buf_adds(&want, i == 0 ? "long" : " long");
+	}
+	buf_adds(&b, "</p><p>short</p><p>x</p><p>the last words</p>");
+	text = cleaned_text(b.data, b.len);
+	buf_free(&b);
+	b = (struct buf)BUF_INIT;
+	buf_adds(&b, "first ");
+	buf_add(&b, want.data, want.len);
+	buf_adds(&b, " short x the last words");
+	assert_string_equal(text, buf_str(&b));
+	free(text);
+	buf_free(&b);
+	buf_free(&want);
+}
+
 static void
 test_empty_input(void **state)
 {
@@ -1001,6 +1028,7 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_malformed_markup),
+		cmocka_unit_test(test_text_after_long_text),
 		cmocka_unit_test(test_entities_are_text),
 		cmocka_unit_test(test_svg_and_math_decoded),
 		cmocka_unit_test(test_doctype_loads_nothing),

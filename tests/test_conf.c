@@ -163,11 +163,11 @@ test_errors(void **state)
 		{ "set timeout -1", "timeout: expected a whole number from 0 "
 		    "to 86400, not \"-1\"" },
 		{ "set max-size 2Q", "max-size: expected a size in bytes from "
-		    "1 (K and M allowed), not \"2Q\"" },
-		{ "set max-size 0K", "max-size: expected a size in bytes from "
-		    "1 (K and M allowed), not \"0K\"" },
+		    "0 (K and M allowed), not \"2Q\"" },
+		{ "set max-size -1K", "max-size: expected a size in bytes from "
+		    "0 (K and M allowed), not \"-1K\"" },
 		{ "set max-size 99999999999999999999M", "max-size: expected "
-		    "a size in bytes from 1 (K and M allowed), not "
+		    "a size in bytes from 0 (K and M allowed), not "
 		    "\"99999999999999999999M\"" },
 		{ "set ascii maybe", "ascii: expected yes or no, not "
 		    "\"maybe\"" },

@@ -24,7 +24,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 #include <sqlite3.h>
 
 #include "doc.h"
@@ -340,6 +339,7 @@ test_trouble(void **state)
 int
 main(void)
 {
+	char			*init_cause = NULL;
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_file, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_file, setup,
@@ -352,7 +352,10 @@ main(void)
 		    teardown),
 	};
 
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return 1;
+	}
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,7 @@
 #include "clean.h"
 #include "doc.h"
 #include "extract.h"
+#include "extract_dom.h"
 #include "util.h"
 
 #include "testextract.h"
@@ -734,11 +735,105 @@ test_attribute_numbers(void **state)
 	doc_free(d);
 }
 
+/* A wrapper named like furniture by part of a word ("above-footer")
+ * that holds most of the page's paragraphs is not stripped as unlikely, so
+ * a notice elsewhere is not taken for the essay; one named by the word
+ * itself ("sidebar") still is, however much it holds. */
+static void
+test_unlikely_wrapper(void **state)
+{
+	struct doc	*d = parse_file("unlikely-wrapper.html",
+	    "https://example.org/long-take");
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "The last shot returns to the street"));
+	assert_null(find(d, "Some of the offers on this site"));
+	doc_free(d);
+
+	buf_adds(&b, "<html><body><div class=\"main-col\"><div class=\"post\">");
+	for (i = 0; i < 2; i++)
+		buf_adds(&b, "<p>The camera holds on the empty street for "
+		    "a long time, longer than any trailer would allow, and "
+		    "the waiting becomes the subject of the scene.</p><p>When "
+		    "the car finally turns the corner, the sound arrives "
+		    "before the image, and the cut, when it comes, feels like "
+		    "a held breath let go at last.</p><p>The last shot "
+		    "returns to the street at dusk, and nothing has changed "
+		    "but the light, which is what the film is about.</p>");
+	buf_adds(&b, "</div><div class=\"tags\"><a href=\"/t\">streets</a></div>"
+	    "</div><div id=\"sidebar\">");
+	for (i = 0; i < 10; i++)
+		buf_adds(&b, "<p>Our programme, point by point: schools, "
+		    "housing, transport and parks for everyone, decided "
+		    "together in open meetings.</p>");
+	buf_adds(&b, "</div></body></html>");
+	d = parse(buf_str(&b), "https://example.org/long-take");
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_null(find(d, "Our programme, point by point"));
+	doc_free(d);
+	buf_free(&b);
+}
+
+/* Text is measured as Readability measures it, in UTF-16 units: white
+ * space (ASCII and Unicode's) runs count as one inside the text and
+ * none at its ends, or as they are (trimmed, or raw). */
+static void
+test_textlen_modes(void **state)
+{
+	static const struct {
+		const char	*text;
+		size_t		 normal, trim, raw;
+	} cases[] = {
+		{ "  Hello,  \n world  ", 12, 15, 19 },
+		{ "caf\xc3\xa9\xe2\x80\x83x\xf0\x9d\x84\x9e", 8, 8, 8 },
+		{ "\t\xc2\xa0 ", 0, 0, 3 },
+		{ "one\x01two three", 13, 13, 13 },
+	};
+	xmlDocPtr	doc;
+	xmlNodePtr	p;
+	size_t		i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		doc = xmlNewDoc(BAD_CAST "1.0");
+		p = xmlNewDocNode(doc, NULL, BAD_CAST "p", NULL);
+		xmlDocSetRootElement(doc, p);
+		xmlAddChild(p, xmlNewDocText(doc, BAD_CAST "x"));
+		xmlNodeSetContent(p->children, BAD_CAST cases[i].text);
+		assert_int_equal(extract_dom_textlen(p, XLEN_NORMAL),
+		    cases[i].normal);
+		assert_int_equal(extract_dom_textlen(p, XLEN_TRIM),
+		    cases[i].trim);
+		assert_int_equal(extract_dom_textlen(p, XLEN_RAW),
+		    cases[i].raw);
+		xmlFreeDoc(doc);
+	}
+}
+
+/* A field whose label is hidden ("field--label-hidden") is not weighed
+ * as hidden clutter: the essay in it is chosen alone, not its parent with
+ * the box beside it. */
+static void
+test_label_hidden(void **state)
+{
+	struct doc	*d = parse_file("label-hidden.html",
+	    "https://example.org/long-take");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "The last shot returns to the street"));
+	assert_null(find(d, "Our magazine is made by a small team"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_boilerplate_dropped),
+		cmocka_unit_test(test_unlikely_wrapper),
+		cmocka_unit_test(test_textlen_modes),
+		cmocka_unit_test(test_label_hidden),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "doc.h"
+#include "util.h"
 
 #include "testextract.h"
 
@@ -94,6 +95,42 @@ test_furniture_boxes_and_dates(void **state)
 	doc_free(d);
 }
 
+/* Labels that head nothing at the end of the essay go ("More on this:");
+ * a label with text under it, and a heading without ':', stay. */
+static void
+test_furniture_orphan_labels(void **state)
+{
+	static const char	*tails[] = { "", "<h2>Credits</h2>" };
+	struct doc		*d;
+	char			*html;
+	size_t			 i;
+
+	for (i = 0; i < nitems(tails); i++) {
+		html = xprintf("<html><body><article>"
+		    "<p>The camera holds on the empty street for a long time, "
+		    "longer than any trailer would allow, and the waiting "
+		    "becomes the subject of the scene, with the light changing "
+		    "slowly on the walls.</p><p><b>What the script says:</b></p>"
+		    "<p>When the car finally turns the corner, the film has "
+		    "already taught us to listen for it, so the sound arrives "
+		    "before the image, and the cut feels like a held breath let "
+		    "go.</p><p>The last shot returns to the street at dusk, and "
+		    "nothing has changed but the light, which is what the film "
+		    "has been about from its first minute to its last.</p>"
+		    "%s<p>More on this:</p><h3>Did you like it?</h3>"
+		    "</article></body></html>", tails[i]);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "What the script says:"));
+		assert_non_null(find(d, "from its first minute to its last"));
+		assert_null(find(d, "More on this:"));
+		assert_null(find(d, "Did you like it?"));
+		if (i == 1)
+			assert_non_null(find(d, "Credits"));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -102,6 +139,7 @@ main(void)
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
 		cmocka_unit_test(test_furniture_boxes_and_dates),
+		cmocka_unit_test(test_furniture_orphan_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

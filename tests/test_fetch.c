@@ -25,8 +25,8 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
+#include "curl_dl.h"
 #include "fetch.h"
 #include "url.h"
 #include "util.h"
@@ -39,10 +39,15 @@ static char	 tmpdir[] = "/tmp/reel-test-fetch.XXXXXX";
 static int
 server_start(void **state)
 {
+	char	*init_cause = NULL;
+
 	if (testhome_enter("fetch") == NULL)
 		return -1;
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return -1;
+	}
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
 	return testserver_start(60, NULL);
@@ -62,7 +67,7 @@ server_stop(void **state)
 	testserver_stop();
 	if (nftw(tmpdir, server_unlink, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		fprintf(stderr, "cannot remove %s\n", tmpdir);
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return testhome_leave();
 }
 
@@ -792,7 +797,7 @@ xfer(const char *path, const char *etag, const char *modified,
 	if (rc != 0)
 		return rc;
 	while (rc == 0 && again)
-		rc = fetch_xfer_done(x, curl_easy_perform(
+		rc = fetch_xfer_done(x, curl_dl.easy_perform(
 		    fetch_xfer_handle(x)), &again, r, cause);
 	assert_int_equal(fetch_xfer_status(x), rc == 0 ? r->status : 410);
 	fetch_xfer_free(x);

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
 #include "buf.h"
 #include "fetch.h"
@@ -359,6 +358,8 @@ test_fifty_thousand(void **state)
 static int
 setup(void **state)
 {
+	char	*init_cause = NULL;
+
 	char	*sub;
 
 	if ((dir = testhome_enter("opml")) == NULL)
@@ -367,8 +368,11 @@ setup(void **state)
 	if (mkdir(sub, 0700) != 0)
 		return -1;
 	free(sub);
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return -1;
+	}
 	return testserver_start(60, NULL);
 }
 
@@ -376,8 +380,55 @@ static int
 teardown(void **state)
 {
 	testserver_stop();
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return testhome_leave();
+}
+
+/* A list without tags is written and read back (fuzz_opml: qsort() was
+ * given a NULL array of no tag pairs, which UBSan reports). */
+static void
+test_write_untagged(void **state)
+{
+	struct opml	*o, *back = NULL;
+	char		*out, *cause = NULL;
+	size_t		 len;
+
+	o = opml_new();
+	opml_add(o, "https://example.org/untagged.xml", "Untagged", NULL);
+	out = opml_write(o, &len);
+	assert_non_null(strstr(out,
+	    "xmlUrl=\"https://example.org/untagged.xml\""));
+	assert_int_equal(opml_parse(out, len, "-", NULL, &back, &cause), 0);
+	assert_int_equal(back->nsubs, 1);
+	assert_int_equal(back->subs[0].ntags, 0);
+	free(out);
+	opml_free(back);
+	opml_free(o);
+}
+
+/* A feed's htmlUrl may reach a browser: only a web URL is kept, a
+ * relative one resolved against the feed (fuzz_opml kept "https:/x"
+ * and would have kept javascript:). */
+static void
+test_html_url_web_only(void **state)
+{
+	struct opml	*o;
+
+	o = parse("<opml version=\"2.0\"><body>"
+	    "<outline xmlUrl=\"https://a.example/f\" htmlUrl=\"javascript:x()\"/>"
+	    "<outline xmlUrl=\"https://b.example/f\" htmlUrl=\"file:///etc/passwd\"/>"
+	    "<outline xmlUrl=\"https://c.example/f\" htmlUrl=\"https:/c.example/\"/>"
+	    "<outline xmlUrl=\"https://d.example/f\" htmlUrl=\"data:text/html,x\"/>"
+	    "<outline xmlUrl=\"https://e.example/blog/f\" htmlUrl=\"../\"/>"
+	    "</body></opml>");
+	assert_int_equal(o->nsubs, 5);
+	assert_null(find(o, "https://a.example/f")->html_url);
+	assert_null(find(o, "https://b.example/f")->html_url);
+	assert_null(find(o, "https://c.example/f")->html_url);
+	assert_null(find(o, "https://d.example/f")->html_url);
+	assert_string_equal(find(o, "https://e.example/blog/f")->html_url,
+	    "https://e.example/");
+	opml_free(o);
 }
 
 int
@@ -391,6 +442,8 @@ main(void)
 		cmocka_unit_test(test_includes_and_cycles),
 		cmocka_unit_test(test_include_over_http),
 		cmocka_unit_test(test_fifty_thousand),
+		cmocka_unit_test(test_write_untagged),
+		cmocka_unit_test(test_html_url_web_only),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -20,7 +20,6 @@
 #include <unistd.h>
 
 #include <cmocka.h>
-#include <curl/curl.h>
 
 #include "fetch.h"
 #include "refresh.h"
@@ -34,8 +33,13 @@
 static int
 server_start(void **state)
 {
-	if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+	char	*init_cause = NULL;
+
+	if (fetch_global_init(&init_cause) != 0) {
+		fprintf(stderr, "%s\n", init_cause);
+		free(init_cause);
 		return -1;
+	}
 	return testserver_start(300, NULL);
 }
 
@@ -43,7 +47,7 @@ static int
 server_stop(void **state)
 {
 	testserver_stop();
-	curl_global_cleanup();
+	fetch_global_cleanup();
 	return 0;
 }
 

@@ -102,7 +102,7 @@ test_numbers(void **state)
 		{ SET_REFRESH_PER_HOST, "65", -1 },
 		{ SET_MAX_SIZE, "1", 1 }, { SET_MAX_SIZE, "1k", 1024 },
 		{ SET_MAX_SIZE, "3M", 3L * 1024 * 1024 },
-		{ SET_MAX_SIZE, "0", -1 }, { SET_MAX_SIZE, "0M", -1 },
+		{ SET_MAX_SIZE, "0", 0 }, { SET_MAX_SIZE, "0M", 0 },
 		{ SET_MAX_SIZE, "1G", -1 }, { SET_MAX_SIZE, "M", -1 },
 		{ SET_MAX_SIZE, "2KK", -1 },
 		{ SET_MAX_SIZE, "9223372036854775807M", -1 },
@@ -141,6 +141,7 @@ test_text_of_sizes(void **state)
 		const char	*text;
 	} cases[] = {
 		{ "1000", "1000" }, { "2048", "2K" }, { "1024K", "1M" },
+		{ "0M", "0" },
 		{ "1536K", "1536K" }, { "5M", "5M" }, { "1025", "1025" },
 	};
 	char	*text;

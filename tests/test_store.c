@@ -1372,12 +1372,57 @@ test_no_place(void **state)
 	free(db);
 }
 
+/* Feeds keep the order they were added in, within a batch (where the
+ * last position is looked up once: importing 50,000 feeds looked it up
+ * for each, over the whole table) and after it; one already there, or
+ * one rolled back, takes no position. */
+static void
+test_feed_positions(void **state)
+{
+	struct store		*s = open_default();
+	struct store_feed	*fv;
+	char			*cause = NULL;
+	int64_t			 id;
+	size_t			 n, i;
+
+	assert_int_equal(store_feed_add(s, "https://one.example/", NULL,
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_begin(s, &cause), 0);
+	assert_int_equal(store_feed_add(s, "https://two.example/", NULL,
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_feed_add(s, "https://one.example/", NULL,
+	    NULL, &id, &cause), 1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(store_feed_add(s, "https://three.example/", NULL,
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_commit(s, &cause), 0);
+	assert_int_equal(store_begin(s, &cause), 0);
+	assert_int_equal(store_feed_add(s, "https://gone.example/", NULL,
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_rollback(s, &cause), 0);
+	assert_int_equal(store_feed_add(s, "https://four.example/", NULL,
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_feed_list(s, 0, &fv, &n, &cause), 0);
+	assert_int_equal(n, 4);
+	for (i = 0; i < n; i++)
+		assert_int_equal(fv[i].position, (int64_t)i + 1);
+	assert_string_equal(fv[0].url, "https://one.example/");
+	assert_string_equal(fv[1].url, "https://two.example/");
+	assert_string_equal(fv[2].url, "https://three.example/");
+	assert_string_equal(fv[3].url, "https://four.example/");
+	store_feeds_free(fv, n);
+	store_close(s);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_create, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_feeds, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_feed_positions, setup,
+		    teardown),
 		cmocka_unit_test_setup_teardown(test_feed_link, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_feed_update, setup,

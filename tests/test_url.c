@@ -224,6 +224,15 @@ test_resolve_web(void **state)
 		free(url);
 	}
 	assert_null(url_resolve(NULL, base));
+	/* A web base libxml2 cannot parse (a raw byte in its host, from a
+	 * feed's xml:base; found by fuzz_feed): a relative link resolves
+	 * to nothing, never to a local path. */
+	assert_null(url_resolve("javascript*alert(1)",
+	    "http://e\xe5xample.com/"));
+	assert_null(url_resolve("../../etc/passwd",
+	    "http://e\xe5xample.com/a/b/"));
+	/* A network-path reference whose host is no UTF-8 (fuzz_url). */
+	assert_null(url_resolve("//hos\xff\xfft/path", base));
 }
 
 /* Links of a page read from a file (or standard input, "-", or with no
