@@ -234,8 +234,8 @@ struct bookmark_scan {
 	char			*folder;	/* the last <H3>'s name */
 	int			 folder_set;	/* an <H3> came since the
 						   last <DL> */
-	ssize_t			 last;		/* the bookmark a <DD>
-						   describes, or -1 */
+	/* The bookmark a <DD> describes, or -1. */
+	ssize_t			 last;
 	size_t			 skipped;	/* non-web links */
 };
 

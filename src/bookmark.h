@@ -25,21 +25,23 @@ struct bookmark {
 	char			*site;
 	char			*published;	/* as the page gave it */
 	char			*note;
-	char			**tags;		/* NULL-terminated, or NULL */
+	/* NULL-terminated, or NULL. */
+	char			**tags;
 	size_t			 ntags;
-	int64_t			 added;		/* UTC seconds, 0: unknown */
-	int64_t			 read;		/* last read, 0: never */
+	int64_t			 added;	/* UTC seconds, 0: none */
+	int64_t			 read;	/* last read, 0: never */
 	struct bookmark_quote	*quotes;
 	size_t			 nquotes;
-	char			*text;		/* the essay's plain text
-						   (Markdown only) */
+	/* The essay's plain text (Markdown only). */
+	char			*text;
 };
 
 /* What a file gave: its bookmarks, one per URL in the file's order (a
  * URL given twice is one, with the tags of both), and one line for each
  * entry that was skipped. */
 struct bookmark_file {
-	const char	*kind;		/* "Netscape", "JSON" or "URL list" */
+	/* "Netscape", "JSON" or "URL list". */
+	const char	*kind;
 	struct bookmark	*v;
 	size_t		 n;
 	char		**warnings;

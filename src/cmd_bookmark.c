@@ -21,6 +21,7 @@
 #include "fetch.h"
 #include "fetch_many.h"
 #include "pipeline.h"
+#include "progress.h"
 #include "store.h"
 #include "url.h"
 #include "util.h"
@@ -33,8 +34,6 @@
 /* How long an import's step waits for the network, in milliseconds: the
  * progress bar is redrawn at least this often. */
 #define CMD_STEP_MS		100
-/* Cells of the progress bar itself. */
-#define CMD_BAR_WIDTH		24
 /* The largest bookmark file read. */
 #define CMD_MAX_FILE		(64UL * 1024 * 1024)
 /* Hits "reel search" shows, the most relevant first. */
@@ -164,8 +163,8 @@ cmd_bookmark_add(const struct cmd_feed_args *a)
 	struct store_doc		 sd;
 	struct doc			*d = NULL;
 	const char			*what = a->argv[0], *requested = NULL;
-	char				*name, *fragment = NULL, *cause = NULL;
-	char				*ignore = NULL;
+	char				*name, *fragment = NULL;
+	char				*cause = NULL, *ignore = NULL;
 	char				**tags;
 	int64_t				 id, kept = 0;
 	int				 rc;
@@ -484,54 +483,19 @@ cmd_bookmark_export(const struct cmd_feed_args *a)
  * Import.
  */
 
-/* The progress bar of an import, on a terminal. */
-struct cmd_bar {
-	int	 tty;
-	size_t	 shown;		/* cells it takes on its line */
-};
-
+/* The progress bar of an import: the share done, then the counts. */
 static void
-cmd_bar_draw(struct cmd_bar *bar, size_t done, size_t total, size_t added,
+cmd_bar_draw(struct progress *bar, size_t done, size_t total, size_t added,
     size_t failed)
 {
-	struct buf	 b = BUF_INIT;
-	size_t		 i, fill, w;
+	char	*text;
 
-	if (!bar->tty)
-		return;
-	fill = total > 0 ? done * CMD_BAR_WIDTH / total : CMD_BAR_WIDTH;
-	buf_addc(&b, '[');
-	for (i = 0; i < CMD_BAR_WIDTH; i++)
-		buf_addc(&b, i < fill ? '#' : '.');
-	buf_addc(&b, ']');
 	/* TRANSLATORS: the progress of "reel bookmark import": essays done
 	 * of all, bookmarked so far, failed so far. */
-	buf_printf(&b, _(" %zu/%zu essays, %zu bookmarked, %zu failed"), done,
+	text = xprintf(_(" %zu/%zu essays, %zu bookmarked, %zu failed"), done,
 	    total, added, failed);
-	w = width_str(buf_str(&b), b.len);
-	fputc('\r', stdout);
-	fputs(buf_str(&b), stdout);
-	for (i = w; i < bar->shown; i++)
-		fputc(' ', stdout);
-	fflush(stdout);
-	if (w > bar->shown)
-		bar->shown = w;
-	buf_free(&b);
-}
-
-static void
-cmd_bar_clear(struct cmd_bar *bar)
-{
-	size_t	i;
-
-	if (!bar->tty || bar->shown == 0)
-		return;
-	fputc('\r', stdout);
-	for (i = 0; i < bar->shown; i++)
-		fputc(' ', stdout);
-	fputc('\r', stdout);
-	fflush(stdout);
-	bar->shown = 0;
+	progress_draw(bar, done, total, text);
+	free(text);
 }
 
 /* An import under way. */
@@ -539,11 +503,11 @@ struct cmd_import {
 	struct store		*s;
 	struct bookmark_file	*f;
 	struct fetch_many	*fm;
-	size_t			*which;		/* transfer id -> entry */
-	size_t			 total;		/* essays to fetch */
+	size_t			*which;	/* transfer id -> entry */
+	size_t			 total;	/* essays to fetch */
 	size_t			 done;
 	size_t			 added;
-	size_t			 known;		/* bookmarked already */
+	size_t			 known;	/* bookmarked already */
 	char			**failures;
 	size_t			 nfailures;
 };
@@ -613,7 +577,8 @@ cmd_import_take(struct cmd_import *im, char **cause)
 	struct store_bookmark_in	 in;
 	struct bookmark			*b;
 	struct doc			*doc;
-	char				*fragment, *why = NULL, *ignore = NULL;
+	char				*fragment, *why = NULL;
+	char				*ignore = NULL;
 	int64_t				 docid = 0, id = 0;
 	int				 open = 0, rc;
 
@@ -688,7 +653,7 @@ int
 cmd_bookmark_import(const struct cmd_feed_args *a)
 {
 	struct cmd_import	 im;
-	struct cmd_bar		 bar;
+	struct progress		 bar;
 	struct fetch_opts	 fo;
 	const char		*file = a->argv[0];
 	char			*data, *cause = NULL;
@@ -696,7 +661,7 @@ cmd_bookmark_import(const struct cmd_feed_args *a)
 	int			 rc;
 
 	memset(&im, 0, sizeof im);
-	memset(&bar, 0, sizeof bar);
+	progress_init(&bar, stdout, isatty(STDOUT_FILENO));
 	if (read_file(file, CMD_MAX_FILE, &data, &len, &cause) != 0)
 		return cmd_fail(cause, REEL_EXIT_FAILURE);
 	rc = bookmark_parse(data, len, &im.f, &cause);
@@ -716,7 +681,6 @@ cmd_bookmark_import(const struct cmd_feed_args *a)
 	if (fetch_many_new(&fo, CMD_IMPORT_MAX_TOTAL, CMD_IMPORT_MAX_HOST,
 	    &im.fm, &cause) != 0 || cmd_import_known(&im, &cause) != 0)
 		goto fail;
-	bar.tty = isatty(STDOUT_FILENO);
 	do {
 		if ((rc = fetch_many_step(im.fm, CMD_STEP_MS, &cause)) == -1 ||
 		    cmd_import_take(&im, &cause) != 0)
@@ -724,7 +688,7 @@ cmd_bookmark_import(const struct cmd_feed_args *a)
 		cmd_bar_draw(&bar, im.done, im.total, im.added,
 		    im.nfailures);
 	} while (rc == 1);
-	cmd_bar_clear(&bar);
+	progress_end(&bar);
 	/* TRANSLATORS: the summary of "reel bookmark import": the file's
 	 * kind ("Netscape", "JSON", "URL list") and name, then the counts. */
 	printf(_("%s file %s: %zu bookmarked, %zu already there, %zu "
@@ -738,7 +702,7 @@ cmd_bookmark_import(const struct cmd_feed_args *a)
 	return rc;
 
 fail:
-	cmd_bar_clear(&bar);
+	progress_end(&bar);
 	warnx_("%s", cause);
 	free(cause);
 	cmd_import_free(&im);

@@ -22,25 +22,16 @@
 #include "feed_dump.h"
 #include "fetch.h"
 #include "opml.h"
+#include "progress.h"
 #include "refresh.h"
 #include "settings.h"
 #include "store.h"
 #include "url.h"
 #include "util.h"
-#include "width.h"
 
 /* How long a refresh step waits for the network, in milliseconds: the
  * progress bar is redrawn at least this often. */
 #define CMD_STEP_MS		100
-/* Cells of the progress bar itself. */
-#define CMD_BAR_WIDTH		24
-
-/* A refresh on the command line: its progress bar, when on a terminal. */
-struct cmd_progress {
-	int	 tty;
-	size_t	 shown;		/* cells the bar takes on its line */
-	char	*last;		/* what it shows */
-};
 
 /* Opens the library, saying why not. */
 static int
@@ -90,19 +81,12 @@ cmd_feed_id(struct store *s, const char *url, int64_t *id)
 	return 0;
 }
 
-/* The progress bar, redrawn in place when it changed: the share done,
- * then the counts. */
+/* The progress bar: the share done, then the counts. */
 static void
-cmd_progress_draw(struct cmd_progress *cp, const struct refresh_progress *p)
+cmd_progress_draw(struct progress *pg, const struct refresh_progress *p)
 {
-	struct buf	 b = BUF_INIT;
-	size_t		 i, fill, w;
+	struct buf	b = BUF_INIT;
 
-	fill = p->total > 0 ? p->done * CMD_BAR_WIDTH / p->total : 0;
-	buf_addc(&b, '[');
-	for (i = 0; i < CMD_BAR_WIDTH; i++)
-		buf_addc(&b, i < fill ? '#' : '.');
-	buf_addc(&b, ']');
 	/* TRANSLATORS: the progress of "reel feed refresh" in three
 	 * parts, one after the other on one line: feeds done of all,
 	 * then items new so far, then feeds failed so far; the count
@@ -116,44 +100,13 @@ cmd_progress_draw(struct cmd_progress *cp, const struct refresh_progress *p)
 	 * feeds failed so far. */
 	buf_printf(&b, ngettext_(", %zu failed", ", %zu failed", p->failed),
 	    p->failed);
-	if (cp->last != NULL && strcmp(cp->last, buf_str(&b)) == 0) {
-		buf_free(&b);
-		return;
-	}
-	w = width_str(buf_str(&b), b.len);
-	fputc('\r', stdout);
-	fputs(buf_str(&b), stdout);
-	/* What was longer before is blanked. */
-	for (i = w; i < cp->shown; i++)
-		fputc(' ', stdout);
-	fflush(stdout);
-	if (w > cp->shown)
-		cp->shown = w;
-	free(cp->last);
-	cp->last = buf_detach(&b, NULL);
-}
-
-/* Clears the bar's line, so that a message can take it. */
-static void
-cmd_progress_clear(struct cmd_progress *cp)
-{
-	size_t	i;
-
-	if (!cp->tty || cp->shown == 0)
-		return;
-	fputc('\r', stdout);
-	for (i = 0; i < cp->shown; i++)
-		fputc(' ', stdout);
-	fputc('\r', stdout);
-	fflush(stdout);
-	cp->shown = 0;
-	free(cp->last);
-	cp->last = NULL;
+	progress_draw(pg, p->done, p->total, buf_str(&b));
+	buf_free(&b);
 }
 
 /* Prints the errors of the feeds that finished since the last call. */
 static void
-cmd_progress_errors(struct cmd_progress *cp, struct refresh *r)
+cmd_progress_errors(struct progress *cp, struct refresh *r)
 {
 	const int64_t	*ids;
 	const char	*error;
@@ -163,7 +116,7 @@ cmd_progress_errors(struct cmd_progress *cp, struct refresh *r)
 	for (i = 0; i < n; i++) {
 		if ((error = refresh_error(r, ids[i])) == NULL)
 			continue;
-		cmd_progress_clear(cp);
+		progress_clear(cp);
 		warnx_("%s", error);
 	}
 }
@@ -178,7 +131,7 @@ cmd_refresh(struct store *s, const int64_t *ids, size_t n,
 	struct refresh_opts	 ro;
 	struct refresh		*r;
 	struct refresh_progress	 p;
-	struct cmd_progress	 cp;
+	struct progress		 cp;
 	char			*cause = NULL;
 	int			 rc;
 
@@ -186,20 +139,18 @@ cmd_refresh(struct store *s, const int64_t *ids, size_t n,
 	ro.fetch = fo;
 	ro.max_total = (int)settings_int(SET_REFRESH_TOTAL);
 	ro.max_host = (int)settings_int(SET_REFRESH_PER_HOST);
-	memset(&cp, 0, sizeof cp);
-	cp.tty = !quiet && isatty(STDOUT_FILENO);
+	progress_init(&cp, stdout, !quiet && isatty(STDOUT_FILENO));
 	if (refresh_start(s, ids, n, &ro, &r, &cause) != 0)
 		return cmd_fail(cause, REEL_EXIT_FAILURE);
 	do {
 		rc = refresh_step(r, CMD_STEP_MS, &cause);
 		cmd_progress_errors(&cp, r);
 		refresh_progress(r, &p);
-		if (cp.tty && rc >= 0)
+		if (rc >= 0)
 			cmd_progress_draw(&cp, &p);
 	} while (rc == 1);
-	cmd_progress_clear(&cp);
+	progress_end(&cp);
 	refresh_free(r);
-	free(cp.last);
 	if (rc != 0)
 		return cmd_fail(cause, REEL_EXIT_FAILURE);
 	if (!quiet) {

@@ -651,7 +651,7 @@ feed_xml_item_child(struct feed_xml *x, xmlNodePtr n, const char *base,
     struct feed_item *it, char **permalink)
 {
 	enum feed_ns	 ns = feed_xml_ns(x, n);
-	char		*s, *url, *type, *length;
+	char		*s, *url, *type, *length, *save;
 
 	if (feed_xml_core(x, n)) {
 		if (feed_xml_is(n, "title"))
@@ -688,8 +688,8 @@ feed_xml_item_child(struct feed_xml *x, xmlNodePtr n, const char *base,
 		else if (feed_xml_is(n, "tags")) {
 			/* A comma-separated list some feeds invent. */
 			s = xml_text(n);
-			for (url = strtok(s, ","); url != NULL;
-			    url = strtok(NULL, ","))
+			for (url = strtok_r(s, ",", &save); url != NULL;
+			    url = strtok_r(NULL, ",", &save))
 				feed_add_category(&it->categories,
 				    &it->ncategories, &it->categories_cap,
 				    url, strlen(url));

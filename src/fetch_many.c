@@ -28,7 +28,7 @@ struct fetch_many_xfer {
 	char			*last_modified;
 	enum fetch_many_state	 state;
 	struct fetch_xfer	*x;
-	char			*host;		/* of the hop in flight */
+	char			*host;	/* of the hop in flight */
 };
 
 /* Transfers in flight to one host. */

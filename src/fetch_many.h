@@ -13,14 +13,13 @@ struct fetch_many;
 
 /* A transfer that ended, for the caller to keep. */
 struct fetch_many_done {
-	size_t			 id;		/* fetch_many_add()'s */
-	int			 rc;		/* 0 or an enum reel_exit */
-	struct fetch_result	 res;		/* when rc is 0 */
-	char			*error;		/* when it is not: one
-						   sanitized line naming
-						   the URL */
-	long			 status;	/* the last HTTP status, 0
-						   when none came */
+	size_t			 id;	/* fetch_many_add()'s */
+	int			 rc;	/* 0 or an enum reel_exit */
+	struct fetch_result	 res;	/* when rc is 0 */
+	/* When it is not: one sanitized line naming the URL. */
+	char			*error;
+	/* The last HTTP status, 0 when none came. */
+	long			 status;
 };
 
 /* Makes an empty set of transfers under fo (copied; its progress

@@ -5,9 +5,7 @@
  * news the loop polls beside the keys. No view knows another. */
 #include <config.h>
 
-#include <errno.h>
 #include <poll.h>
-#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -429,6 +427,9 @@ library_draw(struct library *l)
 
 	if (l->message != NULL)
 		status = xstrdup(l->message);
+	else if (l->bg != NULL && l->p.total == 0)
+		/* TRANSLATORS: a refresh that has not counted its feeds. */
+		status = xstrdup(_("Refreshing\xe2\x80\xa6"));
 	else if (l->bg != NULL)
 		status = library_counts(&l->p, 0);
 	if (l->items != NULL)

@@ -2662,9 +2662,10 @@ store_bookmark_list_once(struct store *s, enum store_bst n, const char *tag,
 	sqlite3_stmt		*st;
 	struct store_bookmark	*v = NULL;
 	size_t			 cnt = 0, cap = 0;
-	char			*t = tag != NULL ? store_tag_clean(tag) : NULL;
+	char			*t;
 	int			 rc;
 
+	t = tag != NULL ? store_tag_clean(tag) : NULL;
 	if ((st = store_bstmt(s, n, cause)) == NULL) {
 		free(t);
 		return -1;

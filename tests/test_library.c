@@ -1,11 +1,12 @@
 /* test_library.c: the controller over a real library on an off-screen
  * screen: its stack of views (Enter pushes a feed's items, q pops, q at
  * the bottom leaves, Q from anywhere), an item read in the pager marked
- * read, a feed marked read, and the feed's own text made a document for
- * when the page cannot be fetched. */
+ * read, a feed marked read, the feed's own text made a document for
+ * when the page cannot be fetched, and a refresh beside the keys. */
 #include <config.h>
 
 #include <locale.h>
+#include <poll.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -138,6 +139,64 @@ test_stack(void **state)
 	store_close(st);
 }
 
+/* A refresh through the controller, of feeds whose server refuses every
+ * connection (127.0.0.1 port 9): it runs beside the keys, a second one
+ * waits for it, its news comes through the descriptor, and at its end
+ * the status line says what it did and each feed has its error mark. */
+static void
+test_refresh(void **state)
+{
+	struct store		*st;
+	struct library		*l;
+	struct term_offscreen	*o = term_offscreen_new(80, 24);
+	struct fetch_opts	 fo;
+	struct pollfd		 pfd;
+	char			*cause = NULL;
+	int64_t			 id;
+	int			 polls = 0;
+
+	assert_non_null(o);
+	assert_int_equal(store_open(NULL, 0, &st, &cause), 0);
+	assert_int_equal(store_feed_add(st, "http://127.0.0.1:9/a.xml", "Aa",
+	    NULL, &id, &cause), 0);
+	assert_int_equal(store_feed_add(st, "http://127.0.0.1:9/b.xml", "Bb",
+	    NULL, &id, &cause), 0);
+	fetch_opts_default(&fo);
+	fo.connect_timeout = 5;
+	assert_int_equal(library_new(st, &fo, 0, &l, &cause), 0);
+	assert_int_equal(library_key(l, 'R'), 0);
+	assert_true(library_refreshing(l));
+	assert_true(library_fd(l) != -1);
+	library_draw(l);
+	assert_true(row_has(o, 23, "Refreshing"));
+	/* The keys go on working meanwhile. */
+	assert_int_equal(library_key(l, 'j'), 0);
+	assert_int_equal(library_key(l, 'r'), 0);
+	library_draw(l);
+	assert_true(row_has(o, 23, "A refresh is running already"));
+	while (library_refreshing(l)) {
+		pfd.fd = library_fd(l);
+		pfd.events = POLLIN;
+		assert_true(poll(&pfd, 1, 30000) == 1);
+		library_news(l);
+		assert_true(++polls < 10000);
+	}
+	assert_int_equal(library_fd(l), -1);
+	library_draw(l);
+	assert_true(row_has(o, 23,
+	    "Refreshed 2 of 2 feeds: 0 new items, 2 failed"));
+	assert_true(row_has(o, 0, "2 feeds, 0 unread, 2 failed"));
+	assert_true(row_has(o, 1, "      ! Aa"));
+	assert_true(row_has(o, 2, "      ! Bb"));
+	/* The next key takes the summary away: the feed's error shows. */
+	assert_int_equal(library_key(l, 'k'), 0);
+	library_draw(l);
+	assert_true(row_has(o, 23, "Aa: "));
+	library_free(l);
+	term_offscreen_free(o);
+	store_close(st);
+}
+
 /* The text of d's blocks, one a line. */
 static char *
 text_of(const struct doc *d)
@@ -213,6 +272,7 @@ main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_stack, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_refresh, setup, teardown),
 		cmocka_unit_test(test_item_doc),
 	};
 

@@ -5,12 +5,8 @@
  * half written; a library it cannot open. */
 #include <config.h>
 
-#include <sys/types.h>
-#include <sys/wait.h>
-
 #include <poll.h>
 #include <setjmp.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,58 +23,19 @@
 #include "refresh_bg.h"
 #include "store.h"
 #include "testhome.h"
+#include "testserver.h"
 #include "util.h"
-
-static pid_t	 server_pid = -1;
-static char	 base[64];
 
 static int
 server_start(void **state)
 {
-	const char	*python = getenv("PYTHON3");
-	const char	*srcdir = getenv("REEL_SRCDIR");
-	char		*script, line[128];
-	FILE		*f;
-	int		 fds[2], port;
-
-	if (python == NULL || *python == '\0')
-		python = "python3";
-	if (srcdir == NULL || *srcdir == '\0')
-		srcdir = ".";
-	script = xprintf("%s/tests/httpd.py", srcdir);
-	if (pipe(fds) != 0 || (server_pid = fork()) == -1)
-		return -1;
-	if (server_pid == 0) {
-		close(fds[0]);
-		if (dup2(fds[1], STDOUT_FILENO) == -1)
-			_exit(127);
-		execlp(python, python, script, "--lifetime", "300",
-		    (char *)NULL);
-		_exit(127);
-	}
-	free(script);
-	close(fds[1]);
-	if ((f = fdopen(fds[0], "r")) == NULL)
-		return -1;
-	if (fgets(line, sizeof line, f) == NULL ||
-	    sscanf(line, "%d", &port) != 1) {
-		fclose(f);
-		fprintf(stderr, "the test server did not start\n");
-		return -1;
-	}
-	fclose(f);
-	snprintf(base, sizeof base, "http://127.0.0.1:%d", port);
-	return 0;
+	return testserver_start(300, NULL);
 }
 
 static int
 server_stop(void **state)
 {
-	if (server_pid > 0) {
-		kill(server_pid, SIGTERM);
-		waitpid(server_pid, NULL, 0);
-		server_pid = -1;
-	}
+	testserver_stop();
 	fetch_global_cleanup();
 	return 0;
 }
@@ -89,7 +46,7 @@ server_get(const char *path)
 {
 	struct fetch_opts	 o;
 	struct fetch_result	 r;
-	char			*url = xprintf("%s%s", base, path), *cause;
+	char			*url = testserver_url(path), *cause;
 
 	fetch_opts_default(&o);
 	assert_int_equal(fetch(url, &o, &r, &cause), 0);
@@ -108,7 +65,7 @@ make_library(int n)
 
 	assert_int_equal(store_open(NULL, 0, &st, &cause), 0);
 	for (i = 1; i <= n; i++) {
-		url = xprintf("%s/lib/%d.xml", base, i);
+		url = xprintf("%s/lib/%d.xml", testserver_base(), i);
 		assert_int_equal(store_feed_add(st, url, NULL, NULL, &id,
 		    &cause), 0);
 		free(url);
@@ -226,18 +183,19 @@ test_no_library(void **state)
 	struct refresh_progress	 p;
 	struct fetch_opts	 fo;
 	char			*cause = NULL, *path;
+	int			 rc;
 
 	/* A directory is no library: the thread says why and ends. */
 	path = testhome_path("data");
 	fetch_opts_default(&fo);
 	assert_int_equal(refresh_bg_start(path, NULL, 0, &fo, &b, &cause),
 	    0);
-	while (refresh_bg_poll(b, &p, &cause) == 1) {
+	while ((rc = refresh_bg_poll(b, &p, &cause)) == 1) {
 		struct pollfd	pfd = { refresh_bg_fd(b), POLLIN, 0 };
 
 		assert_true(poll(&pfd, 1, 30000) == 1);
 	}
-	assert_int_equal(refresh_bg_poll(b, &p, &cause), -1);
+	assert_int_equal(rc, -1);
 	assert_non_null(cause);
 	assert_non_null(strstr(cause, path));
 	free(cause);
