@@ -6,7 +6,8 @@
 set -eu
 out=$1 src=$2 corpus=$3
 rm -rf "$out"
-for t in charset date doc feed feed_json keys layout opml page sanitize url
+for t in charset date doc feed feed_json keys layout opml page sanitize url \
+    conf
 do
 	mkdir -p "$out/$t"
 done
@@ -34,6 +35,14 @@ seed feed_json "$corpus/feedparser" '*.json' 10
 w() { printf '%s' "$2" > "$out/$1/$3"; }
 w feed_json '{"version":"https://jsonfeed.org/version/1.1","title":"T","home_page_url":"https://example.org/","items":[{"id":"1","url":"/a","title":"A","content_html":"<p>x</p>","date_published":"2024-01-02T03:04:05Z","authors":[{"name":"N"}],"tags":["t"],"attachments":[{"url":"/m.mp3","mime_type":"audio/mpeg","size_in_bytes":3}]}]}' one
 w feed_json '{"version":"https://jsonfeed.org/version/1","title":"T","items":[{"id":2,"content_text":"t","summary":"s","image":"i.png","author":{"name":"A","url":"/me"}}]}' v1
+w conf 'set width 72
+set align left
+set browser "w3m %s"
+bind outline x cancel
+unbind pager j
+color status white blue bold
+# a comment
+bind nxt x' config
 w opml '<?xml version="1.0"?><opml version="2.0"><head><title>Subs</title></head><body><outline text="Film"><outline text="A" type="rss" xmlUrl="https://example.org/a.xml" htmlUrl="https://example.org/"/><outline text="B" xmlUrl="/b.rss"/></outline><outline type="include" url="other.opml"/></body></opml>' nested
 w opml '<opml version="1.0"><body><outline title="C" xmlUrl="http://example.com/feed"/></body></opml>' v1
 w url 'https://example.org/a/b/../c?q=1#frag' abs

@@ -15,11 +15,13 @@
 #include "cli.h"
 #include "cmd_bookmark.h"
 #include "cmd_feed.h"
+#include "conf.h"
 #include "doc.h"
 #include "fetch.h"
 #include "library.h"
 #include "pipeline.h"
 #include "render.h"
+#include "settings.h"
 #include "view_pager.h"
 #include "util.h"
 
@@ -31,6 +33,7 @@ enum {
 	OPT_MAX_REDIRS,
 	OPT_JSON,
 	OPT_UNREAD,
+	OPT_CONFIG,
 };
 
 /* What a command takes besides its operands. */
@@ -43,6 +46,12 @@ enum {
 #define CLI_QUERY	0x40	/* -s */
 #define CLI_EXPORT	0x80	/* -f: a bookmark file's format */
 #define CLI_RAW		0x100	/* no options: "-TAG" is an operand */
+
+static int	cli_config_dump(const struct cmd_feed_args *);
+static int	cli_config_keys(const struct cmd_feed_args *);
+
+/* How many errors the configuration had (reel config exits 1). */
+static size_t	cli_config_errors;
 
 /* The library's commands: "reel feed add", "reel item ls"... */
 static const struct cli_cmd {
@@ -65,6 +74,8 @@ static const struct cli_cmd {
 	{ "feed", "parse", cmd_feed_parse, CLI_FETCH, 1, 1,
 	    N_("missing URL or FILE") },
 	{ "item", "ls", cmd_item_ls, CLI_JSON | CLI_UNREAD, 0, 1, NULL },
+	{ "config", "dump", cli_config_dump, CLI_FETCH, 0, 0, NULL },
+	{ "config", "keys", cli_config_keys, 0, 0, 0, NULL },
 	{ "bookmark", "add", cmd_bookmark_add, CLI_FETCH | CLI_TAG | CLI_NOTE,
 	    1, 1, N_("missing URL or FILE") },
 	{ "bookmark", "ls", cmd_bookmark_ls, CLI_TAG | CLI_QUERY | CLI_JSON,
@@ -95,6 +106,8 @@ static const struct option cli_options[] = {
 	{ "tag",		required_argument,	NULL, 't' },
 	{ "json",		no_argument,		NULL, OPT_JSON },
 	{ "unread",		no_argument,		NULL, OPT_UNREAD },
+	{ "config",		required_argument,	NULL, OPT_CONFIG },
+	{ "option",		required_argument,	NULL, 'o' },
 	{ "note",		required_argument,	NULL, 'n' },
 	{ "search",		required_argument,	NULL, 's' },
 	{ "help",		no_argument,		NULL, 'h' },
@@ -117,6 +130,8 @@ cli_usage(FILE *f)
 	fprintf(f, _("  or:  %s feed parse [OPTION]... URL|FILE|-\n"), "reel");
 	fprintf(f, _("  or:  %s item ls [--unread] [--json] [FEED-URL]\n"),
 	    "reel");
+	fprintf(f, _("  or:  %s config dump|keys [--config=FILE] "
+	    "[-o NAME=VALUE]...\n"), "reel");
 	/* TRANSLATORS: reel with no argument. */
 	fprintf(f, _("  or:  %s [OPTION]...            (the library)\n"),
 	    "reel");
@@ -211,6 +226,17 @@ cli_help(void)
 	    "  -t, --tag=TAG           feed add: tag the feed (repeatable)\n"
 	    "      --json              feed ls, item ls: print JSON\n"
 	    "      --unread            item ls: only unread items\n"), stdout);
+	fputs(_("\n"
+	    "Settings, key bindings and colours are read from\n"
+	    "$XDG_CONFIG_HOME/reel/config (see reel-config(5)):\n"
+	    "  config dump      the configuration in force, defaults included,\n"
+	    "                     in the file's own syntax\n"
+	    "  config keys      the key table in force, as bind lines\n"
+	    "\n"
+	    "      --config=FILE       read FILE instead of the config file\n"
+	    "  -o, --option=NAME=VALUE set a setting for this run (repeatable);\n"
+	    "                            the options above are settings too\n"),
+	    stdout);
 	fputs(_("\n"
 	    "Bookmarks keep an essay in the library, to read with no network:\n"
 	    "  bookmark add URL|FILE  keep the essay and bookmark it; again, set\n"
@@ -315,6 +341,52 @@ cli_dump(const char *what, const struct fetch_opts *fo, int format,
 	}
 	doc_free(d);
 	return rc;
+}
+
+/* Reads the configuration, says what was wrong in it, and takes its
+ * fetch limits. */
+static void
+cli_config_load(struct fetch_opts *fo)
+{
+	char	*errors, *line, *next;
+
+	cli_config_errors = conf_load(&errors);
+	for (line = errors; line != NULL && *line != '\0'; line = next) {
+		next = strchr(line, '\n');
+		*next++ = '\0';
+		warnx_("%s", line);
+	}
+	free(errors);
+	conf_fetch_opts(fo);
+}
+
+/* "reel config dump" and "reel config keys": 1 when the configuration
+ * had errors (said already), though the rest is printed. */
+static int
+cli_config_print(char *s)
+{
+	int	rc = cli_config_errors > 0 ? REEL_EXIT_FAILURE : REEL_EXIT_OK;
+
+	if (fputs(s, stdout) == EOF || fflush(stdout) != 0) {
+		warnx_(_("standard output: %s"), strerror(errno));
+		rc = REEL_EXIT_FAILURE;
+	}
+	free(s);
+	return rc;
+}
+
+static int
+cli_config_dump(const struct cmd_feed_args *args)
+{
+	(void)args;
+	return cli_config_print(conf_dump());
+}
+
+static int
+cli_config_keys(const struct cmd_feed_args *args)
+{
+	(void)args;
+	return cli_config_print(conf_keys());
 }
 
 /* The command "reel GROUP NAME" names, or NULL after saying why not. */
@@ -436,12 +508,41 @@ cli_run(const struct cli_cmd *cmd, struct cmd_feed_args *args, int argc,
 	return cmd->run(args);
 }
 
+/* The long name of option ch. */
+static const char *
+cli_option_name(int ch)
+{
+	const struct option	*o;
+
+	for (o = cli_options; o->name != NULL && o->val != ch; o++)
+		/* nothing */;
+	return o->name != NULL ? o->name : "?";
+}
+
+/* An option that is a setting of the same name, its value checked:
+ * kept as -o NAME=VALUE is. Returns -1 to go on. */
+static int
+cli_setting(const char *name, const char *value)
+{
+	char	*opt = xprintf("%s=%s", name, value), *cause;
+	int	 rc = -1;
+
+	if (conf_option(opt, &cause) != 0) {
+		warnx_("%s", cause);
+		free(cause);
+		rc = REEL_EXIT_USAGE;
+	}
+	free(opt);
+	return rc;
+}
+
 /* Takes option ch (its argument in optarg) into st. Returns -1 to go
  * on, or the exit status to end with. */
 static int
 cli_option(struct cli_state *st, int ch, char **argv)
 {
 	const char	*bad;
+	char		*cause;
 	long		 v;
 
 	if (!cli_takes(st->cmd, ch))
@@ -466,7 +567,7 @@ cli_option(struct cli_state *st, int ch, char **argv)
 			return REEL_EXIT_USAGE;
 		}
 		st->width = (int)v;
-		break;
+		return cli_setting("width", optarg);
 	case 'S':
 		st->use_sample = 1;
 		break;
@@ -489,29 +590,26 @@ cli_option(struct cli_state *st, int ch, char **argv)
 		st->args.unread = 1;
 		break;
 	case OPT_CONNECT_TIMEOUT:
-		if (cli_number("connect-timeout", optarg, 0, 86400,
-		    &st->fo.connect_timeout) != 0)
-			return REEL_EXIT_USAGE;
-		break;
 	case OPT_TIMEOUT:
-		if (cli_number("timeout", optarg, 0, 86400,
-		    &st->fo.timeout) != 0)
-			return REEL_EXIT_USAGE;
-		break;
 	case OPT_STALL_TIME:
-		if (cli_number("stall-time", optarg, 0, 86400,
-		    &st->fo.stall_time) != 0)
+	case OPT_MAX_REDIRS:
+		if (cli_number(cli_option_name(ch), optarg, 0,
+		    ch == OPT_MAX_REDIRS ? 100 : 86400, &v) != 0)
 			return REEL_EXIT_USAGE;
-		break;
+		return cli_setting(cli_option_name(ch), optarg);
 	case OPT_MAX_SIZE:
 		if (cli_number("max-size", optarg, 1, LONG_MAX / 2, &v) != 0)
 			return REEL_EXIT_USAGE;
-		st->fo.max_size = (size_t)v;
+		return cli_setting("max-size", optarg);
+	case OPT_CONFIG:
+		conf_set_file(optarg);
 		break;
-	case OPT_MAX_REDIRS:
-		if (cli_number("max-redirs", optarg, 0, 100,
-		    &st->fo.max_redirects) != 0)
-			return REEL_EXIT_USAGE;
+	case 'o':
+		if (conf_option(optarg, &cause) != 0) {
+			warnx_("%s", cause);
+			free(cause);
+			return cli_usage_error();
+		}
 		break;
 	case 'h':
 		cli_help();
@@ -554,7 +652,8 @@ cli_main(int argc, char **argv)
 		argc--;
 	} else if (argc > 1 && (strcmp(argv[1], "feed") == 0 ||
 	    strcmp(argv[1], "item") == 0 ||
-	    strcmp(argv[1], "bookmark") == 0)) {
+	    strcmp(argv[1], "bookmark") == 0 ||
+	    strcmp(argv[1], "config") == 0)) {
 		if ((st.cmd = cli_command(argc, argv)) == NULL)
 			return cli_usage_error();
 		argv += 2;
@@ -572,31 +671,38 @@ cli_main(int argc, char **argv)
 			argv++;
 			argc--;
 		}
+		cli_config_load(&st.fo);
 		st.args.fetch = &st.fo;
-		return cli_run(st.cmd, &st.args, argc, argv);
+		rc = cli_run(st.cmd, &st.args, argc, argv);
+		conf_free();
+		return rc;
 	}
 	/* getopt's own messages would name the program by its path. */
 	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":f:w:St:n:s:hV", cli_options,
+	while ((ch = getopt_long(argc, argv, ":f:w:St:n:s:o:hV", cli_options,
 	    NULL)) != -1) {
 		if ((rc = cli_option(&st, ch, argv)) != -1) {
 			free(st.tags);
+			conf_free();
 			return rc;
 		}
 	}
 	argc -= optind;
 	argv += optind;
+	cli_config_load(&st.fo);
 	if (st.cmd != NULL) {
 		st.args.fetch = &st.fo;
 		st.args.tags = st.tags;
 		rc = cli_run(st.cmd, &st.args, argc, argv);
 		free(st.tags);
+		conf_free();
 		return rc;
 	}
 	/* reel alone on a terminal: the library. */
 	if (!dump && !st.use_sample && argc == 0 && isatty(STDOUT_FILENO)) {
-		rc = library_run(&st.fo, st.width);
+		rc = library_run(&st.fo, (int)settings_int(SET_WIDTH));
 		free(st.tags);
+		conf_free();
 		return rc == -1 ? REEL_EXIT_FAILURE : rc;
 	}
 	if (st.use_sample && argc == 0)
@@ -606,16 +712,19 @@ cli_main(int argc, char **argv)
 	else {
 		warnx_(argc == 0 ? _("missing URL or FILE") :
 		    _("too many arguments"));
+		conf_free();
 		return cli_usage_error();
 	}
 	/* Like less: a pager on a terminal, the text anywhere else (and on
 	 * a terminal that cannot host the pager). */
 	rc = -1;
 	if (!dump && isatty(STDOUT_FILENO))
-		rc = view_pager_run(what, &st.fo, st.width);
+		rc = view_pager_run(what, &st.fo,
+		    (int)settings_int(SET_WIDTH));
 	if (rc == -1)
 		rc = cli_dump(what, &st.fo, st.format, st.width > 0 ?
 		    st.width : cli_terminal_width());
 	free(sample);
+	conf_free();
 	return rc;
 }

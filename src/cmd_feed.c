@@ -24,6 +24,7 @@
 #include "opml.h"
 #include "progress.h"
 #include "refresh.h"
+#include "settings.h"
 #include "store.h"
 #include "url.h"
 #include "util.h"
@@ -136,6 +137,8 @@ cmd_refresh(struct store *s, const int64_t *ids, size_t n,
 
 	memset(&ro, 0, sizeof ro);
 	ro.fetch = fo;
+	ro.max_total = (int)settings_int(SET_REFRESH_TOTAL);
+	ro.max_host = (int)settings_int(SET_REFRESH_PER_HOST);
 	progress_init(&cp, stdout, !quiet && isatty(STDOUT_FILENO));
 	if (refresh_start(s, ids, n, &ro, &r, &cause) != 0)
 		return cmd_fail(cause, REEL_EXIT_FAILURE);
@@ -536,13 +539,14 @@ cmd_item_ls(const struct cmd_feed_args *a)
 			    it->feed)), i);
 			continue;
 		}
-		date = date_rfc3339(it->date);
+		date = settings_date(it->date, 0);
 		if ((title = it->title) == NULL && (title = it->link) == NULL)
 			/* TRANSLATORS: an item with neither title
 			 * nor link, in "reel item ls". */
 			title = _("(untitled)");
-		/* The day is enough in a list; a star marks the unread. */
-		printf("%c %.10s  %s  (%s)\n", it->unread ? '*' : ' ', date,
+		/* The day (date-format) is enough in a list; a star marks
+		 * the unread. */
+		printf("%c %s  %s  (%s)\n", it->unread ? '*' : ' ', date,
 		    title, it->feed_title);
 		free(date);
 	}

@@ -21,6 +21,23 @@ struct keys_binding {
 	enum action	action;
 };
 
+struct keys_entry {
+	enum keys_context	ctx;
+	int			key;
+	enum action		action;
+};
+
+static const char *const keys_contexts[KEYS_NCONTEXTS] = {
+	[KEYS_ALL] = "all",
+	[KEYS_PAGER] = "pager",
+	[KEYS_OUTLINE] = "outline",
+	[KEYS_LINKS] = "links",
+	[KEYS_HELP] = "help",
+	[KEYS_FEEDS] = "feeds",
+	[KEYS_ITEMS] = "items",
+	[KEYS_BOOKMARKS] = "bookmarks",
+};
+
 static const struct {
 	const char	*name;
 	const char	*help;
@@ -70,6 +87,8 @@ static const struct {
 	[ACTION_REDRAW] = { "redraw", N_("redraw the screen") },
 	[ACTION_CANCEL] = { "cancel",
 	    N_("close a prompt or list; drop the selection") },
+	[ACTION_RELOAD_CONFIG] = { "reload-config",
+	    N_("read the configuration file again") },
 };
 
 static const struct keys_binding keys_defaults[] = {
@@ -118,6 +137,7 @@ static const struct keys_binding keys_defaults[] = {
 	{ 'Q', ACTION_QUIT },
 	{ KEYS_CTRL('l'), ACTION_REDRAW },
 	{ KEYC_ESCAPE, ACTION_CANCEL },
+	{ KEYS_CTRL('r'), ACTION_RELOAD_CONFIG },
 };
 
 static const struct {
@@ -177,77 +197,163 @@ static const struct {
 	{ "[23~", KEYC_F1 + 10 }, { "[24~", KEYC_F1 + 11 },
 };
 
-static struct keys_binding	*keys_table;
+static struct keys_entry	*keys_table;
 static size_t			 keys_count;
+static int			 keys_set;	/* the table was made */
 
 void
 keys_reset(void)
 {
+	size_t	i;
+
 	free(keys_table);
 	keys_count = nitems(keys_defaults);
 	keys_table = xreallocarray(NULL, keys_count, sizeof *keys_table);
-	memcpy(keys_table, keys_defaults, sizeof keys_defaults);
+	for (i = 0; i < keys_count; i++) {
+		keys_table[i].ctx = KEYS_ALL;
+		keys_table[i].key = keys_defaults[i].key;
+		keys_table[i].action = keys_defaults[i].action;
+	}
+	keys_set = 1;
+}
+
+void
+keys_clear(void)
+{
+	free(keys_table);
+	keys_table = NULL;
+	keys_count = 0;
+	keys_set = 1;
 }
 
 static void
 keys_ready(void)
 {
-	if (keys_table == NULL)
+	if (!keys_set)
 		keys_reset();
 }
 
-enum action
-keys_lookup(int key)
+/* The entry of key in ctx itself, or NULL. */
+static struct keys_entry *
+keys_get(enum keys_context ctx, int key)
 {
 	size_t	i;
 
 	keys_ready();
 	for (i = 0; i < keys_count; i++)
-		if (keys_table[i].key == key)
-			return keys_table[i].action;
+		if (keys_table[i].ctx == ctx && keys_table[i].key == key)
+			return &keys_table[i];
+	return NULL;
+}
+
+enum action
+keys_lookup_in(enum keys_context ctx, int key)
+{
+	struct keys_entry	*e;
+
+	if (ctx != KEYS_ALL && (e = keys_get(ctx, key)) != NULL)
+		return e->action;
+	if ((e = keys_get(KEYS_ALL, key)) != NULL)
+		return e->action;
 	return ACTION_NONE;
 }
 
-void
-keys_bind(int key, enum action action)
+enum action
+keys_lookup(int key)
 {
-	size_t	i;
+	return keys_lookup_in(KEYS_PAGER, key);
+}
 
-	keys_ready();
-	for (i = 0; i < keys_count; i++) {
-		if (keys_table[i].key != key)
-			continue;
-		if (action != ACTION_NONE) {
-			keys_table[i].action = action;
+void
+keys_bind_in(enum keys_context ctx, int key, enum action action)
+{
+	struct keys_entry	*e;
+	size_t			 i;
+
+	if ((e = keys_get(ctx, key)) != NULL) {
+		if (action != ACTION_NONE || ctx != KEYS_ALL) {
+			e->action = action;
 			return;
 		}
+		i = (size_t)(e - keys_table);
 		memmove(&keys_table[i], &keys_table[i + 1],
 		    (keys_count - i - 1) * sizeof *keys_table);
 		keys_count--;
 		return;
 	}
-	if (action == ACTION_NONE)
+	if (action == ACTION_NONE && ctx == KEYS_ALL)
 		return;
 	keys_table = xreallocarray(keys_table, keys_count + 1,
 	    sizeof *keys_table);
+	keys_table[keys_count].ctx = ctx;
 	keys_table[keys_count].key = key;
 	keys_table[keys_count++].action = action;
 }
 
+void
+keys_bind(int key, enum action action)
+{
+	keys_bind_in(KEYS_ALL, key, action);
+}
+
 size_t
-keys_bound(enum action action, int *keys, size_t max)
+keys_bound_in(enum keys_context ctx, enum action action, int *keys,
+    size_t max)
 {
 	size_t	i, n = 0;
 
 	keys_ready();
 	for (i = 0; i < keys_count; i++) {
-		if (keys_table[i].action != action)
+		if (keys_table[i].ctx != ctx && keys_table[i].ctx != KEYS_ALL)
+			continue;
+		/* A key counts once, where its lookup finds it. */
+		if (keys_table[i].action != action ||
+		    keys_lookup_in(ctx, keys_table[i].key) != action ||
+		    (keys_table[i].ctx == KEYS_ALL && ctx != KEYS_ALL &&
+		    keys_get(ctx, keys_table[i].key) != NULL))
 			continue;
 		if (n < max)
 			keys[n] = keys_table[i].key;
 		n++;
 	}
 	return n;
+}
+
+size_t
+keys_bound(enum action action, int *keys, size_t max)
+{
+	return keys_bound_in(KEYS_PAGER, action, keys, max);
+}
+
+int
+keys_entry(size_t i, enum keys_context *ctx, int *key, enum action *action)
+{
+	keys_ready();
+	if (i >= keys_count)
+		return -1;
+	*ctx = keys_table[i].ctx;
+	*key = keys_table[i].key;
+	*action = keys_table[i].action;
+	return 0;
+}
+
+const char *
+keys_context_name(enum keys_context ctx)
+{
+	if ((int)ctx < 0 || ctx >= KEYS_NCONTEXTS)
+		return keys_contexts[KEYS_ALL];
+	return keys_contexts[ctx];
+}
+
+int
+keys_context_find(const char *s)
+{
+	int	i;
+
+	for (i = 0; i < KEYS_NCONTEXTS; i++)
+		if (strcmp(keys_contexts[i], s) == 0)
+			return i;
+	return -1;
 }
 
 const char *

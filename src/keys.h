@@ -56,18 +56,53 @@ enum action {
 	ACTION_QUIT,
 	ACTION_REDRAW,
 	ACTION_CANCEL,
+	ACTION_RELOAD_CONFIG,
 	ACTION_COUNT
+};
+
+/* Where a key is read: the pager, one of its lists, or a library view.
+ * A binding in KEYS_ALL holds wherever the context has none of its own;
+ * a context's own binding (or unbinding) wins over it. */
+enum keys_context {
+	KEYS_ALL,
+	KEYS_PAGER,
+	KEYS_OUTLINE,
+	KEYS_LINKS,
+	KEYS_HELP,
+	KEYS_FEEDS,
+	KEYS_ITEMS,
+	KEYS_BOOKMARKS,
+	KEYS_NCONTEXTS
 };
 
 /* Puts the default bindings back. */
 void		 keys_reset(void);
-/* Returns the action bound to key, or ACTION_NONE. */
+/* Drops every binding of every context. */
+void		 keys_clear(void);
+/* Returns the action bound to key in the pager, or ACTION_NONE. */
 enum action	 keys_lookup(int);
-/* Binds key to an action; ACTION_NONE unbinds it. */
+/* Returns the action bound to key in a context, or ACTION_NONE. */
+enum action	 keys_lookup_in(enum keys_context, int);
+/* Binds key to an action in KEYS_ALL; ACTION_NONE unbinds it. */
 void		 keys_bind(int, enum action);
-/* Fills keys (at most max) with the keys bound to an action, in the order
- * of the default table; returns how many there are. */
+/* Binds key to an action in a context; ACTION_NONE unbinds it there
+ * (in KEYS_ALL: removes the binding; elsewhere: hides KEYS_ALL's). */
+void		 keys_bind_in(enum keys_context, int, enum action);
+/* Fills keys (at most max) with the keys bound to an action in the
+ * pager, in the order of the table; returns how many there are. */
 size_t		 keys_bound(enum action, int *, size_t);
+/* The same in a context. */
+size_t		 keys_bound_in(enum keys_context, enum action, int *, size_t);
+/* The table's entry i, in its order (defaults first, then what was
+ * bound): returns 0 and its parts, or -1 past the end. An action of
+ * ACTION_NONE is an unbinding in a context. */
+int		 keys_entry(size_t, enum keys_context *, int *,
+		    enum action *);
+
+/* Returns a context's name ("outline"). */
+const char	*keys_context_name(enum keys_context);
+/* Returns the context named s, or -1. */
+int		 keys_context_find(const char *);
 
 /* Returns an action's name, as `bind` takes it ("next-section"). */
 const char	*keys_action_name(enum action);

@@ -11,13 +11,16 @@
 #include <string.h>
 
 #include "buf.h"
+#include "conf.h"
 #include "doc.h"
 #include "essay.h"
+#include "keys.h"
 #include "library.h"
 #include "marks.h"
 #include "pipeline.h"
 #include "refresh.h"
 #include "refresh_bg.h"
+#include "settings.h"
 #include "store.h"
 #include "term.h"
 #include "url.h"
@@ -312,11 +315,15 @@ library_open_item(struct library *l)
 		library_say(l, 1, cause);
 		cause = NULL;
 	}
-	if (it.link != NULL && url_is_web(it.link))
+	/* item-open content: the feed's own text whatever the link. */
+	if (settings_int(SET_ITEM_OPEN) == SETTINGS_ITEM_LINK &&
+	    it.link != NULL && url_is_web(it.link))
 		rc = view_pager_open(l->st, it.link, l->fo, l->measure,
 		    &cause);
 	if (rc == -1) {
-		note = cause != NULL ?
+		note = settings_int(SET_ITEM_OPEN) == SETTINGS_ITEM_CONTENT ?
+		    xstrdup(_("The feed's own text (item-open content)")) :
+		    cause != NULL ?
 		    /* TRANSLATORS: %s says why the page was not fetched. */
 		    xprintf(_("The feed's own text: %s"), cause) :
 		    xstrdup(_("The feed's own text: the item has no web "
@@ -689,6 +696,23 @@ library_items_key(struct library *l, int key)
 	return 0;
 }
 
+/* Reads the configuration again (reload-config): colours, keys and the
+ * pager's column at once; errors on the status line. */
+static void
+library_reload(struct library *l)
+{
+	char	*errors, *line;
+
+	conf_load(&errors);
+	free(errors);
+	term_restyle();
+	l->measure = (int)settings_int(SET_WIDTH);
+	if ((line = conf_errors_line()) != NULL)
+		library_say(l, 1, line);
+	else
+		library_say(l, 0, xstrdup(_("Configuration read again")));
+}
+
 int
 library_key(struct library *l, int key)
 {
@@ -696,6 +720,11 @@ library_key(struct library *l, int key)
 	library_say(l, 0, NULL);
 	if (l->marks != NULL)
 		return library_marks_key(l, key);
+	if (keys_lookup_in(l->items != NULL ? KEYS_ITEMS : KEYS_FEEDS, key) ==
+	    ACTION_RELOAD_CONFIG) {
+		library_reload(l);
+		return 0;
+	}
 	if (l->items != NULL)
 		return library_items_key(l, key);
 	return library_feeds_key(l, key);

@@ -191,6 +191,17 @@ pager_resize(struct pager *p, int cols, int rows)
 }
 
 void
+pager_set_opts(struct pager *p, const struct pager_opts *opts)
+{
+	if (opts->measure == p->opts.measure &&
+	    opts->flags == p->opts.flags)
+		return;
+	p->opts = *opts;
+	pager_set_layout(p);
+	pager_resize(p, p->cols, p->rows);
+}
+
+void
 pager_message(struct pager *p, int error, const char *fmt, ...)
 {
 	va_list	ap;
@@ -867,6 +878,7 @@ pager_menu_action(struct pager *p, enum action action, int key)
 		return;
 	case ACTION_QUIT:
 	case ACTION_REDRAW:
+	case ACTION_RELOAD_CONFIG:
 		pager_apply(p, action, key);
 		return;
 	default:
@@ -1042,6 +1054,22 @@ pager_wait_over(struct pager *p)
 		pager_prompt_accept(p);
 }
 
+enum keys_context
+pager_keys_context(const struct pager *p)
+{
+	switch (p->menu) {
+	case PAGER_MENU_OUTLINE:
+		return KEYS_OUTLINE;
+	case PAGER_MENU_LINKS:
+		return KEYS_LINKS;
+	case PAGER_MENU_HELP:
+		return KEYS_HELP;
+	case PAGER_MENU_NONE:
+		break;
+	}
+	return KEYS_PAGER;
+}
+
 void
 pager_key(struct pager *p, int key)
 {
@@ -1052,10 +1080,11 @@ pager_key(struct pager *p, int key)
 		return;
 	}
 	if (p->menu != PAGER_MENU_NONE) {
-		pager_menu_action(p, keys_lookup(key), key);
+		pager_menu_action(p, keys_lookup_in(pager_keys_context(p),
+		    key), key);
 		return;
 	}
-	pager_apply(p, keys_lookup(key), key);
+	pager_apply(p, keys_lookup_in(KEYS_PAGER, key), key);
 }
 
 void
@@ -1201,6 +1230,9 @@ pager_apply(struct pager *p, enum action action, int key)
 		p->matches = NULL;
 		p->nmatches = 0;
 		p->current = -1;
+		break;
+	case ACTION_RELOAD_CONFIG:
+		pager_request(p, PAGER_REQ_RELOAD, NULL);
 		break;
 	case ACTION_COUNT:
 		break;

@@ -37,6 +37,7 @@ enum pager_request {
 	PAGER_REQ_REDRAW,	/* repaint the whole terminal */
 	PAGER_REQ_CLOSE,	/* the reader closed the view */
 	PAGER_REQ_QUIT,		/* the reader quit reel */
+	PAGER_REQ_RELOAD,	/* read the configuration again */
 };
 
 struct pager_match {
@@ -116,6 +117,11 @@ void		 pager_free(struct pager *);
 /* Lays the text out again for a new screen size, keeping the top line's
  * place. */
 void		 pager_resize(struct pager *, int, int);
+/* Lays the text out again under new options (a new configuration),
+ * keeping the top line's place. */
+void		 pager_set_opts(struct pager *, const struct pager_opts *);
+/* The key context of what p shows now: the pager, or its open list. */
+enum keys_context pager_keys_context(const struct pager *);
 /* Handles one key: the open prompt or list takes it first, else its
  * binding in the key table. */
 void		 pager_key(struct pager *, int);

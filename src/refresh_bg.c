@@ -17,6 +17,7 @@
 #include "fetch.h"
 #include "refresh.h"
 #include "refresh_bg.h"
+#include "settings.h"
 #include "store.h"
 #include "util.h"
 
@@ -30,6 +31,8 @@ struct refresh_bg {
 	int64_t			*ids;		/* NULL: every feed */
 	size_t			 nids;
 	struct fetch_opts	 fo;
+	int			 max_total;	/* the settings', read */
+	int			 max_host;	/* by the caller's thread */
 
 	pthread_mutex_t		 lock;		/* over what follows */
 	int			 cancel;
@@ -94,6 +97,8 @@ refresh_bg_main(void *arg)
 
 	memset(&ro, 0, sizeof ro);
 	ro.fetch = &b->fo;
+	ro.max_total = b->max_total;
+	ro.max_host = b->max_host;
 	if (store_open(b->path, 0, &st, &cause) == 0 &&
 	    refresh_start(st, b->ids, b->nids, &ro, &r, &cause) == 0) {
 		refresh_bg_publish(b, r);
@@ -150,6 +155,8 @@ refresh_bg_start(const char *path, const int64_t *ids, size_t n,
 		b->nids = n;
 	}
 	b->fo = *fo;
+	b->max_total = (int)settings_int(SET_REFRESH_TOTAL);
+	b->max_host = (int)settings_int(SET_REFRESH_PER_HOST);
 	b->fo.progress = NULL;
 	b->fo.arg = NULL;
 	if (pipe(b->pipe) == -1) {

@@ -22,25 +22,13 @@
 #include "keys.h"
 #include "layout.h"
 #include "list.h"
+#include "settings.h"
 #include "term.h"
 #include "util.h"
 #include "width.h"
 
 #define TERM_ESC_MAX	32		/* bytes of a sequence after its
 					 * Escape */
-
-/* The colour pairs, numbered as the TERM_ colours. */
-static const struct {
-	short	fg;
-	short	bg;			/* -1: the terminal's own */
-} term_pairs[] = {
-	{ COLOR_YELLOW, -1 },
-	{ COLOR_CYAN, -1 },
-	{ COLOR_GREEN, -1 },
-	{ COLOR_MAGENTA, -1 },
-	{ COLOR_BLACK, COLOR_YELLOW },
-	{ COLOR_BLACK, COLOR_GREEN },
-};
 
 /* The terminal while it is taken. */
 static struct {
@@ -173,32 +161,34 @@ term_signal_clear(void)
 	term_sig = 0;
 }
 
-static int
-term_no_color(void)
+/* One colour of the settings as the terminal takes it: its own default
+ * where it has default colours, else white on black; a colour it does not
+ * have is its default. */
+static short
+term_colour_of(int c, int dflt, short fallback)
 {
-	const char	*s = getenv("NO_COLOR");
-
-	return s != NULL && *s != '\0';
+	if (c < 0 || c >= COLORS)
+		return dflt ? -1 : fallback;
+	return (short)c;
 }
 
-/* Colours only where the terminal has them and NO_COLOR is not set;
+/* Colours only where the terminal has them and the settings want them;
  * bold, reverse and underline always. */
 static void
 term_style(void)
 {
-	const char	*sitm;
-	short		 bg;
-	size_t		 i;
-	int		 dflt;
+	const struct settings_colour	*c;
+	const char			*sitm;
+	int				 i, dflt;
 
 	term_has_colour = 0;
-	if (has_colors() && !term_no_color() && start_color() == OK) {
+	if (has_colors() && settings_use_colour() && start_color() == OK) {
 		dflt = use_default_colors() != ERR;
-		for (i = 0; i < nitems(term_pairs); i++) {
-			bg = term_pairs[i].bg;
-			if (bg == -1 && !dflt)
-				bg = COLOR_BLACK;
-			init_pair((short)(i + 1), term_pairs[i].fg, bg);
+		for (i = 0; i < SETTINGS_NELEMENTS; i++) {
+			c = settings_colour((enum settings_element)i);
+			init_pair((short)(i + 1),
+			    term_colour_of(c->fg, dflt, COLOR_WHITE),
+			    term_colour_of(c->bg, dflt, COLOR_BLACK));
 		}
 		term_has_colour = 1;
 	}
@@ -207,9 +197,23 @@ term_style(void)
 	term_needs_ascii = !width_utf8_locale();
 }
 
+void
+term_restyle(void)
+{
+	term_style();
+	term_redraw();
+}
+
 static void
 term_attr(int style, attr_t *attr, short *pair)
 {
+	int	el = (style & TERM_COLOUR) >> 4;
+
+	if (el > 0 && el <= SETTINGS_NELEMENTS)
+		style |= settings_colour((enum settings_element)(el - 1))->
+		    attrs;
+	else
+		el = 0;
 	*attr = A_NORMAL;
 	if (style & TERM_BOLD)
 		*attr |= A_BOLD;
@@ -219,7 +223,7 @@ term_attr(int style, attr_t *attr, short *pair)
 		*attr |= A_UNDERLINE;
 	if (style & TERM_ITALIC)
 		*attr |= term_has_italic ? A_ITALIC : A_UNDERLINE;
-	*pair = term_has_colour ? (short)((style & TERM_COLOUR) >> 4) : 0;
+	*pair = term_has_colour ? (short)el : 0;
 }
 
 int
@@ -298,7 +302,7 @@ term_list(const struct list *l, int y0,
 		style = 0;
 		row(arg, (size_t)i, &b, &style);
 		if (y == list_cursor_row(l) && !(l->flags & LIST_SCROLL))
-			style |= TERM_REVERSE;
+			style = (style & ~TERM_COLOUR) | TERM_CURSOR;
 		term_cells(y0 + y, 0, buf_str(&b), b.len, getmaxx(term_win),
 		    style);
 	}
@@ -723,9 +727,27 @@ term_offscreen_attrs(struct term_offscreen *o, int y, int x)
 		a |= TERM_REVERSE;
 	if (attr & A_UNDERLINE)
 		a |= TERM_UNDERLINE;
-	if (pair > 0 && (size_t)pair <= nitems(term_pairs))
+	if (pair > 0 && pair <= SETTINGS_NELEMENTS)
 		a |= pair << 4;
 	return a;
+}
+
+int
+term_offscreen_colours(struct term_offscreen *o, int y, int x, int *fg,
+    int *bg)
+{
+	cchar_t		cc;
+	wchar_t		wch[CCHARW_MAX + 1];
+	attr_t		attr;
+	short		pair, f, b;
+
+	if (mvwin_wch(o->win, y, x, &cc) == ERR ||
+	    getcchar(&cc, wch, &attr, &pair, NULL) == ERR || pair <= 0 ||
+	    pair_content(pair, &f, &b) == ERR)
+		return -1;
+	*fg = f;
+	*bg = b;
+	return 0;
 }
 
 int

@@ -14,19 +14,32 @@ struct list;
 					   draw it all */
 #define TERM_KEY_IGNORED	(-3)	/* a sequence with no key here */
 
-/* How text is drawn: attributes, and at most one colour, which the
- * terminal drops when it has none or NO_COLOR is set. */
+/* How text is drawn: attributes, and at most one colour element, whose
+ * colour the terminal drops when it has none or colour is off
+ * (settings_use_colour()); the element's own attributes are added. */
 #define TERM_BOLD	0x1
 #define TERM_REVERSE	0x2
 #define TERM_UNDERLINE	0x4
 #define TERM_ITALIC	0x8		/* underlined where there is none */
-#define TERM_COLOUR	0xf0		/* the colour's bits: */
-#define TERM_YELLOW	0x10		/* headings */
-#define TERM_CYAN	0x20		/* links */
-#define TERM_GREEN	0x30		/* code */
-#define TERM_MAGENTA	0x40		/* list and quote markers */
-#define TERM_ON_YELLOW	0x50		/* black on yellow: matches */
-#define TERM_ON_GREEN	0x60		/* black on green: the current one */
+#define TERM_COLOUR	0xf0		/* the element's bits: settings.h's
+					   element + 1 */
+#define TERM_HEADING	0x10
+#define TERM_LINK	0x20
+#define TERM_CODE	0x30
+#define TERM_MARKER	0x40		/* list and quote markers */
+#define TERM_MATCH	0x50		/* search matches */
+#define TERM_CURRENT	0x60		/* the current match */
+#define TERM_STATUS	0x70		/* the status line */
+#define TERM_TITLE	0x80		/* the title bar */
+#define TERM_SELECTED	0x90		/* the selected link */
+#define TERM_CURSOR	0xa0		/* a list's cursor row */
+/* The elements by their default colours, as the views first named them. */
+#define TERM_YELLOW	TERM_HEADING
+#define TERM_CYAN	TERM_LINK
+#define TERM_GREEN	TERM_CODE
+#define TERM_MAGENTA	TERM_MARKER
+#define TERM_ON_YELLOW	TERM_MATCH
+#define TERM_ON_GREEN	TERM_CURRENT
 
 /* Takes the terminal: keys from standard input, or from /dev/tty when
  * standard input is not a terminal; page_on_stdin says that standard
@@ -42,6 +55,9 @@ void	 term_stop(void);
  * SIGHUP, SIGQUIT), or 0; term_signal_clear() forgets it. */
 int	 term_signal(void);
 void	 term_signal_clear(void);
+/* Takes the colours of the settings again (after a new configuration),
+ * to show at the next update. */
+void	 term_restyle(void);
 /* Hands the terminal to another program (a browser) and takes it back
  * after, to be drawn again whole. */
 void	 term_leave(void);
@@ -118,6 +134,10 @@ char			*term_offscreen_row(struct term_offscreen *, int);
  * TERM_UNDERLINE and its colour. */
 int			 term_offscreen_attrs(struct term_offscreen *, int,
 			    int);
+/* Gives the colours the cell at (y, x) is drawn in (-1: the terminal's
+ * own) in fg and bg; returns 0, or -1 when the cell has none. */
+int			 term_offscreen_colours(struct term_offscreen *, int,
+			    int, int *, int *);
 /* Gives len bytes to be read as typed keys; returns 0, or -1 when they
  * cannot all be taken. */
 int			 term_offscreen_keys(struct term_offscreen *,

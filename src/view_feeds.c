@@ -241,7 +241,7 @@ view_feeds_key(struct view_feeds *v, int key)
 		return VIEW_FEEDS_REDRAW;
 	}
 	/* Motion as in the pager: its keys, its actions. */
-	if ((a = keys_lookup(key)) != ACTION_NONE)
+	if ((a = keys_lookup_in(KEYS_FEEDS, key)) != ACTION_NONE)
 		list_apply(&v->list, a);
 	return VIEW_FEEDS_NONE;
 }
@@ -318,12 +318,12 @@ view_feeds_draw(struct view_feeds *v, const char *status, int error)
 	const struct store_feed	*f = view_feeds_current(v);
 	struct buf		 b = BUF_INIT, t = BUF_INIT;
 	int			 rows = term_rows(), cols = term_cols();
-	int			 style = TERM_REVERSE, y;
+	int			 style = TERM_STATUS, y;
 
 	term_erase();
 	list_set_height(&v->list, rows > 2 ? rows - 2 : 1);
 	view_feeds_header(v, &b);
-	term_bar(0, &b, TERM_BOLD);
+	term_bar(0, &b, TERM_TITLE);
 	if (v->nfeeds == 0) {
 		buf_reset(&b);
 		buf_adds(&t, _("No feeds yet: reel feed add URL, or reel "

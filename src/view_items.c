@@ -14,6 +14,7 @@
 #include "layout.h"
 #include "list.h"
 #include "prompt.h"
+#include "settings.h"
 #include "store.h"
 #include "term.h"
 #include "util.h"
@@ -166,7 +167,7 @@ view_items_key(struct view_items *v, int key)
 	case 0x0c:		/* Ctrl-L */
 		return VIEW_ITEMS_REDRAW;
 	}
-	if ((a = keys_lookup(key)) != ACTION_NONE)
+	if ((a = keys_lookup_in(KEYS_ITEMS, key)) != ACTION_NONE)
 		list_apply(&v->list, a);
 	return VIEW_ITEMS_NONE;
 }
@@ -188,9 +189,7 @@ view_items_row(const struct store_item *it, int cols, int ascii,
 	const char	*title = it->title != NULL && *it->title != '\0' ?
 			    it->title : (it->link != NULL ? it->link : "");
 	const char	*author = it->authors != NULL ? it->authors : "";
-	char		 date[32];
-	struct tm	 tm;
-	time_t		 t = (time_t)it->date;
+	char		*date;
 	int		 aw = 0, w;
 
 	if (cols < 4) {
@@ -200,11 +199,13 @@ view_items_row(const struct store_item *it, int cols, int ascii,
 	buf_adds(out, !it->unread ? "  " : ascii ? "N " : "\xe2\x80\xa2 ");
 	cols -= 2;
 	if (cols + 2 >= VIEW_ITEMS_DATE_COLS) {
-		if (it->date == 0 || localtime_r(&t, &tm) == NULL ||
-		    strftime(date, sizeof date, "%Y-%m-%d", &tm) == 0)
-			snprintf(date, sizeof date, "%10s", "");
+		/* date-format, in local time; no date is blank. */
+		date = settings_date(it->date, 1);
+		if (it->date == 0)
+			memset(date, ' ', strlen(date));
 		buf_printf(out, "%s  ", date);
-		cols -= (int)strlen(date) + 2;
+		cols -= (int)width_str(date, strlen(date)) + 2;
+		free(date);
 	}
 	if (cols + 2 >= VIEW_ITEMS_AUTHOR_COLS && *author != '\0') {
 		/* The author takes a quarter at most, the title the rest. */
@@ -238,7 +239,7 @@ view_items_draw(struct view_items *v, const char *status, int error)
 	struct buf	b = BUF_INIT, t = BUF_INIT;
 	size_t		i, unread = 0;
 	int		rows = term_rows(), cols = term_cols();
-	int		style = TERM_REVERSE, y;
+	int		style = TERM_STATUS, y;
 
 	term_erase();
 	list_set_height(&v->list, rows > 2 ? rows - 2 : 1);
@@ -254,7 +255,7 @@ view_items_draw(struct view_items *v, const char *status, int error)
 	if (v->list.filter != NULL)
 		buf_printf(&t, _("  filter: %s"), v->list.filter);
 	layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols);
-	term_bar(0, &b, TERM_BOLD);
+	term_bar(0, &b, TERM_TITLE);
 	if (v->list.nshown == 0) {
 		buf_reset(&b);
 		buf_reset(&t);

@@ -14,6 +14,7 @@
 
 #include "browser.h"
 #include "buf.h"
+#include "conf.h"
 #include "doc.h"
 #include "essay.h"
 #include "fetch.h"
@@ -24,6 +25,7 @@
 #include "pager.h"
 #include "prompt.h"
 #include "sanitize.h"
+#include "settings.h"
 #include "store.h"
 #include "term.h"
 #include "url.h"
@@ -109,7 +111,7 @@ view_pager_style(int a)
 			colour = TERM_MAGENTA;
 	}
 	if (a & LAYOUT_SELECTED)
-		style |= TERM_REVERSE | TERM_BOLD;
+		colour = TERM_SELECTED;
 	if (a & LAYOUT_MATCH) {
 		if (term_colour())
 			colour = TERM_ON_YELLOW;
@@ -175,7 +177,7 @@ view_pager_draw(struct pager *p)
 		nrows = rows - y0;
 	if (rows >= 3) {
 		pager_header(p, &b);
-		term_bar(0, &b, TERM_BOLD);
+		term_bar(0, &b, TERM_TITLE);
 	}
 	if (p->menu != PAGER_MENU_NONE)
 		term_list(&p->list, y0, view_pager_menu_row, p);
@@ -190,7 +192,7 @@ view_pager_draw(struct pager *p)
 	if (rows >= 2) {
 		buf_reset(&b);
 		y = pager_status(p, &b);
-		term_bar(rows - 1, &b, TERM_REVERSE);
+		term_bar(rows - 1, &b, TERM_STATUS);
 		/* The cursor after what the reader typed. */
 		if (p->prompt != PAGER_PROMPT_NONE)
 			term_move(rows - 1, y < cols - 1 ? y : cols - 1);
@@ -682,9 +684,13 @@ view_pager_follow(struct view_pager *v, const char *url)
 static void
 view_pager_browser(struct view_pager *v, const char *url)
 {
-	const char	*browser = getenv("BROWSER");
+	const char	*browser = settings_str(SET_BROWSER);
 	char		*cause;
 	int		 rc;
+
+	/* The setting holds $BROWSER once the configuration is read. */
+	if (*browser == '\0')
+		browser = getenv("BROWSER");
 
 	if (browser == NULL || *browser == '\0') {
 		pager_message(v->pager, 1, _("Set BROWSER to open %s"), url);
@@ -711,6 +717,52 @@ view_pager_now(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The layout's flags the settings and the terminal ask for. */
+static int
+view_pager_flags(void)
+{
+	int	flags = 0;
+
+	if (settings_int(SET_ALIGN) == SETTINGS_ALIGN_CENTRE)
+		flags |= LAYOUT_CENTRE;
+	if (term_ascii() || settings_int(SET_ASCII))
+		flags |= LAYOUT_ASCII;
+	return flags;
+}
+
+/* Says the first error of the configuration, and how many more. */
+static void
+view_pager_conf_errors(struct pager *p)
+{
+	char	*line;
+
+	if ((line = conf_errors_line()) != NULL)
+		pager_message(p, 1, "%s", line);
+	free(line);
+}
+
+/* Reads the configuration again (reload-config): the colours, keys and
+ * text column change at once; errors go to the status line. */
+static void
+view_pager_reload(struct view_pager *v)
+{
+	struct pager		*p = v->pager;
+	struct pager_opts	 po;
+	char			*errors;
+
+	if (conf_load(&errors) == 0)
+		pager_message(p, 0, _("Configuration read again"));
+	else
+		view_pager_conf_errors(p);
+	free(errors);
+	term_restyle();
+	po = p->opts;
+	po.flags = (po.flags & ~(LAYOUT_CENTRE | LAYOUT_ASCII)) |
+	    view_pager_flags();
+	po.measure = (int)settings_int(SET_WIDTH);
+	pager_set_opts(p, &po);
 }
 
 /* A key for the pager; back to the essay before leaves this one. */
@@ -803,6 +855,9 @@ view_pager_loop(struct view_pager *v)
 		case PAGER_REQ_REDRAW:
 			term_redraw();
 			break;
+		case PAGER_REQ_RELOAD:
+			view_pager_reload(v);
+			break;
 		case PAGER_REQ_CLOSE:
 		case PAGER_REQ_QUIT:
 			done = request;
@@ -825,7 +880,7 @@ view_pager_start(struct view_pager *v, struct essay *e, int measure)
 
 	memset(&po, 0, sizeof po);
 	po.measure = measure;
-	po.flags = LAYOUT_CENTRE | (term_ascii() ? LAYOUT_ASCII : 0);
+	po.flags = view_pager_flags();
 	/* Terminals do not reorder right-to-left text (xterm, tmux, screen,
 	 * the Linux console); one that does says so with REEL_BIDI. */
 	if ((bidi = getenv("REEL_BIDI")) == NULL ||
@@ -834,6 +889,9 @@ view_pager_start(struct view_pager *v, struct essay *e, int measure)
 	v->pager = pager_new(e->doc, term_cols(), term_rows(), &po);
 	e->doc = NULL;
 	view_pager_shown(v, e);
+	/* Said on standard error too, which the screen hides. */
+	if (v->pager->message == NULL)
+		view_pager_conf_errors(v->pager);
 }
 
 static void

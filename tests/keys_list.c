@@ -1,20 +1,28 @@
 /* keys_list.c: prints every key of the live key table as the manual
- * spells it, one "key<TAB>action" line each, for man.test. */
+ * spells it, one "key<TAB>action" line each, for man.test; with
+ * "actions" or "contexts", every action's or context's name. */
 #include <config.h>
 
 #include <stdio.h>
+#include <string.h>
 
 #include "keys.h"
 #include "util.h"
 
 int
-main(void)
+main(int argc, char **argv)
 {
 	char	name[16];
 	int	keys[64], a;
 	size_t	i, n;
 
-	for (a = 1; a < ACTION_COUNT; a++) {
+	if (argc > 1 && strcmp(argv[1], "actions") == 0) {
+		for (a = 0; a < ACTION_COUNT; a++)
+			puts(keys_action_name((enum action)a));
+	} else if (argc > 1 && strcmp(argv[1], "contexts") == 0) {
+		for (a = 0; a < KEYS_NCONTEXTS; a++)
+			puts(keys_context_name((enum keys_context)a));
+	} else for (a = 1; a < ACTION_COUNT; a++) {
 		n = keys_bound((enum action)a, keys, nitems(keys));
 		if (n > nitems(keys))
 			fatal("%s: more than %zu keys", keys_action_name(

@@ -50,6 +50,7 @@ test_defaults(void **state)
 		{ KEYC_F1, ACTION_HELP }, { 'q', ACTION_CLOSE },
 		{ 'Q', ACTION_QUIT }, { 'l' & 0x1f, ACTION_REDRAW },
 		{ KEYC_ESCAPE, ACTION_CANCEL },
+		{ 'r' & 0x1f, ACTION_RELOAD_CONFIG },
 	};
 	size_t	i;
 
@@ -237,10 +238,10 @@ test_help(void **state)
 	l = help_line(lines, n, keys_action_help(ACTION_GOTO_SECTION));
 	assert_non_null(l);
 	assert_int_equal(strncmp(l, "1-9, 0 ", 7), 0);
-	/* An unbound action has no line; the cancel line is last. */
+	/* An unbound action has no line; the reload-config line is last. */
 	assert_null(help_line(lines, n, keys_action_help(ACTION_NONE)));
 	assert_non_null(strstr(lines[n - 1],
-	    keys_action_help(ACTION_CANCEL)));
+	    keys_action_help(ACTION_RELOAD_CONFIG)));
 	keys_help_free(lines, n);
 
 	/* The help follows the live table. */
@@ -254,6 +255,75 @@ test_help(void **state)
 	keys_reset();
 }
 
+/* Bindings per context: a context's own binding or unbinding wins over
+ * all's; all's holds elsewhere; the table lists both, in order. */
+static void
+test_contexts(void **state)
+{
+	enum keys_context	ctx;
+	enum action		action;
+	int			keys[8], key, i;
+	size_t			n;
+
+	(void)state;
+	for (i = 0; i < KEYS_NCONTEXTS; i++)
+		assert_int_equal(keys_context_find(keys_context_name(
+		    (enum keys_context)i)), i);
+	assert_string_equal(keys_context_name(KEYS_BOOKMARKS), "bookmarks");
+	assert_int_equal(keys_context_find("Pager"), -1);
+
+	keys_bind_in(KEYS_OUTLINE, 'j', ACTION_CANCEL);
+	keys_bind_in(KEYS_LINKS, 'k', ACTION_NONE);
+	assert_int_equal(keys_lookup_in(KEYS_OUTLINE, 'j'), ACTION_CANCEL);
+	assert_int_equal(keys_lookup_in(KEYS_PAGER, 'j'), ACTION_LINE_DOWN);
+	assert_int_equal(keys_lookup(('j')), ACTION_LINE_DOWN);
+	assert_int_equal(keys_lookup_in(KEYS_LINKS, 'k'), ACTION_NONE);
+	assert_int_equal(keys_lookup_in(KEYS_HELP, 'k'), ACTION_LINE_UP);
+	assert_int_equal(keys_lookup_in(KEYS_ALL, 'j'), ACTION_LINE_DOWN);
+
+	/* A later binding in all does not undo a context's own. */
+	keys_bind('j', ACTION_BOTTOM);
+	assert_int_equal(keys_lookup_in(KEYS_OUTLINE, 'j'), ACTION_CANCEL);
+	assert_int_equal(keys_lookup_in(KEYS_FEEDS, 'j'), ACTION_BOTTOM);
+	/* Unbound in all: gone wherever no context has its own. */
+	keys_bind('j', ACTION_NONE);
+	assert_int_equal(keys_lookup_in(KEYS_ITEMS, 'j'), ACTION_NONE);
+	assert_int_equal(keys_lookup_in(KEYS_OUTLINE, 'j'), ACTION_CANCEL);
+
+	/* The keys of an action where a context looks. */
+	assert_int_equal(keys_bound_in(KEYS_LINKS, ACTION_LINE_UP, keys, 8),
+	    1);
+	assert_int_equal(keys[0], KEYC_UP);
+	assert_int_equal(keys_bound_in(KEYS_HELP, ACTION_LINE_UP, keys, 8), 2);
+	assert_int_equal(keys_bound_in(KEYS_OUTLINE, ACTION_CANCEL, keys, 8),
+	    2);
+	assert_int_equal(keys_bound_in(KEYS_PAGER, ACTION_CANCEL, keys, 8),
+	    1);
+	/* The same binding in all and in a context counts once. */
+	keys_bind_in(KEYS_HELP, 'q', ACTION_CLOSE);
+	assert_int_equal(keys_bound_in(KEYS_HELP, ACTION_CLOSE, keys, 8), 1);
+
+	/* The table in order: the defaults, then what was bound. */
+	assert_int_equal(keys_entry(0, &ctx, &key, &action), 0);
+	assert_int_equal(ctx, KEYS_ALL);
+	assert_int_equal(key, KEYC_DOWN);
+	for (n = 0; keys_entry(n, &ctx, &key, &action) == 0; n++)
+		/* nothing */;
+	assert_int_equal(keys_entry(n - 1, &ctx, &key, &action), 0);
+	assert_int_equal(ctx, KEYS_HELP);
+	assert_int_equal(key, 'q');
+	assert_int_equal(action, ACTION_CLOSE);
+	assert_int_equal(keys_entry(n - 2, &ctx, &key, &action), 0);
+	assert_int_equal(ctx, KEYS_LINKS);
+	assert_int_equal(action, ACTION_NONE);
+
+	keys_clear();
+	assert_int_equal(keys_entry(0, &ctx, &key, &action), -1);
+	assert_int_equal(keys_lookup('q'), ACTION_NONE);
+	keys_reset();
+	assert_int_equal(keys_lookup('q'), ACTION_CLOSE);
+}
+
 int
 main(void)
 {
@@ -264,6 +334,7 @@ main(void)
 		cmocka_unit_test(test_escape_sequences),
 		cmocka_unit_test_setup(test_rebind, setup),
 		cmocka_unit_test_setup(test_help, setup),
+		cmocka_unit_test_setup(test_contexts, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -675,8 +675,74 @@ test_outline_and_help(void **state)
 	assert_int_equal(p->menu, PAGER_MENU_NONE);
 	keys(p, "x");
 	assert_at_section(p, 2);
+
+	/* A binding of the outline's own holds there only: x cancels the
+	 * outline, and still goes on a section in the text. */
+	keys_bind_in(KEYS_OUTLINE, 'x', ACTION_CANCEL);
+	keys(p, "t");
+	assert_int_equal(pager_keys_context(p), KEYS_OUTLINE);
+	keys(p, "x");
+	assert_int_equal(p->menu, PAGER_MENU_NONE);
+	assert_int_equal(pager_keys_context(p), KEYS_PAGER);
+	assert_at_section(p, 2);
+	keys(p, "x");
+	assert_at_section(p, 3);
+	/* Unbound in the pager alone, x does nothing there. */
+	keys_bind_in(KEYS_PAGER, 'x', ACTION_NONE);
+	keys(p, "x");
+	assert_at_section(p, 3);
+	keys(p, "l");
+	assert_int_equal(pager_keys_context(p), KEYS_LINKS);
+	pager_key(p, KEYC_ESCAPE);
+	keys(p, "h");
+	assert_int_equal(pager_keys_context(p), KEYS_HELP);
+	pager_key(p, KEYC_ESCAPE);
 	keys_reset();
 	buf_free(&b);
+	pager_free(p);
+}
+
+/* New options (a configuration read again) lay the text out again at
+ * once, at the same place. */
+static void
+test_set_opts(void **state)
+{
+	struct pager		*p = open_pager(NUMBERS, 100, 30);
+	struct pager_opts	 o = { 40, 0 };
+
+	(void)state;
+	keys(p, "4");
+	assert_at_section(p, 3);
+	assert_int_equal(p->layout->width, 80);
+	assert_int_equal(p->layout->margin, 0);
+	pager_set_opts(p, &o);
+	assert_int_equal(p->layout->width, 40);
+	assert_int_equal(p->layout->margin, 0);
+	assert_at_section(p, 3);
+	o.flags = LAYOUT_CENTRE;
+	pager_set_opts(p, &o);
+	assert_int_equal(p->layout->margin, 30);
+	assert_at_section(p, 3);
+	pager_free(p);
+}
+
+/* reload-config (Ctrl-R) is a request for the view, in the text and in
+ * a list alike. */
+static void
+test_reload_request(void **state)
+{
+	struct pager	*p = open_pager(NUMBERS, 80, 24);
+	char		*url;
+
+	(void)state;
+	pager_key(p, 'r' & 0x1f);
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_RELOAD);
+	assert_null(url);
+	pager_key(p, 't');
+	pager_key(p, 'r' & 0x1f);
+	assert_int_equal(pager_take_request(p, &url), PAGER_REQ_RELOAD);
+	assert_null(url);
+	assert_int_equal(p->menu, PAGER_MENU_OUTLINE);
 	pager_free(p);
 }
 
@@ -1319,6 +1385,8 @@ main(void)
 		cmocka_unit_test(test_link_origin),
 		cmocka_unit_test(test_fragments),
 		cmocka_unit_test(test_header_site),
+		cmocka_unit_test(test_reload_request),
+		cmocka_unit_test(test_set_opts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, NULL);

@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "keys.h"
 #include "list.h"
+#include "settings.h"
 #include "term.h"
 #include "util.h"
 
@@ -196,9 +197,65 @@ test_styles(void **state)
 	assert_false(term_colour());
 	term_cells(0, 0, "ab", 2, 10, TERM_BOLD | TERM_CYAN);
 	assert_int_equal(term_offscreen_attrs(o, 0, 0), TERM_BOLD);
+	/* An element's own attributes stay without colour: the status
+	 * line is reversed. */
+	term_cells(0, 2, "cd", 2, 10, TERM_STATUS);
+	assert_int_equal(term_offscreen_attrs(o, 0, 2), TERM_REVERSE);
 	term_offscreen_free(o);
 	unsetenv("NO_COLOR");
 	buf_free(&b);
+}
+
+/* The colours and attributes of the elements come from the settings;
+ * "color always" draws colour under NO_COLOR, "never" none without it;
+ * term_restyle() takes a change. */
+static void
+test_colours_from_settings(void **state)
+{
+	struct settings_colour	 c = { 1, 4,
+	    SETTINGS_BOLD | SETTINGS_UNDERLINE };
+	struct term_offscreen	*o;
+	char			*cause = NULL;
+	int			 fg, bg;
+
+	(void)state;
+	settings_reset();
+	settings_colour_set(SETTINGS_EL_STATUS, &c);
+	setenv("NO_COLOR", "1", 1);
+	assert_int_equal(settings_set(SET_COLOR, "always", SETTINGS_FILE,
+	    &cause), 0);
+	o = term_offscreen_new(10, 3);
+	assert_non_null(o);
+	assert_true(term_colour());
+	term_cells(0, 0, "ab", 2, 10, TERM_STATUS);
+	assert_int_equal(term_offscreen_attrs(o, 0, 0),
+	    TERM_BOLD | TERM_UNDERLINE | TERM_STATUS);
+	assert_int_equal(term_offscreen_colours(o, 0, 0, &fg, &bg), 0);
+	assert_int_equal(fg, 1);
+	assert_int_equal(bg, 4);
+	/* A new colour, taken again. */
+	c.fg = 2;
+	c.attrs = 0;
+	settings_colour_set(SETTINGS_EL_STATUS, &c);
+	term_restyle();
+	term_cells(0, 0, "ab", 2, 10, TERM_STATUS);
+	assert_int_equal(term_offscreen_attrs(o, 0, 0), TERM_STATUS);
+	assert_int_equal(term_offscreen_colours(o, 0, 0, &fg, &bg), 0);
+	assert_int_equal(fg, 2);
+	assert_int_equal(bg, 4);
+	/* never: no colour, the attributes still. */
+	assert_int_equal(settings_set(SET_COLOR, "never", SETTINGS_FILE,
+	    &cause), 0);
+	unsetenv("NO_COLOR");
+	c.attrs = SETTINGS_REVERSE;
+	settings_colour_set(SETTINGS_EL_STATUS, &c);
+	term_restyle();
+	assert_false(term_colour());
+	term_cells(0, 0, "ab", 2, 10, TERM_STATUS);
+	assert_int_equal(term_offscreen_attrs(o, 0, 0), TERM_REVERSE);
+	assert_int_equal(term_offscreen_colours(o, 0, 0, &fg, &bg), -1);
+	term_offscreen_free(o);
+	settings_reset();
 }
 
 static const char *films[] = {
@@ -260,8 +317,10 @@ test_list(void **state)
 	list_apply(&l, ACTION_TOP);
 	term_erase();
 	term_list(&l, 1, films_row, NULL);
+	/* The cursor row is the cursor element: reversed, in its colour
+	 * when there is colour. */
 	assert_int_equal(term_offscreen_attrs(o, 1, 0),
-	    TERM_BOLD | TERM_REVERSE);
+	    TERM_BOLD | TERM_REVERSE | (term_colour() ? TERM_CURSOR : 0));
 	assert_int_equal(term_offscreen_attrs(o, 2, 0), 0);
 	list_free(&l);
 
@@ -300,6 +359,7 @@ main(void)
 		cmocka_unit_test(test_typeahead),
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_styles),
+		cmocka_unit_test(test_colours_from_settings),
 		cmocka_unit_test(test_list),
 	};
 

@@ -68,11 +68,11 @@ wait_for() {
 }
 
 # expect_history DESCRIPTION TEXT: polls until TEXT is on the screen or
-# in the pane's history.
+# in the pane's history, lines the terminal wrapped joined (-J).
 expect_history() {
 	i=0
 	while [ "$i" -lt "$polls" ]; do
-		if tm capture-pane -p -S - | grep -F -q -- "$2"; then
+		if tm capture-pane -p -J -S - | grep -F -q -- "$2"; then
 			pass "$1"
 			return
 		fi
