@@ -208,7 +208,7 @@ fail:
 
 int
 read_file_progress(const char *path, size_t max,
-    int (*progress)(void *, size_t, size_t), void *arg, char **out,
+    int (*tick)(void *, size_t, size_t), void *arg, char **out,
     size_t *outlen, char **cause)
 {
 	struct pollfd	 pfd;
@@ -233,13 +233,13 @@ read_file_progress(const char *path, size_t max,
 	for (;;) {
 		/* Wait in short steps, so that the caller can give up on
 		 * input that does not come; a signal only shortens a step. */
-		r = poll(&pfd, 1, progress != NULL ? READ_TICK_MS : -1);
+		r = poll(&pfd, 1, tick != NULL ? READ_TICK_MS : -1);
 		if (r == -1 && errno != EINTR) {
 			saved = errno;
 			*cause = xprintf("%s: %s", name, strerror(saved));
 			goto out;
 		}
-		if (progress != NULL && progress(arg, len, size) != 0) {
+		if (tick != NULL && tick(arg, len, size) != 0) {
 			*cause = xprintf(_("%s: cancelled"), name);
 			goto out;
 		}

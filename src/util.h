@@ -56,10 +56,10 @@ char	*xvprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
  * read, never a FIFO, a device or a directory. Returns 0, or -1 and a
  * message in *cause naming the file ("standard input" for "-"). */
 int	 read_file(const char *, size_t, char **, size_t *, char **);
-/* read_file() that calls progress(arg, bytes so far, the file's size or 0)
+/* read_file() that calls tick(arg, bytes so far, the file's size or 0)
  * between reads and at least every tenth of a second while input is
  * awaited, signals or not; a non-zero return stops it with "NAME:
- * cancelled". progress may be NULL. Returns an enum reel_exit status: 0,
+ * cancelled". tick may be NULL. Returns an enum reel_exit status: 0,
  * REEL_EXIT_CONTENT when larger than max, else REEL_EXIT_FAILURE. */
 int	 read_file_progress(const char *, size_t,
 	    int (*)(void *, size_t, size_t), void *, char **, size_t *,
