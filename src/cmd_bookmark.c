@@ -13,6 +13,7 @@
 
 #include "bookmark.h"
 #include "buf.h"
+#include "cmd.h"
 #include "cmd_bookmark.h"
 #include "cmd_feed.h"
 #include "date.h"
@@ -38,40 +39,6 @@
 #define CMD_MAX_FILE		(64UL * 1024 * 1024)
 /* Hits "reel search" shows, the most relevant first. */
 #define CMD_MAX_HITS		50
-
-/* Opens the library, saying why not. */
-static int
-cmd_open(struct store **sp)
-{
-	char	*cause = NULL;
-
-	if (store_open(NULL, 0, sp, &cause) != 0) {
-		warnx_("%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
-}
-
-/* Prints a message and frees it; returns rc. */
-static int
-cmd_fail(char *cause, int rc)
-{
-	warnx_("%s", cause);
-	free(cause);
-	return rc;
-}
-
-/* Standard output written out, or a message. */
-static int
-cmd_flush(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warnx_(_("standard output: %s"), strerror(errno));
-		return REEL_EXIT_FAILURE;
-	}
-	return REEL_EXIT_OK;
-}
 
 /* The tags of -t: each value split at its commas (a comma separates
  * tags in a Netscape file, so none is in a tag). NULL-terminated; free

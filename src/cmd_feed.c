@@ -14,6 +14,7 @@
 #include <json.h>
 
 #include "buf.h"
+#include "cmd.h"
 #include "cmd_feed.h"
 #include "date.h"
 #include "discover.h"
@@ -32,40 +33,6 @@
 /* How long a refresh step waits for the network, in milliseconds: the
  * progress bar is redrawn at least this often. */
 #define CMD_STEP_MS		100
-
-/* Opens the library, saying why not. */
-static int
-cmd_open(struct store **sp)
-{
-	char	*cause = NULL;
-
-	if (store_open(NULL, 0, sp, &cause) != 0) {
-		warnx_("%s", cause);
-		free(cause);
-		return -1;
-	}
-	return 0;
-}
-
-/* Prints a message and frees it; returns rc. */
-static int
-cmd_fail(char *cause, int rc)
-{
-	warnx_("%s", cause);
-	free(cause);
-	return rc;
-}
-
-/* Standard output written out, or a message. */
-static int
-cmd_flush(void)
-{
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warnx_(_("standard output: %s"), strerror(errno));
-		return REEL_EXIT_FAILURE;
-	}
-	return REEL_EXIT_OK;
-}
 
 /* Finds the id of the feed subscribed as url. */
 static int

@@ -1115,13 +1115,34 @@ store_tag_cmp(const void *a, const void *b)
 	return strcasecmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Column i, tags joined by U+001F (group_concat), as a sorted
+ * NULL-terminated array of *n new strings; an empty array for NULL. */
+static char **
+store_col_tags(sqlite3_stmt *st, int i, size_t *n)
+{
+	char	**tags, *all, *p, *sep;
+	size_t	  cap = 0;
+
+	*n = 0;
+	tags = xgrowarray(NULL, &cap, 1, sizeof *tags);
+	if ((all = store_col(st, i)) != NULL) {
+		for (p = all; p != NULL; p = sep) {
+			if ((sep = strchr(p, '\x1f')) != NULL)
+				*sep++ = '\0';
+			tags = xgrowarray(tags, &cap, *n + 2, sizeof *tags);
+			tags[(*n)++] = xstrdup(p);
+		}
+		free(all);
+		qsort(tags, *n, sizeof *tags, store_tag_cmp);
+	}
+	tags[*n] = NULL;
+	return tags;
+}
+
 /* Fills f from a row of STORE_FEED_COLS. */
 static void
 store_feed_row(sqlite3_stmt *st, struct store_feed *f)
 {
-	char	*all, *p, *sep;
-	size_t	 cap = 0;
-
 	memset(f, 0, sizeof *f);
 	f->id = sqlite3_column_int64(st, 0);
 	f->url = store_col(st, 1);
@@ -1138,19 +1159,7 @@ store_feed_row(sqlite3_stmt *st, struct store_feed *f)
 	f->gone = sqlite3_column_int(st, 12) != 0;
 	f->nitems = store_col_size(st, 13);
 	f->nunread = store_col_size(st, 14);
-	f->tags = xgrowarray(NULL, &cap, 1, sizeof *f->tags);
-	if ((all = store_col(st, 15)) != NULL) {
-		for (p = all; p != NULL; p = sep) {
-			if ((sep = strchr(p, '\x1f')) != NULL)
-				*sep++ = '\0';
-			f->tags = xgrowarray(f->tags, &cap, f->ntags + 2,
-			    sizeof *f->tags);
-			f->tags[f->ntags++] = xstrdup(p);
-		}
-		free(all);
-		qsort(f->tags, f->ntags, sizeof *f->tags, store_tag_cmp);
-	}
-	f->tags[f->ntags] = NULL;
+	f->tags = store_col_tags(st, 15, &f->ntags);
 }
 
 void
@@ -2539,8 +2548,6 @@ store_bookmark_row(sqlite3_stmt *st, struct store_bookmark *b)
 	char	**const strs[] = { &b->url, &b->title, &b->byline, &b->site,
 		    &b->published, &b->note };
 	const int	 cols[] = { 2, 3, 4, 5, 6, 7 };
-	char		*all, *p, *sep;
-	size_t		 cap = 0;
 
 	memset(b, 0, sizeof *b);
 	b->mem = store_strings(st, cols, strs, nitems(cols));
@@ -2554,19 +2561,7 @@ store_bookmark_row(sqlite3_stmt *st, struct store_bookmark *b)
 	b->pos.offset = store_col_size(st, 13);
 	b->finished = sqlite3_column_int(st, 14) != 0;
 	b->nquotes = store_col_size(st, 15);
-	b->tags = xgrowarray(NULL, &cap, 1, sizeof *b->tags);
-	if ((all = store_col(st, 16)) != NULL) {
-		for (p = all; p != NULL; p = sep) {
-			if ((sep = strchr(p, '\x1f')) != NULL)
-				*sep++ = '\0';
-			b->tags = xgrowarray(b->tags, &cap, b->ntags + 2,
-			    sizeof *b->tags);
-			b->tags[b->ntags++] = xstrdup(p);
-		}
-		free(all);
-		qsort(b->tags, b->ntags, sizeof *b->tags, store_tag_cmp);
-	}
-	b->tags[b->ntags] = NULL;
+	b->tags = store_col_tags(st, 16, &b->ntags);
 }
 
 void
