@@ -248,6 +248,59 @@ url_resolve_path(const char *href, const char *base)
 	return path;
 }
 
+/* A host in brackets is an IPv6 literal and nothing else, with a port
+ * at most after it; brackets are nowhere else in a host. host to end
+ * is what the URL holds between "//" (or "@") and the path. */
+static int
+url_host_ok(const char *host, const char *end)
+{
+	const char	*p, *close;
+
+	if (*host != '[')
+		return memchr(host, '[', (size_t)(end - host)) == NULL &&
+		    memchr(host, ']', (size_t)(end - host)) == NULL;
+	if ((close = memchr(host, ']', (size_t)(end - host))) == NULL ||
+	    close == host + 1)
+		return 0;
+	for (p = host + 1; p < close; p++)
+		if (!url_xdigit(*p) && *p != ':' && *p != '.')
+			return 0;
+	if (close + 1 < end && close[1] != ':')
+		return 0;
+	for (p = close + 2; p < end; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* Writes the brackets of a web URL's path, query and fragment escaped,
+ * as url_escape() writes them: libxml2 writes them as they are when it
+ * resolves a reference, so the same URL came out two ways (fuzz_url).
+ * Returns r or a new string in its place. */
+static char *
+url_brackets(char *r)
+{
+	struct buf	 b = BUF_INIT;
+	char		*p, *rest;
+
+	if ((p = strstr(r, "://")) == NULL)
+		return r;
+	rest = p + 3 + strcspn(p + 3, "/?#");
+	if (strpbrk(rest, "[]") == NULL)
+		return r;
+	buf_add(&b, r, (size_t)(rest - r));
+	for (p = rest; *p != '\0'; p++) {
+		if (*p == '[')
+			buf_adds(&b, "%5B");
+		else if (*p == ']')
+			buf_adds(&b, "%5D");
+		else
+			buf_addc(&b, *p);
+	}
+	free(r);
+	return buf_detach(&b, NULL);
+}
+
 /*
  * Gives a resolved web URL its host back as written: url_escape()
  * percent-encoded an IDN host's letters for libxml2, but "%E8%A9%B9.com"
@@ -271,8 +324,10 @@ url_idn(char *r)
 	if (host == end)
 		return -1;
 	/* libxml2 unescapes the host of a reference "//host/x": bytes that
-	 * make no UTF-8 name no host (fuzz_url). */
-	if (!utf8_valid(host, (size_t)(end - host)))
+	 * make no UTF-8 name no host (fuzz_url); nor do brackets that hold
+	 * no IPv6 address ("//[>", fuzz_opml). */
+	if (!utf8_valid(host, (size_t)(end - host)) ||
+	    !url_host_ok(host, end))
 		return -1;
 	if (memchr(host, '%', (size_t)(end - host)) == NULL)
 		return 0;
@@ -336,6 +391,8 @@ url_build(const char *h, size_t n, const char *base)
 		free(r);
 		return NULL;
 	}
+	if (r != NULL && web)
+		r = url_brackets(r);
 	return r;
 }
 

@@ -233,6 +233,21 @@ test_resolve_web(void **state)
 	    "http://e\xe5xample.com/a/b/"));
 	/* A network-path reference whose host is no UTF-8 (fuzz_url). */
 	assert_null(url_resolve("//hos\xff\xfft/path", base));
+	/* Brackets that hold no IPv6 address name no host (fuzz_opml). */
+	assert_null(url_resolve("\\/[>", base));
+	assert_null(url_resolve("//ex[a]mple.org/", base));
+	url = url_resolve("//[::1]:8080/x", base);
+	expect("an IPv6 host", url, "https://[::1]:8080/x");
+	free(url);
+	/* Brackets elsewhere are escaped whichever way the URL was made,
+	 * so that it is written one way (fuzz_url). */
+	url = url_resolve("x[1]#a[b]", "https://a.example/");
+	expect("brackets resolved", url, "https://a.example/x%5B1%5D#a%5Bb%5D");
+	free(url);
+	url = url_absolute("https://a.example/x[1]#a[b]", NULL);
+	expect("brackets absolute", url,
+	    "https://a.example/x%5B1%5D#a%5Bb%5D");
+	free(url);
 }
 
 /* Links of a page read from a file (or standard input, "-", or with no
