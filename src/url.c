@@ -249,16 +249,25 @@ url_resolve_path(const char *href, const char *base)
 }
 
 /* A host in brackets is an IPv6 literal and nothing else, with a port
- * at most after it; brackets are nowhere else in a host. host to end
- * is what the URL holds between "//" (or "@") and the path. */
+ * at most after it; any other host holds none of the code points the
+ * URL standard forbids in one (controls, space, "#/<>?@[\]^|": libxml2
+ * unescapes "%13" in a host to the byte; fuzz_url). host to end is
+ * what the URL holds between "//" (or "@") and the path. */
 static int
 url_host_ok(const char *host, const char *end)
 {
 	const char	*p, *close;
+	unsigned char	 c;
 
-	if (*host != '[')
-		return memchr(host, '[', (size_t)(end - host)) == NULL &&
-		    memchr(host, ']', (size_t)(end - host)) == NULL;
+	if (*host != '[') {
+		for (p = host; p < end; p++) {
+			c = (unsigned char)*p;
+			if (c < 0x21 || c == 0x7f ||
+			    strchr("#/<>?@[\\]^|", c) != NULL)
+				return 0;
+		}
+		return 1;
+	}
 	if ((close = memchr(host, ']', (size_t)(end - host))) == NULL ||
 	    close == host + 1)
 		return 0;

@@ -236,6 +236,9 @@ test_resolve_web(void **state)
 	/* Brackets that hold no IPv6 address name no host (fuzz_opml). */
 	assert_null(url_resolve("\\/[>", base));
 	assert_null(url_resolve("//ex[a]mple.org/", base));
+	/* Nor controls or "^" ("%13" unescaped by libxml2; fuzz_url). */
+	assert_null(url_resolve("//ri\x13^ja/x", base));
+	assert_null(url_resolve("//ri%13ja/x", base));
 	url = url_resolve("//[::1]:8080/x", base);
 	expect("an IPv6 host", url, "https://[::1]:8080/x");
 	free(url);
