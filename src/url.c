@@ -250,8 +250,9 @@ url_resolve_path(const char *href, const char *base)
 
 /* A host in brackets is an IPv6 literal and nothing else, with a port
  * at most after it; any other host holds none of the code points the
- * URL standard forbids in one (controls, space, "#/<>?@[\]^|": libxml2
- * unescapes "%13" in a host to the byte; fuzz_url). host to end is
+ * URL standard forbids in one, nor what url_escape() escapes (controls,
+ * space, "\"#/<>?@[\]^`{|}": libxml2 unescapes "%13" or "%22" in a
+ * host to the byte; fuzz_url). host to end is
  * what the URL holds between "//" (or "@") and the path. */
 static int
 url_host_ok(const char *host, const char *end)
@@ -263,7 +264,7 @@ url_host_ok(const char *host, const char *end)
 		for (p = host; p < end; p++) {
 			c = (unsigned char)*p;
 			if (c < 0x21 || c == 0x7f ||
-			    strchr("#/<>?@[\\]^|", c) != NULL)
+			    strchr("\"#/<>?@[\\]^`{|}", c) != NULL)
 				return 0;
 		}
 		return 1;

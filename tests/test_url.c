@@ -239,6 +239,7 @@ test_resolve_web(void **state)
 	/* Nor controls or "^" ("%13" unescaped by libxml2; fuzz_url). */
 	assert_null(url_resolve("//ri\x13^ja/x", base));
 	assert_null(url_resolve("//ri%13ja/x", base));
+	assert_null(url_resolve("//ho\"\"st/x", base));
 	url = url_resolve("//[::1]:8080/x", base);
 	expect("an IPv6 host", url, "https://[::1]:8080/x");
 	free(url);
