@@ -266,6 +266,10 @@ url_host_ok(const char *host, const char *end)
 			if (c < 0x21 || c == 0x7f ||
 			    strchr("\"#/<>?@[\\]^`{|}", c) != NULL)
 				return 0;
+			/* A '%' starts an escape or is no host's. */
+			if (c == '%' && (end - p < 3 ||
+			    !url_xdigit(p[1]) || !url_xdigit(p[2])))
+				return 0;
 		}
 		return 1;
 	}

@@ -240,6 +240,7 @@ test_resolve_web(void **state)
 	assert_null(url_resolve("//ri\x13^ja/x", base));
 	assert_null(url_resolve("//ri%13ja/x", base));
 	assert_null(url_resolve("//ho\"\"st/x", base));
+	assert_null(url_resolve("//\xcf\x99%(0", base));
 	url = url_resolve("//[::1]:8080/x", base);
 	expect("an IPv6 host", url, "https://[::1]:8080/x");
 	free(url);
