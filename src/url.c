@@ -248,6 +248,34 @@ url_resolve_path(const char *href, const char *base)
 	return path;
 }
 
+/* Returns non-zero if the authority ("//user@host:port") at the start
+ * of s escapes a byte that would change what it says once libxml2 has
+ * unescaped it: "//a%40b/" would become "//a@b/", whose host is b
+ * (fuzz_url). Controls, '%' and what delimits or cannot be in a host;
+ * "%2E" and an IDN host's escapes stay. */
+static int
+url_authority_escapes(const char *s)
+{
+	const char	*p, *end;
+	int		 c;
+
+	if (s[0] != '/' || s[1] != '/')
+		return 0;
+	end = s + 2 + strcspn(s + 2, "/?#");
+	for (p = s + 2; p + 2 < end; p++) {
+		if (*p != '%' || !url_xdigit(p[1]) || !url_xdigit(p[2]))
+			continue;
+		c = (p[1] <= '9' ? p[1] - '0' :
+		    ascii_lower((unsigned char)p[1]) - 'a' + 10) * 16 +
+		    (p[2] <= '9' ? p[2] - '0' :
+		    ascii_lower((unsigned char)p[2]) - 'a' + 10);
+		if (c < 0x21 || c == 0x7f ||
+		    strchr("\"#%/:<>?@[\\]^`{|}", c) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
 /* A host in brackets is an IPv6 literal and nothing else, with a port
  * at most after it; any other host holds none of the code points the
  * URL standard forbids in one, nor what url_escape() escapes (controls,
@@ -384,6 +412,10 @@ url_build(const char *h, size_t n, const char *base)
 
 	web = n == 0 || url_web_scheme(h, n);
 	e = url_escape(h, web);
+	if (web && url_authority_escapes(e + (n > 0 ? n + 1 : 0))) {
+		free(e);
+		return NULL;
+	}
 	/* A web URL has a host: "http:x" names nothing reel can fetch. */
 	if (n > 0 && web && strncmp(e + n + 1, "//", 2) != 0) {
 		free(e);

@@ -241,6 +241,13 @@ test_resolve_web(void **state)
 	assert_null(url_resolve("//ri%13ja/x", base));
 	assert_null(url_resolve("//ho\"\"st/x", base));
 	assert_null(url_resolve("//\xcf\x99%(0", base));
+	/* An escaped '@' (or any ASCII byte) in the authority: libxml2
+	 * would unescape it and make another host of it (fuzz_url). */
+	assert_null(url_resolve("//evil.example%40good.example/", base));
+	assert_null(url_resolve("https://a%3a1@b.example/", base));
+	url = url_resolve("//%E8%A9%B9.example/", base);
+	expect("an IDN host", url, "https://\xe8\xa9\xb9.example/");
+	free(url);
 	url = url_resolve("//[::1]:8080/x", base);
 	expect("an IPv6 host", url, "https://[::1]:8080/x");
 	free(url);
