@@ -294,6 +294,21 @@ url_host_ok(const char *host, const char *end)
 			if (c < 0x21 || c == 0x7f ||
 			    strchr("\"#/<>?@[\\]^`{|}", c) != NULL)
 				return 0;
+			/* No C1 control, no bidi control (fuzz_url):
+			 * U+0080-009F, U+200E-200F, U+202A-202E,
+			 * U+2066-2069. */
+			if (c == 0xc2 && p + 1 < end &&
+			    (unsigned char)p[1] >= 0x80 &&
+			    (unsigned char)p[1] <= 0x9f)
+				return 0;
+			if (c == 0xe2 && end - p >= 3 && ((p[1] == '\x80' &&
+			    (((unsigned char)p[2] >= 0x8e &&
+			    (unsigned char)p[2] <= 0x8f) ||
+			    ((unsigned char)p[2] >= 0xaa &&
+			    (unsigned char)p[2] <= 0xae))) ||
+			    (p[1] == '\x81' && (unsigned char)p[2] >= 0xa6 &&
+			    (unsigned char)p[2] <= 0xa9)))
+				return 0;
 			/* A '%' starts an escape or is no host's. */
 			if (c == '%' && (end - p < 3 ||
 			    !url_xdigit(p[1]) || !url_xdigit(p[2])))

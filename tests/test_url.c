@@ -241,6 +241,9 @@ test_resolve_web(void **state)
 	assert_null(url_resolve("//ri%13ja/x", base));
 	assert_null(url_resolve("//ho\"\"st/x", base));
 	assert_null(url_resolve("//\xcf\x99%(0", base));
+	/* Nor a C1 or bidi control (fuzz_url). */
+	assert_null(url_resolve("//)\xc2\x99*", base));
+	assert_null(url_resolve("//a\xe2\x80\xae" "b.example/", base));
 	/* An escaped '@' (or any ASCII byte) in the authority: libxml2
 	 * would unescape it and make another host of it (fuzz_url). */
 	assert_null(url_resolve("//evil.example%40good.example/", base));
