@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
@@ -660,9 +661,11 @@ clean_strip(const char *s, size_t len, size_t *outlen)
 	struct clean_strip_tag		 t;
 	struct clean_strip		 cs;
 	const char			*end = s + len, *p = s, *q, *body;
-	const char			*lt;
+	const char			*lt, *r;
 	size_t				 depth = 0;	/* in it */
 	size_t				 pre = 0;	/* in <pre> */
+	int				 started = 0;	/* a tag or text
+							   came */
 
 	cs.size = len + 1;
 	cs.out = xmalloc(cs.size);
@@ -671,6 +674,10 @@ clean_strip(const char *s, size_t len, size_t *outlen)
 	cs.end = end;
 	for (;;) {
 		lt = memchr(p, '<', (size_t)(end - p));
+		for (r = p; !started && r < (lt != NULL ? lt : end); r++)
+			if (!clean_isspace((unsigned char)*r) &&
+			    !(r - s < 3 && (unsigned char)*r >= 0xbb))
+				started = 1;
 		clean_strip_text(&cs, p, lt != NULL ? lt : end,
 		    depth == 0 && pre == 0);
 		if ((p = lt) == NULL || (q = p + 1) == end)
@@ -691,14 +698,27 @@ clean_strip(const char *s, size_t len, size_t *outlen)
 				p = memmem(q + 8, (size_t)(end - q - 8),
 				    "]]>", 3);
 				p = p != NULL ? p + 3 : end;
-			} else
+			} else {
+				/* A declaration that is not the doctype
+				 * before all else is a comment, as HTML5
+				 * reads it: tidy took "<!D" after a tag for
+				 * a doctype and recursed without end on
+				 * "<button <div><!D y><head<<s" (found by
+				 * fuzz_layout). */
+				body = p;
 				p = clean_bogus_end(q, end);
+				if (depth == 0 && (started || end - q < 8 ||
+				    strncasecmp(q + 1, "doctype", 7) != 0) &&
+				    !clean_strip_joins(s, body))
+					clean_strip_drop(&cs, body, p);
+			}
 			continue;
 		}
 		if (*q == '?') {
 			p = clean_bogus_end(q, end);
 			continue;
 		}
+		started = 1;
 		if (*q == '/') {
 			if (++q == end)
 				break;

@@ -395,7 +395,10 @@ opml_read(struct opml_load *l, const char *data, size_t len,
 	l->keys[l->depth++] = opml_key(name);
 	for (c = root->children; c != NULL; c = c->next) {
 		if (opml_is(c, "head") && l->depth == 1 && l->o->title == NULL)
-			for (t = c->children; t != NULL; t = t->next)
+			/* The first title only (a second one leaked;
+			 * fuzz_opml). */
+			for (t = c->children; t != NULL &&
+			    l->o->title == NULL; t = t->next)
 				if (opml_is(t, "title")) {
 					s = xml_text(t);
 					l->o->title = opml_clean(s);

@@ -269,6 +269,116 @@ url_resolve_path(const char *href, const char *base)
 	return path;
 }
 
+/* Returns non-zero if the authority ("//user@host:port") at the start
+ * of s escapes a byte that would change what it says once libxml2 has
+ * unescaped it: "//a%40b/" would become "//a@b/", whose host is b
+ * (fuzz_url). Controls, '%' and what delimits or cannot be in a host;
+ * "%2E" and an IDN host's escapes stay. */
+static int
+url_authority_escapes(const char *s)
+{
+	const char	*p, *end;
+	int		 c;
+
+	if (s[0] != '/' || s[1] != '/')
+		return 0;
+	end = s + 2 + strcspn(s + 2, "/?#");
+	for (p = s + 2; p + 2 < end; p++) {
+		if (*p != '%' || !url_xdigit(p[1]) || !url_xdigit(p[2]))
+			continue;
+		c = (p[1] <= '9' ? p[1] - '0' :
+		    ascii_lower((unsigned char)p[1]) - 'a' + 10) * 16 +
+		    (p[2] <= '9' ? p[2] - '0' :
+		    ascii_lower((unsigned char)p[2]) - 'a' + 10);
+		if (c < 0x21 || c == 0x7f ||
+		    strchr("\"#%/:<>?@[\\]^`{|}", c) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+/* A host in brackets is an IPv6 literal and nothing else, with a port
+ * at most after it; any other host holds none of the code points the
+ * URL standard forbids in one, nor what url_escape() escapes (controls,
+ * space, "\"#/<>?@[\]^`{|}": libxml2 unescapes "%13" or "%22" in a
+ * host to the byte; fuzz_url). host to end is
+ * what the URL holds between "//" (or "@") and the path. */
+static int
+url_host_ok(const char *host, const char *end)
+{
+	const char	*p, *close;
+	unsigned char	 c;
+
+	if (*host != '[') {
+		for (p = host; p < end; p++) {
+			c = (unsigned char)*p;
+			if (c < 0x21 || c == 0x7f ||
+			    strchr("\"#/<>?@[\\]^`{|}", c) != NULL)
+				return 0;
+			/* No C1 control, no bidi control (fuzz_url):
+			 * U+0080-009F, U+200E-200F, U+202A-202E,
+			 * U+2066-2069. */
+			if (c == 0xc2 && p + 1 < end &&
+			    (unsigned char)p[1] >= 0x80 &&
+			    (unsigned char)p[1] <= 0x9f)
+				return 0;
+			if (c == 0xe2 && end - p >= 3 && ((p[1] == '\x80' &&
+			    (((unsigned char)p[2] >= 0x8e &&
+			    (unsigned char)p[2] <= 0x8f) ||
+			    ((unsigned char)p[2] >= 0xaa &&
+			    (unsigned char)p[2] <= 0xae))) ||
+			    (p[1] == '\x81' && (unsigned char)p[2] >= 0xa6 &&
+			    (unsigned char)p[2] <= 0xa9)))
+				return 0;
+			/* A '%' starts an escape or is no host's. */
+			if (c == '%' && (end - p < 3 ||
+			    !url_xdigit(p[1]) || !url_xdigit(p[2])))
+				return 0;
+		}
+		return 1;
+	}
+	if ((close = memchr(host, ']', (size_t)(end - host))) == NULL ||
+	    close == host + 1)
+		return 0;
+	for (p = host + 1; p < close; p++)
+		if (!url_xdigit(*p) && *p != ':' && *p != '.')
+			return 0;
+	if (close + 1 < end && close[1] != ':')
+		return 0;
+	for (p = close + 2; p < end; p++)
+		if (*p < '0' || *p > '9')
+			return 0;
+	return 1;
+}
+
+/* Writes the brackets of a web URL's path, query and fragment escaped,
+ * as url_escape() writes them: libxml2 writes them as they are when it
+ * resolves a reference, so the same URL came out two ways (fuzz_url).
+ * Returns r or a new string in its place. */
+static char *
+url_brackets(char *r)
+{
+	struct buf	 b = BUF_INIT;
+	char		*p, *rest;
+
+	if ((p = strstr(r, "://")) == NULL)
+		return r;
+	rest = p + 3 + strcspn(p + 3, "/?#");
+	if (strpbrk(rest, "[]") == NULL)
+		return r;
+	buf_add(&b, r, (size_t)(rest - r));
+	for (p = rest; *p != '\0'; p++) {
+		if (*p == '[')
+			buf_adds(&b, "%5B");
+		else if (*p == ']')
+			buf_adds(&b, "%5D");
+		else
+			buf_addc(&b, *p);
+	}
+	free(r);
+	return buf_detach(&b, NULL);
+}
+
 /*
  * Gives a resolved web URL its host back as written: url_escape()
  * percent-encoded an IDN host's letters for libxml2, but "%E8%A9%B9.com"
@@ -292,8 +402,10 @@ url_idn(char *r)
 	if (host == end)
 		return -1;
 	/* libxml2 unescapes the host of a reference "//host/x": bytes that
-	 * make no UTF-8 name no host (fuzz_url). */
-	if (!utf8_valid(host, (size_t)(end - host)))
+	 * make no UTF-8 name no host (fuzz_url); nor do brackets that hold
+	 * no IPv6 address ("//[>", fuzz_opml). */
+	if (!utf8_valid(host, (size_t)(end - host)) ||
+	    !url_host_ok(host, end))
 		return -1;
 	if (memchr(host, '%', (size_t)(end - host)) == NULL)
 		return 0;
@@ -336,6 +448,10 @@ url_build(const char *h, size_t n, const char *base)
 
 	web = n == 0 || url_web_scheme(h, n);
 	e = url_escape(h, web);
+	if (web && url_authority_escapes(e + (n > 0 ? n + 1 : 0))) {
+		free(e);
+		return NULL;
+	}
 	/* A web URL has a host: "http:x" names nothing reel can fetch. */
 	if (n > 0 && web && strncmp(e + n + 1, "//", 2) != 0) {
 		free(e);
@@ -353,10 +469,19 @@ url_build(const char *h, size_t n, const char *base)
 		free(r);
 		return NULL;
 	}
+	/* What libxml2 made of it is held to the same: "//@i\\x" came out
+	 * with "%40" in its user name (fuzz_url). */
+	if (r != NULL && web && strstr(r, "://") != NULL &&
+	    url_authority_escapes(strstr(r, "://") + 1)) {
+		free(r);
+		return NULL;
+	}
 	if (r != NULL && web && url_idn(r) != 0) {
 		free(r);
 		return NULL;
 	}
+	if (r != NULL && web)
+		r = url_brackets(r);
 	return r;
 }
 

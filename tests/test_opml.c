@@ -431,6 +431,20 @@ test_html_url_web_only(void **state)
 	opml_free(o);
 }
 
+/* Two titles in the head: the first is the list's, the second is not
+ * leaked (fuzz_opml; LeakSanitizer and valgrind see it). */
+static void
+test_two_titles(void **state)
+{
+	struct opml	*o;
+
+	o = parse("<opml version=\"2.0\"><head><title> First </title>"
+	    "<title>Second</title></head><body>"
+	    "<outline xmlUrl=\"https://a.example/f\"/></body></opml>");
+	assert_string_equal(o->title, "First");
+	opml_free(o);
+}
+
 int
 main(void)
 {
@@ -444,6 +458,7 @@ main(void)
 		cmocka_unit_test(test_fifty_thousand),
 		cmocka_unit_test(test_write_untagged),
 		cmocka_unit_test(test_html_url_web_only),
+		cmocka_unit_test(test_two_titles),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

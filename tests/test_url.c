@@ -234,6 +234,36 @@ test_resolve_web(void **state)
 	    "http://e\xe5xample.com/a/b/"));
 	/* A network-path reference whose host is no UTF-8 (fuzz_url). */
 	assert_null(url_resolve("//hos\xff\xfft/path", base));
+	/* Brackets that hold no IPv6 address name no host (fuzz_opml). */
+	assert_null(url_resolve("\\/[>", base));
+	assert_null(url_resolve("//ex[a]mple.org/", base));
+	/* Nor controls or "^" ("%13" unescaped by libxml2; fuzz_url). */
+	assert_null(url_resolve("//ri\x13^ja/x", base));
+	assert_null(url_resolve("//ri%13ja/x", base));
+	assert_null(url_resolve("//ho\"\"st/x", base));
+	assert_null(url_resolve("//\xcf\x99%(0", base));
+	/* Nor a C1 or bidi control (fuzz_url). */
+	assert_null(url_resolve("//)\xc2\x99*", base));
+	assert_null(url_resolve("//a\xe2\x80\xae" "b.example/", base));
+	/* An escaped '@' (or any ASCII byte) in the authority: libxml2
+	 * would unescape it and make another host of it (fuzz_url). */
+	assert_null(url_resolve("//evil.example%40good.example/", base));
+	assert_null(url_resolve("https://a%3a1@b.example/", base));
+	url = url_resolve("//%E8%A9%B9.example/", base);
+	expect("an IDN host", url, "https://\xe8\xa9\xb9.example/");
+	free(url);
+	url = url_resolve("//[::1]:8080/x", base);
+	expect("an IPv6 host", url, "https://[::1]:8080/x");
+	free(url);
+	/* Brackets elsewhere are escaped whichever way the URL was made,
+	 * so that it is written one way (fuzz_url). */
+	url = url_resolve("x[1]#a[b]", "https://a.example/");
+	expect("brackets resolved", url, "https://a.example/x%5B1%5D#a%5Bb%5D");
+	free(url);
+	url = url_absolute("https://a.example/x[1]#a[b]", NULL);
+	expect("brackets absolute", url,
+	    "https://a.example/x%5B1%5D#a%5Bb%5D");
+	free(url);
 }
 
 /* Links of a page read from a file (or standard input, "-", or with no
