@@ -98,7 +98,8 @@ void			 view_bookmarks_edited(const struct view_bookmarks *,
 enum view_bookmarks_req	 view_bookmarks_key(struct view_bookmarks *, int);
 /* Draws the view as view_feeds_draw() does: the rows, two lines on the
  * one under the cursor (tags and note, its quotes; where its reader
- * was; a hit's snippet), and status (NULL: the keys or the prompt). */
+ * was; a hit's snippet), and status (NULL: the keys or the prompt);
+ * after m, the bookmark's quotes instead, one a row. */
 void			 view_bookmarks_draw(struct view_bookmarks *,
 			    const char *, int);
 /* Appends row i as it fits in cols cells (ASCII stand-ins when ascii is
