@@ -575,6 +575,27 @@ library_marks_open(struct library *l)
 	return rc == VIEW_PAGER_QUIT || rc > 128 ? LIBRARY_QUIT : 0;
 }
 
+/* Enter on m's list of quotes: the kept copy at the quote's paragraph. */
+static int
+library_marks_quote(struct library *l)
+{
+	const struct store_quote	*q = view_bookmarks_quote(l->marks);
+	char				*cause = NULL;
+	int				 rc;
+
+	if (q == NULL)
+		return 0;
+	rc = view_pager_quoted(l->st, view_bookmarks_doc(l->marks), q->block,
+	    l->fo, l->measure, &cause);
+	if (cause != NULL)
+		library_say(l, 1, rc == -1 ? xstrdup(cause) :
+		    xprintf(_("Not kept: %s"), cause));
+	free(cause);
+	library_load_feeds(l);
+	library_load_marks(l);
+	return rc == VIEW_PAGER_QUIT || rc > 128 ? LIBRARY_QUIT : 0;
+}
+
 /* e: the tags and note typed. */
 static void
 library_marks_edit(struct library *l)
@@ -605,6 +626,9 @@ library_marks_key(struct library *l, int key)
 		break;
 	case VIEW_BM_OPEN:
 		rc = library_marks_open(l);
+		break;
+	case VIEW_BM_QUOTE:
+		rc = library_marks_quote(l);
 		break;
 	case VIEW_BM_DELETE:
 		library_marks_delete(l);

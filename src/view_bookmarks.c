@@ -50,6 +50,8 @@ struct view_bookmarks {
 	int64_t				 quotes_of;
 	struct store_quote		*quotes;
 	size_t				 nquotes;
+	struct list			 qlist;		/* m: the quotes */
+	int				 showq;
 	struct list			 list;
 	struct prompt			 prompt;	/* kind 0: none */
 	char				*edit_tags;	/* typed at e */
@@ -138,6 +140,26 @@ static const struct list_ops view_bookmarks_ops = {
 	view_bookmarks_text, view_bookmarks_id
 };
 
+static void
+view_bookmarks_qtext(void *arg, size_t i, struct buf *out)
+{
+	const struct view_bookmarks	*v = arg;
+
+	buf_adds(out, v->quotes[i].text != NULL ? v->quotes[i].text : "");
+}
+
+static int64_t
+view_bookmarks_qid(void *arg, size_t i)
+{
+	const struct view_bookmarks	*v = arg;
+
+	return v->quotes[i].id;
+}
+
+static const struct list_ops view_bookmarks_qops = {
+	view_bookmarks_qtext, view_bookmarks_qid
+};
+
 struct view_bookmarks *
 view_bookmarks_new(enum view_bookmarks_mode mode)
 {
@@ -146,6 +168,7 @@ view_bookmarks_new(enum view_bookmarks_mode mode)
 	v->mode = mode;
 	v->order = STORE_BM_ADDED;
 	list_init(&v->list, &view_bookmarks_ops, v, 0);
+	list_init(&v->qlist, &view_bookmarks_qops, v, 0);
 	return v;
 }
 
@@ -173,6 +196,7 @@ view_bookmarks_free(struct view_bookmarks *v)
 	store_tags_free(v->tags, v->ntags);
 	store_quotes_free(v->quotes, v->nquotes);
 	list_free(&v->list);
+	list_free(&v->qlist);
 	prompt_free(&v->prompt);
 	free(v->tag);
 	free(v->query);
@@ -252,6 +276,31 @@ view_bookmarks_set_quotes(struct view_bookmarks *v, int64_t id,
 	v->quotes_of = id;
 	v->quotes = qv;
 	v->nquotes = n;
+	list_set_count(&v->qlist, n);
+}
+
+/* Whether m's list of quotes is up: the bookmark under the cursor has
+ * quotes and the view has them. */
+static const struct store_bookmark *
+view_bookmarks_showing(const struct view_bookmarks *v)
+{
+	const struct store_bookmark	*b = view_bookmarks_current(v);
+
+	if (!v->showq || b == NULL || v->quotes_of != b->id ||
+	    v->nquotes == 0)
+		return NULL;
+	return b;
+}
+
+const struct store_quote *
+view_bookmarks_quote(const struct view_bookmarks *v)
+{
+	long	i;
+
+	if (view_bookmarks_showing(v) == NULL ||
+	    (i = list_current(&v->qlist)) < 0)
+		return NULL;
+	return &v->quotes[i];
 }
 
 int64_t
@@ -376,6 +425,33 @@ view_bookmarks_edit(struct view_bookmarks *v)
 	free(tags);
 }
 
+/* A key on m's list of quotes. */
+static enum view_bookmarks_req
+view_bookmarks_quotes_key(struct view_bookmarks *v, int key)
+{
+	enum action	a;
+
+	switch (key) {
+	case KEYC_ENTER:
+	case KEYC_RIGHT:
+	case 'l':
+		return view_bookmarks_quote(v) != NULL ? VIEW_BM_QUOTE :
+		    VIEW_BM_NONE;
+	case 'q':
+	case KEYC_LEFT:
+	case KEYC_ESCAPE:
+		v->showq = 0;
+		return VIEW_BM_NONE;
+	case 'Q':
+		return VIEW_BM_QUIT;
+	case 0x0c:		/* Ctrl-L */
+		return VIEW_BM_REDRAW;
+	}
+	if ((a = keys_lookup(key)) != ACTION_NONE)
+		list_apply(&v->qlist, a);
+	return VIEW_BM_NONE;
+}
+
 enum view_bookmarks_req
 view_bookmarks_key(struct view_bookmarks *v, int key)
 {
@@ -383,7 +459,19 @@ view_bookmarks_key(struct view_bookmarks *v, int key)
 
 	if (v->prompt.kind != 0)
 		return view_bookmarks_prompt_key(v, key);
+	if (view_bookmarks_showing(v) != NULL)
+		return view_bookmarks_quotes_key(v, key);
+	v->showq = 0;
 	switch (key) {
+	case 'm':
+		/* The bookmark's quotes, all of them, the first first. */
+		v->showq = 1;
+		if (view_bookmarks_showing(v) == NULL) {
+			v->showq = 0;
+			return VIEW_BM_NONE;
+		}
+		list_goto(&v->qlist, 0);
+		return VIEW_BM_NONE;
 	case KEYC_ENTER:
 	case KEYC_RIGHT:
 	case 'l':
@@ -559,6 +647,62 @@ view_bookmarks_draw_row(void *arg, size_t i, struct buf *out, int *style)
 	view_bookmarks_row(arg, i, term_cols(), term_ascii(), out);
 }
 
+void
+view_bookmarks_quote_row(const struct view_bookmarks *v, size_t i,
+    int cols, int ascii, struct buf *out)
+{
+	const char	*t = v->quotes[i].text != NULL ? v->quotes[i].text : "";
+
+	if (cols < 4) {
+		layout_fit(out, t, strlen(t), ascii, cols);
+		return;
+	}
+	buf_adds(out, "  ");
+	layout_fit(out, t, strlen(t), ascii, cols - 2);
+}
+
+static void
+view_bookmarks_draw_quote(void *arg, size_t i, struct buf *out,
+    int *style)
+{
+	(void)style;
+	view_bookmarks_quote_row(arg, i, term_cols(), term_ascii(), out);
+}
+
+/* m: the bookmark's quotes, one a row, Enter opening the essay there. */
+static void
+view_bookmarks_draw_quotes(struct view_bookmarks *v,
+    const struct store_bookmark *bm, const char *status, int error)
+{
+	struct buf	b = BUF_INIT, t = BUF_INIT;
+	int		rows = term_rows(), cols = term_cols();
+	int		style = TERM_REVERSE;
+	const char	*title = bm->title != NULL && *bm->title != '\0' ?
+			    bm->title : bm->url;
+
+	list_set_height(&v->qlist, rows > 3 ? rows - 2 : 1);
+	/* TRANSLATORS: %zu is how many, %s the essay's title. */
+	buf_printf(&t, ngettext_("%zu quote of %s", "%zu quotes of %s",
+	    v->nquotes), v->nquotes, title);
+	layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols);
+	term_bar(0, &b, TERM_BOLD);
+	buf_reset(&b);
+	buf_reset(&t);
+	term_list(&v->qlist, 1, view_bookmarks_draw_quote, v);
+	if (status != NULL) {
+		buf_adds(&t, status);
+		if (error)
+			style |= TERM_BOLD;
+	} else
+		buf_adds(&t, _("Enter read at the quote  q back"));
+	layout_fit(&b, buf_str(&t), t.len, term_ascii(), cols - 1);
+	if (rows >= 2)
+		term_bar(rows - 1, &b, style);
+	term_show_cursor(0);
+	buf_free(&b);
+	buf_free(&t);
+}
+
 /* The first line: what is shown, how many, in which order. */
 static void
 view_bookmarks_title(const struct view_bookmarks *v, struct buf *t)
@@ -620,8 +764,13 @@ view_bookmarks_draw(struct view_bookmarks *v, const char *status,
 	int		rows = term_rows(), cols = term_cols();
 	int		style = TERM_REVERSE, y, h;
 	long		i;
+	const struct store_bookmark *bm;
 
 	term_erase();
+	if (v->prompt.kind == 0 && (bm = view_bookmarks_showing(v)) != NULL) {
+		view_bookmarks_draw_quotes(v, bm, status, error);
+		return;
+	}
 	h = rows - 2 - VIEW_BM_DETAIL;
 	list_set_height(&v->list, h > 1 ? h : 1);
 	view_bookmarks_title(v, &t);

@@ -31,6 +31,8 @@ enum view_bookmarks_req {
 	VIEW_BM_LOAD,			/* the rows again: the mode, order,
 					   tag or query changed */
 	VIEW_BM_OPEN,			/* the essay under the cursor */
+	VIEW_BM_QUOTE,			/* the essay at the quote under
+					   the cursor: view_bookmarks_quote() */
 	VIEW_BM_DELETE,			/* the bookmark under the cursor */
 	VIEW_BM_UNDO,			/* the last delete */
 	VIEW_BM_REFRESH,		/* its kept copy from the web */
@@ -72,6 +74,12 @@ void			 view_bookmarks_set_quotes(struct view_bookmarks *,
 int64_t			 view_bookmarks_quotes_of(
 			    const struct view_bookmarks *);
 
+/* While m shows the quotes of the bookmark under the cursor: the quote
+ * under the quotes' cursor, owned by the view until its quotes change;
+ * otherwise NULL. */
+const struct store_quote *view_bookmarks_quote(
+			    const struct view_bookmarks *);
+
 /* Returns the essay under the cursor, 0 when none is shown. */
 int64_t			 view_bookmarks_doc(const struct view_bookmarks *);
 /* Moves the cursor to the row of essay doc, when one is shown. */
@@ -90,12 +98,16 @@ void			 view_bookmarks_edited(const struct view_bookmarks *,
 enum view_bookmarks_req	 view_bookmarks_key(struct view_bookmarks *, int);
 /* Draws the view as view_feeds_draw() does: the rows, two lines on the
  * one under the cursor (tags and note, its quotes; where its reader
- * was; a hit's snippet), and status (NULL: the keys or the prompt). */
+ * was; a hit's snippet), and status (NULL: the keys or the prompt);
+ * after m, the bookmark's quotes instead, one a row. */
 void			 view_bookmarks_draw(struct view_bookmarks *,
 			    const char *, int);
 /* Appends row i as it fits in cols cells (ASCII stand-ins when ascii is
  * set): a date (added, or last read), the title, the site. */
 void			 view_bookmarks_row(const struct view_bookmarks *,
+			    size_t, int, int, struct buf *);
+/* Appends quote i of the bookmark's quotes as it fits in cols cells. */
+void			 view_bookmarks_quote_row(const struct view_bookmarks *,
 			    size_t, int, int, struct buf *);
 /* Appends the two lines about row i, each fitted to cols cells. */
 void			 view_bookmarks_detail(const struct view_bookmarks *,

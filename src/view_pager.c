@@ -1025,6 +1025,37 @@ view_pager_found(struct store *st, int64_t id, const char *query,
 	return rc == PAGER_REQ_QUIT ? VIEW_PAGER_QUIT : 0;
 }
 
+int
+view_pager_quoted(struct store *st, int64_t id, size_t block,
+    const struct fetch_opts *fo, int measure, char **cause)
+{
+	struct view_pager	 v;
+	struct essay		 e;
+	int			 rc;
+
+	if ((rc = essay_open_kept(st, NULL, id, &e, cause)) != 0) {
+		if (rc == 1)
+			*cause = xprintf(_("no essay %lld in the library"),
+			    (long long)id);
+		return -1;
+	}
+	memset(&v, 0, sizeof v);
+	v.fo = fo;
+	v.store = st;
+	view_pager_start(&v, &e, measure);
+	essay_free(&e);
+	/* The quote's paragraph, not where its reader stopped. */
+	pager_goto_place(v.pager, block, 0);
+	pager_message(v.pager, 0, "%s", _("At the quote"));
+	rc = view_pager_loop(&v);
+	*cause = v.untold;
+	v.untold = NULL;
+	view_pager_end(&v);
+	if (term_signal() != 0)
+		return 128 + term_signal();
+	return rc == PAGER_REQ_QUIT ? VIEW_PAGER_QUIT : 0;
+}
+
 /* The end of view_pager_open() and view_pager_doc(): the pager shown
  * until the reader leaves it. */
 static int

@@ -3,6 +3,7 @@
 #ifndef REEL_VIEW_PAGER_H
 #define REEL_VIEW_PAGER_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 struct doc;
@@ -39,6 +40,10 @@ int	view_pager_kept(struct store *, const char *, int64_t,
  * the first match of the search query (an FTS5 query, read for its
  * first word or phrase), highlighted. Returns as view_pager_kept(). */
 int	view_pager_found(struct store *, int64_t, const char *,
+	    const struct fetch_opts *, int, char **);
+/* Shows essay id of the library st as view_pager_kept() does, but with
+ * paragraph block (a quote's) at the top. Returns as view_pager_kept(). */
+int	view_pager_quoted(struct store *, int64_t, size_t,
 	    const struct fetch_opts *, int, char **);
 /* view_pager_open()'s status when the reader cancelled the load. */
 #define VIEW_PAGER_CANCELLED	2

@@ -311,6 +311,90 @@ test_keys(void **state)
 	store_close(st);
 }
 
+/* m: every quote of the bookmark under the cursor, one a row; Enter
+ * asks for the essay at the one under the cursor, q goes back. */
+static void
+test_quotes(void **state)
+{
+	struct store			*st = library();
+	struct view_bookmarks		*v = view_bookmarks_new(VIEW_BM_MARKS);
+	struct store_quote		*qv;
+	struct term_offscreen		*o;
+	const struct store_bookmark	*b;
+	const struct store_quote	*q;
+	struct buf			 line = BUF_INIT;
+	size_t				 n;
+	char				*cause = NULL, *r;
+
+	(void)state;
+	load(st, v);
+	/* A bookmark with no quotes: m does nothing. */
+	assert_string_equal(title(v), "Zoetrope");
+	view_bookmarks_set_quotes(v, view_bookmarks_current(v)->id, NULL, 0);
+	keys(v, "m");
+	assert_null(view_bookmarks_quote(v));
+	assert_int_equal(view_bookmarks_key(v, KEYC_ENTER), VIEW_BM_OPEN);
+	keys(v, "G");
+	b = view_bookmarks_current(v);
+	assert_string_equal(b->title, "On the cut");
+	/* Its quotes not handed in yet: m waits for them. */
+	keys(v, "m");
+	assert_null(view_bookmarks_quote(v));
+	assert_int_equal(store_quote_add(st, b->id, 7, "A second quote, "
+	    "later in the essay.", &cause), 0);
+	assert_int_equal(store_quote_list(st, b->id, &qv, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	view_bookmarks_set_quotes(v, b->id, qv, n);
+	keys(v, "m");
+	assert_non_null(q = view_bookmarks_quote(v));
+	assert_int_equal(q->block, 3);
+	o = term_offscreen_new(60, 8);
+	assert_non_null(o);
+	view_bookmarks_draw(v, NULL, 0);
+	r = term_offscreen_row(o, 0);
+	assert_non_null(strstr(r, "2 quotes of On the cut"));
+	free(r);
+	r = term_offscreen_row(o, 1);
+	assert_non_null(strstr(r, "The cut joins."));
+	free(r);
+	r = term_offscreen_row(o, 2);
+	assert_non_null(strstr(r, "A second quote, later in the essay."));
+	free(r);
+	r = term_offscreen_row(o, 7);
+	assert_non_null(strstr(r, "Enter read at the quote  q back"));
+	free(r);
+	/* The list's keys move on the quotes, not on the bookmarks. */
+	keys(v, "j");
+	assert_int_equal(view_bookmarks_quote(v)->block, 7);
+	keys(v, "jG");
+	assert_int_equal(view_bookmarks_quote(v)->block, 7);
+	assert_string_equal(title(v), "On the cut");
+	keys(v, "k");
+	assert_int_equal(view_bookmarks_quote(v)->block, 3);
+	/* Keys of the bookmarks do nothing here. */
+	keys(v, "dsu\t");
+	assert_int_equal(view_bookmarks_mode(v), VIEW_BM_MARKS);
+	assert_int_equal(view_bookmarks_order(v), STORE_BM_ADDED);
+	assert_int_equal(view_bookmarks_key(v, KEYC_ENTER), VIEW_BM_QUOTE);
+	assert_int_equal(view_bookmarks_key(v, 'Q'), VIEW_BM_QUIT);
+	/* A row fitted to its width. */
+	view_bookmarks_quote_row(v, 1, 12, 0, &line);
+	buf_adds(&line, "");
+	assert_string_equal(buf_str(&line), "  A second \xe2\x80\xa6");
+	buf_free(&line);
+	/* q: back to the bookmarks, then out of the view. */
+	keys(v, "q");
+	assert_null(view_bookmarks_quote(v));
+	view_bookmarks_draw(v, NULL, 0);
+	r = term_offscreen_row(o, 0);
+	assert_non_null(strstr(r, "Bookmarks: 3, by date added"));
+	free(r);
+	assert_int_equal(view_bookmarks_key(v, 'q'), VIEW_BM_CLOSE);
+	term_offscreen_free(o);
+	view_bookmarks_free(v);
+	store_close(st);
+}
+
 static int
 setup(void **state)
 {
@@ -331,6 +415,8 @@ main(void)
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test_setup_teardown(test_rows, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_keys, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_quotes, setup,
+		    teardown),
 	};
 
 	if (setenv("TZ", "UTC", 1) != 0 || setlocale(LC_ALL, "C.UTF-8") ==
