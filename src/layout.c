@@ -14,6 +14,7 @@
 
 #include "doc.h"
 #include "layout.h"
+#include "toc.h"
 #include "util.h"
 #include "width.h"
 
@@ -1202,8 +1203,9 @@ layout_wrap_block(struct layout *l, size_t bi)
 	int			 cont_cells = 0;
 	size_t			 k;
 
-	/* The byline said again: no lines of its own. */
-	if (layout_byline_again(l, bi)) {
+	/* The byline said again, a table of contents box: no lines of
+	 * their own. */
+	if (layout_byline_again(l, bi) || (l->toc != NULL && l->toc[bi])) {
 		lb->line = l->nlines;
 		lb->nlines = 0;
 		return;
@@ -1412,6 +1414,8 @@ layout_new(const struct doc *d, const struct layout_opts *opts)
 	buf_init(&l->text);
 	if (!(l->opts.flags & LAYOUT_ASCII))
 		width_sync();
+	if (l->opts.flags & LAYOUT_NOTOC)
+		l->toc = toc_find(d);
 	layout_display(l);
 	layout_resize(l, opts->cols);
 	return l;
@@ -1429,6 +1433,7 @@ layout_free(struct layout *l)
 	free(l->runs);
 	free(l->cellpos);
 	free(l->colw);
+	free(l->toc);
 	free(l);
 }
 

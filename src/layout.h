@@ -27,6 +27,8 @@ struct doc;
 #define LAYOUT_UNDERLINE	0x08	/* underline h1 and h2 (text dump) */
 #define LAYOUT_TITLE		0x10	/* the title and byline first, unless
 					 * the first block is the title */
+#define LAYOUT_NOTOC		0x20	/* no lines for a table of contents
+					 * box (toc.h): the pager's */
 
 struct layout_opts {
 	int	cols;		/* window width in cells */
@@ -114,6 +116,8 @@ struct layout {
 	int			 twidth;	/* its width, */
 	size_t			 table;		/* its first row */
 	size_t			 inline_next;	/* the next doc->inlines to put */
+	unsigned char		*toc;		/* LAYOUT_NOTOC: the blocks of a
+						   table of contents, or NULL */
 };
 
 /* Lays d out; d must outlive the layout. Free with layout_free(). */

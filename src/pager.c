@@ -117,7 +117,7 @@ pager_set_layout(struct pager *p)
 	lo.cols = p->cols;
 	lo.measure = p->opts.measure > 0 ? p->opts.measure : PAGER_MEASURE;
 	lo.flags = (p->opts.flags & (LAYOUT_CENTRE | LAYOUT_ASCII)) |
-	    LAYOUT_LINKNUMS | LAYOUT_TITLE;
+	    LAYOUT_LINKNUMS | LAYOUT_TITLE | LAYOUT_NOTOC;
 	layout_free(p->layout);
 	p->layout = layout_new(p->doc, &lo);
 	pager_number_sections(p);
@@ -468,8 +468,9 @@ pager_digit(struct pager *p, int digit)
 static void
 pager_find_all(struct pager *p)
 {
+	const struct layout	*l = p->layout;
 	struct search_match	*m;
-	size_t			 n, i;
+	size_t			 n, i, b, k;
 
 	free(p->matches);
 	p->matches = NULL;
@@ -482,11 +483,18 @@ pager_find_all(struct pager *p)
 	if (n == 0)
 		return;
 	p->matches = xreallocarray(NULL, n, sizeof *p->matches);
-	for (i = 0; i < n; i++) {
-		p->matches[i].start = m[i].start;
-		p->matches[i].end = m[i].end;
+	for (i = 0, b = 0, k = 0; i < n; i++) {
+		/* None in a block that shows no line: the byline said
+		 * again, a table of contents box. */
+		while (b + 1 < l->doc->nblocks &&
+		    l->blocks[b + 1].dstart <= m[i].start)
+			b++;
+		if (l->doc->nblocks > 0 && l->blocks[b].nlines == 0)
+			continue;
+		p->matches[k].start = m[i].start;
+		p->matches[k++].end = m[i].end;
 	}
-	p->nmatches = n;
+	p->nmatches = k;
 	free(m);
 }
 

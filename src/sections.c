@@ -10,6 +10,7 @@
 
 #include "doc.h"
 #include "sections.h"
+#include "toc.h"
 #include "util.h"
 
 /* A part title is short: at most this many words (two CJK characters
@@ -942,6 +943,7 @@ void
 sections_find(struct doc *d)
 {
 	struct sections_cand	*cands;
+	unsigned char		*toc;
 	size_t			 n, i, k, bold = 0, questions = 0;
 	int			 level = 7, sub = 0, found = 0, qa;
 
@@ -1002,9 +1004,12 @@ sections_find(struct doc *d)
 	}
 
 	/* Splitting moves blocks but not their texts, so a heading is
-	 * matched to its candidate by its text; both are in order. */
+	 * matched to its candidate by its text; both are in order. The
+	 * heading of a table of contents box is no section. */
+	toc = toc_find(d);
 	for (i = 0, k = 0; i < d->nblocks; i++) {
-		if (d->blocks[i].type != DOC_HEADING)
+		if (d->blocks[i].type != DOC_HEADING ||
+		    (toc != NULL && toc[i]))
 			continue;
 		while (k < n && cands[k].text == NULL)
 			k++;
@@ -1014,5 +1019,6 @@ sections_find(struct doc *d)
 		} else
 			sections_add(d, i, 0);
 	}
+	free(toc);
 	free(cands);
 }

@@ -699,6 +699,46 @@ test_byline_once(void **state)
 	doc_free(d);
 }
 
+/* A table of contents box and its heading get no lines when the layout
+ * is the pager's (LAYOUT_NOTOC); a dump shows them. */
+static void
+test_contents_box(void **state)
+{
+	static const char *const hidden[] = {
+		"The lead.", "", "Early life", "", "Born in a town.",
+	};
+	static const char *const parts[] = { "Early life", "Career",
+	    "Legacy" };
+	struct doc	*d = doc_new("https://example.org/film");
+	struct layout	*l;
+	size_t		 i;
+
+	testdoc_para(d, "The lead.");
+	testdoc_block(d, DOC_HEADING, 3, "Contents");
+	for (i = 0; i < nitems(parts); i++) {
+		testdoc_block(d, DOC_LIST_ITEM, 1, NULL);
+		testdoc_span(d, DOC_LINK, "#part", parts[i]);
+	}
+	testdoc_block(d, DOC_HEADING, 3, "Early life");
+	testdoc_para(d, "Born in a town.");
+	testdoc_finish(d);
+	l = lay(d, 40, LAYOUT_NOTOC);
+	check_lines(l, hidden, nitems(hidden));
+	/* The hidden blocks lead to the line after them. */
+	assert_int_equal(l->blocks[2].nlines, 0);
+	assert_int_equal(layout_block_line(l, 2), 2);
+	for (i = 0; i < l->nlines; i++)
+		assert_true(l->lines[i].block == 0 || l->lines[i].block >= 5);
+	layout_free(l);
+	l = lay(d, 40, 0);
+	/* The lead, the heading, three items (one blank after the list),
+	 * the next part: a blank after each but the last. */
+	assert_int_equal(l->nlines, 2 + 2 + 3 + 1 + 2 + 1);
+	assert_int_equal(l->blocks[1].nlines, 2);
+	layout_free(l);
+	doc_free(d);
+}
+
 /* An image in the words shows as "[image: alt]" where it was. */
 static void
 test_inline_image(void **state)
@@ -912,6 +952,7 @@ main(void)
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_rtl),
 		cmocka_unit_test(test_byline_once),
+		cmocka_unit_test(test_contents_box),
 		cmocka_unit_test(test_inline_image),
 		cmocka_unit_test(test_headings),
 		cmocka_unit_test(test_title_head),

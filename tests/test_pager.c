@@ -423,6 +423,38 @@ test_sections_nested(void **state)
 	pager_free(p);
 }
 
+/* A table of contents box shows no line, so search finds nothing in it
+ * and Tab selects none of its links. */
+static void
+test_contents_box(void **state)
+{
+	struct pager_opts	 o = { 0, 0 };
+	struct doc		*d = doc_new("https://example.org/film");
+	struct pager		*p;
+	size_t			 i;
+
+	testdoc_para(d, "The lead.");
+	testdoc_block(d, DOC_HEADING, 2, "Contents");
+	for (i = 0; i < 3; i++) {
+		testdoc_block(d, DOC_LIST_ITEM, 1, NULL);
+		testdoc_span(d, DOC_LINK, "#career", "Career");
+	}
+	testdoc_block(d, DOC_HEADING, 2, "Career");
+	testdoc_para(d, "Her career began ");
+	testdoc_span(d, DOC_LINK, "https://example.org/a", "late");
+	testdoc_text(d, ".");
+	testdoc_finish(d);
+	assert_int_equal(d->nsections, 1);
+	p = pager_new(d, 80, 24, &o);
+	keys(p, "/career\n");
+	assert_int_equal(p->nmatches, 2);
+	assert_int_equal(p->current, 0);
+	assert_true(p->matches[0].start >= p->layout->blocks[5].dstart);
+	pager_key(p, KEYC_TAB);
+	assert_int_equal(p->sel_block, 6);
+	pager_free(p);
+}
+
 static void
 test_search(void **state)
 {
@@ -1370,6 +1402,7 @@ main(void)
 		cmocka_unit_test(test_sections_by_position),
 		cmocka_unit_test(test_sections_nested),
 		cmocka_unit_test(test_search),
+		cmocka_unit_test(test_contents_box),
 		cmocka_unit_test(test_search_folded),
 		cmocka_unit_test(test_links_and_requests),
 		cmocka_unit_test(test_outline_and_help),

@@ -800,6 +800,51 @@ test_split_block(void **state)
 	doc_free(d);
 }
 
+/* A table of contents box's heading is no section; the parts it lists
+ * are. */
+static void
+test_contents_box_heading(void **state)
+{
+	static const char *const parts[] = { "1 Early life", "2 Career",
+	    "3 Legacy" };
+	static const char *const frags[] = { "#early", "#career", "#legacy" };
+	struct doc	*d = doc_new("https://example.org/film");
+	size_t		 i;
+
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "Contents");
+	for (i = 0; i < nitems(parts); i++) {
+		testdoc_block(d, DOC_LIST_ITEM, 1, NULL);
+		testdoc_span(d, DOC_LINK, frags[i], parts[i]);
+	}
+	testdoc_block(d, DOC_HEADING, 2, "Early life");
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "Career");
+	testdoc_para(d, BODY);
+	testdoc_finish(d);
+	/* The box stays in the document. */
+	assert_int_equal(d->nblocks, 9);
+	assert_string_equal(d->blocks[1].text, "Contents");
+	assert_int_equal(d->nsections, 2);
+	check_section(d, 0, NULL, "Early life");
+	check_section(d, 1, NULL, "Career");
+	doc_free(d);
+
+	/* "Contents" over a list of links to other pages is a section. */
+	d = doc_new("https://example.org/film");
+	testdoc_para(d, BODY);
+	testdoc_block(d, DOC_HEADING, 2, "Contents");
+	for (i = 0; i < nitems(parts); i++) {
+		testdoc_block(d, DOC_LIST_ITEM, 1, NULL);
+		testdoc_span(d, DOC_LINK, "https://example.org/other#x",
+		    parts[i]);
+	}
+	testdoc_finish(d);
+	assert_int_equal(d->nsections, 1);
+	check_section(d, 0, NULL, "Contents");
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -818,6 +863,7 @@ main(void)
 		cmocka_unit_test(test_cjk_and_rtl),
 		cmocka_unit_test(test_no_headings_no_sections),
 		cmocka_unit_test(test_split_block),
+		cmocka_unit_test(test_contents_box_heading),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
