@@ -742,13 +742,14 @@ library_key(struct library *l, int key)
 {
 	/* A message stays until the reader does something. */
 	library_say(l, 0, NULL);
-	if (l->marks != NULL)
-		return library_marks_key(l, key);
-	if (keys_lookup_in(l->items != NULL ? KEYS_ITEMS : KEYS_FEEDS, key) ==
+	if (keys_lookup_in(l->marks != NULL ? KEYS_BOOKMARKS :
+	    l->items != NULL ? KEYS_ITEMS : KEYS_FEEDS, key) ==
 	    ACTION_RELOAD_CONFIG) {
 		library_reload(l);
 		return 0;
 	}
+	if (l->marks != NULL)
+		return library_marks_key(l, key);
 	if (l->items != NULL)
 		return library_items_key(l, key);
 	return library_feeds_key(l, key);

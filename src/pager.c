@@ -1242,7 +1242,8 @@ pager_apply(struct pager *p, enum action action, int key)
 	case ACTION_RELOAD_CONFIG:
 		pager_request(p, PAGER_REQ_RELOAD, NULL);
 		break;
-	case ACTION_COUNT:
+	default:
+		/* The library views' own actions: none in the pager. */
 		break;
 	}
 }

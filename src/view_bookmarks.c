@@ -462,8 +462,7 @@ view_bookmarks_key(struct view_bookmarks *v, int key)
 	if (view_bookmarks_showing(v) != NULL)
 		return view_bookmarks_quotes_key(v, key);
 	v->showq = 0;
-	switch (key) {
-	case 'm':
+	if (key == 'm') {
 		/* The bookmark's quotes, all of them, the first first. */
 		v->showq = 1;
 		if (view_bookmarks_showing(v) == NULL) {
@@ -472,44 +471,44 @@ view_bookmarks_key(struct view_bookmarks *v, int key)
 		}
 		list_goto(&v->qlist, 0);
 		return VIEW_BM_NONE;
-	case KEYC_ENTER:
-	case KEYC_RIGHT:
-	case 'l':
+	}
+	/* Its own keys are actions of the bookmarks context. */
+	switch ((a = keys_lookup_in(KEYS_BOOKMARKS, key))) {
+	case ACTION_OPEN:
 		return view_bookmarks_doc(v) != 0 ? VIEW_BM_OPEN :
 		    VIEW_BM_NONE;
-	case KEYC_TAB:
+	case ACTION_SWITCH_LIST:
 		/* The bookmarks and the essays left unfinished. */
 		v->mode = v->mode == VIEW_BM_CONTINUE ? VIEW_BM_MARKS :
 		    VIEW_BM_CONTINUE;
 		return VIEW_BM_LOAD;
-	case 's':
+	case ACTION_SORT:
 		if (v->mode != VIEW_BM_MARKS)
 			return VIEW_BM_NONE;
 		v->order = v->order == STORE_BM_READ ? STORE_BM_ADDED :
 		    v->order + 1;
 		return VIEW_BM_LOAD;
-	case 't':
+	case ACTION_TAG_FILTER:
 		if (v->mode != VIEW_BM_MARKS)
 			return VIEW_BM_NONE;
 		prompt_open(&v->prompt, VIEW_BM_PROMPT_TAG, v->tag);
 		return VIEW_BM_NONE;
-	case '/':
+	case ACTION_SEARCH_LIBRARY:
 		prompt_open(&v->prompt, VIEW_BM_PROMPT_SEARCH, v->query);
 		return VIEW_BM_NONE;
-	case 'e':
+	case ACTION_EDIT_BOOKMARK:
 		view_bookmarks_edit(v);
 		return VIEW_BM_NONE;
-	case 'd':
+	case ACTION_DELETE_BOOKMARK:
 		return view_bookmarks_current(v) != NULL ? VIEW_BM_DELETE :
 		    VIEW_BM_NONE;
-	case 'U':
+	case ACTION_UNDO_DELETE:
 		return VIEW_BM_UNDO;
-	case 'u':
+	case ACTION_REFETCH:
 		return view_bookmarks_doc(v) != 0 ? VIEW_BM_REFRESH :
 		    VIEW_BM_NONE;
-	case 'q':
-	case KEYC_LEFT:
-	case KEYC_ESCAPE:
+	case ACTION_CLOSE:
+	case ACTION_CANCEL:
 		/* Out of a search, out of a tag, then out of the view. */
 		if (v->mode == VIEW_BM_SEARCH) {
 			view_bookmarks_setstr(&v->query, NULL);
@@ -520,14 +519,15 @@ view_bookmarks_key(struct view_bookmarks *v, int key)
 			view_bookmarks_setstr(&v->tag, NULL);
 			return VIEW_BM_LOAD;
 		}
-		return key == KEYC_ESCAPE ? VIEW_BM_NONE : VIEW_BM_CLOSE;
-	case 'Q':
+		return a == ACTION_CANCEL ? VIEW_BM_NONE : VIEW_BM_CLOSE;
+	case ACTION_QUIT:
 		return VIEW_BM_QUIT;
-	case 0x0c:		/* Ctrl-L */
+	case ACTION_REDRAW:
 		return VIEW_BM_REDRAW;
-	}
-	if ((a = keys_lookup(key)) != ACTION_NONE)
+	default:
 		list_apply(&v->list, a);
+		break;
+	}
 	return VIEW_BM_NONE;
 }
 

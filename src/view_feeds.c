@@ -201,48 +201,48 @@ view_feeds_key(struct view_feeds *v, int key)
 
 	if (v->prompt.kind != 0)
 		return view_feeds_prompt_key(v, key);
-	switch (key) {
-	case KEYC_ENTER:
-	case KEYC_RIGHT:
-	case 'l':
+	/* Its own keys are actions of the feeds context: bind changes them. */
+	switch ((a = keys_lookup_in(KEYS_FEEDS, key))) {
+	case ACTION_OPEN:
 		return view_feeds_current(v) != NULL ? VIEW_FEEDS_OPEN :
 		    VIEW_FEEDS_NONE;
-	case 'r':
+	case ACTION_REFRESH_FEED:
 		return view_feeds_current(v) != NULL ? VIEW_FEEDS_REFRESH :
 		    VIEW_FEEDS_NONE;
-	case 'R':
+	case ACTION_REFRESH_ALL:
 		return VIEW_FEEDS_REFRESH_ALL;
-	case 'A':
+	case ACTION_MARK_FEED_READ:
 		return view_feeds_current(v) != NULL ? VIEW_FEEDS_READ :
 		    VIEW_FEEDS_NONE;
-	case 'n':
+	case ACTION_NEXT_UNREAD:
 		view_feeds_next_unread(v);
 		return VIEW_FEEDS_NONE;
-	case '/':
+	case ACTION_FILTER:
 		prompt_open(&v->prompt, VIEW_FEEDS_FILTER, v->list.filter);
 		return VIEW_FEEDS_NONE;
-	case 't':
+	case ACTION_TAG_FILTER:
 		prompt_open(&v->prompt, VIEW_FEEDS_TAG, v->tag);
 		return VIEW_FEEDS_NONE;
-	case 'b':
+	case ACTION_BOOKMARKS:
 		return VIEW_FEEDS_BOOKMARKS;
-	case 'c':
+	case ACTION_CONTINUE_READING:
 		return VIEW_FEEDS_CONTINUE;
-	case 'q':
+	case ACTION_CLOSE:
 		return VIEW_FEEDS_CLOSE;
-	case 'Q':
+	case ACTION_QUIT:
 		return VIEW_FEEDS_QUIT;
-	case KEYC_ESCAPE:
+	case ACTION_CANCEL:
 		/* Escape takes the filter and the tag away. */
 		list_filter(&v->list, NULL);
 		view_feeds_set_tag(v, "");
 		return VIEW_FEEDS_NONE;
-	case 0x0c:		/* Ctrl-L */
+	case ACTION_REDRAW:
 		return VIEW_FEEDS_REDRAW;
-	}
-	/* Motion as in the pager: its keys, its actions. */
-	if ((a = keys_lookup_in(KEYS_FEEDS, key)) != ACTION_NONE)
+	default:
+		/* Motion as in the pager: its keys, its actions. */
 		list_apply(&v->list, a);
+		break;
+	}
 	return VIEW_FEEDS_NONE;
 }
 

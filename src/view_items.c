@@ -138,37 +138,36 @@ view_items_key(struct view_items *v, int key)
 			prompt_free(&v->prompt);
 		return VIEW_ITEMS_NONE;
 	}
-	switch (key) {
-	case KEYC_ENTER:
-	case KEYC_RIGHT:
-	case 'l':
+	/* Its own keys are actions of the items context: bind changes them. */
+	switch ((a = keys_lookup_in(KEYS_ITEMS, key))) {
+	case ACTION_OPEN:
 		return view_items_current(v) != NULL ? VIEW_ITEMS_OPEN :
 		    VIEW_ITEMS_NONE;
-	case 'r':
+	case ACTION_REFRESH_FEED:
 		return VIEW_ITEMS_REFRESH;
-	case 'R':
+	case ACTION_REFRESH_ALL:
 		return VIEW_ITEMS_REFRESH_ALL;
-	case 'A':
+	case ACTION_MARK_FEED_READ:
 		return VIEW_ITEMS_READ;
-	case 'n':
+	case ACTION_NEXT_UNREAD:
 		view_items_next_unread(v);
 		return VIEW_ITEMS_NONE;
-	case '/':
+	case ACTION_FILTER:
 		prompt_open(&v->prompt, VIEW_ITEMS_FILTER, v->list.filter);
 		return VIEW_ITEMS_NONE;
-	case 'q':
-	case KEYC_LEFT:
+	case ACTION_CLOSE:
 		return VIEW_ITEMS_CLOSE;
-	case 'Q':
+	case ACTION_QUIT:
 		return VIEW_ITEMS_QUIT;
-	case KEYC_ESCAPE:
+	case ACTION_CANCEL:
 		list_filter(&v->list, NULL);
 		return VIEW_ITEMS_NONE;
-	case 0x0c:		/* Ctrl-L */
+	case ACTION_REDRAW:
 		return VIEW_ITEMS_REDRAW;
-	}
-	if ((a = keys_lookup_in(KEYS_ITEMS, key)) != ACTION_NONE)
+	default:
 		list_apply(&v->list, a);
+		break;
+	}
 	return VIEW_ITEMS_NONE;
 }
 

@@ -324,6 +324,95 @@ test_contexts(void **state)
 	assert_int_equal(keys_lookup('q'), ACTION_CLOSE);
 }
 
+/* The library views' own keys are actions of their contexts, hiding the
+ * pager's there and nowhere else; bind and unbind change them. */
+static void
+test_view_defaults(void **state)
+{
+	static const struct {
+		enum keys_context	ctx;
+		int			key;
+		enum action		action;
+	} want[] = {
+		{ KEYS_FEEDS, KEYC_ENTER, ACTION_OPEN },
+		{ KEYS_FEEDS, 'l', ACTION_OPEN },
+		{ KEYS_FEEDS, 'r', ACTION_REFRESH_FEED },
+		{ KEYS_FEEDS, 'R', ACTION_REFRESH_ALL },
+		{ KEYS_FEEDS, 'A', ACTION_MARK_FEED_READ },
+		{ KEYS_FEEDS, 'n', ACTION_NEXT_UNREAD },
+		{ KEYS_FEEDS, '/', ACTION_FILTER },
+		{ KEYS_FEEDS, 't', ACTION_TAG_FILTER },
+		{ KEYS_FEEDS, 'b', ACTION_BOOKMARKS },
+		{ KEYS_FEEDS, 'c', ACTION_CONTINUE_READING },
+		{ KEYS_FEEDS, 'q', ACTION_CLOSE },
+		{ KEYS_FEEDS, 'j', ACTION_LINE_DOWN },
+		{ KEYS_FEEDS, KEYC_LEFT, ACTION_NONE },
+		{ KEYS_ITEMS, KEYC_RIGHT, ACTION_OPEN },
+		{ KEYS_ITEMS, KEYC_LEFT, ACTION_CLOSE },
+		{ KEYS_ITEMS, 'r', ACTION_REFRESH_FEED },
+		{ KEYS_ITEMS, 'A', ACTION_MARK_FEED_READ },
+		{ KEYS_ITEMS, 'n', ACTION_NEXT_UNREAD },
+		{ KEYS_ITEMS, '/', ACTION_FILTER },
+		{ KEYS_ITEMS, 't', ACTION_OUTLINE },
+		{ KEYS_ITEMS, 'b', ACTION_PAGE_UP },
+		{ KEYS_BOOKMARKS, KEYC_ENTER, ACTION_OPEN },
+		{ KEYS_BOOKMARKS, KEYC_TAB, ACTION_SWITCH_LIST },
+		{ KEYS_BOOKMARKS, 's', ACTION_SORT },
+		{ KEYS_BOOKMARKS, 't', ACTION_TAG_FILTER },
+		{ KEYS_BOOKMARKS, '/', ACTION_SEARCH_LIBRARY },
+		{ KEYS_BOOKMARKS, 'e', ACTION_EDIT_BOOKMARK },
+		{ KEYS_BOOKMARKS, 'd', ACTION_DELETE_BOOKMARK },
+		{ KEYS_BOOKMARKS, 'U', ACTION_UNDO_DELETE },
+		{ KEYS_BOOKMARKS, 'u', ACTION_REFETCH },
+		{ KEYS_BOOKMARKS, KEYC_ESCAPE, ACTION_CANCEL },
+		{ KEYS_BOOKMARKS, 'r', ACTION_NONE },
+		/* The pager keeps its own. */
+		{ KEYS_PAGER, 'n', ACTION_SEARCH_NEXT },
+		{ KEYS_PAGER, 'd', ACTION_HALF_PAGE_DOWN },
+		{ KEYS_PAGER, KEYC_TAB, ACTION_NEXT_LINK },
+		{ KEYS_PAGER, 'r', ACTION_NONE },
+		{ KEYS_OUTLINE, '/', ACTION_SEARCH_FORWARD },
+	};
+	int		keys[8];
+	size_t		i;
+
+	(void)state;
+	for (i = 0; i < nitems(want); i++) {
+		if (keys_lookup_in(want[i].ctx, want[i].key) != want[i].action)
+			fail_msg("%s %d: %s, not %s",
+			    keys_context_name(want[i].ctx), want[i].key,
+			    keys_action_name(keys_lookup_in(want[i].ctx,
+			    want[i].key)), keys_action_name(want[i].action));
+	}
+	assert_int_equal(keys_action_find("refresh-all"), ACTION_REFRESH_ALL);
+	assert_int_equal(keys_action_find("mark-feed-read"),
+	    ACTION_MARK_FEED_READ);
+	/* Not bound in the pager: not in its help. */
+	assert_int_equal(keys_bound(ACTION_REFRESH_ALL, keys, 8), 0);
+	assert_int_equal(keys_bound_in(KEYS_ITEMS, ACTION_REFRESH_ALL, keys,
+	    8), 1);
+	assert_int_equal(keys[0], 'R');
+
+	/* bind feeds x refresh-all; unbind items A. */
+	keys_bind_in(KEYS_FEEDS, 'x', ACTION_REFRESH_ALL);
+	keys_bind_in(KEYS_ITEMS, 'A', ACTION_NONE);
+	assert_int_equal(keys_lookup_in(KEYS_FEEDS, 'x'), ACTION_REFRESH_ALL);
+	assert_int_equal(keys_lookup_in(KEYS_ITEMS, 'x'), ACTION_NONE);
+	assert_int_equal(keys_bound_in(KEYS_FEEDS, ACTION_REFRESH_ALL, keys,
+	    8), 2);
+	assert_int_equal(keys_lookup_in(KEYS_ITEMS, 'A'), ACTION_NONE);
+	assert_int_equal(keys_lookup_in(KEYS_FEEDS, 'A'),
+	    ACTION_MARK_FEED_READ);
+	/* Bound in all, a view's own key still wins in its context. */
+	keys_bind('r', ACTION_QUIT);
+	assert_int_equal(keys_lookup_in(KEYS_FEEDS, 'r'), ACTION_REFRESH_FEED);
+	assert_int_equal(keys_lookup_in(KEYS_PAGER, 'r'), ACTION_QUIT);
+	keys_reset();
+	assert_int_equal(keys_lookup_in(KEYS_ITEMS, 'A'),
+	    ACTION_MARK_FEED_READ);
+	assert_int_equal(keys_lookup_in(KEYS_FEEDS, 'x'), ACTION_NONE);
+}
+
 int
 main(void)
 {
@@ -335,6 +424,7 @@ main(void)
 		cmocka_unit_test_setup(test_rebind, setup),
 		cmocka_unit_test_setup(test_help, setup),
 		cmocka_unit_test_setup(test_contexts, setup),
+		cmocka_unit_test_setup(test_view_defaults, setup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -246,6 +246,24 @@ test_keys(void **state)
 	assert_int_equal(view_bookmarks_key(v, 'u'), VIEW_BM_REFRESH);
 	assert_int_equal(view_bookmarks_key(v, 'Q'), VIEW_BM_QUIT);
 	assert_int_equal(view_bookmarks_key(v, 0x0c), VIEW_BM_REDRAW);
+	/* The keys are the bookmarks context's: bound and unbound there. */
+	keys_bind_in(KEYS_BOOKMARKS, 'd', ACTION_NONE);
+	keys_bind_in(KEYS_BOOKMARKS, 'x', ACTION_DELETE_BOOKMARK);
+	keys_bind_in(KEYS_BOOKMARKS, 'o', ACTION_SORT);
+	keys_bind_in(KEYS_FEEDS, 'y', ACTION_UNDO_DELETE);
+	assert_int_equal(view_bookmarks_key(v, 'd'), VIEW_BM_NONE);
+	assert_int_equal(view_bookmarks_key(v, 'x'), VIEW_BM_DELETE);
+	assert_int_equal(view_bookmarks_key(v, 'y'), VIEW_BM_NONE);
+	assert_int_equal(view_bookmarks_key(v, 'o'), VIEW_BM_LOAD);
+	assert_int_equal(view_bookmarks_order(v), STORE_BM_TITLE);
+	assert_int_equal(view_bookmarks_key(v, 's'), VIEW_BM_LOAD);
+	assert_int_equal(view_bookmarks_order(v), STORE_BM_SITE);
+	keys_reset();
+	assert_int_equal(view_bookmarks_key(v, 'x'), VIEW_BM_NONE);
+	assert_int_equal(view_bookmarks_key(v, 's'), VIEW_BM_LOAD);
+	assert_int_equal(view_bookmarks_key(v, 's'), VIEW_BM_LOAD);
+	assert_int_equal(view_bookmarks_order(v), STORE_BM_ADDED);
+	load(st, v);
 	/* e: the tags it has, then its note; Ctrl-U clears a line. */
 	keys(v, "e");
 	keys(v, "\025noir, fil\t");

@@ -201,6 +201,19 @@ test_keys(void **state)
 	assert_int_equal(view_feeds_key(v, 'A'), VIEW_FEEDS_READ);
 	assert_int_equal(view_feeds_key(v, 'q'), VIEW_FEEDS_CLOSE);
 	assert_int_equal(view_feeds_key(v, 'Q'), VIEW_FEEDS_QUIT);
+	/* The keys are the feeds context's: bound and unbound there. */
+	keys_bind_in(KEYS_FEEDS, 'x', ACTION_REFRESH_ALL);
+	keys_bind_in(KEYS_FEEDS, 'r', ACTION_NONE);
+	keys_bind_in(KEYS_ITEMS, 'y', ACTION_BOOKMARKS);
+	assert_int_equal(view_feeds_key(v, 'x'), VIEW_FEEDS_REFRESH_ALL);
+	assert_int_equal(view_feeds_key(v, 'r'), VIEW_FEEDS_NONE);
+	assert_int_equal(view_feeds_key(v, 'y'), VIEW_FEEDS_NONE);
+	assert_int_equal(view_feeds_key(v, 'R'), VIEW_FEEDS_REFRESH_ALL);
+	keys_bind_in(KEYS_FEEDS, 'j', ACTION_CONTINUE_READING);
+	assert_int_equal(view_feeds_key(v, 'j'), VIEW_FEEDS_CONTINUE);
+	keys_reset();
+	assert_int_equal(view_feeds_key(v, 'x'), VIEW_FEEDS_NONE);
+	assert_int_equal(view_feeds_key(v, 'r'), VIEW_FEEDS_REFRESH);
 	/* New counts keep the cursor on its feed. */
 	assert_int_equal(store_feed_list(st, STORE_BY_TITLE, &fv, &n,
 	    &cause), 0);

@@ -192,6 +192,20 @@ test_keys(void **state)
 	assert_int_equal(view_items_key(v, 'A'), VIEW_ITEMS_READ);
 	assert_int_equal(view_items_key(v, 'q'), VIEW_ITEMS_CLOSE);
 	assert_int_equal(view_items_key(v, 'Q'), VIEW_ITEMS_QUIT);
+	assert_int_equal(view_items_key(v, KEYC_LEFT), VIEW_ITEMS_CLOSE);
+	/* The keys are the items context's: unbind items A, bind one. */
+	keys_bind_in(KEYS_ITEMS, 'A', ACTION_NONE);
+	keys_bind_in(KEYS_ITEMS, 'm', ACTION_MARK_FEED_READ);
+	keys_bind_in(KEYS_FEEDS, 'z', ACTION_REFRESH_ALL);
+	assert_int_equal(view_items_key(v, 'A'), VIEW_ITEMS_NONE);
+	assert_int_equal(view_items_key(v, 'm'), VIEW_ITEMS_READ);
+	assert_int_equal(view_items_key(v, 'z'), VIEW_ITEMS_NONE);
+	keys_bind_in(KEYS_ITEMS, 'k', ACTION_NEXT_UNREAD);
+	keys(v, "gk");
+	assert_string_equal(current(v), "On the fade");
+	keys_reset();
+	assert_int_equal(view_items_key(v, 'A'), VIEW_ITEMS_READ);
+	assert_int_equal(view_items_key(v, 'm'), VIEW_ITEMS_NONE);
 	/* Drawn: the title line, bold unread rows, the status. */
 	keys(v, "g");
 	o = term_offscreen_new(80, 8);
