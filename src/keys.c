@@ -118,6 +118,11 @@ static const struct {
 	[ACTION_UNDO_DELETE] = { "undo-delete",
 	    N_("bring back the bookmark deleted last") },
 	[ACTION_REFETCH] = { "refetch", N_("fetch the essay again") },
+	[ACTION_BOOKMARK] = { "bookmark",
+	    N_("bookmark the essay, or edit its tags and note") },
+	[ACTION_QUOTE] = { "quote",
+	    N_("mark the paragraph at the top as a quote, or unmark it") },
+	[ACTION_QUOTES] = { "quotes", N_("list the bookmark's quotes") },
 };
 
 static const struct keys_binding keys_defaults[] = {
@@ -200,6 +205,9 @@ static const struct keys_binding keys_defaults[] = {
 	{ KEYS_BOOKMARKS, 'd', ACTION_DELETE_BOOKMARK },
 	{ KEYS_BOOKMARKS, 'U', ACTION_UNDO_DELETE },
 	{ KEYS_BOOKMARKS, 'u', ACTION_REFETCH },
+	{ KEYS_PAGER, 's', ACTION_BOOKMARK },
+	{ KEYS_PAGER, 'm', ACTION_QUOTE },
+	{ KEYS_BOOKMARKS, 'm', ACTION_QUOTES },
 };
 
 static const struct {

@@ -74,6 +74,10 @@ enum action {
 	ACTION_DELETE_BOOKMARK,
 	ACTION_UNDO_DELETE,
 	ACTION_REFETCH,
+	/* Bookmarks and quotes: the pager's s and m, the bookmarks view's m. */
+	ACTION_BOOKMARK,
+	ACTION_QUOTE,
+	ACTION_QUOTES,
 	ACTION_COUNT
 };
 

@@ -462,7 +462,7 @@ view_bookmarks_key(struct view_bookmarks *v, int key)
 	if (view_bookmarks_showing(v) != NULL)
 		return view_bookmarks_quotes_key(v, key);
 	v->showq = 0;
-	if (key == 'm') {
+	if (keys_lookup_in(KEYS_BOOKMARKS, key) == ACTION_QUOTES) {
 		/* The bookmark's quotes, all of them, the first first. */
 		v->showq = 1;
 		if (view_bookmarks_showing(v) == NULL) {

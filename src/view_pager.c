@@ -356,8 +356,8 @@ view_pager_marks_quote(struct view_pager *v)
 		    "more"));
 }
 
-/* Takes s, m and the keys typed at their lines; returns 0 for a key
- * that is the pager's. Keys the reader bound are theirs. */
+/* Takes the keys of bookmark and quote (s and m unless rebound) and the
+ * keys typed at their lines; returns 0 for a key that is the pager's. */
 static int
 view_pager_marks_key(struct view_pager *v, int key)
 {
@@ -367,18 +367,18 @@ view_pager_marks_key(struct view_pager *v, int key)
 		view_pager_marks_prompt(v, key);
 		return 1;
 	}
-	if (p->prompt != PAGER_PROMPT_NONE || p->menu != PAGER_MENU_NONE ||
-	    keys_lookup(key) != ACTION_NONE)
+	if (p->prompt != PAGER_PROMPT_NONE || p->menu != PAGER_MENU_NONE)
 		return 0;
-	switch (key) {
-	case 's':
+	switch (keys_lookup(key)) {
+	case ACTION_BOOKMARK:
 		view_pager_marks_save(v);
 		return 1;
-	case 'm':
+	case ACTION_QUOTE:
 		view_pager_marks_quote(v);
 		return 1;
+	default:
+		return 0;
 	}
-	return 0;
 }
 
 /* The line of the tags or of the note, over the status line. */

@@ -51,6 +51,7 @@ test_defaults(void **state)
 		{ 'Q', ACTION_QUIT }, { 'l' & 0x1f, ACTION_REDRAW },
 		{ KEYC_ESCAPE, ACTION_CANCEL },
 		{ 'r' & 0x1f, ACTION_RELOAD_CONFIG },
+		{ 's', ACTION_BOOKMARK }, { 'm', ACTION_QUOTE },
 	};
 	size_t	i;
 
@@ -60,7 +61,7 @@ test_defaults(void **state)
 			    keys_action_name(keys_lookup(want[i].key)),
 			    keys_action_name(want[i].action));
 	assert_int_equal(keys_lookup('z'), ACTION_NONE);
-	assert_int_equal(keys_lookup('s'), ACTION_NONE);
+	assert_int_equal(keys_lookup('x'), ACTION_NONE);
 }
 
 static void
@@ -238,10 +239,13 @@ test_help(void **state)
 	l = help_line(lines, n, keys_action_help(ACTION_GOTO_SECTION));
 	assert_non_null(l);
 	assert_int_equal(strncmp(l, "1-9, 0 ", 7), 0);
-	/* An unbound action has no line; the reload-config line is last. */
+	/* An unbound action has no line; the pager's bookmark and quote
+	 * lines are last, the views' own actions have none. */
 	assert_null(help_line(lines, n, keys_action_help(ACTION_NONE)));
-	assert_non_null(strstr(lines[n - 1],
+	assert_non_null(strstr(lines[n - 1], keys_action_help(ACTION_QUOTE)));
+	assert_non_null(help_line(lines, n,
 	    keys_action_help(ACTION_RELOAD_CONFIG)));
+	assert_null(help_line(lines, n, keys_action_help(ACTION_QUOTES)));
 	keys_help_free(lines, n);
 
 	/* The help follows the live table. */
@@ -335,6 +339,9 @@ test_view_defaults(void **state)
 		enum action		action;
 	} want[] = {
 		{ KEYS_FEEDS, KEYC_ENTER, ACTION_OPEN },
+		{ KEYS_PAGER, 's', ACTION_BOOKMARK },
+		{ KEYS_PAGER, 'm', ACTION_QUOTE },
+		{ KEYS_BOOKMARKS, 'm', ACTION_QUOTES },
 		{ KEYS_FEEDS, 'l', ACTION_OPEN },
 		{ KEYS_FEEDS, 'r', ACTION_REFRESH_FEED },
 		{ KEYS_FEEDS, 'R', ACTION_REFRESH_ALL },
