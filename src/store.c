@@ -2785,7 +2785,7 @@ store_tags(struct store *s, struct store_tag **tv, size_t *np, char **cause)
 {
 	sqlite3_stmt		*st;
 	struct store_tag	*v = NULL;
-	size_t			 n = 0, cap = 0, i;
+	size_t			 n = 0, cap = 0;
 	int			 rc;
 
 	if ((st = store_bstmt(s, BST_TAGS, cause)) == NULL)
@@ -2796,9 +2796,7 @@ store_tags(struct store *s, struct store_tag **tv, size_t *np, char **cause)
 		v[n++].count = store_col_size(st, 1);
 	}
 	if (rc != SQLITE_DONE) {
-		for (i = 0; i < n; i++)
-			free(v[i].name);
-		free(v);
+		store_tags_free(v, n);
 		return store_fail(s, st, cause);
 	}
 	store_reset(st);
