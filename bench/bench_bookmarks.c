@@ -31,6 +31,8 @@
 #include "store.h"
 #include "term.h"
 #include "util.h"
+
+#include "benchtime.h"
 #include "view_bookmarks.h"
 #include "view_pager.h"
 
@@ -45,64 +47,6 @@ static const char *const bench_words[] = {
 	"harbour", "lantern", "orchard", "glacier", "carnival", "lighthouse",
 	"telegram", "umbrella", "violin", "wardrobe", "zeppelin",
 };
-
-static double
-bench_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-static double
-bench_cpu(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-struct bench_runs {
-	double	wall[BENCH_RUNS];
-	double	cpu[BENCH_RUNS];
-	size_t	n;
-	double	wall0, cpu0;
-};
-
-static void
-bench_start(struct bench_runs *r)
-{
-	r->wall0 = bench_now();
-	r->cpu0 = bench_cpu();
-}
-
-static void
-bench_stop(struct bench_runs *r)
-{
-	r->wall[r->n] = bench_now() - r->wall0;
-	r->cpu[r->n++] = bench_cpu() - r->cpu0;
-}
-
-static int
-bench_cmp(const void *a, const void *b)
-{
-	double	x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Median and worst wall-clock time of the runs, which it empties. */
-static void
-bench_print(const char *what, struct bench_runs *r)
-{
-	qsort(r->wall, r->n, sizeof *r->wall, bench_cmp);
-	qsort(r->cpu, r->n, sizeof *r->cpu, bench_cmp);
-	printf("  %-44s %8.2f ms median (CPU %7.2f), %8.2f worst\n", what,
-	    r->wall[r->n / 2], r->cpu[r->n / 2], r->wall[r->n - 1]);
-	r->n = 0;
-}
 
 static void
 bench_check(int rc, const char *what, char *cause)

@@ -18,71 +18,13 @@
 #include "store.h"
 #include "util.h"
 
+#include "benchtime.h"
+
 #define BENCH_RUNS	20
 #define BENCH_FEEDS	200
 #define BENCH_ITEMS	50
 #define BENCH_DOCS	1000	/* essays: the corpus's texts over again */
 #define BENCH_SUMMARY	1200	/* bytes of text in an item's summary */
-
-static double
-bench_now(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* The process's CPU time: what a loaded machine does not inflate. */
-static double
-bench_cpu(void)
-{
-	struct timespec	ts;
-
-	clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
-/* The runs of one measure: wall-clock and CPU time of each. */
-struct bench_runs {
-	double	wall[BENCH_FEEDS > BENCH_DOCS ? BENCH_FEEDS : BENCH_DOCS];
-	double	cpu[BENCH_FEEDS > BENCH_DOCS ? BENCH_FEEDS : BENCH_DOCS];
-	size_t	n;
-	double	wall0, cpu0;
-};
-
-static void
-bench_start(struct bench_runs *r)
-{
-	r->wall0 = bench_now();
-	r->cpu0 = bench_cpu();
-}
-
-static void
-bench_stop(struct bench_runs *r)
-{
-	r->wall[r->n] = bench_now() - r->wall0;
-	r->cpu[r->n++] = bench_cpu() - r->cpu0;
-}
-
-static int
-bench_cmp(const void *a, const void *b)
-{
-	double	x = *(const double *)a, y = *(const double *)b;
-
-	return x < y ? -1 : x > y;
-}
-
-/* Medians and worst wall-clock time of the runs, which it empties. */
-static void
-bench_print(const char *what, struct bench_runs *r)
-{
-	qsort(r->wall, r->n, sizeof *r->wall, bench_cmp);
-	qsort(r->cpu, r->n, sizeof *r->cpu, bench_cmp);
-	printf("  %-36s %8.3f ms median (CPU %7.3f), %8.3f worst\n", what,
-	    r->wall[r->n / 2], r->cpu[r->n / 2], r->wall[r->n - 1]);
-	r->n = 0;
-}
 
 static void
 bench_check(int rc, const char *what, char *cause)
