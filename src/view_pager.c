@@ -826,18 +826,23 @@ view_pager_loop(struct view_pager *v)
 			waiting = 0;
 		wait = VIEW_PAGER_TIMEOUT;
 		if (waiting) {
-			if ((left = deadline - view_pager_now()) <= 0) {
-				waiting = 0;
-				pager_wait_over(v->pager);
-				dirty = 1;
-				continue;
-			}
-			if (left < wait)
+			/* A key already typed was typed in time, however
+			 * long the drawing took: only an idle wait ends
+			 * the number. */
+			if ((left = deadline - view_pager_now()) <= 0)
+				wait = 0;
+			else if (left < wait)
 				wait = (int)left;
 		}
 		if ((key = term_read(wait)) == TERM_KEY_NONE ||
-		    key == TERM_KEY_IGNORED)
+		    key == TERM_KEY_IGNORED) {
+			if (waiting && wait == 0) {
+				waiting = 0;
+				pager_wait_over(v->pager);
+				dirty = 1;
+			}
 			continue;
+		}
 		dirty = 1;
 		waiting = 0;
 		if (key == TERM_KEY_RESIZE) {
