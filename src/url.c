@@ -208,6 +208,32 @@ url_printable(const char *s)
 	return 1;
 }
 
+/*
+ * Is a resolved web URL printable: its host valid UTF-8 (an IDN, as
+ * url_idn() gives it back) with no space or control, the rest printable
+ * ASCII? Anything else came from a base libxml2 could not parse and
+ * copied as it was ("htTp://[m:\\@h/" and a newline: fuzz_url).
+ */
+static int
+url_web_printable(const char *r)
+{
+	const char	*host, *end, *p;
+
+	if ((host = strstr(r, "://")) == NULL)
+		return url_printable(r);
+	host += 3;
+	end = host + strcspn(host, "/?#");
+	if (!utf8_valid(host, (size_t)(end - host)))
+		return 0;
+	for (p = r; *p != '\0'; p++) {
+		if ((unsigned char)*p <= ' ' || *p == 0x7f)
+			return 0;
+		if ((unsigned char)*p >= 0x80 && (p < host || p >= end))
+			return 0;
+	}
+	return 1;
+}
+
 static char *
 url_resolve_path(const char *href, const char *base)
 {
@@ -482,6 +508,10 @@ url_build(const char *h, size_t n, const char *base)
 	}
 	if (r != NULL && web)
 		r = url_brackets(r);
+	if (r != NULL && web && !url_web_printable(r)) {
+		free(r);
+		return NULL;
+	}
 	return r;
 }
 

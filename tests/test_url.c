@@ -232,6 +232,10 @@ test_resolve_web(void **state)
 	    "http://e\xe5xample.com/"));
 	assert_null(url_resolve("../../etc/passwd",
 	    "http://e\xe5xample.com/a/b/"));
+	/* A base with a bracket libxml2 cannot parse and raw bytes after
+	 * it, a newline among them: nothing of it is copied (fuzz_url). */
+	assert_null(url_resolve("/\xe4",
+	    "htTp://[m:\\@htT/\xe4\nhtTp://[m:\\@htp://@]/"));
 	/* A network-path reference whose host is no UTF-8 (fuzz_url). */
 	assert_null(url_resolve("//hos\xff\xfft/path", base));
 	/* Brackets that hold no IPv6 address name no host (fuzz_opml). */
