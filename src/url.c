@@ -10,6 +10,7 @@
 #include <libxml/uri.h>
 
 #include "buf.h"
+#include "sanitize.h"
 #include "url.h"
 #include "util.h"
 
@@ -210,8 +211,8 @@ url_printable(const char *s)
 
 /*
  * Is a resolved web URL printable: its host valid UTF-8 (an IDN, as
- * url_idn() gives it back) with no space or control, the rest printable
- * ASCII? Anything else came from a base libxml2 could not parse and
+ * url_idn() gives it back) with no space, control (C1 too) or bidi
+ * override, the rest printable ASCII? Anything else came from a base libxml2 could not parse and
  * copied as it was ("htTp://[m:\\@h/" and a newline: fuzz_url).
  */
 static int
@@ -223,7 +224,8 @@ url_web_printable(const char *r)
 		return url_printable(r);
 	host += 3;
 	end = host + strcspn(host, "/?#");
-	if (!utf8_valid(host, (size_t)(end - host)))
+	if (!utf8_valid(host, (size_t)(end - host)) ||
+	    !sanitize_is_clean(host, (size_t)(end - host), 0))
 		return 0;
 	for (p = r; *p != '\0'; p++) {
 		if ((unsigned char)*p <= ' ' || *p == 0x7f)

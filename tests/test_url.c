@@ -236,6 +236,8 @@ test_resolve_web(void **state)
 	 * it, a newline among them: nothing of it is copied (fuzz_url). */
 	assert_null(url_resolve("/\xe4",
 	    "htTp://[m:\\@htT/\xe4\nhtTp://[m:\\@htp://@]/"));
+	/* A raw C1 control after a user name: the host is "g" and U+009E. */
+	assert_null(url_resolve("https://u%BC@g\xc2\x9e", base));
 	/* A network-path reference whose host is no UTF-8 (fuzz_url). */
 	assert_null(url_resolve("//hos\xff\xfft/path", base));
 	/* Brackets that hold no IPv6 address name no host (fuzz_opml). */
