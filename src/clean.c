@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include <libxml/HTMLparser.h>
+#include <libxml/dict.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
 #ifdef HAVE_TIDY_H
@@ -1345,21 +1346,15 @@ clean_refuse(const char *page, size_t len, size_t *tags)
 	return NULL;
 }
 
-struct clean *
-clean_repair(const char *s, size_t len, char **cause)
+/* Takes ownership of the page: what the pre-pass made of it, len bytes. */
+static struct clean *
+clean_repair_stripped(char *page, size_t len, char **cause)
 {
 	struct clean		*c;
 	struct clean_job	 job;
-	char			*page;
 	size_t			 tags = 0;
 	int			 error;
 
-	if (len > UINT_MAX) {
-		*cause = xstrdup(_("the page is too large to repair"));
-		return NULL;
-	}
-	/* From here on, the page is what tidy reads. */
-	page = clean_strip(s, len, &len);
 	if ((*cause = clean_refuse(page, len, &tags)) != NULL) {
 		free(page);
 		return NULL;
@@ -1409,6 +1404,34 @@ clean_repair(const char *s, size_t len, char **cause)
 		return NULL;
 	}
 	return c;
+}
+
+struct clean *
+clean_repair(const char *s, size_t len, char **cause)
+{
+	char	*page;
+
+	if (len > UINT_MAX) {
+		*cause = xstrdup(_("the page is too large to repair"));
+		return NULL;
+	}
+	/* From here on, the page is what tidy reads. */
+	page = clean_strip(s, len, &len);
+	return clean_repair_stripped(page, len, cause);
+}
+
+/* A new document whose element and attribute names come from a
+ * dictionary, one copy of each: a page of 200,000 short paragraphs held a
+ * "p" of its own for each (issue 14). */
+static xmlDocPtr
+clean_new_doc(void)
+{
+	xmlDocPtr	doc;
+
+	if ((doc = htmlNewDocNoDtD(NULL, NULL)) == NULL ||
+	    (doc->dict = xmlDictCreate()) == NULL)
+		fatal(_("libxml2: cannot create a document"));
+	return doc;
 }
 
 /* Copies a lower-cased name if it is a plain ASCII name, else NULL. */
@@ -1609,10 +1632,8 @@ clean_is_foreign(TidyNode tn)
 static void
 clean_gap(xmlDocPtr doc, xmlNodePtr parent)
 {
-	xmlNodePtr	node;
+	xmlNodePtr	node = clean_space(doc);
 
-	if ((node = xmlNewDocText(doc, (const xmlChar *)" ")) == NULL)
-		fatal(_("libxml2: cannot create a text node"));
 	if (xmlAddChild(parent, node) == NULL)
 		fatal(_("libxml2: cannot add a text node"));
 }
@@ -1708,10 +1729,8 @@ clean_copy(xmlDocPtr doc, TidyDoc tdoc, TidyNode top, int discard)
 xmlDocPtr
 clean_tree(struct clean *c, char **cause)
 {
-	xmlDocPtr	doc;
+	xmlDocPtr	doc = clean_new_doc();
 
-	if ((doc = htmlNewDocNoDtD(NULL, NULL)) == NULL)
-		fatal(_("libxml2: cannot create a document"));
 	clean_copy(doc, c->tdoc, tidyGetHtml(c->tdoc), 0);
 	return doc;
 }
@@ -1731,18 +1750,61 @@ clean_free(struct clean *c)
 	free(c);
 }
 
+/* clean_tree(), freeing tidy's tree as it is copied, then c. */
+static xmlDocPtr
+clean_tree_free(struct clean *c)
+{
+	xmlDocPtr	d = clean_new_doc();
+
+	clean_copy(d, c->tdoc, tidyGetHtml(c->tdoc), 1);
+	clean_free(c);
+	return d;
+}
+
 xmlDocPtr
 clean_parse(const char *s, size_t len, char **cause)
 {
 	struct clean	*c;
-	xmlDocPtr	 d;
 
 	if ((c = clean_repair(s, len, cause)) == NULL)
 		return NULL;
-	/* clean_tree(), freeing tidy's tree as it is copied. */
-	if ((d = htmlNewDocNoDtD(NULL, NULL)) == NULL)
-		fatal(_("libxml2: cannot create a document"));
-	clean_copy(d, c->tdoc, tidyGetHtml(c->tdoc), 1);
-	clean_free(c);
-	return d;
+	return clean_tree_free(c);
+}
+
+xmlDocPtr
+clean_parse_take(char *s, size_t len, char **cause)
+{
+	struct clean	*c;
+	char		*page;
+
+	if (len > UINT_MAX) {
+		free(s);
+		*cause = xstrdup(_("the page is too large to repair"));
+		return NULL;
+	}
+	page = clean_strip(s, len, &len);
+	free(s);
+	if ((c = clean_repair_stripped(page, len, cause)) == NULL)
+		return NULL;
+	return clean_tree_free(c);
+}
+
+xmlNodePtr
+clean_space(xmlDocPtr doc)
+{
+	xmlNodePtr	 node;
+	const xmlChar	*sp;
+
+	if (doc->dict == NULL) {
+		if ((node = xmlNewDocText(doc, BAD_CAST " ")) == NULL)
+			fatal(_("libxml2: cannot create a text node"));
+		return node;
+	}
+	/* libxml2 frees, merges and replaces a text that its document's
+	 * dictionary owns as it does its own parser's. */
+	if ((node = xmlNewDocText(doc, NULL)) == NULL ||
+	    (sp = xmlDictLookup(doc->dict, BAD_CAST " ", 1)) == NULL)
+		fatal(_("libxml2: cannot create a text node"));
+	node->content = (xmlChar *)sp;
+	return node;
 }

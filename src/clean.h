@@ -19,8 +19,15 @@ struct clean	*clean_repair(const char *, size_t, char **);
 xmlDocPtr	 clean_tree(struct clean *, char **);
 void		 clean_free(struct clean *);
 
-/* Both stages at once, tidy's tree freed as it is copied. */
+/* Both stages at once, tidy's tree freed as it is copied. The document's
+ * names come from its dictionary (doc->dict). */
 xmlDocPtr	 clean_parse(const char *, size_t, char **);
+/* The same, taking ownership of the page (allocated), which is freed as
+ * soon as the pre-pass has copied it. */
+xmlDocPtr	 clean_parse_take(char *, size_t, char **);
+/* Returns a new text node of one space for doc (not linked); with a
+ * dictionary, the space is the dictionary's. */
+xmlNodePtr	 clean_space(xmlDocPtr);
 
 /* The pre-pass clean_repair() runs: returns a copy of len bytes of UTF-8
  * HTML without what tidy would read for nothing (script bodies but

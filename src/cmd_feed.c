@@ -7,6 +7,9 @@
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
+#ifdef HAVE_MALLOC_TRIM
+#include <malloc.h>
+#endif
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -256,6 +259,13 @@ out:
 	feed_free(f);
 	discover_free(d);
 	fetch_result_free(&r);
+#ifdef HAVE_MALLOC_TRIM
+	/* The feed is fetched and parsed again to subscribe to it: what the
+	 * first parse of a large one left free in the middle of the heap
+	 * goes back to the system rather than under the second (issue 14:
+	 * 100,000 items took 138 MB, not 125). */
+	(void)malloc_trim(0);
+#endif
 	return rc;
 }
 

@@ -95,11 +95,8 @@ struct doc *
 extract(xmlDocPtr tree, const char *url, char **cause)
 {
 	struct extract	*e;
-	struct doc	*d;
 
 	if ((e = extract_select(tree, url, cause)) == NULL)
 		return NULL;
-	d = extract_build(e);
-	extract_free(e);
-	return d;
+	return extract_build_free(e);
 }

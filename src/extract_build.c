@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "doc.h"
+#include "extract.h"
 #include "extract_build.h"
 #include "extract_dom.h"
 #include "extract_int.h"
@@ -48,6 +49,9 @@ struct xbuild {
 	struct xspan		*spans;		/* the inline elements walked */
 	size_t			 nspans, spans_cap;
 	struct buf		 tmp;
+	int			 consume;	/* free each node once built */
+	int			 hold;		/* but not inside this many
+						   walks that keep nodes */
 };
 
 static void	build_children(struct xbuild *, xmlNodePtr);
@@ -333,6 +337,7 @@ build_figure(struct xbuild *b, xmlNodePtr n)
 		return;
 	}
 	build_end(b);
+	b->hold++;
 	before = b->d->nblocks;
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c != cap)
@@ -348,11 +353,12 @@ build_figure(struct xbuild *b, xmlNodePtr n)
 		extract_dom_text(cap, 1, &b->tmp);
 		doc_set(&b->d->blocks[i - 1].caption, buf_str(&b->tmp),
 		    b->tmp.len);
-		return;
+	} else {
+		build_start(b, DOC_PARAGRAPH, 0, 0, 1);
+		build_children(b, cap);
+		build_end(b);
 	}
-	build_start(b, DOC_PARAGRAPH, 0, 0, 1);
-	build_children(b, cap);
-	build_end(b);
+	b->hold--;
 }
 
 /* Whether a table lays out a page (blocks in its cells) rather than
@@ -399,6 +405,7 @@ build_table(struct xbuild *b, xmlNodePtr t)
 		return;
 	}
 	build_end(b);
+	b->hold++;
 	extract_dom_collect(t, rowtags, nitems(rowtags), &l);
 	for (i = 0; i < l.n; i++) {
 		r = l.v[i];
@@ -440,6 +447,7 @@ build_table(struct xbuild *b, xmlNodePtr t)
 		build_close(b);
 	}
 	extract_dom_list_free(&l);
+	b->hold--;
 	build_end(b);
 }
 
@@ -669,24 +677,36 @@ build_node(struct xbuild *b, xmlNodePtr n)
 	}
 }
 
+/* With consume, each child is freed once it is in the document: a long
+ * page's tree and its document are never both whole (issue 14). Nothing
+ * of the build looks back at a sibling or at a child already built, but
+ * tables and figures walk lists of their nodes, so they hold it. */
 static void
 build_children(struct xbuild *b, xmlNodePtr n)
 {
-	xmlNodePtr	c;
+	xmlNodePtr	c, next;
 
-	for (c = n->children; c != NULL; c = c->next)
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
 		build_node(b, c);
+		if (b->consume && b->hold == 0) {
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
+		}
+	}
 }
 
-/* Walks the selected content into d, after the metadata. */
+/* Walks the selected content into d, after the metadata; with consume,
+ * freeing it as it goes. */
 static void
-build_walk(struct xctx *x, struct doc *d)
+build_walk(struct xctx *x, struct doc *d, int consume)
 {
 	struct xbuild	b;
 
 	memset(&b, 0, sizeof b);
 	b.x = x;
 	b.d = d;
+	b.consume = consume;
 	buf_init(&b.tmp);
 	doc_set(&d->title, x->meta.title, (size_t)-1);
 	doc_set(&d->byline, x->meta.byline, (size_t)-1);
@@ -708,7 +728,19 @@ extract_build(struct extract *e)
 {
 	struct doc	*d = doc_new(e->url);
 
-	build_walk(&e->x, d);
+	build_walk(&e->x, d, 0);
+	doc_finish(d);
+	sections_find(d);
+	return d;
+}
+
+struct doc *
+extract_build_free(struct extract *e)
+{
+	struct doc	*d = doc_new(e->url);
+
+	build_walk(&e->x, d, 1);
+	extract_free(e);
 	doc_finish(d);
 	sections_find(d);
 	return d;

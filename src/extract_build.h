@@ -12,6 +12,10 @@ struct extract;
  * sections found. Returns a new document; the caller frees it with
  * doc_free(), and the selection stays the caller's. */
 struct doc	*extract_build(struct extract *);
+/* The same for the selection's last use: each part of the content is
+ * freed once it is in the document, then the selection itself (with
+ * extract_free()), so that a long page is never whole twice over. */
+struct doc	*extract_build_free(struct extract *);
 /* The address of an image element as written: src, else a lazy
  * loader's data-src, else the first candidate of srcset. Allocated; NULL
  * if there is none, or only inline bytes (data:), nothing to show or

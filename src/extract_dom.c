@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "clean.h"
 #include "extract_dom.h"
 #include "extract_int.h"
 #include "text.h"
@@ -760,8 +761,7 @@ extract_dom_space_beside(xmlNodePtr n, int after)
 	if (s != NULL && s->type == XML_TEXT_NODE &&
 	    extract_dom_space_edge(s, !after))
 		return;
-	if ((t = xmlNewDocText(n->doc, BAD_CAST " ")) == NULL)
-		fatal(_("out of memory"));
+	t = clean_space(n->doc);
 	extract_dom_link_text(n->parent, after ? n->next : n, t);
 }
 

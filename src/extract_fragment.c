@@ -291,9 +291,9 @@ extract_fragment_doc(const char *s, size_t len, const struct doc *m,
 	extract_dom_annotate(&e->x, root);
 	xmlUnlinkNode(root);
 	e->x.article = root;
-	d = extract_build(e);
-	/* The article first: its names may be the tree's dictionary's. */
-	extract_free(e);
+	/* The article goes first: its names may be the tree's
+	 * dictionary's. */
+	d = extract_build_free(e);
 	xmlFreeDoc(tree);
 	return d;
 }

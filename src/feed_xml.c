@@ -60,10 +60,13 @@ static const struct feed_nsname {
 
 /* One XML feed being read. */
 struct feed_xml {
-	struct feed	*f;
+	struct feed	*f;		/* made when the root is known */
 	int		 atom;		/* the root is Atom's <feed> */
 	const xmlChar	*own_ns;	/* the root's namespace when reel does
 					   not know it: read as none */
+	const char	*url;
+	xmlNodePtr	*chain;		/* feed_xml_take()'s */
+	size_t		 chain_cap;
 };
 
 /* Does the text of an RSS title hold HTML: an end tag or a character
@@ -928,16 +931,22 @@ feed_xml_feed_child(struct feed_xml *x, xmlNodePtr n, const char *base)
 static void
 feed_xml_channel(struct feed_xml *x, xmlNodePtr n, const char *base)
 {
-	xmlNodePtr	 c;
+	xmlNodePtr	 c, next;
 	char		*own;
 	const char	*b;
 
-	for (c = n->children; c != NULL; c = c->next) {
+	for (c = n->children; c != NULL; c = next) {
+		next = c->next;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
 		if ((feed_xml_is(c, "item") || feed_xml_is(c, "entry")) &&
 		    feed_xml_core(x, c)) {
 			feed_xml_item(x, c, base);
+			/* Nothing reads an item twice: its tree goes once it
+			 * is in the model, so that the two are never both
+			 * whole (issue 14). */
+			xmlUnlinkNode(c);
+			xmlFreeNode(c);
 			continue;
 		}
 		own = feed_xml_base(c, base);
@@ -1009,6 +1018,72 @@ feed_xml_version(struct feed_xml *x, xmlDocPtr doc, xmlNodePtr root)
 	return NULL;
 }
 
+/* The feed for the document's root, made once. */
+static struct feed *
+feed_xml_feed(struct feed_xml *x, xmlDocPtr doc, xmlNodePtr root)
+{
+	if (x->f == NULL)
+		x->f = feed_new(feed_xml_version(x, doc, root));
+	return x->f;
+}
+
+/* Is n an item that feed_xml_channel() would read: an item or entry
+ * under the root, or under channels under it? */
+static int
+feed_xml_want(void *arg, xmlNodePtr n)
+{
+	struct feed_xml	*x = arg;
+	xmlNodePtr	 root, p;
+
+	if ((!feed_xml_is(n, "item") && !feed_xml_is(n, "entry")) ||
+	    (root = xmlDocGetRootElement(n->doc)) == NULL || n == root ||
+	    feed_xml_feed(x, n->doc, root)->version == NULL ||
+	    !feed_xml_core(x, n))
+		return 0;
+	for (p = n->parent; p != root; p = p->parent) {
+		if (p == NULL || !feed_xml_is(p, "channel") ||
+		    !feed_xml_core(x, p))
+			return 0;
+	}
+	return 1;
+}
+
+/* Reads an item as soon as it is parsed, with the base the walk of the
+ * channels would give it, then frees it (and the white space before it,
+ * which libxml2 would otherwise lengthen with each item's): the tree of
+ * a feed of 100,000 items is never whole (issue 14). */
+static void
+feed_xml_take(void *arg, xmlNodePtr n)
+{
+	struct feed_xml	*x = arg;
+	xmlNodePtr	 p, prev;
+	size_t		 depth = 0, i;
+	char		*own, *base;
+
+	for (p = n->parent; p != NULL && p->type == XML_ELEMENT_NODE;
+	    p = p->parent) {
+		x->chain = xgrowarray(x->chain, &x->chain_cap, depth + 1,
+		    sizeof *x->chain);
+		x->chain[depth++] = p;
+	}
+	base = x->url != NULL ? xstrdup(x->url) : NULL;
+	for (i = depth; i > 0; i--) {
+		if ((own = feed_xml_base(x->chain[i - 1], base)) != NULL) {
+			free(base);
+			base = own;
+		}
+	}
+	feed_xml_item(x, n, base);
+	free(base);
+	prev = n->prev;
+	xmlUnlinkNode(n);
+	xmlFreeNode(n);
+	if (prev != NULL && prev->type == XML_TEXT_NODE) {
+		xmlUnlinkNode(prev);
+		xmlFreeNode(prev);
+	}
+}
+
 /* Is the media type one an XML feed may be served as? */
 static int
 feed_xml_type(const char *type)
@@ -1026,17 +1101,24 @@ feed_xml_parse(const char *data, size_t len, const char *type,
     const char *charset, const char *url, struct feed **fp, char **cause)
 {
 	struct feed_xml	 x;
+	struct xml_each	 each = { feed_xml_want, feed_xml_take, &x };
 	struct xml	*xml;
 	xmlNodePtr	 root;
 	const char	*name = url != NULL ? url_name(url) : _("the feed");
 	char		*own, *msg;
+	int		 rc;
 
 	*fp = NULL;
-	if (xml_read(data, len, charset, name, &xml, cause) != 0)
-		return -1;
 	memset(&x, 0, sizeof x);
+	x.url = url;
+	rc = xml_read_each(data, len, charset, name, &each, &xml, cause);
+	free(x.chain);
+	if (rc != 0) {
+		feed_free(x.f);
+		return -1;
+	}
 	root = xmlDocGetRootElement(xml->doc);
-	x.f = feed_new(feed_xml_version(&x, xml->doc, root));
+	feed_xml_feed(&x, xml->doc, root);
 	if (x.f->version == NULL) {
 		msg = xprintf(_("%s: not a feed: the document is <%s>, not "
 		    "RSS or Atom"), name, (const char *)root->name);

@@ -109,53 +109,14 @@ pipeline_page(const char *data, size_t len, const char *type,
 	    NULL, cause);
 }
 
-struct doc *
-pipeline_page_fragment(const char *data, size_t len, const char *type,
-    const char *http_charset, const char *url, char **fragment,
-    char **cause)
+/* Returns NULL with *cause naming the page and saying why (why is
+ * taken). */
+static struct doc *
+pipeline_fail(const char *url, char *why, char **cause)
 {
-	struct doc	*d;
-	struct extract	*e;
-	struct buf	 frag = BUF_INIT;
-	xmlDocPtr	 tree;
 	const char	*name;
-	char		*utf8, *why = NULL, *safe;
-	size_t		 utf8len;
+	char		*safe;
 
-	if (charset_decode(data, len, http_charset, &utf8, &utf8len,
-	    &why) != 0)
-		goto fail;
-	if (type != NULL && strcmp(type, "text/plain") == 0) {
-		d = pipeline_text(utf8, utf8len, url,
-		    fragment != NULL ? &frag : NULL);
-		free(utf8);
-	} else {
-		tree = clean_parse(utf8, utf8len, &why);
-		free(utf8);
-		if (tree == NULL)
-			goto fail;
-		if ((e = extract_select(tree, url, &why)) == NULL) {
-			xmlFreeDoc(tree);
-			goto fail;
-		}
-		d = extract_build(e);
-		if (fragment != NULL)
-			extract_fragment_write(e, &frag);
-		extract_free(e);
-		xmlFreeDoc(tree);
-	}
-	if (d->nblocks == 0) {
-		/* Nothing but a title, or an empty text: say so rather
-		 * than show nothing. */
-		doc_free(d);
-		buf_free(&frag);
-		why = xstrdup(_("no text to read in the page"));
-		goto fail;
-	}
-	if (fragment != NULL)
-		*fragment = buf_detach(&frag, NULL);
-	return d;
-fail:
 	/* The name may be remote (a redirect target) or a hostile file
 	 * name: it reaches the terminal only sanitized. */
 	name = url_name(url != NULL ? url : "-");
@@ -164,6 +125,63 @@ fail:
 	free(safe);
 	free(why);
 	return NULL;
+}
+
+/* pipeline_page_fragment() once the page is UTF-8: takes utf8. Each
+ * stage is freed as soon as the next has what it needs (the page once
+ * tidy has read it, tidy's tree as it is copied, the tree as the
+ * document is built), so that a long page is held at most twice. */
+static struct doc *
+pipeline_utf8(char *utf8, size_t utf8len, const char *type, const char *url,
+    char **fragment, char **cause)
+{
+	struct doc	*d;
+	struct extract	*e;
+	struct buf	 frag = BUF_INIT;
+	xmlDocPtr	 tree;
+	char		*why = NULL;
+
+	if (type != NULL && strcmp(type, "text/plain") == 0) {
+		d = pipeline_text(utf8, utf8len, url,
+		    fragment != NULL ? &frag : NULL);
+		free(utf8);
+	} else {
+		if ((tree = clean_parse_take(utf8, utf8len, &why)) == NULL)
+			return pipeline_fail(url, why, cause);
+		if ((e = extract_select(tree, url, &why)) == NULL) {
+			xmlFreeDoc(tree);
+			return pipeline_fail(url, why, cause);
+		}
+		if (fragment != NULL)
+			extract_fragment_write(e, &frag);
+		d = extract_build_free(e);
+		xmlFreeDoc(tree);
+	}
+	if (d->nblocks == 0) {
+		/* Nothing but a title, or an empty text: say so rather
+		 * than show nothing. */
+		doc_free(d);
+		buf_free(&frag);
+		return pipeline_fail(url,
+		    xstrdup(_("no text to read in the page")), cause);
+	}
+	if (fragment != NULL)
+		*fragment = buf_detach(&frag, NULL);
+	return d;
+}
+
+struct doc *
+pipeline_page_fragment(const char *data, size_t len, const char *type,
+    const char *http_charset, const char *url, char **fragment,
+    char **cause)
+{
+	char	*utf8, *why = NULL;
+	size_t	 utf8len;
+
+	if (charset_decode(data, len, http_charset, &utf8, &utf8len,
+	    &why) != 0)
+		return pipeline_fail(url, why, cause);
+	return pipeline_utf8(utf8, utf8len, type, url, fragment, cause);
 }
 
 int
@@ -179,11 +197,22 @@ pipeline_load_fragment(const char *what, const struct fetch_opts *opts,
 {
 	struct fetch_result	 res;
 	int			 rc;
+	char			*utf8, *why = NULL;
+	size_t			 utf8len;
 
 	if ((rc = fetch(what, opts, &res, cause)) != 0)
 		return rc;
-	*dp = pipeline_page_fragment(res.data, res.len, res.type, res.charset,
-	    res.url, fragment, cause);
+	/* The body goes as soon as it is decoded. */
+	if (charset_decode(res.data, res.len, res.charset, &utf8, &utf8len,
+	    &why) != 0)
+		*dp = pipeline_fail(res.url, why, cause);
+	else {
+		free(res.data);
+		res.data = NULL;
+		res.len = 0;
+		*dp = pipeline_utf8(utf8, utf8len, res.type, res.url,
+		    fragment, cause);
+	}
 	fetch_result_free(&res);
 	return *dp != NULL ? REEL_EXIT_OK : REEL_EXIT_FAILURE;
 }

@@ -221,6 +221,11 @@ refresh_flush(struct refresh *r, char **cause)
 		f = &r->feeds[r->arrived[i]];
 		if (f->rc == 0 && f->res.status != 304)
 			parsed[i] = refresh_parse(f);
+		/* The body is not read again: it need not stay beside the
+		 * feeds parsed after it and the store's work. */
+		free(f->res.data);
+		f->res.data = NULL;
+		f->res.len = 0;
 	}
 	if ((rc = store_begin(r->s, cause)) == 0) {
 		for (i = 0; i < n && rc == 0; i++)

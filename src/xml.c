@@ -45,7 +45,41 @@ struct xml_parse {
 	size_t			  nents, ents_cap;
 	int			  loop;		/* libxml2 saw an entity loop */
 	char			 *error;	/* its first error */
+	const struct xml_each	 *each;		/* or NULL */
+	endElementNsSAX2Func	  end;		/* libxml2's own */
+	size_t			  taken;	/* what the entities of the
+						   elements each took add */
 };
+
+/* The bytes libxml2 reads, a window at a time: xmlCtxtReadMemory()
+ * copies the whole document into its input buffer first, and a second
+ * time in checking its encoding, which for a large feed was twice its
+ * size beside its tree (issue 14). */
+struct xml_src {
+	const char	*p;
+	size_t		 left;
+};
+
+static int
+xml_src_read(void *ctx, char *out, int len)
+{
+	struct xml_src	*src = ctx;
+	size_t		 n;
+
+	if (len <= 0)
+		return 0;
+	n = (size_t)len < src->left ? (size_t)len : src->left;
+	memcpy(out, src->p, n);
+	src->p += n;
+	src->left -= n;
+	return (int)n;
+}
+
+static int
+xml_src_close(void *ctx)
+{
+	return 0;
+}
 
 /* Flags the document ill-formed; the first message is kept. */
 static void
@@ -575,6 +609,28 @@ xml_error(void *ctx, xmlErrorPtr e)
 }
 
 
+/* libxml2's endElementNs: its own (the element is whole in the tree),
+ * then the element is offered to each, measured first as the whole
+ * document is after it is read. */
+static void
+xml_end_element(void *ctx, const xmlChar *name, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	xmlParserCtxtPtr	 c = ctx;
+	struct xml_parse	*p = c->_private;
+	xmlNodePtr		 n = c->node;
+
+	p->end(ctx, name, prefix, uri);
+	if (n == NULL || n->type != XML_ELEMENT_NODE || p->loop ||
+	    p->taken > XML_ENTITY_MAX || !p->each->want(p->each->arg, n))
+		return;
+	if (n->doc != NULL && n->doc->intSubset != NULL &&
+	    n->doc->intSubset->entities != NULL &&
+	    (p->taken += xml_size(n, 0)) > XML_ENTITY_MAX)
+		return;
+	p->each->take(p->each->arg, n);
+}
+
 /* Returns non-zero if a start tag in the len bytes at s has more than
  * max attributes: counts the '=' outside quotes between "<name" and ">",
  * in one pass; comments and CDATA sections are skipped. */
@@ -619,7 +675,16 @@ int
 xml_read(const char *data, size_t len, const char *charset, const char *name,
     struct xml **xp, char **cause)
 {
+	return xml_read_each(data, len, charset, name, NULL, xp, cause);
+}
+
+int
+xml_read_each(const char *data, size_t len, const char *charset,
+    const char *name, const struct xml_each *each, struct xml **xp,
+    char **cause)
+{
 	struct xml_parse	 p;
+	struct xml_src		 src;
 	struct buf		 raw = BUF_INIT, utf8 = BUF_INIT;
 	xmlParserCtxtPtr	 c;
 	xmlNodePtr		 root;
@@ -651,10 +716,16 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 	c->sax->resolveEntity = xml_resolve;
 	c->sax->externalSubset = NULL;
 	c->sax->serror = xml_error;
+	if ((p.each = each) != NULL) {
+		p.end = c->sax->endElementNs;
+		c->sax->endElementNs = xml_end_element;
+	}
 	/* No NOENT (references stay nodes, measured before being read), no
 	 * DTDLOAD, no network; the bytes are UTF-8 by now whatever the
 	 * declaration says. */
-	p.x->doc = xmlCtxtReadMemory(c, buf_str(&utf8), (int)utf8.len, NULL,
+	src.p = buf_str(&utf8);
+	src.left = utf8.len;
+	p.x->doc = xmlCtxtReadIO(c, xml_src_read, xml_src_close, &src, NULL,
 	    "UTF-8", XML_PARSE_RECOVER | XML_PARSE_NONET |
 	    XML_PARSE_IGNORE_ENC | XML_PARSE_NOCDATA | XML_PARSE_COMPACT);
 	xmlFreeParserCtxt(c);
@@ -670,7 +741,8 @@ xml_read(const char *data, size_t len, const char *charset, const char *name,
 		    xprintf(_("%s: the document is empty"), name);
 	else if (p.x->doc->intSubset != NULL &&
 	    p.x->doc->intSubset->entities != NULL &&
-	    xml_size(root, 0) > XML_ENTITY_MAX)
+	    (p.taken > XML_ENTITY_MAX ||
+	    p.taken + xml_size(root, 0) > XML_ENTITY_MAX))
 		msg = xprintf(ngettext_("%s: refused: its entities expand to "
 		    "more than %d byte (an entity expansion attack)", "%s: "
 		    "refused: its entities expand to more than %d bytes (an "

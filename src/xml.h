@@ -29,6 +29,23 @@ struct xml {
  */
 int	 xml_read(const char *, size_t, const char *, const char *,
 	    struct xml **, char **);
+/*
+ * Elements handed over as the document is read, so that a large one is
+ * never a whole tree: as each element's end tag is read, want(arg, n) says
+ * whether n (whole, in the tree) is wanted; if so, and once what its
+ * entity references expand to is measured within the limit, take(arg, n)
+ * reads it and may unlink and free it. What was taken counts in the
+ * limit of the whole, and when xml_read_each() fails, what take() made
+ * of the document is the caller's to discard.
+ */
+struct xml_each {
+	int	(*want)(void *, xmlNodePtr);
+	void	(*take)(void *, xmlNodePtr);
+	void	 *arg;
+};
+/* xml_read(), handing elements over to each as they are read. */
+int	 xml_read_each(const char *, size_t, const char *, const char *,
+	    const struct xml_each *, struct xml **, char **);
 void	 xml_free(struct xml *);
 /* Appends the text under n (text, CDATA and the internal entities the
  * references expand to; external entities are never read) to out. */

@@ -651,6 +651,56 @@ test_entity_attacks(void **state)
 	assert_true(peak_kb() - before < 100 * 1024);
 }
 
+/* Items are read, and freed, as they are parsed (issue 14): an entity
+ * under the limit in each of them but over it in all of them together is
+ * still refused. */
+static void
+test_entity_spread(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	char		*cause;
+	int		 i;
+
+	buf_adds(&b, "<!DOCTYPE rss [<!ENTITY a \"");
+	for (i = 0; i < 100000; i++)
+		buf_addc(&b, 'a');
+	buf_adds(&b, "\">]><rss><channel>");
+	for (i = 0; i < 20; i++)
+		buf_adds(&b, "<item><title>&a;</title></item>");
+	buf_adds(&b, "</channel></rss>");
+	cause = refuse(b.data, b.len);
+	assert_non_null(strstr(cause, "entity expansion"));
+	free(cause);
+	buf_free(&b);
+}
+
+/* Items read as they are parsed have the base of every channel above
+ * them; what the channel says after them, and an item left open at the
+ * end, are read too. */
+static void
+test_items_as_parsed(void **state)
+{
+	struct feed	*f;
+
+	f = parse("<rss xml:base=\"https://a.example/r/\"><channel "
+	    "xml:base=\"c/\"><item><link>one</link></item><channel "
+	    "xml:base=\"d/\"><item><link>two</link></item></channel>"
+	    "<title>After</title><item><link>three</link>");
+	assert_int_equal(f->nitems, 3);
+	assert_string_equal(f->items[0].link, "https://a.example/r/c/one");
+	assert_string_equal(f->items[1].link, "https://a.example/r/c/d/two");
+	assert_string_equal(f->items[2].link, "https://a.example/r/c/three");
+	assert_string_equal(f->title.value, "After");
+	assert_true(f->bozo);
+	feed_free(f);
+	/* An item inside an item is not an item of the feed. */
+	f = parse("<rss><channel><item><title>a</title><item><title>b"
+	    "</title></item></item></channel></rss>");
+	assert_int_equal(f->nitems, 1);
+	assert_string_equal(f->items[0].title.value, "a");
+	feed_free(f);
+}
+
 static void
 test_entities_declared(void **state)
 {
@@ -801,6 +851,8 @@ main(void)
 		cmocka_unit_test(test_encodings),
 		cmocka_unit_test(test_malformed),
 		cmocka_unit_test(test_entity_attacks),
+		cmocka_unit_test(test_entity_spread),
+		cmocka_unit_test(test_items_as_parsed),
 		cmocka_unit_test(test_entities_declared),
 		cmocka_unit_test(test_external_entity),
 		cmocka_unit_test(test_hundred_thousand_items),
