@@ -6,8 +6,8 @@
 set -eu
 out=$1 src=$2 corpus=$3
 rm -rf "$out"
-for t in charset date doc feed feed_json keys layout opml page sanitize url \
-    conf
+for t in bmimport charset date doc feed feed_json keys layout opml page \
+    sanitize url conf
 do
 	mkdir -p "$out/$t"
 done
@@ -45,6 +45,35 @@ color status white blue bold
 bind nxt x' config
 w opml '<?xml version="1.0"?><opml version="2.0"><head><title>Subs</title></head><body><outline text="Film"><outline text="A" type="rss" xmlUrl="https://example.org/a.xml" htmlUrl="https://example.org/"/><outline text="B" xmlUrl="/b.rss"/></outline><outline type="include" url="other.opml"/></body></opml>' nested
 w opml '<opml version="1.0"><body><outline title="C" xmlUrl="http://example.com/feed"/></body></opml>' v1
+w bmimport '<!DOCTYPE NETSCAPE-Bookmark-file-1>
+<META HTTP-EQUIV="Content-Type" CONTENT="text/html; charset=UTF-8">
+<TITLE>Bookmarks</TITLE>
+<H1>Bookmarks</H1>
+<DL><p>
+    <DT><H3 ADD_DATE="1700000000" PERSONAL_TOOLBAR_FOLDER="true">Toolbar</H3>
+    <DL><p>
+        <DT><A HREF="https://example.org/a" ADD_DATE="1700000000">A &amp; <b>b</b></A>
+        <DT><A HREF="place:sort=8">Recent</A>
+    </DL><p>
+    <DT><H3>Cinema</H3>
+    <DL><p>
+        <DT><A HREF="http://example.org/b" TAGS="long reads,film" ADD_DATE="1700000000000000">B</A>
+        <DD>a note &lt;here&gt;
+        <!-- <DT><A HREF="http://example.org/c">C</A> -->
+        <DT><A HREF=http://example.org/d>D
+    </DL><p>
+</DL><p>' netscape
+w bmimport '[
+  {"url": "https://example.org/a", "title": "A", "author": null, "site": "example.org", "published": "2024-01-02", "added": "2024-01-03T04:05:06Z", "read": null, "tags": ["film", "Film", " noir "], "note": "n", "quotes": [{"block": 3, "text": "a paragraph"}]},
+  {"url": "gopher://x/"},
+  {"title": "no url"},
+  {"url": "http://example.org/b", "quotes": [{"block": -1, "text": "x"}]}
+]' json
+w bmimport '# to read
+https://example.org/a
+gopher://x/
+
+  http://example.org/b  ' urls
 w url 'https://example.org/a/b/../c?q=1#frag' abs
 w url "../x/./y?z
 https://Example.ORG:8080/dir/page.html" rel

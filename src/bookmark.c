@@ -101,12 +101,13 @@ bookmark_quote(const char *s, size_t len)
 }
 
 /* Text of a file as one line: character references decoded (HTML's),
- * tags left out, runs of white space one space, none at the ends; NULL
- * when nothing is left. */
+ * tags left out, sanitized (a browser's file holds the titles pages
+ * gave), runs of white space one space, none at the ends; NULL when
+ * nothing is left. */
 static char *
 bookmark_text(const char *s, size_t len, int html)
 {
-	struct buf	 raw = BUF_INIT, out = BUF_INIT;
+	struct buf	 raw = BUF_INIT, clean = BUF_INIT, out = BUF_INIT;
 	const char	*p, *end = s + len;
 	int		 space = 0;
 
@@ -121,12 +122,11 @@ bookmark_text(const char *s, size_t len, int html)
 			buf_addc(&raw, *p);
 		}
 		entity_decode(&out, buf_str(&raw), raw.len, ENTITY_HTML);
-		buf_reset(&raw);
-		buf_add(&raw, buf_str(&out), out.len);
+		sanitize_append(&clean, buf_str(&out), out.len, 0);
 		buf_reset(&out);
 	} else
-		buf_add(&raw, s, len);
-	for (p = buf_str(&raw); *p != '\0'; p++) {
+		sanitize_append(&clean, s, len, 0);
+	for (p = buf_str(&clean); *p != '\0'; p++) {
 		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r' ||
 		    *p == '\f') {
 			space = out.len > 0;
@@ -138,6 +138,7 @@ bookmark_text(const char *s, size_t len, int html)
 		buf_addc(&out, *p);
 	}
 	buf_free(&raw);
+	buf_free(&clean);
 	if (out.len == 0) {
 		buf_free(&out);
 		return NULL;
@@ -199,15 +200,19 @@ bookmark_get(struct bookmark_file *f, char *url)
 	return b;
 }
 
-/* A URL of a file, or NULL when it is none reel fetches. */
+/* A URL of a file as a request names it (what a URL cannot hold
+ * percent-encoded, as `reel bookmark add` has it), or NULL when it is
+ * none reel fetches. */
 static char *
 bookmark_url(const char *s, size_t len)
 {
-	char	*u;
+	char	*t, *u;
 
-	if ((u = bookmark_text(s, len, 0)) == NULL)
+	if ((t = bookmark_text(s, len, 0)) == NULL)
 		return NULL;
-	if (!url_is_web(u)) {
+	u = url_absolute(t, NULL);
+	free(t);
+	if (u != NULL && !url_is_web(u)) {
 		free(u);
 		return NULL;
 	}
@@ -300,10 +305,10 @@ bookmark_attrs(struct bookmark_scan *sc, struct bookmark_attr *av)
 				vlen = (size_t)(p - val);
 			}
 		}
-		if (nlen == 0) {
-			p++;
+		/* "=value" with no name: skipped ('=' is taken, so the
+		 * loop goes on; a step more could pass the end). */
+		if (nlen == 0)
 			continue;
-		}
 		if (n < BOOKMARK_MAX_ATTRS && nlen < sizeof av[n].name) {
 			memcpy(av[n].name, name, nlen);
 			av[n].name[nlen] = '\0';
@@ -548,12 +553,19 @@ bookmark_json_str(json_object *o, const char *key)
 	return json_object_get_string(v);
 }
 
+/* A string member of o sanitized (flags as sanitize()'s), or NULL when
+ * there is none or it is empty. */
 static char *
-bookmark_json_text(json_object *o, const char *key)
+bookmark_json_text(json_object *o, const char *key, int flags)
 {
-	const char	*s = bookmark_json_str(o, key);
+	json_object	*v;
 
-	return s != NULL && *s != '\0' ? xstrdup(s) : NULL;
+	if (!json_object_object_get_ex(o, key, &v) ||
+	    !json_object_is_type(v, json_type_string) ||
+	    json_object_get_string_len(v) == 0)
+		return NULL;
+	return sanitize(json_object_get_string(v),
+	    (size_t)json_object_get_string_len(v), flags);
 }
 
 /* One object of reel's JSON. */
@@ -564,7 +576,7 @@ bookmark_json_one(json_object *o, size_t i, struct bookmark_file *f)
 	struct date	 d;
 	json_object	*v, *e, *blk;
 	const char	*s;
-	char		*url;
+	char		*url, *text;
 	size_t		 j, n;
 
 	if (!json_object_is_type(o, json_type_object) ||
@@ -581,9 +593,9 @@ bookmark_json_one(json_object *o, size_t i, struct bookmark_file *f)
 	}
 	b = bookmark_get(f, url);
 	if (b->title == NULL)
-		b->title = bookmark_json_text(o, "title");
+		b->title = bookmark_json_text(o, "title", 0);
 	if (b->note == NULL)
-		b->note = bookmark_json_text(o, "note");
+		b->note = bookmark_json_text(o, "note", SANITIZE_PRE);
 	if (b->added == 0 && (s = bookmark_json_str(o, "added")) != NULL &&
 	    date_parse(s, &d) == 0)
 		b->added = date_utc(&d);
@@ -603,16 +615,17 @@ bookmark_json_one(json_object *o, size_t i, struct bookmark_file *f)
 	n = json_object_array_length(v);
 	for (j = 0; j < n; j++) {
 		e = json_object_array_get_idx(v, j);
-		if ((s = bookmark_json_str(e, "text")) == NULL ||
-		    !json_object_object_get_ex(e, "block", &blk) ||
+		if (!json_object_object_get_ex(e, "block", &blk) ||
 		    !json_object_is_type(blk, json_type_int) ||
-		    json_object_get_int64(blk) < 0)
+		    json_object_get_int64(blk) < 0 ||
+		    (text = bookmark_json_text(e, "text", SANITIZE_PRE)) ==
+		    NULL)
 			continue;
 		b->quotes = xreallocarray(b->quotes, b->nquotes + 1,
 		    sizeof *b->quotes);
 		b->quotes[b->nquotes].block =
 		    (size_t)json_object_get_int64(blk);
-		b->quotes[b->nquotes++].text = xstrdup(s);
+		b->quotes[b->nquotes++].text = text;
 	}
 }
 

@@ -25,6 +25,10 @@ the body; /endless never ends; /bad-type has a Content-Type that is no
 media type; /octet-binary is application/octet-stream whose bytes turn
 binary after the first kilobytes. /faulty/N.xml is feed N of a refresh,
 whose every fourth feed (N % 4 == 0) fails in one of those ways.
+
+With --root DIR, /files/NAME is the file DIR/NAME as it is, typed by its
+extension (.html, .xml, .json), for tests that make their own pages and
+feeds (tests/e2e-escapes.test).
 """
 
 import argparse
@@ -596,6 +600,23 @@ class Handler(http.server.BaseHTTPRequestHandler):
         # /to-essay/N: a permanent redirect to essay N.
         self.redirect(301, "/essays/%d.html" % int(rest))
 
+    def r_files(self, rest):
+        types = {".html": "text/html; charset=utf-8",
+                 ".xml": "application/rss+xml; charset=utf-8",
+                 ".json": "application/feed+json"}
+        ext = os.path.splitext(rest)[1]
+        if (self.server.root is None or "/" in rest or rest.startswith(".")
+                or ext not in types):
+            self.send(404, b"<p>no such file</p>")
+            return
+        try:
+            with open(os.path.join(self.server.root, rest), "rb") as f:
+                body = f.read()
+        except OSError:
+            self.send(404, b"<p>no such file</p>")
+            return
+        self.send(200, body, ctype=types[ext])
+
     def r_stats(self):
         with self.server.lock:
             body = json.dumps({"requests": self.server.requests,
@@ -750,6 +771,7 @@ PREFIX_ROUTES = [
     ("/to-essay/", Handler.r_to_essay),
     ("/cut/", Handler.r_cut),
     ("/faulty/", Handler.r_faulty),
+    ("/files/", Handler.r_files),
 ]
 
 
@@ -757,6 +779,7 @@ class Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     verbose = False
     hangups = None
+    root = None
     # Many clients at once: the default backlog of 5 would drop SYNs.
     request_queue_size = 128
 
@@ -810,10 +833,12 @@ def main():
     ap.add_argument("--lifetime", type=float, default=120)
     ap.add_argument("--verbose", action="store_true")
     ap.add_argument("--hangups")
+    ap.add_argument("--root")
     args = ap.parse_args()
 
     Server.verbose = args.verbose
     Server.hangups = args.hangups
+    Server.root = args.root
     plain = Server(("127.0.0.1", 0), Handler)
     serve(plain)
     tls_port = 0

@@ -141,6 +141,15 @@ test_netscape_loose(void **state)
 	assert_int_equal(f->n, 1);
 	assert_null(f->v[0].title);
 	bookmark_file_free(f);
+	/* An attribute with no name at the very end (fuzz_bmimport: the
+	 * scanner stepped past the end). */
+	f = parse("<DL><DT><A =");
+	assert_int_equal(f->n, 0);
+	bookmark_file_free(f);
+	f = parse("<DL><DT><A = =x HREF=\"https://x.example/\">X</A>");
+	assert_int_equal(f->n, 1);
+	assert_string_equal(f->v[0].title, "X");
+	bookmark_file_free(f);
 }
 
 static void
@@ -215,6 +224,46 @@ test_json(void **state)
 	assert_int_equal(bookmark_parse("binary\0stuff", 12, &f, &cause), -1);
 	assert_non_null(strstr(cause, "not a bookmark file"));
 	free(cause);
+}
+
+/* A browser's file holds the titles pages gave, and a JSON file
+ * anything: every string read is sanitized, every URL as a request names
+ * it, so no escape sequence reaches the library or the terminal. */
+static void
+test_hostile(void **state)
+{
+	static const char *const t0[] = { "\xe2\x90\x87x", "a\xe2\x90\x9b[2Jb",
+	    NULL };
+	static const char *const t1[] = { "\xef\xbf\xbd" "1", NULL };
+	struct bookmark_file	*f;
+
+	f = parse("<DL><DT><H3>a\x1b[2Jb</H3><DL>"
+	    "<DT><A HREF=\"https://x.example/a b\x1b]0;t\x07\" TAGS=\"\x07x\">"
+	    "T\x1b]0;title\x07\xc2\x9b" "31m\x08</A>"
+	    "<DD>n\x1b]52;c;aGk=\x07\r\n\xe2\x80\xaeo"
+	    "</DL></DL>");
+	assert_int_equal(f->n, 1);
+	assert_string_equal(f->v[0].url,
+	    "https://x.example/a%20b%E2%90%9B%5D0;t%E2%90%87");
+	assert_string_equal(f->v[0].title,
+	    "T\xe2\x90\x9b]0;title\xe2\x90\x87\xef\xbf\xbd" "31m\xe2\x90\x88");
+	assert_string_equal(f->v[0].note,
+	    "n\xe2\x90\x9b]52;c;aGk=\xe2\x90\x87 o");
+	assert_tags(&f->v[0], t0);
+	bookmark_file_free(f);
+
+	f = parse("[{\"url\": \"https://j.example/\","
+	    " \"title\": \"J\\u001b]2;x\\u0007\","
+	    " \"note\": \"a\\nb\\u009b\","
+	    " \"tags\": [\"\\u0085" "1\"],"
+	    " \"quotes\": [{\"block\": 1, \"text\": \"q\\u001bc\\n\"}]}]");
+	assert_int_equal(f->n, 1);
+	assert_string_equal(f->v[0].title, "J\xe2\x90\x9b]2;x\xe2\x90\x87");
+	/* A note and a quote keep their lines. */
+	assert_string_equal(f->v[0].note, "a\nb\xef\xbf\xbd");
+	assert_tags(&f->v[0], t1);
+	assert_string_equal(f->v[0].quotes[0].text, "q\xe2\x90\x9b" "c\n");
+	bookmark_file_free(f);
 }
 
 /* A bookmark with everything, and one with nothing but its URL. */
@@ -383,6 +432,7 @@ main(void)
 		cmocka_unit_test(test_netscape_loose),
 		cmocka_unit_test(test_urls),
 		cmocka_unit_test(test_json),
+		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_write_html),
 		cmocka_unit_test(test_write_json),
 		cmocka_unit_test(test_write_markdown),

@@ -83,12 +83,81 @@ test_run(void **state)
 	free(cause);
 }
 
+/* The bytes of file, its length in *len; NULL if it cannot be read. */
+static char *
+slurp(const char *file, size_t *len)
+{
+	char	*data, *cause = NULL;
+
+	if (read_file(file, SIZE_MAX, &data, len, &cause) != 0) {
+		free(cause);
+		return NULL;
+	}
+	return data;
+}
+
+/* A URL made of every piece of shell syntax reaches the browser as one
+ * argument, byte for byte, and runs nothing: the browser is a script of
+ * ours that writes its argument count and arguments (NUL-separated), and
+ * none of the files the URL's commands would make appears. */
+static void
+test_inert(void **state)
+{
+	/* The URL as an argument of its own, and in a word with "%s". */
+	static const char *const words[] = { "", " --url=%s" };
+	static const char *const prefix[] = { "", "--url=" };
+	char		 dir[] = "/tmp/reel-browser.XXXXXX";
+	char		*script, *url, *args, *got, *want, *browser, *pwn;
+	char		*cause = NULL;
+	size_t		 len, wantlen, i, j;
+	struct stat	 st;
+	FILE		*f;
+
+	assert_non_null(mkdtemp(dir));
+	script = xprintf("%s/record", dir);
+	args = xprintf("%s/args", dir);
+	assert_non_null(f = fopen(script, "w"));
+	fprintf(f, "#!/bin/sh\nprintf '%%s\\0' \"$#\" \"$@\" >%s\n", args);
+	assert_int_equal(fclose(f), 0);
+	assert_int_equal(chmod(script, 0700), 0);
+	url = xprintf("https://x.example/a;touch %s/p1;b?$(touch %s/p2)&"
+	    "`touch %s/p3`|touch %s/p4&&touch %s/p5>%s/p6 'q\"\n"
+	    "touch %s/p7 || touch %s/p8 # ${IFS}*", dir, dir, dir, dir, dir,
+	    dir, dir, dir);
+	for (i = 0; i < nitems(words); i++) {
+		browser = xprintf("%s/record%s", dir, words[i]);
+		if (browser_open(browser, url, &cause) != 0)
+			fail_msg("%s: %s", browser, cause);
+		free(browser);
+		/* "1", then the URL (after the word's own text). */
+		want = xprintf("1%c%s%s", '\0', prefix[i], url);
+		wantlen = 2 + strlen(prefix[i]) + strlen(url) + 1;
+		assert_non_null(got = slurp(args, &len));
+		assert_int_equal(len, wantlen);
+		assert_memory_equal(got, want, wantlen);
+		free(got);
+		free(want);
+		assert_int_equal(unlink(args), 0);
+	}
+	for (j = 1; j <= 8; j++) {
+		pwn = xprintf("%s/p%zu", dir, j);
+		assert_int_equal(stat(pwn, &st), -1);
+		free(pwn);
+	}
+	assert_int_equal(unlink(script), 0);
+	free(script);
+	free(args);
+	free(url);
+	assert_int_equal(rmdir(dir), 0);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_argv),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_inert),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
