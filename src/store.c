@@ -1090,7 +1090,8 @@ store_close(struct store *s)
 		return;
 	if (s->db != NULL) {
 		if (sqlite_dl.get_autocommit(s->db) == 0)
-			(void)sqlite_dl.exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+			(void)sqlite_dl.exec(s->db, "ROLLBACK", NULL, NULL,
+			    NULL);
 		/* finalize returns the last step's result, already seen. */
 		for (i = 0; i < nitems(s->st); i++)
 			(void)sqlite_dl.finalize(s->st[i]);

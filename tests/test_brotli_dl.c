@@ -1,5 +1,6 @@
-/* test_brotli_dl.c: libbrotlidec is not in the process until brotli_dl_load() opens it;
- * a missing library is one clear error; the table is the library's. */
+/* test_brotli_dl.c: libbrotlidec is not in the process until
+ * brotli_dl_load() opens it; a missing library is one clear error; the
+ * table is the library's. */
 #include <config.h>
 
 #include <setjmp.h>

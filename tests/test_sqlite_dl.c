@@ -1,5 +1,6 @@
-/* test_sqlite_dl.c: libsqlite3 is not in the process until sqlite_dl_load() opens it;
- * a missing library is one clear error; the table is the library's. */
+/* test_sqlite_dl.c: libsqlite3 is not in the process until
+ * sqlite_dl_load() opens it; a missing library is one clear error; the
+ * table is the library's. */
 #include <config.h>
 
 #include <setjmp.h>

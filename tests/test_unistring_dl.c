@@ -1,5 +1,6 @@
-/* test_unistring_dl.c: libunistring is not in the process until unistring_dl_load() opens it;
- * a missing library is one clear error; the table is the library's. */
+/* test_unistring_dl.c: libunistring is not in the process until
+ * unistring_dl_load() opens it; a missing library is one clear error; the
+ * table is the library's. */
 #include <config.h>
 
 #include <setjmp.h>

@@ -1,5 +1,6 @@
-/* test_zstd_dl.c: libzstd is not in the process until zstd_dl_load() opens it;
- * a missing library is one clear error; the table is the library's. */
+/* test_zstd_dl.c: libzstd is not in the process until
+ * zstd_dl_load() opens it; a missing library is one clear error; the
+ * table is the library's. */
 #include <config.h>
 
 #include <setjmp.h>
