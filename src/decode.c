@@ -7,12 +7,12 @@
 #include <string.h>
 #include <strings.h>
 
-#include <brotli/decode.h>
 #include <zlib.h>
-#include <zstd.h>
 
+#include "brotli_dl.h"
 #include "decode.h"
 #include "util.h"
+#include "zstd_dl.h"
 
 #define DECODE_CHUNK	16384
 
@@ -78,14 +78,16 @@ decode_new(const char *coding, struct decode **dp)
 		/* Set up on the first bytes: zlib's wrapper or raw. */
 		break;
 	case DECODE_BR:
-		if ((d->br = BrotliDecoderCreateInstance(NULL, NULL, NULL)) ==
+		brotli_dl_need();
+		if ((d->br = brotli_dl.create_instance(NULL, NULL, NULL)) ==
 		    NULL)
 			fatal(_("out of memory"));
 		break;
 	case DECODE_ZSTD:
-		if ((d->zs = ZSTD_createDStream()) == NULL)
+		zstd_dl_need();
+		if ((d->zs = zstd_dl.create_dstream()) == NULL)
 			fatal(_("out of memory"));
-		if (ZSTD_isError(ZSTD_initDStream(d->zs)))
+		if (zstd_dl.is_error(zstd_dl.init_dstream(d->zs)))
 			fatal("ZSTD_initDStream failed");
 		break;
 	}
@@ -192,7 +194,7 @@ decode_brotli(struct decode *d, const char *p, size_t n, decode_out out,
 			return 0;
 		o = (uint8_t *)d->out;
 		avail_out = sizeof d->out;
-		r = BrotliDecoderDecompressStream(d->br, &n, &in, &avail_out,
+		r = brotli_dl.decompress_stream(d->br, &n, &in, &avail_out,
 		    &o, NULL);
 		if (r == BROTLI_DECODER_RESULT_ERROR)
 			return -1;
@@ -220,8 +222,8 @@ decode_zstd(struct decode *d, const char *p, size_t n, decode_out out,
 		o.dst = d->out;
 		o.size = sizeof d->out;
 		o.pos = 0;
-		r = ZSTD_decompressStream(d->zs, &o, &in);
-		if (ZSTD_isError(r))
+		r = zstd_dl.decompress_stream(d->zs, &o, &in);
+		if (zstd_dl.is_error(r))
 			return -1;
 		if (o.pos > 0 && out(arg, d->out, o.pos) != 0)
 			return 1;
@@ -266,8 +268,8 @@ decode_free(struct decode *d)
 	    (d->kind == DECODE_DEFLATE && d->started))
 		inflateEnd(&d->z);
 	if (d->br != NULL)
-		BrotliDecoderDestroyInstance(d->br);
+		brotli_dl.destroy_instance(d->br);
 	if (d->zs != NULL)
-		ZSTD_freeDStream(d->zs);
+		zstd_dl.free_dstream(d->zs);
 	free(d);
 }

@@ -10,11 +10,10 @@
 #include <string.h>
 #include <strings.h>
 
-#include <unictype.h>
-
 #include "doc.h"
 #include "layout.h"
 #include "toc.h"
+#include "unistring_dl.h"
 #include "util.h"
 #include "width.h"
 
@@ -1601,10 +1600,18 @@ layout_block_rtl(const struct doc *d, size_t b)
 	size_t			 i, n;
 	int			 c;
 
-	/* UAX #9's P2 and P3: the first strong character decides. */
+	/* UAX #9's P2 and P3: the first strong character decides. In ASCII
+	 * the letters are the strong ones, all left to right: most blocks
+	 * are answered without loading libunistring. */
 	for (i = 0; i < blk->len; i += n) {
 		n = utf8_next(blk->text + i, blk->len - i, &cp);
-		c = uc_bidi_category(cp);
+		if (cp < 0x80) {
+			if (ascii_isalpha(cp))
+				return 0;
+			continue;
+		}
+		unistring_dl_need();
+		c = unistring_dl.bidi_category(cp);
 		if (c == UC_BIDI_L)
 			return 0;
 		if (c == UC_BIDI_R || c == UC_BIDI_AL)
@@ -1632,10 +1639,11 @@ layout_visual(const char *text, size_t len, const struct layout_run *runs,
 	int			 c, before, after;
 	char			 enc[4];
 
+	unistring_dl_need();
 	/* Characters, each with the marks after it, and their class. */
 	for (i = 0, r = 0; i < len; i += n) {
 		n = utf8_next(text + i, len - i, &cp);
-		c = uc_bidi_category(cp);
+		c = unistring_dl.bidi_category(cp);
 		if (nu > 0 && (c == UC_BIDI_NSM || c == UC_BIDI_BN ||
 		    width_cp(cp) == 0)) {
 			u[nu - 1].len += n;
@@ -1658,7 +1666,7 @@ layout_visual(const char *text, size_t len, const struct layout_run *runs,
 		if (u[i].cls != 0)
 			continue;
 		utf8_next(text + u[i].start, u[i].len, &cp);
-		c = uc_bidi_category(cp);
+		c = unistring_dl.bidi_category(cp);
 		if ((c == UC_BIDI_CS || c == UC_BIDI_ES) && i > 0 &&
 		    i + 1 < nu && u[i - 1].cls == 'N' && u[i + 1].cls == 'N')
 			u[i].cls = 'N';
@@ -1705,7 +1713,7 @@ layout_visual(const char *text, size_t len, const struct layout_run *runs,
 	for (i = 0; i < nu; i++) {
 		k = out->len - base;
 		n = utf8_next(text + u[i].start, u[i].len, &cp);
-		if (u[i].level == 1 && uc_mirror_char(cp, &m)) {
+		if (u[i].level == 1 && unistring_dl.mirror_char(cp, &m)) {
 			buf_add(out, enc, utf8_encode(m, enc));
 			buf_add(out, text + u[i].start + n, u[i].len - n);
 		} else

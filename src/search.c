@@ -8,13 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <unicase.h>
-#include <unictype.h>
-#include <uniname.h>
-#include <uninorm.h>
-
 #include "buf.h"
 #include "search.h"
+#include "unistring_dl.h"
 #include "util.h"
 
 /* Folded forms of recent non-ASCII characters: a page repeats few. */
@@ -52,6 +48,17 @@ search_reset(struct search *s)
 	s->src = NULL;
 }
 
+/* Whether cp has a lower case form: ASCII answers itself, libunistring
+ * the rest. */
+static int
+search_is_upper(unsigned int cp)
+{
+	if (cp < 0x80)
+		return cp >= 'A' && cp <= 'Z';
+	unistring_dl_need();
+	return unistring_dl.tolower(cp) != cp;
+}
+
 int
 search_flags(const char *pat)
 {
@@ -60,7 +67,7 @@ search_flags(const char *pat)
 
 	while (n > 0) {
 		k = utf8_next(pat, n, &cp);
-		if (uc_tolower(cp) != cp)
+		if (search_is_upper(cp))
 			return 0;
 		pat += k;
 		n -= k;
@@ -74,19 +81,20 @@ search_flags(const char *pat)
 static size_t
 search_map_cp(unsigned int cp, char *out)
 {
-	char	name[UNINAME_MAX];
+	const struct unistring_dl	*u = &unistring_dl;
+	char				 name[UNINAME_MAX];
 
-	if (uc_is_general_category(cp, UC_CATEGORY_M) &&
+	if (u->is_general_category(cp, *u->cat_m) &&
 	    cp != 0x3099 && cp != 0x309a)
 		return 0;
-	if (uc_is_general_category(cp, UC_CATEGORY_Pd)) {
+	if (u->is_general_category(cp, *u->cat_pd)) {
 		*out = '-';
 		return 1;
 	}
-	if (uc_is_general_category(cp, UC_CATEGORY_Pi) ||
-	    uc_is_general_category(cp, UC_CATEGORY_Pf) ||
-	    uc_is_general_category(cp, UC_CATEGORY_Ps)) {
-		if (unicode_character_name(cp, name) != NULL &&
+	if (u->is_general_category(cp, *u->cat_pi) ||
+	    u->is_general_category(cp, *u->cat_pf) ||
+	    u->is_general_category(cp, *u->cat_ps)) {
+		if (u->character_name(cp, name) != NULL &&
 		    strstr(name, "QUOTATION MARK") != NULL) {
 			*out = strstr(name, "DOUBLE") != NULL ? '"' : '\'';
 			return 1;
@@ -110,12 +118,13 @@ search_fold_char(const char *s, size_t n, unsigned int cp, int flags,
 		memcpy(out, c->out, c->len);
 		return c->len;
 	}
+	unistring_dl_need();
 	if (flags & SEARCH_CASE)
-		r = u8_casefold((const uint8_t *)s, n, NULL, UNINORM_NFKD,
-		    tmp, &rlen);
+		r = unistring_dl.u8_casefold((const uint8_t *)s, n, NULL,
+		    unistring_dl.nfkd, tmp, &rlen);
 	else
-		r = u8_normalize(UNINORM_NFKD, (const uint8_t *)s, n, tmp,
-		    &rlen);
+		r = unistring_dl.u8_normalize(unistring_dl.nfkd,
+		    (const uint8_t *)s, n, tmp, &rlen);
 	if (r == NULL) {	/* not valid UTF-8: kept as it is */
 		memcpy(out, s, n);
 		return n;

@@ -15,11 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
-
 #include "buf.h"
 #include "paths.h"
 #include "sanitize.h"
+#include "sqlite_dl.h"
 #include "store.h"
 #include "util.h"
 
@@ -440,7 +439,7 @@ store_path(const struct store *s)
 static int
 store_error(struct store *s, char **cause)
 {
-	*cause = xprintf("%s: %s", s->path, sqlite3_errmsg(s->db));
+	*cause = xprintf("%s: %s", s->path, sqlite_dl.errmsg(s->db));
 	return -1;
 }
 
@@ -449,7 +448,7 @@ store_error(struct store *s, char **cause)
 static sqlite3_stmt *
 store_stmt(struct store *s, enum store_st n, char **cause)
 {
-	if (s->st[n] == NULL && sqlite3_prepare_v3(s->db, store_sql[n], -1,
+	if (s->st[n] == NULL && sqlite_dl.prepare_v3(s->db, store_sql[n], -1,
 	    SQLITE_PREPARE_PERSISTENT, &s->st[n], NULL) != SQLITE_OK) {
 		store_error(s, cause);
 		s->st[n] = NULL;
@@ -458,16 +457,16 @@ store_stmt(struct store *s, enum store_st n, char **cause)
 	return s->st[n];
 }
 
-/* Makes st ready for its next use. What sqlite3_reset() returns repeats
+/* Makes st ready for its next use. What sqlite_dl.reset() returns repeats
  * the last step's result, which the caller has already acted on, and
- * sqlite3_clear_bindings() cannot fail. */
+ * sqlite_dl.clear_bindings() cannot fail. */
 static void
 store_reset(sqlite3_stmt *st)
 {
 	if (st == NULL)
 		return;
-	(void)sqlite3_reset(st);
-	(void)sqlite3_clear_bindings(st);
+	(void)sqlite_dl.reset(st);
+	(void)sqlite_dl.clear_bindings(st);
 }
 
 /* store_error() for a failed statement, which it resets. */
@@ -487,7 +486,7 @@ store_run(struct store *s, enum store_st n, char **cause)
 
 	if ((st = store_stmt(s, n, cause)) == NULL)
 		return -1;
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
 	return 0;
@@ -518,7 +517,7 @@ store_tx_end(struct store *s, int ok, char **cause)
 	if (s->batch) {
 		if (store_run(s, ST_ROLLBACK_TO, &ignore) == 0)
 			store_run(s, ST_RELEASE, &ignore);
-	} else if (sqlite3_get_autocommit(s->db) == 0)
+	} else if (sqlite_dl.get_autocommit(s->db) == 0)
 		store_run(s, ST_ROLLBACK, &ignore);
 	free(ignore);
 	return -1;
@@ -561,7 +560,7 @@ store_rollback(struct store *s, char **cause)
 		return -1;
 	}
 	s->batch = 0;
-	if (sqlite3_get_autocommit(s->db) != 0)
+	if (sqlite_dl.get_autocommit(s->db) != 0)
 		return 0;
 	return store_run(s, ST_ROLLBACK, cause);
 }
@@ -589,8 +588,8 @@ static int
 store_bind_text(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s == NULL)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_text64(st, i, s, strlen(s), SQLITE_STATIC,
+		return sqlite_dl.bind_null(st, i);
+	return sqlite_dl.bind_text64(st, i, s, strlen(s), SQLITE_STATIC,
 	    SQLITE_UTF8);
 }
 
@@ -604,7 +603,7 @@ store_bind_remote(sqlite3_stmt *st, int i, const char *s, int flags)
 	store_text(&t, s, flags);
 	if (t.own == NULL)
 		return store_bind_text(st, i, t.s);
-	return sqlite3_bind_text64(st, i, t.own, strlen(t.own), free,
+	return sqlite_dl.bind_text64(st, i, t.own, strlen(t.own), free,
 	    SQLITE_UTF8);
 }
 
@@ -613,8 +612,8 @@ static int
 store_bind_time(sqlite3_stmt *st, int i, int64_t v)
 {
 	if (v == 0 || v == INT64_MIN)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_int64(st, i, v);
+		return sqlite_dl.bind_null(st, i);
+	return sqlite_dl.bind_int64(st, i, v);
 }
 
 /* Binds a length, unknown (0 or less) as NULL. */
@@ -622,8 +621,8 @@ static int
 store_bind_length(sqlite3_stmt *st, int i, int64_t v)
 {
 	if (v <= 0)
-		return sqlite3_bind_null(st, i);
-	return sqlite3_bind_int64(st, i, v);
+		return sqlite_dl.bind_null(st, i);
+	return sqlite_dl.bind_int64(st, i, v);
 }
 
 /* Returns column i as a new string, or NULL for NULL. */
@@ -632,17 +631,17 @@ store_col(sqlite3_stmt *st, int i)
 {
 	const unsigned char	*t;
 
-	if (sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (sqlite_dl.column_type(st, i) == SQLITE_NULL)
 		return NULL;
-	if ((t = sqlite3_column_text(st, i)) == NULL)
+	if ((t = sqlite_dl.column_text(st, i)) == NULL)
 		fatal(_("out of memory"));
-	return xstrndup((const char *)t, (size_t)sqlite3_column_bytes(st, i));
+	return xstrndup((const char *)t, (size_t)sqlite_dl.column_bytes(st, i));
 }
 
 static size_t
 store_col_size(sqlite3_stmt *st, int i)
 {
-	sqlite3_int64	v = sqlite3_column_int64(st, i);
+	sqlite3_int64	v = sqlite_dl.column_int64(st, i);
 
 	return v > 0 ? (size_t)v : 0;
 }
@@ -664,11 +663,11 @@ store_strings(sqlite3_stmt *st, const int *cols, char **const *dst, size_t n)
 	for (i = 0; i < n; i++) {
 		t[i] = NULL;
 		len[i] = 0;
-		if (sqlite3_column_type(st, cols[i]) == SQLITE_NULL)
+		if (sqlite_dl.column_type(st, cols[i]) == SQLITE_NULL)
 			continue;
-		if ((t[i] = sqlite3_column_text(st, cols[i])) == NULL)
+		if ((t[i] = sqlite_dl.column_text(st, cols[i])) == NULL)
 			fatal(_("out of memory"));
-		len[i] = (size_t)sqlite3_column_bytes(st, cols[i]);
+		len[i] = (size_t)sqlite_dl.column_bytes(st, cols[i]);
 		total += len[i] + 1;
 	}
 	p = mem = xmalloc(total);
@@ -698,9 +697,9 @@ store_int(struct store *s, const char *sql, int64_t *v, char **cause)
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite_dl.prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, cause);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+	if ((rc = sqlite_dl.step(st)) != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
 			/* TRANSLATORS: the library's file, then the
 			 * SQL statement that returned no row. */
@@ -708,11 +707,11 @@ store_int(struct store *s, const char *sql, int64_t *v, char **cause)
 			    sql);
 		else
 			store_error(s, cause);
-		sqlite3_finalize(st);
+		sqlite_dl.finalize(st);
 		return -1;
 	}
-	*v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	*v = sqlite_dl.column_int64(st, 0);
+	sqlite_dl.finalize(st);
 	return 0;
 }
 
@@ -723,9 +722,9 @@ store_str(struct store *s, const char *sql, char **v, char **cause)
 	sqlite3_stmt	*st;
 	int		 rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
+	if (sqlite_dl.prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK)
 		return store_error(s, cause);
-	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+	if ((rc = sqlite_dl.step(st)) != SQLITE_ROW) {
 		if (rc == SQLITE_DONE)
 			/* TRANSLATORS: the library's file, then the
 			 * SQL statement that returned no row. */
@@ -733,11 +732,11 @@ store_str(struct store *s, const char *sql, char **v, char **cause)
 			    sql);
 		else
 			store_error(s, cause);
-		sqlite3_finalize(st);
+		sqlite_dl.finalize(st);
 		return -1;
 	}
 	*v = store_col(st, 0);
-	sqlite3_finalize(st);
+	sqlite_dl.finalize(st);
 	if (*v == NULL)
 		*v = xstrdup("");
 	return 0;
@@ -748,10 +747,10 @@ store_exec(struct store *s, const char *sql, char **cause)
 {
 	char	*msg = NULL;
 
-	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+	if (sqlite_dl.exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
 		*cause = xprintf("%s: %s", s->path,
-		    msg != NULL ? msg : sqlite3_errmsg(s->db));
-		sqlite3_free(msg);
+		    msg != NULL ? msg : sqlite_dl.errmsg(s->db));
+		sqlite_dl.free(msg);
 		return -1;
 	}
 	return 0;
@@ -806,29 +805,29 @@ store_backup(struct store *s, char **cause)
 		goto out;
 	}
 	close(fd);
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
+	if (sqlite_dl.open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) !=
 	    SQLITE_OK) {
 		if (dst == NULL)
 			fatal(_("out of memory"));
 		goto fail;
 	}
 	/* All pages in one step: one read transaction, one snapshot. */
-	if ((b = sqlite3_backup_init(dst, "main", s->db, "main")) == NULL)
+	if ((b = sqlite_dl.backup_init(dst, "main", s->db, "main")) == NULL)
 		goto fail;
-	rc = sqlite3_backup_step(b, -1);
-	if (sqlite3_backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE) {
+	rc = sqlite_dl.backup_step(b, -1);
+	if (sqlite_dl.backup_finish(b) != SQLITE_OK || rc != SQLITE_DONE) {
 		rc = -1;
 		goto fail;
 	}
 	rc = -1;
-	if (sqlite3_prepare_v2(dst, "PRAGMA user_version", -1, &st, NULL) !=
-	    SQLITE_OK || sqlite3_step(st) != SQLITE_ROW)
+	if (sqlite_dl.prepare_v2(dst, "PRAGMA user_version", -1, &st, NULL) !=
+	    SQLITE_OK || sqlite_dl.step(st) != SQLITE_ROW)
 		goto fail;
 	bak = xprintf("%s.v%" PRId64 ".bak", s->path,
-	    (int64_t)sqlite3_column_int64(st, 0));
-	sqlite3_finalize(st);
+	    (int64_t)sqlite_dl.column_int64(st, 0));
+	sqlite_dl.finalize(st);
 	st = NULL;
-	if (sqlite3_close(dst) != SQLITE_OK)
+	if (sqlite_dl.close(dst) != SQLITE_OK)
 		goto fail;
 	dst = NULL;
 	if (rename(tmp, bak) != 0) {
@@ -843,12 +842,12 @@ fail:
 	/* TRANSLATORS: the backup's file, the library's file, SQLite's
 	 * reason. */
 	*cause = xprintf(_("%s: cannot back up %s: %s"), tmp, s->path,
-	    sqlite3_errmsg(dst));
+	    sqlite_dl.errmsg(dst));
 out:
 	/* The statement's and the connection's results were seen above. */
-	(void)sqlite3_finalize(st);
+	(void)sqlite_dl.finalize(st);
 	if (dst != NULL)
-		(void)sqlite3_close(dst);
+		(void)sqlite_dl.close(dst);
 	if (rc != 0)
 		unlink(tmp);
 	free(tmp);
@@ -1008,6 +1007,9 @@ store_open(const char *path, int flags, struct store **sp, char **cause)
 	int		 rc;
 
 	s = xcalloc(1, sizeof *s);
+	/* SQLite is opened with the first library (sqlite_dl.c). */
+	if (sqlite_dl_load(cause) != 0)
+		goto fail;
 	if (path != NULL)
 		s->path = xstrdup(path);
 	else if ((s->path = paths_file(PATHS_DATA, STORE_FILE, cause)) ==
@@ -1016,7 +1018,7 @@ store_open(const char *path, int flags, struct store **sp, char **cause)
 	if (store_create(s->path, cause) != 0)
 		goto fail;
 	/* A store belongs to one thread: no mutex on each call. */
-	rc = sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
+	rc = sqlite_dl.open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE |
 	    SQLITE_OPEN_NOFOLLOW | SQLITE_OPEN_NOMUTEX, NULL);
 	if (s->db == NULL)
 		fatal(_("out of memory"));
@@ -1027,17 +1029,17 @@ store_open(const char *path, int flags, struct store **sp, char **cause)
 	}
 	/* SQLite opens a file it may not write read-only, and says so
 	 * only at the first write. */
-	if (sqlite3_db_readonly(s->db, "main") != 0) {
+	if (sqlite_dl.db_readonly(s->db, "main") != 0) {
 		*cause = xprintf(_("%s: cannot write it"), s->path);
 		store_why(s, cause);
 		goto fail;
 	}
-	if (sqlite3_busy_timeout(s->db, STORE_BUSY_MS) != SQLITE_OK) {
+	if (sqlite_dl.busy_timeout(s->db, STORE_BUSY_MS) != SQLITE_OK) {
 		store_error(s, cause);
 		goto fail;
 	}
 	if (store_check(s, flags, &version, cause) != 0) {
-		rc = sqlite3_errcode(s->db);
+		rc = sqlite_dl.errcode(s->db);
 		if (rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY ||
 		    rc == SQLITE_PERM)
 			store_why(s, cause);
@@ -1047,7 +1049,7 @@ store_open(const char *path, int flags, struct store **sp, char **cause)
 	 * NORMAL: in WAL mode a crash may lose the last commits, never
 	 * consistency, and a commit costs no fsync. */
 	if (store_str(s, "PRAGMA journal_mode = WAL", &mode, cause) != 0) {
-		rc = sqlite3_errcode(s->db);
+		rc = sqlite_dl.errcode(s->db);
 		if (rc == SQLITE_CANTOPEN || rc == SQLITE_READONLY ||
 		    rc == SQLITE_PERM)
 			store_why(s, cause);
@@ -1087,14 +1089,15 @@ store_close(struct store *s)
 	if (s == NULL)
 		return;
 	if (s->db != NULL) {
-		if (sqlite3_get_autocommit(s->db) == 0)
-			(void)sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		if (sqlite_dl.get_autocommit(s->db) == 0)
+			(void)sqlite_dl.exec(s->db, "ROLLBACK", NULL, NULL,
+			    NULL);
 		/* finalize returns the last step's result, already seen. */
 		for (i = 0; i < nitems(s->st); i++)
-			(void)sqlite3_finalize(s->st[i]);
+			(void)sqlite_dl.finalize(s->st[i]);
 		store_bm_close(s);
-		if (sqlite3_close(s->db) != SQLITE_OK)
-			fatal("%s: %s", s->path, sqlite3_errmsg(s->db));
+		if (sqlite_dl.close(s->db) != SQLITE_OK)
+			fatal("%s: %s", s->path, sqlite_dl.errmsg(s->db));
 	}
 	free(s->path);
 	free(s);
@@ -1106,7 +1109,7 @@ store_close(struct store *s)
 static int
 store_bind_id(sqlite3_stmt *st, int i, int64_t id)
 {
-	return sqlite3_bind_int64(st, i, id);
+	return sqlite_dl.bind_int64(st, i, id);
 }
 
 static int
@@ -1144,19 +1147,19 @@ static void
 store_feed_row(sqlite3_stmt *st, struct store_feed *f)
 {
 	memset(f, 0, sizeof *f);
-	f->id = sqlite3_column_int64(st, 0);
+	f->id = sqlite_dl.column_int64(st, 0);
 	f->url = store_col(st, 1);
 	f->title = store_col(st, 2);
 	f->link = store_col(st, 3);
 	f->description = store_col(st, 4);
-	f->added = sqlite3_column_int64(st, 5);
-	f->position = sqlite3_column_int64(st, 6);
+	f->added = sqlite_dl.column_int64(st, 5);
+	f->position = sqlite_dl.column_int64(st, 6);
 	f->etag = store_col(st, 7);
 	f->last_modified = store_col(st, 8);
-	f->status = (long)sqlite3_column_int64(st, 9);
+	f->status = (long)sqlite_dl.column_int64(st, 9);
 	f->error = store_col(st, 10);
-	f->checked = sqlite3_column_int64(st, 11);
-	f->gone = sqlite3_column_int(st, 12) != 0;
+	f->checked = sqlite_dl.column_int64(st, 11);
+	f->gone = sqlite_dl.column_int(st, 12) != 0;
 	f->nitems = store_col_size(st, 13);
 	f->nunread = store_col_size(st, 14);
 	f->tags = store_col_tags(st, 15, &f->ntags);
@@ -1213,7 +1216,7 @@ store_add_tags(struct store *s, int64_t id, const char *const *tags,
 		*end = '\0';
 		if (*start != '\0' && (store_bind_id(st, 1, id) != SQLITE_OK ||
 		    store_bind_text(st, 2, start) != SQLITE_OK ||
-		    sqlite3_step(st) != SQLITE_DONE)) {
+		    sqlite_dl.step(st) != SQLITE_DONE)) {
 			free(tag);
 			return store_fail(s, st, cause);
 		}
@@ -1234,8 +1237,8 @@ store_feed_id(struct store *s, const char *url, int64_t *id, char **cause)
 		return -1;
 	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		*id = sqlite3_column_int64(st, 0);
+	if ((rc = sqlite_dl.step(st)) == SQLITE_ROW)
+		*id = sqlite_dl.column_int64(st, 0);
 	else if (rc != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
@@ -1264,14 +1267,14 @@ store_feed_add(struct store *s, const char *url, const char *title,
 		goto fail;
 	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK ||
 	    store_bind_remote(st, 2, title, 0) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, store_now()) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, s->position + 1) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite_dl.bind_int64(st, 3, store_now()) != SQLITE_OK ||
+	    sqlite_dl.bind_int64(st, 4, s->position + 1) != SQLITE_OK ||
+	    sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
 	store_reset(st);
-	if (sqlite3_changes(s->db) == 0) {
+	if (sqlite_dl.changes(s->db) == 0) {
 		if ((rc = store_feed_id(s, url, id, cause)) == 0)
 			*cause = xprintf(_("%s: already subscribed"), url);
 		else if (rc == 1)
@@ -1279,7 +1282,7 @@ store_feed_add(struct store *s, const char *url, const char *title,
 		store_tx_end(s, 0, cause);
 		return rc == 0 ? 1 : -1;
 	}
-	*id = sqlite3_last_insert_rowid(s->db);
+	*id = sqlite_dl.last_insert_rowid(s->db);
 	s->position++;
 	if (store_add_tags(s, *id, tags, cause) != 0)
 		goto fail;
@@ -1300,13 +1303,13 @@ store_feed_remove(struct store *s, const char *url, char **cause)
 	if (store_tx(s, cause) != 0)
 		return -1;
 	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		store_tx_end(s, 0, cause);
 		return -1;
 	}
 	store_reset(st);
-	if (sqlite3_changes(s->db) == 0) {
+	if (sqlite_dl.changes(s->db) == 0) {
 		*cause = xprintf(_("%s: not subscribed"), url);
 		store_tx_end(s, 0, cause);
 		return -1;
@@ -1325,7 +1328,7 @@ store_feed_get(struct store *s, const char *url, struct store_feed *f,
 		return -1;
 	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		*cause = xprintf(_("%s: not subscribed"), url);
 		return -1;
@@ -1350,7 +1353,7 @@ store_feed_list(struct store *s, int flags, struct store_feed **fv,
 	    ST_FEED_LIST, cause);
 	if (st == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, n + 1, sizeof *v);
 		store_feed_row(st, &v[n++]);
 	}
@@ -1375,7 +1378,7 @@ store_feed_exists(struct store *s, int64_t id, char **cause)
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	rc = sqlite3_step(st);
+	rc = sqlite_dl.step(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
@@ -1400,7 +1403,7 @@ store_feed_tags(struct store *s, int64_t id, const char *const *tags,
 	if ((st = store_stmt(s, ST_FEED_TAGS_CLEAR, cause)) == NULL)
 		goto fail;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
@@ -1427,7 +1430,7 @@ store_feed_link(struct store *s, int64_t id, const char *link, char **cause)
 		goto fail;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
 	    store_bind_remote(st, 2, link, 0) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
@@ -1453,14 +1456,14 @@ store_feed_update(struct store *s, int64_t id, const struct store_refresh *r,
 		goto fail;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
 	    store_bind_remote(st, 2, r->url, 0) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, r->status) != SQLITE_OK ||
+	    sqlite_dl.bind_int64(st, 3, r->status) != SQLITE_OK ||
 	    store_bind_remote(st, 4, r->error, 0) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 5, r->checked != 0 ? r->checked :
+	    sqlite_dl.bind_int64(st, 5, r->checked != 0 ? r->checked :
 	    store_now()) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 6, r->gone != 0) != SQLITE_OK)
+	    sqlite_dl.bind_int(st, 6, r->gone != 0) != SQLITE_OK)
 		goto fail_st;
-	if (sqlite3_step(st) != SQLITE_DONE) {
-		if (sqlite3_extended_errcode(s->db) ==
+	if (sqlite_dl.step(st) != SQLITE_DONE) {
+		if (sqlite_dl.extended_errcode(s->db) ==
 		    SQLITE_CONSTRAINT_UNIQUE) {
 			store_reset(st);
 			*cause = xprintf(_("%s: already subscribed as another "
@@ -1481,7 +1484,7 @@ store_feed_update(struct store *s, int64_t id, const struct store_refresh *r,
 		    store_bind_remote(st, 5, r->etag, 0) != SQLITE_OK ||
 		    store_bind_remote(st, 6, r->last_modified, 0) !=
 		    SQLITE_OK ||
-		    sqlite3_step(st) != SQLITE_DONE)
+		    sqlite_dl.step(st) != SQLITE_DONE)
 			goto fail_st;
 		store_reset(st);
 	}
@@ -1505,7 +1508,7 @@ store_feed_read(struct store *s, int64_t id, char **cause)
 	    cause)) == NULL)
 		goto fail;
 	if ((id != 0 && store_bind_id(st, 1, id) != SQLITE_OK) ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
@@ -1610,10 +1613,10 @@ static int
 store_merge_step(struct store *s, sqlite3_stmt *st, int *changed,
     char **cause)
 {
-	if (sqlite3_step(st) != SQLITE_DONE)
+	if (sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
-	*changed = sqlite3_changes(s->db) > 0;
+	*changed = sqlite_dl.changes(s->db) > 0;
 	return 0;
 }
 
@@ -1636,13 +1639,13 @@ store_merge_one(struct store *s, int64_t feed, const struct store_item_in *in,
 	store_item_text(&x, in);
 	if (store_bind_id(find, 1, feed) != SQLITE_OK ||
 	    store_bind_text(find, 2, x.guid.s) != SQLITE_OK ||
-	    ((found = sqlite3_step(find)) != SQLITE_ROW && found !=
+	    ((found = sqlite_dl.step(find)) != SQLITE_ROW && found !=
 	    SQLITE_DONE)) {
 		store_fail(s, find, cause);
 		goto out;
 	}
 	if (found == SQLITE_ROW)
-		id = sqlite3_column_int64(find, 0);
+		id = sqlite_dl.column_int64(find, 0);
 	store_reset(find);
 	if (found == SQLITE_ROW) {
 		if (store_item_bind(up, &x, in) != 0 ||
@@ -1656,13 +1659,13 @@ store_merge_one(struct store *s, int64_t feed, const struct store_item_in *in,
 		if (store_item_bind(ins, &x, in) != 0 ||
 		    store_bind_id(ins, 11, feed) != SQLITE_OK ||
 		    store_bind_text(ins, 12, x.guid.s) != SQLITE_OK ||
-		    sqlite3_bind_int64(ins, 13, now) != SQLITE_OK) {
+		    sqlite_dl.bind_int64(ins, 13, now) != SQLITE_OK) {
 			store_fail(s, ins, cause);
 			goto out;
 		}
 		if (store_merge_step(s, ins, &changed, cause) != 0)
 			goto out;
-		id = sqlite3_last_insert_rowid(s->db);
+		id = sqlite_dl.last_insert_rowid(s->db);
 	}
 	if (store_bind_id(text, 1, id) != SQLITE_OK ||
 	    store_bind_text(text, 2, x.summary.s) != SQLITE_OK ||
@@ -1725,16 +1728,16 @@ store_item_row(sqlite3_stmt *st, struct store_item *it, int full)
 
 	memset(it, 0, sizeof *it);
 	it->mem = store_strings(st, cols, strs, full ? nitems(cols) : 5);
-	it->id = sqlite3_column_int64(st, 0);
-	it->feed = sqlite3_column_int64(st, 1);
-	it->published = sqlite3_column_int64(st, 7);
-	it->updated = sqlite3_column_int64(st, 8);
-	it->date = sqlite3_column_int64(st, 9);
-	it->unread = sqlite3_column_int(st, 10) != 0;
+	it->id = sqlite_dl.column_int64(st, 0);
+	it->feed = sqlite_dl.column_int64(st, 1);
+	it->published = sqlite_dl.column_int64(st, 7);
+	it->updated = sqlite_dl.column_int64(st, 8);
+	it->date = sqlite_dl.column_int64(st, 9);
+	it->unread = sqlite_dl.column_int(st, 10) != 0;
 	if (!full)
 		return;
-	it->enclosure_length = sqlite3_column_int64(st, 15);
-	it->first_seen = sqlite3_column_int64(st, 17);
+	it->enclosure_length = sqlite_dl.column_int64(st, 15);
+	it->first_seen = sqlite_dl.column_int64(st, 17);
 }
 
 void
@@ -1767,11 +1770,11 @@ store_item_list(struct store *s, int64_t feed, int flags,
 	    cause);
 	if (st == NULL)
 		return -1;
-	if (sqlite3_bind_int(st, 1, (flags & STORE_UNREAD) != 0) !=
+	if (sqlite_dl.bind_int(st, 1, (flags & STORE_UNREAD) != 0) !=
 	    SQLITE_OK || (feed != 0 && store_bind_id(st, 2, feed) !=
 	    SQLITE_OK))
 		return store_fail(s, st, cause);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, n + 1, sizeof *v);
 		store_item_row(st, &v[n++], 0);
 	}
@@ -1796,7 +1799,7 @@ store_item_get(struct store *s, int64_t id, struct store_item *it,
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		*cause = xprintf(_("%s: no item %lld"), s->path,
 		    (long long)id);
@@ -1817,11 +1820,11 @@ store_item_mark(struct store *s, int64_t id, int unread, char **cause)
 	if ((st = store_stmt(s, ST_ITEM_MARK, cause)) == NULL)
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, unread != 0) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
+	    sqlite_dl.bind_int(st, 2, unread != 0) != SQLITE_OK ||
+	    sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
-	if (sqlite3_changes(s->db) == 0) {
+	if (sqlite_dl.changes(s->db) == 0) {
 		*cause = xprintf(_("%s: no item %lld"), s->path,
 		    (long long)id);
 		return -1;
@@ -1838,7 +1841,7 @@ store_unread(struct store *s, int64_t feed, size_t *n, char **cause)
 	if (st == NULL)
 		return -1;
 	if ((feed != 0 && store_bind_id(st, 1, feed) != SQLITE_OK) ||
-	    sqlite3_step(st) != SQLITE_ROW)
+	    sqlite_dl.step(st) != SQLITE_ROW)
 		return store_fail(s, st, cause);
 	*n = store_col_size(st, 0);
 	store_reset(st);
@@ -1859,13 +1862,13 @@ store_doc_row(sqlite3_stmt *st, struct store_doc *d, int full)
 
 	memset(d, 0, sizeof *d);
 	d->mem = store_strings(st, cols, strs, full ? nitems(cols) : 9);
-	d->id = sqlite3_column_int64(st, 0);
-	d->fetched = sqlite3_column_int64(st, 10);
+	d->id = sqlite_dl.column_int64(st, 0);
+	d->fetched = sqlite_dl.column_int64(st, 10);
 	d->pos.section = store_col_size(st, 11);
 	d->pos.block = store_col_size(st, 12);
 	d->pos.offset = store_col_size(st, 13);
-	d->read = sqlite3_column_int64(st, 14);
-	d->finished = sqlite3_column_int(st, 15) != 0;
+	d->read = sqlite_dl.column_int64(st, 14);
+	d->finished = sqlite_dl.column_int(st, 15) != 0;
 }
 
 void
@@ -1895,7 +1898,7 @@ store_doc_alias(struct store *s, const char *url, int64_t id, char **cause)
 		return -1;
 	if (store_bind_remote(st, 1, url, 0) != SQLITE_OK ||
 	    store_bind_id(st, 2, id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
+	    sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
 	return 0;
@@ -1906,7 +1909,7 @@ static int
 store_bind_nonnull(sqlite3_stmt *st, int i, const char *s, int flags)
 {
 	if (s == NULL || *s == '\0')
-		return sqlite3_bind_text(st, i, "", 0, SQLITE_STATIC);
+		return sqlite_dl.bind_text(st, i, "", 0, SQLITE_STATIC);
 	return store_bind_remote(st, i, s, flags);
 }
 
@@ -1937,14 +1940,14 @@ store_doc_put(struct store *s, const struct store_doc *d,
 	    store_bind_nonnull(st, 10, d->content, SANITIZE_PRE) !=
 	    SQLITE_OK ||
 	    store_bind_nonnull(st, 11, d->text, SANITIZE_PRE) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 12, d->fetched != 0 ? d->fetched :
+	    sqlite_dl.bind_int64(st, 12, d->fetched != 0 ? d->fetched :
 	    store_now()) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_ROW) {
+	    sqlite_dl.step(st) != SQLITE_ROW) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
-	id = sqlite3_column_int64(st, 0);
-	if (sqlite3_step(st) != SQLITE_DONE) {
+	id = sqlite_dl.column_int64(st, 0);
+	if (sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
@@ -1971,7 +1974,7 @@ store_doc_one(struct store *s, sqlite3_stmt *st, struct store_doc *d,
 {
 	int	rc;
 
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		return 1;
 	}
@@ -2017,18 +2020,18 @@ store_doc_pos(struct store *s, int64_t id, const struct store_pos *pos,
 	if ((st = store_stmt(s, ST_DOC_POS, cause)) == NULL)
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, (sqlite3_int64)pos->section) !=
+	    sqlite_dl.bind_int64(st, 2, (sqlite3_int64)pos->section) !=
 	    SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, (sqlite3_int64)pos->block) !=
+	    sqlite_dl.bind_int64(st, 3, (sqlite3_int64)pos->block) !=
 	    SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, (sqlite3_int64)pos->offset) !=
+	    sqlite_dl.bind_int64(st, 4, (sqlite3_int64)pos->offset) !=
 	    SQLITE_OK ||
-	    sqlite3_bind_int64(st, 5, store_now()) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 6, finished != 0) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
+	    sqlite_dl.bind_int64(st, 5, store_now()) != SQLITE_OK ||
+	    sqlite_dl.bind_int(st, 6, finished != 0) != SQLITE_OK ||
+	    sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
-	if (sqlite3_changes(s->db) == 0) {
+	if (sqlite_dl.changes(s->db) == 0) {
 		*cause = xprintf(_("%s: no essay %lld"), s->path,
 		    (long long)id);
 		return -1;
@@ -2047,7 +2050,7 @@ store_doc_unfinished(struct store *s, struct store_doc **dv, size_t *np,
 
 	if ((st = store_stmt(s, ST_DOC_UNFINISHED, cause)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, n + 1, sizeof *v);
 		store_doc_row(st, &v[n++], 0);
 	}
@@ -2147,7 +2150,7 @@ store_hit_snippet(struct store *s, const char *q, struct store_hit *h,
 	if (store_bind_text(st, 1, q) != SQLITE_OK ||
 	    store_bind_id(st, 2, h->doc) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = sqlite_dl.step(st)) == SQLITE_ROW)
 		marked = store_col(st, 0);
 	else if (rc != SQLITE_DONE)
 		return store_fail(s, st, cause);
@@ -2171,29 +2174,29 @@ store_search_once(struct store *s, const char *q, size_t max,
 	if ((st = store_stmt(s, ST_SEARCH, cause)) == NULL)
 		return -1;
 	if (store_bind_text(st, 1, q) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, max == 0 || max > INT64_MAX ? -1 :
+	    sqlite_dl.bind_int64(st, 2, max == 0 || max > INT64_MAX ? -1 :
 	    (sqlite3_int64)max) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, n + 1, sizeof *v);
 		h = &v[n++];
 		memset(h, 0, sizeof *h);
-		h->doc = sqlite3_column_int64(st, 0);
+		h->doc = sqlite_dl.column_int64(st, 0);
 		h->url = store_col(st, 1);
 		h->title = store_col(st, 2);
 		h->byline = store_col(st, 3);
 		h->site = store_col(st, 4);
-		h->in_title = sqlite3_column_int(st, 5) != 0;
-		h->score = sqlite3_column_double(st, 6);
+		h->in_title = sqlite_dl.column_int(st, 5) != 0;
+		h->score = sqlite_dl.column_double(st, 6);
 		h->published = store_col(st, 7);
-		h->fetched = sqlite3_column_int64(st, 8);
-		h->bookmarked = sqlite3_column_int(st, 9) != 0;
+		h->fetched = sqlite_dl.column_int64(st, 8);
+		h->bookmarked = sqlite_dl.column_int(st, 9) != 0;
 	}
 	if (rc != SQLITE_DONE) {
 		store_hits_free(v, n);
 		if (rc == SQLITE_ERROR) {
 			*cause = xprintf(_("search for \"%s\": %s"), q,
-			    sqlite3_errmsg(s->db));
+			    sqlite_dl.errmsg(s->db));
 			store_reset(st);
 			return SQLITE_ERROR;
 		}
@@ -2352,7 +2355,7 @@ store_bm_close(struct store *s)
 		return;
 	/* finalize returns the last step's result, already seen. */
 	for (i = 0; i < BST_COUNT; i++)
-		(void)sqlite3_finalize(s->bst[i]);
+		(void)sqlite_dl.finalize(s->bst[i]);
 	free(s->bst);
 	s->bst = NULL;
 }
@@ -2364,7 +2367,7 @@ store_bstmt(struct store *s, enum store_bst n, char **cause)
 {
 	if (s->bst == NULL)
 		s->bst = xcalloc(BST_COUNT, sizeof *s->bst);
-	if (s->bst[n] == NULL && sqlite3_prepare_v3(s->db, store_bsql[n], -1,
+	if (s->bst[n] == NULL && sqlite_dl.prepare_v3(s->db, store_bsql[n], -1,
 	    SQLITE_PREPARE_PERSISTENT, &s->bst[n], NULL) != SQLITE_OK) {
 		store_error(s, cause);
 		s->bst[n] = NULL;
@@ -2385,7 +2388,7 @@ store_brun(struct store *s, enum store_bst n, int64_t id, const char *t,
 		return -1;
 	if ((id != 0 && store_bind_id(st, 1, id) != SQLITE_OK) ||
 	    (t != NULL && store_bind_text(st, 2, t) != SQLITE_OK) ||
-	    sqlite3_step(st) != SQLITE_DONE)
+	    sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
 	return 0;
@@ -2404,14 +2407,14 @@ store_bfind(struct store *s, enum store_bst n, int64_t id, int64_t *found,
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		return 1;
 	}
 	if (rc != SQLITE_ROW)
 		return store_fail(s, st, cause);
 	if (found != NULL)
-		*found = sqlite3_column_int64(st, 0);
+		*found = sqlite_dl.column_int64(st, 0);
 	store_reset(st);
 	return 0;
 }
@@ -2447,7 +2450,7 @@ store_tag_new(struct store *s, const char *name, char **cause)
 	if ((st = store_bstmt(s, BST_TAG_NEW, cause)) == NULL)
 		return -1;
 	if (store_bind_text(st, 1, name) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
+	    sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
 	return 0;
@@ -2502,7 +2505,7 @@ store_bookmark_put(struct store *s, int64_t doc,
 			if (store_bind_id(st, 1, id) != SQLITE_OK ||
 			    store_bind_remote(st, 2, in->note,
 			    SANITIZE_PRE) != SQLITE_OK ||
-			    sqlite3_step(st) != SQLITE_DONE) {
+			    sqlite_dl.step(st) != SQLITE_DONE) {
 				store_fail(s, st, cause);
 				goto fail;
 			}
@@ -2512,15 +2515,15 @@ store_bookmark_put(struct store *s, int64_t doc,
 		if ((st = store_bstmt(s, BST_INSERT, cause)) == NULL)
 			goto fail;
 		if (store_bind_id(st, 1, doc) != SQLITE_OK ||
-		    sqlite3_bind_int64(st, 2, in->added != 0 ? in->added :
+		    sqlite_dl.bind_int64(st, 2, in->added != 0 ? in->added :
 		    store_now()) != SQLITE_OK ||
 		    store_bind_remote(st, 3, in->note, SANITIZE_PRE) !=
-		    SQLITE_OK || sqlite3_step(st) != SQLITE_ROW) {
+		    SQLITE_OK || sqlite_dl.step(st) != SQLITE_ROW) {
 			store_fail(s, st, cause);
 			goto fail;
 		}
-		id = sqlite3_column_int64(st, 0);
-		if (sqlite3_step(st) != SQLITE_DONE) {
+		id = sqlite_dl.column_int64(st, 0);
+		if (sqlite_dl.step(st) != SQLITE_DONE) {
 			store_fail(s, st, cause);
 			goto fail;
 		}
@@ -2551,15 +2554,15 @@ store_bookmark_row(sqlite3_stmt *st, struct store_bookmark *b)
 
 	memset(b, 0, sizeof *b);
 	b->mem = store_strings(st, cols, strs, nitems(cols));
-	b->id = sqlite3_column_int64(st, 0);
-	b->doc = sqlite3_column_int64(st, 1);
-	b->added = sqlite3_column_int64(st, 8);
-	b->read = sqlite3_column_int64(st, 9);
-	b->fetched = sqlite3_column_int64(st, 10);
+	b->id = sqlite_dl.column_int64(st, 0);
+	b->doc = sqlite_dl.column_int64(st, 1);
+	b->added = sqlite_dl.column_int64(st, 8);
+	b->read = sqlite_dl.column_int64(st, 9);
+	b->fetched = sqlite_dl.column_int64(st, 10);
 	b->pos.section = store_col_size(st, 11);
 	b->pos.block = store_col_size(st, 12);
 	b->pos.offset = store_col_size(st, 13);
-	b->finished = sqlite3_column_int(st, 14) != 0;
+	b->finished = sqlite_dl.column_int(st, 14) != 0;
 	b->nquotes = store_col_size(st, 15);
 	b->tags = store_col_tags(st, 16, &b->ntags);
 }
@@ -2596,7 +2599,7 @@ store_bookmark_one(struct store *s, sqlite3_stmt *st,
 {
 	int	rc;
 
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		return 1;
 	}
@@ -2671,7 +2674,7 @@ store_bookmark_list_once(struct store *s, enum store_bst n, const char *tag,
 		free(t);
 		return store_fail(s, st, cause);
 	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, cnt + 1, sizeof *v);
 		store_bookmark_row(st, &v[cnt++]);
 	}
@@ -2680,7 +2683,7 @@ store_bookmark_list_once(struct store *s, enum store_bst n, const char *tag,
 		store_bookmarks_free(v, cnt);
 		if (rc == SQLITE_ERROR && q != NULL) {
 			*cause = xprintf(_("search for \"%s\": %s"), q,
-			    sqlite3_errmsg(s->db));
+			    sqlite_dl.errmsg(s->db));
 			store_reset(st);
 			return SQLITE_ERROR;
 		}
@@ -2790,7 +2793,7 @@ store_tags(struct store *s, struct store_tag **tv, size_t *np, char **cause)
 
 	if ((st = store_bstmt(s, BST_TAGS, cause)) == NULL)
 		return -1;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, n + 1, sizeof *v);
 		v[n].name = store_col(st, 0);
 		v[n++].count = store_col_size(st, 1);
@@ -2828,15 +2831,15 @@ store_quote_add(struct store *s, int64_t id, size_t block, const char *text,
 	    (st = store_bstmt(s, BST_QUOTE_ADD, cause)) == NULL)
 		goto fail;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, (sqlite3_int64)block) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, store_now()) != SQLITE_OK ||
+	    sqlite_dl.bind_int64(st, 2, (sqlite3_int64)block) != SQLITE_OK ||
+	    sqlite_dl.bind_int64(st, 3, store_now()) != SQLITE_OK ||
 	    store_bind_nonnull(st, 4, text, SANITIZE_PRE) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
+	    sqlite_dl.step(st) != SQLITE_DONE) {
 		store_fail(s, st, cause);
 		goto fail;
 	}
 	store_reset(st);
-	known = sqlite3_changes(s->db) == 0;
+	known = sqlite_dl.changes(s->db) == 0;
 	if (store_tx_end(s, 1, cause) != 0)
 		return -1;
 	return known;
@@ -2854,11 +2857,11 @@ store_quote_remove(struct store *s, int64_t id, size_t block, char **cause)
 	if ((st = store_bstmt(s, BST_QUOTE_REMOVE, cause)) == NULL)
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, (sqlite3_int64)block) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
+	    sqlite_dl.bind_int64(st, 2, (sqlite3_int64)block) != SQLITE_OK ||
+	    sqlite_dl.step(st) != SQLITE_DONE)
 		return store_fail(s, st, cause);
 	store_reset(st);
-	return sqlite3_changes(s->db) == 0 ? 1 : 0;
+	return sqlite_dl.changes(s->db) == 0 ? 1 : 0;
 }
 
 int
@@ -2874,11 +2877,11 @@ store_quote_list(struct store *s, int64_t id, struct store_quote **qv,
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = sqlite_dl.step(st)) == SQLITE_ROW) {
 		v = xgrowarray(v, &cap, n + 1, sizeof *v);
-		v[n].id = sqlite3_column_int64(st, 0);
+		v[n].id = sqlite_dl.column_int64(st, 0);
 		v[n].block = store_col_size(st, 1);
-		v[n].added = sqlite3_column_int64(st, 2);
+		v[n].added = sqlite_dl.column_int64(st, 2);
 		v[n++].text = store_col(st, 3);
 	}
 	if (rc != SQLITE_DONE) {

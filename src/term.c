@@ -1,10 +1,10 @@
 /* term.c: the terminal under every view, and with the views the only
- * code that calls ncurses: set-up and tear-down, signals, keys and
- * escape sequences, colours, and drawing cells. Whatever is drawn is our
- * own text or the layout's, written with ncurses cell functions; nothing
- * from a page is ever written raw. The terminal is given back on every
- * way out: term_stop(), a signal (whose handler only sets a flag),
- * fatal() and exit(). */
+ * code that calls ncurses (through ncurses_dl.c's table): set-up and
+ * tear-down, signals, keys and escape sequences, colours, and drawing
+ * cells. Whatever is drawn is our own text or the layout's, written with
+ * ncurses cell functions; nothing from a page is ever written raw. The
+ * terminal is given back on every way out: term_stop(), a signal (whose
+ * handler only sets a flag), fatal() and exit(). */
 #include <config.h>
 
 #include <sys/ioctl.h>
@@ -16,12 +16,11 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <curses.h>
-
 #include "buf.h"
 #include "keys.h"
 #include "layout.h"
 #include "list.h"
+#include "ncurses_dl.h"
 #include "settings.h"
 #include "term.h"
 #include "util.h"
@@ -133,13 +132,13 @@ term_stop(void)
 	 * and endwin() leaves the cursor on the status line: a newline puts
 	 * it on a fresh line below, so the shell's prompt overwrites
 	 * nothing. */
-	alt = tigetstr("smcup");
-	endwin();
+	alt = ncurses_dl.tigetstr("smcup");
+	ncurses_dl.endwin();
 	if (alt == NULL || alt == (char *)-1 || *alt == '\0') {
 		fputs("\r\n", term_tty.out);
 		fflush(term_tty.out);
 	}
-	delscreen(term_tty.screen);
+	ncurses_dl.delscreen(term_tty.screen);
 	term_tty.screen = NULL;
 	term_win = NULL;
 	if (term_tty.in != NULL && term_tty.in != stdin)
@@ -167,7 +166,7 @@ term_signal_clear(void)
 static short
 term_colour_of(int c, int dflt, short fallback)
 {
-	if (c < 0 || c >= COLORS)
+	if (c < 0 || c >= *ncurses_dl.COLORS)
 		return dflt ? -1 : fallback;
 	return (short)c;
 }
@@ -182,17 +181,18 @@ term_style(void)
 	int				 i, dflt;
 
 	term_has_colour = 0;
-	if (has_colors() && settings_use_colour() && start_color() == OK) {
-		dflt = use_default_colors() != ERR;
+	if (ncurses_dl.has_colors() && settings_use_colour() &&
+	    ncurses_dl.start_color() == OK) {
+		dflt = ncurses_dl.use_default_colors() != ERR;
 		for (i = 0; i < SETTINGS_NELEMENTS; i++) {
 			c = settings_colour((enum settings_element)i);
-			init_pair((short)(i + 1),
+			ncurses_dl.init_pair((short)(i + 1),
 			    term_colour_of(c->fg, dflt, COLOR_WHITE),
 			    term_colour_of(c->bg, dflt, COLOR_BLACK));
 		}
 		term_has_colour = 1;
 	}
-	sitm = tigetstr("sitm");
+	sitm = ncurses_dl.tigetstr("sitm");
 	term_has_italic = sitm != NULL && sitm != (char *)-1 && *sitm != '\0';
 	term_needs_ascii = !width_utf8_locale();
 }
@@ -259,7 +259,7 @@ term_ascii(void)
 void
 term_erase(void)
 {
-	werase(term_win);
+	ncurses_dl.werase(term_win);
 }
 
 int
@@ -269,13 +269,14 @@ term_cells(int y, int x, const char *s, size_t len, int cells, int style)
 	short	pair;
 	size_t	n;
 
-	if (cells <= 0 || len == 0 || wmove(term_win, y, x) == ERR)
+	if (cells <= 0 || len == 0 ||
+	    ncurses_dl.wmove(term_win, y, x) == ERR)
 		return 0;
 	n = layout_clip(s, len, cells);
 	term_attr(style, &attr, &pair);
-	wattr_set(term_win, attr, pair, NULL);
-	waddnstr(term_win, s, (int)n);
-	wattr_set(term_win, A_NORMAL, 0, NULL);
+	ncurses_dl.wattr_set(term_win, attr, pair, NULL);
+	ncurses_dl.waddnstr(term_win, s, (int)n);
+	ncurses_dl.wattr_set(term_win, A_NORMAL, 0, NULL);
 	return (int)width_str(s, n);
 }
 
@@ -312,26 +313,26 @@ term_list(const struct list *l, int y0,
 void
 term_show_cursor(int visible)
 {
-	curs_set(visible ? 1 : 0);
+	ncurses_dl.curs_set(visible ? 1 : 0);
 }
 
 void
 term_move(int y, int x)
 {
-	wmove(term_win, y, x);
+	ncurses_dl.wmove(term_win, y, x);
 }
 
 void
 term_update(void)
 {
-	wnoutrefresh(term_win);
-	doupdate();
+	ncurses_dl.wnoutrefresh(term_win);
+	ncurses_dl.doupdate();
 }
 
 void
 term_redraw(void)
 {
-	clearok(curscr, TRUE);
+	ncurses_dl.clearok(*ncurses_dl.curscr, TRUE);
 }
 
 void
@@ -351,15 +352,15 @@ term_message(const char *msg)
 void
 term_leave(void)
 {
-	def_prog_mode();
-	endwin();
+	ncurses_dl.def_prog_mode();
+	ncurses_dl.endwin();
 }
 
 void
 term_return(void)
 {
-	reset_prog_mode();
-	clearok(curscr, TRUE);
+	ncurses_dl.reset_prog_mode();
+	ncurses_dl.clearok(*ncurses_dl.curscr, TRUE);
 }
 
 /* Ctrl-Z: the terminal given back, reel stopped as the default action
@@ -390,7 +391,7 @@ term_resize(void)
 	if ((ioctl(fileno(term_tty.out), TIOCGWINSZ, &ws) == 0 ||
 	    ioctl(fileno(term_tty.in), TIOCGWINSZ, &ws) == 0) &&
 	    ws.ws_row > 0 && ws.ws_col > 0)
-		resizeterm(ws.ws_row, ws.ws_col);
+		ncurses_dl.resizeterm(ws.ws_row, ws.ws_col);
 }
 
 /* What the terminal's signals ask, as a key: a stop carried out; after
@@ -409,7 +410,7 @@ term_pending(void)
 	}
 	if (term_cont) {
 		term_cont = 0;
-		clearok(curscr, TRUE);
+		ncurses_dl.clearok(*ncurses_dl.curscr, TRUE);
 		term_winch = 1;
 	}
 	if (term_winch) {
@@ -471,9 +472,9 @@ static void
 term_unget(int r, wint_t wc)
 {
 	if (r == KEY_CODE_YES)
-		ungetch((int)wc);
+		ncurses_dl.ungetch((int)wc);
 	else
-		unget_wch((wchar_t)wc);
+		ncurses_dl.unget_wch((wchar_t)wc);
 }
 
 /* After an Escape: the rest of a sequence the terminfo entry did not
@@ -489,11 +490,11 @@ term_escape(void)
 	wint_t	wc;
 	int	r, more;
 
-	wtimeout(stdscr, 0);
+	ncurses_dl.wtimeout(*ncurses_dl.stdscr, 0);
 	while ((more = keys_escape_more(seq, len)) == KEYS_ESC_MORE) {
 		if (len == sizeof seq)
 			return TERM_KEY_IGNORED;
-		if ((r = wget_wch(stdscr, &wc)) == ERR)
+		if ((r = ncurses_dl.wget_wch(*ncurses_dl.stdscr, &wc)) == ERR)
 			break;
 		if (r == KEY_CODE_YES || wc < 0x20 || wc > 0x7e) {
 			/* Not part of a sequence: a key of its own. */
@@ -510,7 +511,7 @@ term_escape(void)
 	/* Escape and one other key (or the start of a sequence cut short):
 	 * both are keys. More of a sequence that broke off is dropped. */
 	if (len == 1) {
-		unget_wch((wchar_t)(unsigned char)seq[0]);
+		ncurses_dl.unget_wch((wchar_t)(unsigned char)seq[0]);
 		return KEYC_ESCAPE;
 	}
 	return len == 0 ? KEYC_ESCAPE : TERM_KEY_IGNORED;
@@ -524,8 +525,8 @@ term_read(int delay)
 
 	if ((key = term_pending()) != TERM_KEY_NONE)
 		return key;
-	wtimeout(stdscr, delay);
-	r = wget_wch(stdscr, &wc);
+	ncurses_dl.wtimeout(*ncurses_dl.stdscr, delay);
+	r = ncurses_dl.wget_wch(*ncurses_dl.stdscr, &wc);
 	/* A signal that ended the wait may be the terminal's. */
 	if (r == ERR && (key = term_pending()) != TERM_KEY_NONE)
 		return key;
@@ -558,7 +559,7 @@ term_typeahead(void)
 static int
 term_can_place(void)
 {
-	const char	*cup = tigetstr("cup");
+	const char	*cup = ncurses_dl.tigetstr("cup");
 
 	return cup != NULL && cup != (char *)-1 && *cup != '\0';
 }
@@ -576,6 +577,9 @@ term_start(int page_on_stdin, char **cause)
 	term_sig = term_winch = term_tstp = term_cont = 0;
 	term_tty.in = stdin;
 	term_tty.out = stdout;
+	/* ncursesw is opened with the first screen (ncurses_dl.c). */
+	if (ncurses_dl_load(cause) != 0)
+		return -1;
 	/* The page and the keys cannot both come from the terminal. */
 	if (page_on_stdin && isatty(STDIN_FILENO)) {
 		*cause = xstrdup(_("standard input is a terminal"));
@@ -587,32 +591,32 @@ term_start(int page_on_stdin, char **cause)
 		return -1;
 	}
 	term_catch();
-	if ((term_tty.screen = newterm(NULL, term_tty.out, term_tty.in)) ==
-	    NULL) {
+	if ((term_tty.screen = ncurses_dl.newterm(NULL, term_tty.out,
+	    term_tty.in)) == NULL) {
 		*cause = xprintf(_("cannot use the terminal '%s'"),
 		    term != NULL ? term : "");
 		goto fail;
 	}
-	set_term(term_tty.screen);
+	ncurses_dl.set_term(term_tty.screen);
 	if (!term_can_place()) {
 		/* A dumb terminal: the text suits it better. */
-		endwin();
-		delscreen(term_tty.screen);
+		ncurses_dl.endwin();
+		ncurses_dl.delscreen(term_tty.screen);
 		term_tty.screen = NULL;
 		*cause = xprintf(_("the terminal '%s' cannot place the cursor"),
 		    term != NULL ? term : "");
 		goto fail;
 	}
 	term_tty.active = 1;
-	term_win = stdscr;
+	term_win = *ncurses_dl.stdscr;
 	util_set_fatal_hook(term_stop);
-	cbreak();
-	noecho();
-	nonl();
-	intrflush(stdscr, FALSE);
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
+	ncurses_dl.cbreak();
+	ncurses_dl.noecho();
+	ncurses_dl.nonl();
+	ncurses_dl.intrflush(*ncurses_dl.stdscr, FALSE);
+	ncurses_dl.keypad(*ncurses_dl.stdscr, TRUE);
+	ncurses_dl.set_escdelay(25);
+	ncurses_dl.curs_set(0);
 	term_style();
 	term_in_fd = fileno(term_tty.in);
 	return 0;
@@ -636,6 +640,7 @@ term_offscreen_new(int cols, int rows)
 	size_t				 i;
 	int				 fds[2] = { -1, -1 };
 
+	ncurses_dl_need();
 	o->keys_fd = -1;
 	if (pipe(fds) != 0)
 		goto fail;
@@ -646,20 +651,20 @@ term_offscreen_new(int cols, int rows)
 		goto fail;
 	fds[0] = -1;
 	for (i = 0; i < nitems(terms) && o->screen == NULL; i++)
-		o->screen = newterm(terms[i], o->out, o->in);
+		o->screen = ncurses_dl.newterm(terms[i], o->out, o->in);
 	if (o->screen == NULL)
 		goto fail;
-	set_term(o->screen);
-	if ((o->win = newwin(rows, cols, 0, 0)) == NULL) {
-		endwin();
-		delscreen(o->screen);
+	ncurses_dl.set_term(o->screen);
+	if ((o->win = ncurses_dl.newwin(rows, cols, 0, 0)) == NULL) {
+		ncurses_dl.endwin();
+		ncurses_dl.delscreen(o->screen);
 		goto fail;
 	}
 	term_win = o->win;
 	term_in_fd = fileno(o->in);
 	term_style();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
+	ncurses_dl.keypad(*ncurses_dl.stdscr, TRUE);
+	ncurses_dl.set_escdelay(25);
 	return o;
 fail:
 	if (fds[0] != -1)
@@ -683,9 +688,9 @@ term_offscreen_free(struct term_offscreen *o)
 		term_win = NULL;
 		term_in_fd = -1;
 	}
-	delwin(o->win);
-	endwin();
-	delscreen(o->screen);
+	ncurses_dl.delwin(o->win);
+	ncurses_dl.endwin();
+	ncurses_dl.delscreen(o->screen);
 	fclose(o->out);
 	fclose(o->in);
 	close(o->keys_fd);
@@ -701,7 +706,8 @@ term_offscreen_row(struct term_offscreen *o, int y)
 	int		 n = getmaxx(o->win) * (CCHARW_MAX + 1), i;
 
 	wcs = xreallocarray(NULL, (size_t)n + 1, sizeof *wcs);
-	if (mvwinnwstr(o->win, y, 0, wcs, n) == ERR)
+	if (ncurses_dl.wmove(o->win, y, 0) == ERR ||
+	    ncurses_dl.winnwstr(o->win, wcs, n) == ERR)
 		wcs[0] = L'\0';
 	for (i = 0; wcs[i] != L'\0'; i++)
 		buf_add(&b, enc, utf8_encode((unsigned int)wcs[i], enc));
@@ -718,8 +724,9 @@ term_offscreen_attrs(struct term_offscreen *o, int y, int x)
 	short		pair;
 	int		a = 0;
 
-	if (mvwin_wch(o->win, y, x, &cc) == ERR ||
-	    getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
+	if (ncurses_dl.wmove(o->win, y, x) == ERR ||
+	    ncurses_dl.win_wch(o->win, &cc) == ERR ||
+	    ncurses_dl.getcchar(&cc, wch, &attr, &pair, NULL) == ERR)
 		return 0;
 	if (attr & A_BOLD)
 		a |= TERM_BOLD;
@@ -741,9 +748,10 @@ term_offscreen_colours(struct term_offscreen *o, int y, int x, int *fg,
 	attr_t		attr;
 	short		pair, f, b;
 
-	if (mvwin_wch(o->win, y, x, &cc) == ERR ||
-	    getcchar(&cc, wch, &attr, &pair, NULL) == ERR || pair <= 0 ||
-	    pair_content(pair, &f, &b) == ERR)
+	if (ncurses_dl.wmove(o->win, y, x) == ERR ||
+	    ncurses_dl.win_wch(o->win, &cc) == ERR ||
+	    ncurses_dl.getcchar(&cc, wch, &attr, &pair, NULL) == ERR ||
+	    pair <= 0 || ncurses_dl.pair_content(pair, &f, &b) == ERR)
 		return -1;
 	*fg = f;
 	*bg = b;

@@ -6,39 +6,22 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
 #include "curl_dl.h"
+#include "testdl.h"
 #include "testhome.h"
 #include "util.h"
-
-/* Whether a file whose name holds what is mapped into this process. */
-static int
-mapped(const char *what)
-{
-	FILE	*f;
-	char	 line[4096];
-	int	 found = 0;
-
-	f = fopen("/proc/self/maps", "r");
-	assert_non_null(f);
-	while (fgets(line, sizeof line, f) != NULL)
-		if (strstr(line, what) != NULL)
-			found = 1;
-	fclose(f);
-	return found;
-}
 
 /* The program links nothing of libcurl: before a load it is not mapped. */
 static void
 test_not_mapped_before(void **state)
 {
 	assert_false(curl_dl_loaded());
-	assert_false(mapped("/libcurl"));
+	assert_false(testdl_mapped("/libcurl"));
 	assert_null(curl_dl.easy_init);
 }
 
@@ -70,7 +53,7 @@ test_missing_function(void **state)
 	free(cause);
 	assert_false(curl_dl_loaded());
 	assert_null(curl_dl.global_init);
-	assert_false(mapped("/libcurl"));
+	assert_false(testdl_mapped("/libcurl"));
 }
 
 static void
@@ -83,7 +66,7 @@ test_load(void **state)
 	assert_int_equal(curl_dl_load(&cause), 0);
 	assert_null(cause);
 	assert_true(curl_dl_loaded());
-	assert_true(mapped("/libcurl"));
+	assert_true(testdl_mapped("/libcurl"));
 	/* Every member is filled. */
 	for (i = 0; i < sizeof curl_dl / sizeof(void (*)(void)); i++) {
 		void	(*fn)(void);
