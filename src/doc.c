@@ -1,12 +1,62 @@
 /* doc.c: the document model and its builder. */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "doc.h"
 #include "sanitize.h"
 #include "util.h"
+
+/*
+ * The blocks' texts live in chunks the document owns, of DOC_CHUNK bytes
+ * or a long text's own size: one allocation for hundreds of paragraphs,
+ * not one each. A page of 200,000 short paragraphs otherwise left its
+ * texts scattered over the heap its tree had just given back, where
+ * nothing larger (SQLite's pages, the layout's arrays) could go any more
+ * (issue 14).
+ */
+#define DOC_CHUNK	((size_t)64 << 10)
+
+struct doc_chunk {
+	struct doc_chunk	*next;
+	size_t			 used;
+	size_t			 size;
+	char			 data[];
+};
+
+/* A copy of len bytes of s and a NUL, owned by d. */
+static char *
+doc_strndup(struct doc *d, const char *s, size_t len)
+{
+	struct doc_chunk	*c = d->chunks;
+	size_t			 size;
+	char			*t;
+
+	if (c == NULL || c->size - c->used < len + 1) {
+		size = len + 1 > DOC_CHUNK / 4 ? len + 1 : DOC_CHUNK;
+		if (len == SIZE_MAX || size > SIZE_MAX - sizeof *c)
+			fatal(_("out of memory"));
+		c = xmalloc(sizeof *c + size);
+		c->used = 0;
+		c->size = size;
+		/* A long text's own chunk goes behind the one being
+		 * filled, which keeps its room. */
+		if (size != DOC_CHUNK && d->chunks != NULL) {
+			c->next = d->chunks->next;
+			d->chunks->next = c;
+		} else {
+			c->next = d->chunks;
+			d->chunks = c;
+		}
+	}
+	t = c->data + c->used;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	c->used += len + 1;
+	return t;
+}
 
 struct doc *
 doc_new(const char *url)
@@ -22,10 +72,10 @@ doc_new(const char *url)
 	return d;
 }
 
+/* Frees what b holds but its text, which is the document's. */
 static void
 doc_free_block(struct doc_block *b)
 {
-	free(b->text);
 	free(b->spans);
 	free(b->src);
 	free(b->caption);
@@ -34,7 +84,8 @@ doc_free_block(struct doc_block *b)
 void
 doc_free(struct doc *d)
 {
-	size_t	i;
+	struct doc_chunk	*c;
+	size_t			 i;
 
 	if (d == NULL)
 		return;
@@ -66,6 +117,10 @@ doc_free(struct doc *d)
 	for (i = 0; i < d->ninlines; i++)
 		free(d->inlines[i].alt);
 	free(d->inlines);
+	while ((c = d->chunks) != NULL) {
+		d->chunks = c->next;
+		free(c);
+	}
 	buf_free(&d->cur);
 	buf_free(&d->scratch);
 	free(d->cur_spans);
@@ -316,7 +371,7 @@ doc_end(struct doc *d)
 			free(d->inlines[--d->ninlines].alt);
 		return;
 	}
-	b->text = xstrndup(buf_str(&d->cur) + start, d->cur.len - start);
+	b->text = doc_strndup(d, buf_str(&d->cur) + start, d->cur.len - start);
 	b->len = d->cur.len - start;
 	for (i = n = 0; i < d->cur_nspans; i++) {
 		sp = &d->cur_spans[i];
@@ -465,7 +520,8 @@ doc_split_block(struct doc *d, size_t b, size_t at)
 	*second = *first;
 	len = first->len;
 	skip = first->text[at] == '\n' ? 1 : 0;
-	second->text = xstrndup(first->text + at + skip, len - at - skip);
+	second->text = doc_strndup(d, first->text + at + skip,
+	    len - at - skip);
 	second->len = len - at - skip;
 	first->text[at] = '\0';
 	first->len = at;

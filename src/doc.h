@@ -40,7 +40,8 @@ struct doc_block {
 	int			 level;
 	int			 quote;		/* block-quote depth, 0 outside */
 	int			 number;	/* list item number, 0 = bullet */
-	char			*text;		/* never NULL; '\n' = line break */
+	char			*text;		/* never NULL; '\n' = line break;
+						   the doc's (doc.c) */
 	size_t			 len;
 	struct doc_span		*spans;		/* sorted by start */
 	size_t			 nspans;
@@ -83,6 +84,8 @@ struct doc_section {
 	size_t	 block;		/* index of its heading in blocks */
 };
 
+struct doc_chunk;
+
 struct doc {
 	char			*url;		/* final URL, or the file name */
 	char			*title;
@@ -116,6 +119,7 @@ struct doc {
 	struct doc_span		*cur_spans;
 	size_t			 cur_nspans, cur_spans_cap;
 	size_t			 span_base;	/* spans of earlier blocks */
+	struct doc_chunk	*chunks;	/* where the blocks' texts are */
 };
 
 /* Returns a new empty document; url may be NULL. Free with doc_free(). */

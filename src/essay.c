@@ -157,7 +157,10 @@ essay_keep(struct store *st, const char *what, const char *fragment,
 	    &e->trouble) != 0)
 		return;
 	e->id = id;
-	if (store_doc_get_id(st, id, &sd, &e->trouble) != 0)
+	/* Its place, not the copy just kept, which can be megabytes
+	 * (issue 14); and the pages SQLite cached in writing it go. */
+	store_release(st);
+	if (store_doc_meta_id(st, id, &sd, &e->trouble) != 0)
 		return;
 	e->pos = sd.pos;
 	e->read = sd.read;

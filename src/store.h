@@ -265,6 +265,14 @@ int	 store_doc_get(struct store *, const char *, struct store_doc *,
 /* store_doc_get() of the essay with that id. */
 int	 store_doc_get_id(struct store *, int64_t, struct store_doc *,
 	    char **);
+/* store_doc_get_id() without the content and the text (left NULL): the
+ * metadata and the reading position alone. */
+int	 store_doc_meta_id(struct store *, int64_t, struct store_doc *,
+	    char **);
+/* Hands back what memory SQLite keeps for the library that it can (its
+ * cache of pages, its statements' buffers), as after keeping an essay of
+ * megabytes; nothing inside a transaction. */
+void	 store_release(struct store *);
 /* Saves where the reader of essay id is, now, and whether they reached
  * the end. Returns 0 or -1 and *cause. */
 int	 store_doc_pos(struct store *, int64_t, const struct store_pos *,

@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -316,6 +317,46 @@ test_anchors(void **state)
 	doc_free(d);
 }
 
+/* The blocks' texts share the document's chunks (issue 14): many short
+ * ones and long ones between them, each whole and apart, a split one
+ * too. */
+static void
+test_texts_kept_together(void **state)
+{
+	struct doc	*d = doc_new(NULL);
+	char		*big, want[32];
+	size_t		 i, n = 5000, len = 100000;
+
+	big = xmalloc(len);
+	memset(big, 'x', len);
+	for (i = 0; i < n; i++) {
+		doc_begin(d, DOC_PARAGRAPH, 0);
+		if (i % 1000 == 500)
+			doc_text(d, big, len);
+		else {
+			snprintf(want, sizeof want, "Paragraph %zu.", i);
+			doc_text(d, want, strlen(want));
+		}
+	}
+	doc_finish(d);
+	assert_int_equal(d->nblocks, n);
+	for (i = 0; i < n; i++) {
+		if (i % 1000 == 500) {
+			assert_int_equal(d->blocks[i].len, len);
+			assert_int_equal(strspn(d->blocks[i].text, "x"), len);
+			continue;
+		}
+		snprintf(want, sizeof want, "Paragraph %zu.", i);
+		assert_string_equal(d->blocks[i].text, want);
+	}
+	doc_split_block(d, 7, 9);
+	assert_string_equal(d->blocks[7].text, "Paragraph");
+	assert_string_equal(d->blocks[8].text, " 7.");
+	assert_string_equal(d->blocks[9].text, "Paragraph 8.");
+	free(big);
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -330,6 +371,7 @@ main(void)
 		cmocka_unit_test(test_add_section),
 		cmocka_unit_test(test_stale_span_id),
 		cmocka_unit_test(test_anchors),
+		cmocka_unit_test(test_texts_kept_together),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -670,6 +670,14 @@ test_docs(void **state)
 	assert_string_equal(got.text, d.text);
 	store_doc_free(&got);
 	assert_int_equal(store_doc_get_id(s, id + 1000, &got, &cause), 1);
+	/* Without the copy and its text. */
+	assert_int_equal(store_doc_meta_id(s, id, &got, &cause), 0);
+	assert_int_equal(got.id, id);
+	assert_string_equal(got.title, "The Long Take");
+	assert_null(got.content);
+	assert_null(got.text);
+	store_doc_free(&got);
+	assert_int_equal(store_doc_meta_id(s, id + 1000, &got, &cause), 1);
 
 	/* Where the reader is, read back. */
 	assert_int_equal(store_doc_pos(s, id, &pos, 0, &cause), 0);
@@ -679,6 +687,10 @@ test_docs(void **state)
 	assert_int_equal(got.pos.offset, 1207);
 	assert_true(got.read > 0);
 	assert_int_equal(got.finished, 0);
+	store_doc_free(&got);
+	assert_int_equal(store_doc_meta_id(s, id, &got, &cause), 0);
+	assert_int_equal(got.pos.block, 41);
+	assert_true(got.read > 0);
 	store_doc_free(&got);
 
 	/* Put again from another URL, with a new text: one document, its
