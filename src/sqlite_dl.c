@@ -32,6 +32,7 @@ static const struct dl_sym sqlite_dl_syms[] = {
 	SYM(column_text),
 	SYM(column_type),
 	SYM(db_readonly),
+	SYM(db_release_memory),
 	SYM(errcode),
 	SYM(errmsg),
 	SYM(exec),

@@ -31,6 +31,7 @@ struct sqlite_dl {
 	__typeof__(sqlite3_column_text)	*column_text;
 	__typeof__(sqlite3_column_type)	*column_type;
 	__typeof__(sqlite3_db_readonly)	*db_readonly;
+	__typeof__(sqlite3_db_release_memory)	*db_release_memory;
 	__typeof__(sqlite3_errcode)	*errcode;
 	__typeof__(sqlite3_errmsg)	*errmsg;
 	__typeof__(sqlite3_exec)	*exec;

@@ -2028,7 +2028,7 @@ store_doc_meta_id(struct store *s, int64_t id, struct store_doc *d,
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite3_step(st)) == SQLITE_DONE) {
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
 		store_reset(st);
 		return 1;
 	}
@@ -2048,13 +2048,13 @@ store_release(struct store *s)
 	 * (keeping an essay: its record, and the copies its full-text
 	 * trigger made, 27 MB for 200,000 paragraphs): the cached ones
 	 * go, to be prepared again when next used. */
-	if (sqlite3_get_autocommit(s->db) == 0)
+	if (sqlite_dl.get_autocommit(s->db) == 0)
 		return;
 	for (i = 0; i < nitems(s->st); i++) {
-		(void)sqlite3_finalize(s->st[i]);
+		(void)sqlite_dl.finalize(s->st[i]);
 		s->st[i] = NULL;
 	}
-	(void)sqlite3_db_release_memory(s->db);
+	(void)sqlite_dl.db_release_memory(s->db);
 #ifdef HAVE_MALLOC_TRIM
 	(void)malloc_trim(0);
 #endif
