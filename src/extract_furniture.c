@@ -12,6 +12,7 @@
 #include "extract_dom.h"
 #include "extract_furniture.h"
 #include "extract_int.h"
+#include "url.h"
 #include "util.h"
 
 /* Is word in s as a whole part of a class or id (between the start, a
@@ -286,6 +287,113 @@ furniture_drop_tail_links(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is n one link whose words are a title (a space in them, not an address
+ * or a name), or a list each of whose items is one? */
+static int
+furniture_is_title_links(xmlNodePtr n, struct buf *b)
+{
+	xmlNodePtr	c;
+	size_t		items = 0;
+
+	if (!extract_dom_is(n, XT_UL) && !extract_dom_is(n, XT_OL))
+		return extract_dom_count(n, XT_A) + extract_dom_is(n, XT_A) ==
+		    1 && extract_dom_link_density(n) >= 0.9 &&
+		    furniture_words(n, b) > 0 && strchr(buf_str(b), ' ') != NULL;
+	for (c = extract_dom_first(n); c != NULL;
+	    c = extract_dom_next_sibling(c)) {
+		if (extract_dom_is_blank(c))
+			continue;
+		if (extract_dom_count(c, XT_A) != 1 ||
+		    extract_dom_link_density(c) < 0.8 ||
+		    furniture_words(c, b) == 0 || strchr(buf_str(b), ' ') == NULL)
+			return 0;
+		items++;
+	}
+	return items > 0;
+}
+
+/* Do all the links in blocks v[0..n) lead to one site: the page's own
+ * when the page is on the web, else the first link's (a saved page's
+ * links name the site it came from)? */
+static int
+furniture_links_one_site(struct xctx *x, xmlNodePtr *v, size_t n)
+{
+	static const enum xtag	 anchor[] = { XT_A };
+	struct xlist		 l = { NULL, 0, 0 };
+	const char		*href;
+	char			*url, *host, *site = NULL;
+	size_t			 i;
+	int			 one = 1, known;
+
+	if ((known = x->base != NULL && url_is_web(x->base)))
+		site = url_host(x->base);
+	for (i = 0; i < n; i++) {
+		if (extract_dom_is(v[i], XT_A))
+			extract_dom_list_add(&l, v[i]);
+		else
+			extract_dom_collect(v[i], anchor, nitems(anchor), &l);
+	}
+	for (i = 0; i < l.n && one; i++) {
+		if ((href = extract_dom_attr(l.v[i], "href")) == NULL ||
+		    (url = url_resolve(href, x->base)) == NULL) {
+			one = 0;
+			break;
+		}
+		host = url_host(url);
+		free(url);
+		if (!known) {
+			site = host;
+			known = 1;
+			continue;
+		}
+		one = host == NULL ? site == NULL :
+		    site != NULL && strcasecmp(host, site) == 0;
+		free(host);
+	}
+	extract_dom_list_free(&l);
+	free(site);
+	return one;
+}
+
+/*
+ * A box of links to the site's other articles inside the essay: a short
+ * heading ("Related stories") and right under it only links whose words
+ * are titles, two or more, all to one site (the page's own). The essay's
+ * sentences are not all links, and the sources a part lists lead to other
+ * sites.
+ */
+static void
+furniture_drop_link_boxes(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	size_t		 i, j, k, links, total, gone;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	furniture_blocks(x->article, &l);
+	for (i = 0; i + 1 < l.n; i++) {
+		if (!extract_dom_is_heading(l.v[i]) ||
+		    furniture_words(l.v[i], &b) > 8)
+			continue;
+		links = 0;
+		gone = extract_dom_textlen(l.v[i], XLEN_NORMAL);
+		for (j = i + 1; j < l.n && furniture_is_title_links(l.v[j], &b);
+		    j++) {
+			links += extract_dom_count(l.v[j], XT_A) +
+			    extract_dom_is(l.v[j], XT_A);
+			gone += extract_dom_textlen(l.v[j], XLEN_NORMAL);
+		}
+		if (links < 2 || gone * 3 >= total ||
+		    !furniture_links_one_site(x, l.v + i + 1, j - i - 1))
+			continue;
+		for (k = i; k < j; k++)
+			extract_dom_remove(x, l.v[k]);
+		i = j - 1;
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 /* Does the text end a label: ':' or '?' after its last word? */
 static int
 furniture_label_end(const char *s, size_t len)
@@ -459,6 +567,7 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);
 	furniture_drop_tail_links(x);
+	furniture_drop_link_boxes(x);
 	furniture_drop_teaser_lines(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);

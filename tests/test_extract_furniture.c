@@ -52,7 +52,7 @@ test_furniture_lead_caption(void **state)
 
 /* A menu, a "label: link" line and the lists of links after the essay
  * go; links that are part of sentences, and a part of the essay that is
- * a list of links under its own heading, stay. */
+ * a list of links to other sites under its own heading, stay. */
 static void
 test_furniture_links(void **state)
 {
@@ -74,6 +74,49 @@ test_furniture_links(void **state)
 	assert_null(find(d, "waiting rooms"));
 	assert_non_null(find(d, "The last shot returns to the street"));
 	doc_free(d);
+}
+
+/* A heading over links to the site's other articles inside the essay
+ * goes with them; the same heading over links to other sites (sources),
+ * or over links that are names rather than titles, stays. */
+static void
+test_furniture_link_boxes(void **state)
+{
+	static const struct {
+		const char	*links;
+		int		 kept;
+	} cases[] = {
+		{ "<li><a href=\"/night-train\">The night train that never "
+		  "arrives</a></li><li><a href=\"https://example.org/rooms\">"
+		  "Ten films about waiting rooms</a></li>", 0 },
+		{ "<li><a href=\"https://archive.example.net/notes\">The "
+		  "director's notes on the long take</a></li><li><a href=\""
+		  "https://journal.example.com/light\">An interview about the "
+		  "light</a></li>", 1 },
+		{ "<li><a href=\"/akerman\">Akerman</a></li><li><a href=\""
+		  "/tarkovsky\">Tarkovsky</a></li>", 1 },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><body><article>" PROSE1
+		    "<h3>More from the magazine</h3><ul>%s</ul>" PROSE2 PROSE3
+		    "</article></body></html>", cases[i].links);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "the light changing slowly"));
+		assert_non_null(find(d, "a held breath let go"));
+		assert_non_null(find(d, "explained away in a second"));
+		if (cases[i].kept)
+			assert_non_null(find(d, "More from the magazine"));
+		else {
+			assert_null(find(d, "More from the magazine"));
+			assert_null(find(d, "waiting rooms"));
+		}
+		doc_free(d);
+		free(html);
+	}
 }
 
 /* A line of date and byline, a blocked embed's placeholder, a rating
@@ -138,6 +181,7 @@ main(void)
 		cmocka_unit_test(test_furniture_hidden_and_credits),
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
+		cmocka_unit_test(test_furniture_link_boxes),
 		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_furniture_orphan_labels),
 	};
