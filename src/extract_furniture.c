@@ -96,6 +96,35 @@ furniture_drop_unseen(struct xctx *x)
 	buf_free(&mb);
 }
 
+/* A breadcrumb trail ("Home > News > Region") is the site's navigation,
+ * named so by its class or id, by ARIA or by schema.org's BreadcrumbList
+ * microdata. */
+static void
+furniture_drop_trails(struct xctx *x)
+{
+	static const char *const trails[] = { "breadcrumb", "breadcrumbs",
+	    NULL };
+	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 n, next;
+	const char	*al, *it;
+	size_t		 total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		al = extract_dom_attr(n, "aria-label");
+		it = extract_dom_attr(n, "itemtype");
+		if ((furniture_named(x, n, trails, &mb) || (al != NULL &&
+		    extract_dom_contains_ci(al, "breadcrumb")) || (it != NULL &&
+		    extract_dom_contains_ci(it, "breadcrumblist"))) &&
+		    extract_dom_textlen(n, XLEN_NORMAL) * 4 < total) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+}
+
 /* A picture's credit ("Photo: Agency/Name") is no part of the essay,
  * nor of the caption: the page names it as a credit or a copyright. */
 static void
@@ -563,6 +592,7 @@ extract_furniture_drop(struct xctx *x)
 	if (x->article == NULL)
 		return;
 	furniture_drop_unseen(x);
+	furniture_drop_trails(x);
 	furniture_drop_credits(x);
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);

@@ -35,6 +35,38 @@ test_furniture_hidden_and_credits(void **state)
 	doc_free(d);
 }
 
+/* A breadcrumb trail, named by its class, by ARIA or by microdata, is
+ * the site's navigation; a paragraph that names a breadcrumb in its words
+ * stays. */
+static void
+test_furniture_trails(void **state)
+{
+	static const char *const trails[] = {
+		"<p class=\"breadcrumb-navigation\"><a href=\"/\">Home</a> / "
+		"<a href=\"/films\">Films</a> / Waiting</p>",
+		"<div aria-label=\"Breadcrumb\"><a href=\"/\">Home</a> / "
+		"<a href=\"/films\">Films</a> / Waiting</div>",
+		"<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\">"
+		"<li>Home</li><li>Films</li><li>Waiting</li></ol>",
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(trails); i++) {
+		html = xprintf("<html><body><article>%s" PROSE1 "<p>Hansel "
+		    "drops a breadcrumb trail through the woods, and the film "
+		    "follows it, scene by scene, to the house of sugar.</p>"
+		    PROSE2 PROSE3 "</article></body></html>", trails[i]);
+		d = parse(html, "https://example.org/long-take");
+		assert_null(find(d, "Home"));
+		assert_non_null(find(d, "drops a breadcrumb trail"));
+		assert_non_null(find(d, "the light changing slowly"));
+		doc_free(d);
+		free(html);
+	}
+}
+
 /* The caption of the picture above the essay is the page's; a caption
  * inside the essay stays. */
 static void
@@ -179,6 +211,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_furniture_hidden_and_credits),
+		cmocka_unit_test(test_furniture_trails),
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
 		cmocka_unit_test(test_furniture_link_boxes),
