@@ -125,6 +125,32 @@ furniture_drop_trails(struct xctx *x)
 	buf_free(&mb);
 }
 
+/* A status message of the page's scripts ("Added to your basket",
+ * "Loading more...") speaks of the moment, not of the essay: named an
+ * alert or a loading indicator by its class or id, or by its ARIA role. */
+static void
+furniture_drop_status(struct xctx *x)
+{
+	static const char *const status[] = { "alert", "loading", NULL };
+	struct buf	 mb = BUF_INIT, b = BUF_INIT;
+	xmlNodePtr	 n, next;
+	const char	*role;
+
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		role = extract_dom_attr(n, "role");
+		if ((furniture_named(x, n, status, &mb) || (role != NULL &&
+		    (strcasecmp(role, "alert") == 0 ||
+		    strcasecmp(role, "status") == 0))) &&
+		    furniture_words(n, &b) <= 30) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+	buf_free(&b);
+}
+
 /* A picture's credit ("Photo: Agency/Name") is no part of the essay,
  * nor of the caption: the page names it as a credit or a copyright. */
 static void
@@ -593,6 +619,7 @@ extract_furniture_drop(struct xctx *x)
 		return;
 	furniture_drop_unseen(x);
 	furniture_drop_trails(x);
+	furniture_drop_status(x);
 	furniture_drop_credits(x);
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);

@@ -67,6 +67,36 @@ test_furniture_trails(void **state)
 	}
 }
 
+/* A script's status message (named an alert or a loading indicator, or
+ * by its ARIA role) goes; a paragraph that speaks of an alert stays. */
+static void
+test_furniture_status(void **state)
+{
+	static const char *const boxes[] = {
+		"<div class=\"alert is-success\"><p>The film was added to "
+		"your list.</p></div>",
+		"<p id=\"loading-more\">Loading more stories</p>",
+		"<div role=\"status\">Your list was saved.</div>",
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(boxes); i++) {
+		html = xprintf("<html><body><article>" PROSE1 "%s<p>The alert "
+		    "sounds twice in the last reel, and both times nobody in "
+		    "the station looks up from the timetable.</p>" PROSE2
+		    PROSE3 "</article></body></html>", boxes[i]);
+		d = parse(html, "https://example.org/long-take");
+		assert_null(find(d, "your list"));
+		assert_null(find(d, "Loading more"));
+		assert_non_null(find(d, "The alert sounds twice"));
+		assert_non_null(find(d, "explained away in a second"));
+		doc_free(d);
+		free(html);
+	}
+}
+
 /* The caption of the picture above the essay is the page's; a caption
  * inside the essay stays. */
 static void
@@ -212,6 +242,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_furniture_hidden_and_credits),
 		cmocka_unit_test(test_furniture_trails),
+		cmocka_unit_test(test_furniture_status),
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
 		cmocka_unit_test(test_furniture_link_boxes),
