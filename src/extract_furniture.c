@@ -511,13 +511,18 @@ furniture_drop_teaser_lines(struct xctx *x)
 
 /* Small boxes a page names for what they are: a disclaimer, a licence,
  * a consent or cookie notice, a placeholder for a blocked embed, a
- * rating or print button, an author's card by microdata. */
+ * rating or print button, a post's meta line (its date, categories,
+ * permalink and comment count, by the names blog themes give it), an
+ * author's card by microdata. */
 static void
 furniture_drop_boxes(struct xctx *x)
 {
 	static const char *const boxes[] = { "disclaimer", "disclosure",
 	    "licence", "license", "consent", "cookie", "cookies",
-	    "placeholder", "rating", "print", NULL };
+	    "placeholder", "rating", "print", "entry-meta", "entrymeta",
+	    "post-meta", "postmeta", "entry-utility", "entry-footer",
+	    "entryfooter", "post-footer", "postfooter", "article-footer",
+	    NULL };
 	static const enum xtag	 tags[] = { XT_DIV, XT_SECTION, XT_ASIDE,
 	    XT_P, XT_SPAN, XT_A, XT_UL };
 	struct xlist		 l = { NULL, 0, 0 };

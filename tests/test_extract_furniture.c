@@ -182,7 +182,8 @@ test_furniture_link_boxes(void **state)
 }
 
 /* A line of date and byline, a blocked embed's placeholder, a rating
- * box and a disclaimer go; a sentence holding a date stays whole. */
+ * box, a post's meta line and a disclaimer go; a sentence holding a date
+ * stays whole. */
 static void
 test_furniture_boxes_and_dates(void **state)
 {
@@ -194,6 +195,7 @@ test_furniture_boxes_and_dates(void **state)
 	assert_non_null(find(d, "The premiere, on 14 May 1975, was met"));
 	assert_null(find(d, "third-party services"));
 	assert_null(find(d, "Rate this article"));
+	assert_null(find(d, "Bookmark the permalink"));
 	assert_null(find(d, "Opinions are the author's own"));
 	assert_null(find(d, "Sam Reyes"));
 	assert_non_null(find(d, "from its first minute to its last"));
