@@ -33,27 +33,40 @@ furniture_has_part(const char *s, const char *word)
 }
 
 /* Is n, or the <div> it was made from, named as one of words (lower
- * case) by a whole part of its class or id, case ignored? */
+ * case) by a whole part of its class or id, case ignored? A part may
+ * also begin where camel case starts a word ("recipeCopyright" is
+ * "recipe" and "copyright", and still "recipecopyright"). */
 static int
 furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
     struct buf *mb)
 {
 	xmlNodePtr		 m[2] = { n, extract_dom_data(x, n)->origin };
+	struct buf		 low = BUF_INIT;
 	const char		*s;
 	const char *const	*w;
 	size_t			 i, j;
+	int			 named = 0;
 
-	for (i = 0; i < nitems(m) && m[i] != NULL; i++) {
-		extract_dom_match_string(m[i], mb);
-		/* Lowered once, for every word (each pass asks for many). */
-		for (j = 0; j < mb->len; j++)
-			mb->data[j] = (char)ascii_lower((unsigned char)mb->data[j]);
-		s = buf_str(mb);
-		for (w = words; *w != NULL; w++)
-			if (furniture_has_part(s, *w))
-				return 1;
+	for (i = 0; i < nitems(m) && m[i] != NULL && !named; i++) {
+		s = extract_dom_match_string(m[i], mb);
+		/* Lowered once, for every word (each pass asks for many),
+		 * as written and then cut at camel case. */
+		buf_reset(&low);
+		for (j = 0; s[j] != '\0'; j++)
+			buf_addc(&low, (char)ascii_lower((unsigned char)s[j]));
+		buf_addc(&low, ' ');
+		for (j = 0; s[j] != '\0'; j++) {
+			if (j > 0 && s[j - 1] >= 'a' && s[j - 1] <= 'z' &&
+			    s[j] >= 'A' && s[j] <= 'Z')
+				buf_addc(&low, '-');
+			buf_addc(&low, (char)ascii_lower((unsigned char)s[j]));
+		}
+		buf_add(&low, "", 0);
+		for (w = words; *w != NULL && !named; w++)
+			named = furniture_has_part(buf_str(&low), *w);
 	}
-	return 0;
+	buf_free(&low);
+	return named;
 }
 
 /* Is n still in the essay, not inside a subtree dropped before? */

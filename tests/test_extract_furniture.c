@@ -97,6 +97,27 @@ test_furniture_status(void **state)
 	}
 }
 
+/* Names in camel case are read by their parts: a "recipeCopyright" line
+ * and an "articleDisclaimer" box go, a paragraph named "printerNote"
+ * (not "print") stays. */
+static void
+test_furniture_camel_case(void **state)
+{
+	struct doc	*d = parse("<html><body><article>" PROSE1
+	    "<p class=\"printerNote\">The print of the film that survives "
+	    "was found in a cellar, its last reel burnt at the edges.</p>"
+	    PROSE2 "<div class=\"articleDisclaimer\"><p>Opinions are the "
+	    "author's own.</p></div>" PROSE3 "<p class=\"recipeCopyright\">"
+	    "(c) 2020 The Kitchen. All rights reserved.</p>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_non_null(find(d, "its last reel burnt"));
+	assert_null(find(d, "Opinions are"));
+	assert_null(find(d, "All rights reserved"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 /* The caption of the picture above the essay is the page's; a caption
  * inside the essay stays. */
 static void
@@ -245,6 +266,7 @@ main(void)
 		cmocka_unit_test(test_furniture_hidden_and_credits),
 		cmocka_unit_test(test_furniture_trails),
 		cmocka_unit_test(test_furniture_status),
+		cmocka_unit_test(test_furniture_camel_case),
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
 		cmocka_unit_test(test_furniture_link_boxes),
