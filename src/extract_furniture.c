@@ -212,7 +212,8 @@ furniture_drop_lead_captions(struct xctx *x)
 	xmlNodePtr	 n, next;
 
 	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
-		if (extract_dom_is(n, XT_P) && furniture_words(n, &b) >= 12)
+		if ((extract_dom_is(n, XT_P) || extract_dom_is(n, XT_LI)) &&
+		    furniture_words(n, &b) >= 12)
 			break;	/* the essay has begun */
 		if ((extract_dom_is(n, XT_FIGCAPTION) ||
 		    furniture_named(x, n, caps, &mb)) &&

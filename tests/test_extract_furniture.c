@@ -119,7 +119,7 @@ test_furniture_camel_case(void **state)
 }
 
 /* The caption of the picture above the essay is the page's; a caption
- * inside the essay stays. */
+ * inside the essay stays, in a paragraph or in a list. */
 static void
 test_furniture_lead_caption(void **state)
 {
@@ -130,6 +130,24 @@ test_furniture_lead_caption(void **state)
 	assert_non_null(find_caption(d, "The street at dusk in the last "
 	    "reel"));
 	assert_non_null(find(d, "The camera holds on the empty street"));
+	doc_free(d);
+
+	/* An essay that is a list begins with its first long item: a
+	 * caption under it is the essay's. */
+	d = parse("<html><body><article><figure><img src=\"poster.jpg\" "
+	    "alt=\"\"><figcaption>The poster of the opening night"
+	    "</figcaption></figure><h2>Highlights</h2><ul><li>Long takes: "
+	    "the camera holds on the empty street for a long time, longer "
+	    "than any trailer would allow, and the waiting becomes the "
+	    "subject.<div class=\"wp-caption\"><img src=\"street.jpg\" "
+	    "alt=\"\"><p class=\"wp-caption-text\">The street at dusk in "
+	    "the last reel</p></div></li><li>Sound: when the car finally "
+	    "turns the corner, the sound arrives before the image.</li></ul>"
+	    PROSE "</article></body></html>", "https://example.org/list");
+	assert_null(find_caption(d, "opening night"));
+	assert_null(find(d, "opening night"));
+	assert_non_null(find(d, "Long takes: the camera holds"));
+	assert_non_null(find(d, "The street at dusk in the last reel"));
 	doc_free(d);
 }
 
