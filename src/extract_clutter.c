@@ -234,6 +234,7 @@ clutter_drop_cta(struct xctx *x)
 static const char *const clutter_boxes[] = { "author-bio", "authorbio",
     "author_bio", "author-box", "authorbox", "author-card",
     "author-profile", "about-author", "about-the-author", "author-info",
+    "author-details", "author-description", "authors",
     "newsletter", "news-letter", "subscribe", "signup", "sign-up",
     "call-to-action", "cta", NULL };
 /* ... and of those that are not when they follow the essay's last line. */
