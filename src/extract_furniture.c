@@ -41,32 +41,34 @@ furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
     struct buf *mb)
 {
 	xmlNodePtr		 m[2] = { n, extract_dom_data(x, n)->origin };
-	struct buf		 low = BUF_INIT;
 	const char		*s;
 	const char *const	*w;
-	size_t			 i, j;
-	int			 named = 0;
+	size_t			 i, j, len;
+	char			 c;
 
-	for (i = 0; i < nitems(m) && m[i] != NULL && !named; i++) {
-		s = extract_dom_match_string(m[i], mb);
+	for (i = 0; i < nitems(m) && m[i] != NULL; i++) {
+		extract_dom_match_string(m[i], mb);
 		/* Lowered once, for every word (each pass asks for many),
-		 * as written and then cut at camel case. */
-		buf_reset(&low);
-		for (j = 0; s[j] != '\0'; j++)
-			buf_addc(&low, (char)ascii_lower((unsigned char)s[j]));
-		buf_addc(&low, ' ');
-		for (j = 0; s[j] != '\0'; j++) {
-			if (j > 0 && s[j - 1] >= 'a' && s[j - 1] <= 'z' &&
-			    s[j] >= 'A' && s[j] <= 'Z')
-				buf_addc(&low, '-');
-			buf_addc(&low, (char)ascii_lower((unsigned char)s[j]));
+		 * as written and then cut at camel case, after the name in
+		 * the same buffer (read by index: adding may move it). */
+		len = mb->len;
+		buf_addc(mb, ' ');
+		for (j = 0; j < len; j++)
+			buf_addc(mb, (char)ascii_lower((unsigned char)mb->data[j]));
+		buf_addc(mb, ' ');
+		for (j = 0; j < len; j++) {
+			c = mb->data[j];
+			if (j > 0 && mb->data[j - 1] >= 'a' &&
+			    mb->data[j - 1] <= 'z' && c >= 'A' && c <= 'Z')
+				buf_addc(mb, '-');
+			buf_addc(mb, (char)ascii_lower((unsigned char)c));
 		}
-		buf_add(&low, "", 0);
-		for (w = words; *w != NULL && !named; w++)
-			named = furniture_has_part(buf_str(&low), *w);
+		s = buf_str(mb) + len + 1;
+		for (w = words; *w != NULL; w++)
+			if (furniture_has_part(s, *w))
+				return 1;
 	}
-	buf_free(&low);
-	return named;
+	return 0;
 }
 
 /* Is n still in the essay, not inside a subtree dropped before? */
