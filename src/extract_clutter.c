@@ -234,8 +234,9 @@ clutter_drop_cta(struct xctx *x)
 static const char *const clutter_boxes[] = { "author-bio", "authorbio",
     "author_bio", "author-box", "authorbox", "author-card",
     "author-profile", "about-author", "about-the-author", "author-info",
-    "newsletter", "subscribe", "signup", "sign-up", "call-to-action",
-    NULL };
+    "author-details", "author-description", "authors",
+    "newsletter", "news-letter", "subscribe", "signup", "sign-up",
+    "call-to-action", "cta", NULL };
 /* ... and of those that are not when they follow the essay's last line. */
 static const char *const clutter_trailers[] = { "related", "share",
     "social", "promo", NULL };

@@ -12,6 +12,7 @@
 #include "extract_dom.h"
 #include "extract_furniture.h"
 #include "extract_int.h"
+#include "url.h"
 #include "util.h"
 
 /* Is word in s as a whole part of a class or id (between the start, a
@@ -32,7 +33,9 @@ furniture_has_part(const char *s, const char *word)
 }
 
 /* Is n, or the <div> it was made from, named as one of words (lower
- * case) by a whole part of its class or id, case ignored? */
+ * case) by a whole part of its class or id, case ignored? A part may
+ * also begin where camel case starts a word ("recipeCopyright" is
+ * "recipe" and "copyright", and still "recipecopyright"). */
 static int
 furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
     struct buf *mb)
@@ -40,14 +43,27 @@ furniture_named(struct xctx *x, xmlNodePtr n, const char *const *words,
 	xmlNodePtr		 m[2] = { n, extract_dom_data(x, n)->origin };
 	const char		*s;
 	const char *const	*w;
-	size_t			 i, j;
+	size_t			 i, j, len;
+	char			 c;
 
 	for (i = 0; i < nitems(m) && m[i] != NULL; i++) {
 		extract_dom_match_string(m[i], mb);
-		/* Lowered once, for every word (each pass asks for many). */
-		for (j = 0; j < mb->len; j++)
-			mb->data[j] = (char)ascii_lower((unsigned char)mb->data[j]);
-		s = buf_str(mb);
+		/* Lowered once, for every word (each pass asks for many),
+		 * as written and then cut at camel case, after the name in
+		 * the same buffer (read by index: adding may move it). */
+		len = mb->len;
+		buf_addc(mb, ' ');
+		for (j = 0; j < len; j++)
+			buf_addc(mb, (char)ascii_lower((unsigned char)mb->data[j]));
+		buf_addc(mb, ' ');
+		for (j = 0; j < len; j++) {
+			c = mb->data[j];
+			if (j > 0 && mb->data[j - 1] >= 'a' &&
+			    mb->data[j - 1] <= 'z' && c >= 'A' && c <= 'Z')
+				buf_addc(mb, '-');
+			buf_addc(mb, (char)ascii_lower((unsigned char)c));
+		}
+		s = buf_str(mb) + len + 1;
 		for (w = words; *w != NULL; w++)
 			if (furniture_has_part(s, *w))
 				return 1;
@@ -93,6 +109,61 @@ furniture_drop_unseen(struct xctx *x)
 			next = extract_dom_next(n, 0);
 	}
 	buf_free(&mb);
+}
+
+/* A breadcrumb trail ("Home > News > Region") is the site's navigation,
+ * named so by its class or id, by ARIA or by schema.org's BreadcrumbList
+ * microdata. */
+static void
+furniture_drop_trails(struct xctx *x)
+{
+	static const char *const trails[] = { "breadcrumb", "breadcrumbs",
+	    NULL };
+	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 n, next;
+	const char	*al, *it;
+	size_t		 total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		al = extract_dom_attr(n, "aria-label");
+		it = extract_dom_attr(n, "itemtype");
+		if ((furniture_named(x, n, trails, &mb) || (al != NULL &&
+		    extract_dom_contains_ci(al, "breadcrumb")) || (it != NULL &&
+		    extract_dom_contains_ci(it, "breadcrumblist"))) &&
+		    extract_dom_textlen(n, XLEN_NORMAL) * 4 < total) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+}
+
+/* A status message of the page's scripts ("Added to your basket",
+ * "Loading more...") speaks of the moment, not of the essay: named an
+ * alert or a loading indicator by its class or id, or by its ARIA role. */
+static void
+furniture_drop_status(struct xctx *x)
+{
+	static const char *const status[] = { "alert", "loading", NULL };
+	struct buf	 mb = BUF_INIT, b = BUF_INIT;
+	xmlNodePtr	 n, next;
+	const char	*role;
+
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		role = extract_dom_attr(n, "role");
+		if ((furniture_named(x, n, status, &mb) || (role != NULL &&
+		    (strcasecmp(role, "alert") == 0 ||
+		    strcasecmp(role, "status") == 0))) &&
+		    furniture_words(n, &b) <= 30) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+	buf_free(&b);
 }
 
 /* A picture's credit ("Photo: Agency/Name") is no part of the essay,
@@ -143,7 +214,8 @@ furniture_drop_lead_captions(struct xctx *x)
 	xmlNodePtr	 n, next;
 
 	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
-		if (extract_dom_is(n, XT_P) && furniture_words(n, &b) >= 12)
+		if ((extract_dom_is(n, XT_P) || extract_dom_is(n, XT_LI)) &&
+		    furniture_words(n, &b) >= 12)
 			break;	/* the essay has begun */
 		if ((extract_dom_is(n, XT_FIGCAPTION) ||
 		    furniture_named(x, n, caps, &mb)) &&
@@ -286,6 +358,113 @@ furniture_drop_tail_links(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is n one link whose words are a title (a space in them, not an address
+ * or a name), or a list each of whose items is one? */
+static int
+furniture_is_title_links(xmlNodePtr n, struct buf *b)
+{
+	xmlNodePtr	c;
+	size_t		items = 0;
+
+	if (!extract_dom_is(n, XT_UL) && !extract_dom_is(n, XT_OL))
+		return extract_dom_count(n, XT_A) + extract_dom_is(n, XT_A) ==
+		    1 && extract_dom_link_density(n) >= 0.9 &&
+		    furniture_words(n, b) > 0 && strchr(buf_str(b), ' ') != NULL;
+	for (c = extract_dom_first(n); c != NULL;
+	    c = extract_dom_next_sibling(c)) {
+		if (extract_dom_is_blank(c))
+			continue;
+		if (extract_dom_count(c, XT_A) != 1 ||
+		    extract_dom_link_density(c) < 0.8 ||
+		    furniture_words(c, b) == 0 || strchr(buf_str(b), ' ') == NULL)
+			return 0;
+		items++;
+	}
+	return items > 0;
+}
+
+/* Do all the links in blocks v[0..n) lead to one site: the page's own
+ * when the page is on the web, else the first link's (a saved page's
+ * links name the site it came from)? */
+static int
+furniture_links_one_site(struct xctx *x, xmlNodePtr *v, size_t n)
+{
+	static const enum xtag	 anchor[] = { XT_A };
+	struct xlist		 l = { NULL, 0, 0 };
+	const char		*href;
+	char			*url, *host, *site = NULL;
+	size_t			 i;
+	int			 one = 1, known;
+
+	if ((known = x->base != NULL && url_is_web(x->base)))
+		site = url_host(x->base);
+	for (i = 0; i < n; i++) {
+		if (extract_dom_is(v[i], XT_A))
+			extract_dom_list_add(&l, v[i]);
+		else
+			extract_dom_collect(v[i], anchor, nitems(anchor), &l);
+	}
+	for (i = 0; i < l.n && one; i++) {
+		if ((href = extract_dom_attr(l.v[i], "href")) == NULL ||
+		    (url = url_resolve(href, x->base)) == NULL) {
+			one = 0;
+			break;
+		}
+		host = url_host(url);
+		free(url);
+		if (!known) {
+			site = host;
+			known = 1;
+			continue;
+		}
+		one = host == NULL ? site == NULL :
+		    site != NULL && strcasecmp(host, site) == 0;
+		free(host);
+	}
+	extract_dom_list_free(&l);
+	free(site);
+	return one;
+}
+
+/*
+ * A box of links to the site's other articles inside the essay: a short
+ * heading ("Related stories") and right under it only links whose words
+ * are titles, two or more, all to one site (the page's own). The essay's
+ * sentences are not all links, and the sources a part lists lead to other
+ * sites.
+ */
+static void
+furniture_drop_link_boxes(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	size_t		 i, j, k, links, total, gone;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	furniture_blocks(x->article, &l);
+	for (i = 0; i + 1 < l.n; i++) {
+		if (!extract_dom_is_heading(l.v[i]) ||
+		    furniture_words(l.v[i], &b) > 8)
+			continue;
+		links = 0;
+		gone = extract_dom_textlen(l.v[i], XLEN_NORMAL);
+		for (j = i + 1; j < l.n && furniture_is_title_links(l.v[j], &b);
+		    j++) {
+			links += extract_dom_count(l.v[j], XT_A) +
+			    extract_dom_is(l.v[j], XT_A);
+			gone += extract_dom_textlen(l.v[j], XLEN_NORMAL);
+		}
+		if (links < 2 || gone * 3 >= total ||
+		    !furniture_links_one_site(x, l.v + i + 1, j - i - 1))
+			continue;
+		for (k = i; k < j; k++)
+			extract_dom_remove(x, l.v[k]);
+		i = j - 1;
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 /* Does the text end a label: ':' or '?' after its last word? */
 static int
 furniture_label_end(const char *s, size_t len)
@@ -348,13 +527,18 @@ furniture_drop_teaser_lines(struct xctx *x)
 
 /* Small boxes a page names for what they are: a disclaimer, a licence,
  * a consent or cookie notice, a placeholder for a blocked embed, a
- * rating or print button, an author's card by microdata. */
+ * rating or print button, a post's meta line (its date, categories,
+ * permalink and comment count, by the names blog themes give it), an
+ * author's card by microdata. */
 static void
 furniture_drop_boxes(struct xctx *x)
 {
 	static const char *const boxes[] = { "disclaimer", "disclosure",
 	    "licence", "license", "consent", "cookie", "cookies",
-	    "placeholder", "rating", "print", NULL };
+	    "placeholder", "rating", "print", "entry-meta", "entrymeta",
+	    "post-meta", "postmeta", "entry-utility", "entry-footer",
+	    "entryfooter", "post-footer", "postfooter", "article-footer",
+	    NULL };
 	static const enum xtag	 tags[] = { XT_DIV, XT_SECTION, XT_ASIDE,
 	    XT_P, XT_SPAN, XT_A, XT_UL };
 	struct xlist		 l = { NULL, 0, 0 };
@@ -455,10 +639,13 @@ extract_furniture_drop(struct xctx *x)
 	if (x->article == NULL)
 		return;
 	furniture_drop_unseen(x);
+	furniture_drop_trails(x);
+	furniture_drop_status(x);
 	furniture_drop_credits(x);
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);
 	furniture_drop_tail_links(x);
+	furniture_drop_link_boxes(x);
 	furniture_drop_teaser_lines(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);

@@ -252,6 +252,32 @@ test_unnamed_clutter(void **state)
 	doc_free(d);
 }
 
+/* A call to action named by its short name ("cta"), a newsletter box
+ * spelt "news-letter" and a box of the authors are boxes too; a
+ * paragraph named "factual" (not "cta") stays. */
+static void
+test_box_names(void **state)
+{
+	struct doc	*d;
+
+	/* The byline comes first: the box of authors is not taken as it. */
+	d = parse("<html><body><article><p class=\"byline\">By Ada Lind</p>"
+	    PROSE1 "<section class=\"c-letters"
+	    "-cta\"><p>We want to hear what you think. Write to us.</p>"
+	    "</section>" PROSE2 "<div class=\"news-letter-section\"><p>Our "
+	    "best film writing, every Friday.</p></div><p class=\"factual\">"
+	    "The film was shot in nineteen days, on a single street in Lyon."
+	    "</p><section class=\"article--authors\"><h4>Authors</h4><p>Jo "
+	    "Park and Sam Reyes</p></section>" PROSE3 "</article></body>"
+	    "</html>", "https://example.org/a");
+	assert_null(find(d, "We want to hear"));
+	assert_null(find(d, "Jo Park"));
+	assert_null(find(d, "every Friday"));
+	assert_non_null(find(d, "shot in nineteen days"));
+	assert_non_null(find(d, "slowness is the point"));
+	doc_free(d);
+}
+
 static void
 test_pull_quote_once(void **state)
 {
@@ -315,6 +341,7 @@ main(void)
 		cmocka_unit_test(test_last_paragraph_with_link_kept),
 		cmocka_unit_test(test_call_to_action_edges),
 		cmocka_unit_test(test_unnamed_clutter),
+		cmocka_unit_test(test_box_names),
 		cmocka_unit_test(test_pull_quote_once),
 		cmocka_unit_test(test_call_to_action_alone_kept),
 	};

@@ -35,8 +35,91 @@ test_furniture_hidden_and_credits(void **state)
 	doc_free(d);
 }
 
+/* A breadcrumb trail, named by its class, by ARIA or by microdata, is
+ * the site's navigation; a paragraph that names a breadcrumb in its words
+ * stays. */
+static void
+test_furniture_trails(void **state)
+{
+	static const char *const trails[] = {
+		"<p class=\"breadcrumb-navigation\"><a href=\"/\">Home</a> / "
+		"<a href=\"/films\">Films</a> / Waiting</p>",
+		"<div aria-label=\"Breadcrumb\"><a href=\"/\">Home</a> / "
+		"<a href=\"/films\">Films</a> / Waiting</div>",
+		"<ol itemscope itemtype=\"https://schema.org/BreadcrumbList\">"
+		"<li>Home</li><li>Films</li><li>Waiting</li></ol>",
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(trails); i++) {
+		html = xprintf("<html><body><article>%s" PROSE1 "<p>Hansel "
+		    "drops a breadcrumb trail through the woods, and the film "
+		    "follows it, scene by scene, to the house of sugar.</p>"
+		    PROSE2 PROSE3 "</article></body></html>", trails[i]);
+		d = parse(html, "https://example.org/long-take");
+		assert_null(find(d, "Home"));
+		assert_non_null(find(d, "drops a breadcrumb trail"));
+		assert_non_null(find(d, "the light changing slowly"));
+		doc_free(d);
+		free(html);
+	}
+}
+
+/* A script's status message (named an alert or a loading indicator, or
+ * by its ARIA role) goes; a paragraph that speaks of an alert stays. */
+static void
+test_furniture_status(void **state)
+{
+	static const char *const boxes[] = {
+		"<div class=\"alert is-success\"><p>The film was added to "
+		"your list.</p></div>",
+		"<p id=\"loading-more\">Loading more stories</p>",
+		"<div role=\"status\">Your list was saved.</div>",
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(boxes); i++) {
+		html = xprintf("<html><body><article>" PROSE1 "%s<p>The alert "
+		    "sounds twice in the last reel, and both times nobody in "
+		    "the station looks up from the timetable.</p>" PROSE2
+		    PROSE3 "</article></body></html>", boxes[i]);
+		d = parse(html, "https://example.org/long-take");
+		assert_null(find(d, "your list"));
+		assert_null(find(d, "Loading more"));
+		assert_non_null(find(d, "The alert sounds twice"));
+		assert_non_null(find(d, "explained away in a second"));
+		doc_free(d);
+		free(html);
+	}
+}
+
+/* Names in camel case are read by their parts: a "recipeCopyright" line
+ * and an "articleDisclaimer" box go, a paragraph named "printerNote"
+ * (not "print") stays. */
+static void
+test_furniture_camel_case(void **state)
+{
+	struct doc	*d = parse("<html><body><article>" PROSE1
+	    "<p class=\"printerNote\">The print of the film that survives "
+	    "was found in a cellar, its last reel burnt at the edges.</p>"
+	    PROSE2 "<div class=\"articleDisclaimer\"><p>Opinions are the "
+	    "author's own.</p></div>" PROSE3 "<p class=\"recipeCopyright\">"
+	    "(c) 2020 The Kitchen. All rights reserved.</p>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_non_null(find(d, "its last reel burnt"));
+	assert_null(find(d, "Opinions are"));
+	assert_null(find(d, "All rights reserved"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 /* The caption of the picture above the essay is the page's; a caption
- * inside the essay stays. */
+ * inside the essay stays, in a paragraph or in a list. */
 static void
 test_furniture_lead_caption(void **state)
 {
@@ -48,11 +131,29 @@ test_furniture_lead_caption(void **state)
 	    "reel"));
 	assert_non_null(find(d, "The camera holds on the empty street"));
 	doc_free(d);
+
+	/* An essay that is a list begins with its first long item: a
+	 * caption under it is the essay's. */
+	d = parse("<html><body><article><figure><img src=\"poster.jpg\" "
+	    "alt=\"\"><figcaption>The poster of the opening night"
+	    "</figcaption></figure><h2>Highlights</h2><ul><li>Long takes: "
+	    "the camera holds on the empty street for a long time, longer "
+	    "than any trailer would allow, and the waiting becomes the "
+	    "subject.<div class=\"wp-caption\"><img src=\"street.jpg\" "
+	    "alt=\"\"><p class=\"wp-caption-text\">The street at dusk in "
+	    "the last reel</p></div></li><li>Sound: when the car finally "
+	    "turns the corner, the sound arrives before the image.</li></ul>"
+	    PROSE "</article></body></html>", "https://example.org/list");
+	assert_null(find_caption(d, "opening night"));
+	assert_null(find(d, "opening night"));
+	assert_non_null(find(d, "Long takes: the camera holds"));
+	assert_non_null(find(d, "The street at dusk in the last reel"));
+	doc_free(d);
 }
 
 /* A menu, a "label: link" line and the lists of links after the essay
  * go; links that are part of sentences, and a part of the essay that is
- * a list of links under its own heading, stay. */
+ * a list of links to other sites under its own heading, stay. */
 static void
 test_furniture_links(void **state)
 {
@@ -76,8 +177,52 @@ test_furniture_links(void **state)
 	doc_free(d);
 }
 
+/* A heading over links to the site's other articles inside the essay
+ * goes with them; the same heading over links to other sites (sources),
+ * or over links that are names rather than titles, stays. */
+static void
+test_furniture_link_boxes(void **state)
+{
+	static const struct {
+		const char	*links;
+		int		 kept;
+	} cases[] = {
+		{ "<li><a href=\"/night-train\">The night train that never "
+		  "arrives</a></li><li><a href=\"https://example.org/rooms\">"
+		  "Ten films about waiting rooms</a></li>", 0 },
+		{ "<li><a href=\"https://archive.example.net/notes\">The "
+		  "director's notes on the long take</a></li><li><a href=\""
+		  "https://journal.example.com/light\">An interview about the "
+		  "light</a></li>", 1 },
+		{ "<li><a href=\"/akerman\">Akerman</a></li><li><a href=\""
+		  "/tarkovsky\">Tarkovsky</a></li>", 1 },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><body><article>" PROSE1
+		    "<h3>More from the magazine</h3><ul>%s</ul>" PROSE2 PROSE3
+		    "</article></body></html>", cases[i].links);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "the light changing slowly"));
+		assert_non_null(find(d, "a held breath let go"));
+		assert_non_null(find(d, "explained away in a second"));
+		if (cases[i].kept)
+			assert_non_null(find(d, "More from the magazine"));
+		else {
+			assert_null(find(d, "More from the magazine"));
+			assert_null(find(d, "waiting rooms"));
+		}
+		doc_free(d);
+		free(html);
+	}
+}
+
 /* A line of date and byline, a blocked embed's placeholder, a rating
- * box and a disclaimer go; a sentence holding a date stays whole. */
+ * box, a post's meta line and a disclaimer go; a sentence holding a date
+ * stays whole. */
 static void
 test_furniture_boxes_and_dates(void **state)
 {
@@ -89,6 +234,7 @@ test_furniture_boxes_and_dates(void **state)
 	assert_non_null(find(d, "The premiere, on 14 May 1975, was met"));
 	assert_null(find(d, "third-party services"));
 	assert_null(find(d, "Rate this article"));
+	assert_null(find(d, "Bookmark the permalink"));
 	assert_null(find(d, "Opinions are the author's own"));
 	assert_null(find(d, "Sam Reyes"));
 	assert_non_null(find(d, "from its first minute to its last"));
@@ -136,8 +282,12 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_furniture_hidden_and_credits),
+		cmocka_unit_test(test_furniture_trails),
+		cmocka_unit_test(test_furniture_status),
+		cmocka_unit_test(test_furniture_camel_case),
 		cmocka_unit_test(test_furniture_lead_caption),
 		cmocka_unit_test(test_furniture_links),
+		cmocka_unit_test(test_furniture_link_boxes),
 		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_furniture_orphan_labels),
 	};
