@@ -1111,6 +1111,7 @@ layout_wrap_table_row(struct layout *l, struct layout_wrap *w, int indent,
 	const struct layout_block	*hb;
 	const struct doc_block		*head;
 	const char			*t = l->text.data;
+	char				*label;
 	size_t				 k, s, e, hs, he, emitted = 0;
 	int				 lw, hang;
 
@@ -1143,9 +1144,14 @@ layout_wrap_table_row(struct layout *l, struct layout_wrap *w, int indent,
 			while (he > hs && t[he - 1] == ' ')
 				he--;
 			if (he > hs) {
+				/* A copy: the label is appended to the
+				 * text it is read from, which may move
+				 * (fuzz_doc). */
+				label = xstrndup(t + hs, he - hs);
 				w->prefix = l->text.len;
-				lw = layout_fit(&l->text, t + hs, he - hs,
+				lw = layout_fit(&l->text, label, he - hs,
 				    w->ascii, avail / 2 > 1 ? avail / 2 : 1);
+				free(label);
 				buf_add(&l->text, ": ", 2);
 				lw += 2;
 				w->prefix_len = (int)(l->text.len - w->prefix);

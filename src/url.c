@@ -455,6 +455,13 @@ url_idn(char *r)
 		buf_addc(&b, (char)(hi * 16 + lo));
 		p += 2;
 	}
+	/* Decoded, it is held to the same: "%C2%90" is a C1 control
+	 * (fuzz_url). */
+	if (ok && utf8_valid(b.data, b.len) &&
+	    !url_host_ok(b.data, b.data + b.len)) {
+		buf_free(&b);
+		return -1;
+	}
 	/* The decoded host is shorter: it fits where the escaped one was. */
 	if (ok && utf8_valid(b.data, b.len)) {
 		memcpy(host, b.data, b.len);
@@ -471,7 +478,7 @@ static char *
 url_build(const char *h, size_t n, const char *base)
 {
 	xmlChar	*u;
-	char	*e, *r = NULL;
+	char	*e, *eb = NULL, *r = NULL;
 	int	 web;
 
 	web = n == 0 || url_web_scheme(h, n);
@@ -485,12 +492,25 @@ url_build(const char *h, size_t n, const char *base)
 		free(e);
 		return NULL;
 	}
-	if ((u = xmlBuildURI(BAD_CAST e, BAD_CAST(n > 0 ? NULL : base))) !=
-	    NULL) {
+	/* The base is escaped and held to the same authority check as
+	 * the reference: libxml2 kept a newline of a base's fragment in
+	 * what it resolved, and unescaped bytes of its user name
+	 * (fuzz_url). */
+	if (n == 0 && base != NULL) {
+		eb = url_escape(base, url_is_web(base));
+		if (url_is_web(eb) && url_authority_escapes(eb +
+		    url_scheme_len(eb) + 1)) {
+			free(e);
+			free(eb);
+			return NULL;
+		}
+	}
+	if ((u = xmlBuildURI(BAD_CAST e, BAD_CAST eb)) != NULL) {
 		r = xstrdup((const char *)u);
 		xmlFree(u);
 	}
 	free(e);
+	free(eb);
 	/* libxml2 hands a relative reference back as it is when it cannot
 	 * parse the base: that is a path, not a URL on the base's site. */
 	if (r != NULL && n == 0 && !url_is_web(r)) {

@@ -270,6 +270,19 @@ test_resolve_web(void **state)
 	expect("brackets absolute", url,
 	    "https://a.example/x%5B1%5D#a%5Bb%5D");
 	free(url);
+	/* The base is escaped as the reference is: none of its controls
+	 * stays (fuzz_url). */
+	assert_null(url_resolve("'/hoh", "http://[::1ane@elertht/#%%th\n"
+	    "%a]/"));
+	/* A base's user name of escapes is refused as a reference's is. */
+	assert_null(url_resolve("x", "http://[::1\x88" "ape@ea%00]/"));
+	/* An escaped C1 control is no more a host's than a raw one. */
+	assert_null(url_absolute("https://u@%C2%90/x", NULL));
+	assert_null(url_absolute("https://e\xff" "xt@\xc2\x90/e", NULL));
+	url = url_resolve("x", "http://a.example/b c\x1b[2J/");
+	expect("a base with a space and an escape", url,
+	    "http://a.example/b%20c%1B%5B2J/x");
+	free(url);
 }
 
 /* Links of a page read from a file (or standard input, "-", or with no
