@@ -95,8 +95,11 @@ struct doc *
 extract(xmlDocPtr tree, const char *url, char **cause)
 {
 	struct extract	*e;
+	struct doc	*d;
 
 	if ((e = extract_select(tree, url, cause)) == NULL)
 		return NULL;
-	return extract_build_free(e);
+	d = extract_build_free(e);
+	extract_free(e);
+	return extract_build_finish(d);
 }

@@ -8,7 +8,6 @@
 
 #include "buf.h"
 #include "doc.h"
-#include "extract.h"
 #include "extract_build.h"
 #include "extract_dom.h"
 #include "extract_int.h"
@@ -724,14 +723,20 @@ build_walk(struct xctx *x, struct doc *d, int consume)
 }
 
 struct doc *
+extract_build_finish(struct doc *d)
+{
+	doc_finish(d);
+	sections_find(d);
+	return d;
+}
+
+struct doc *
 extract_build(struct extract *e)
 {
 	struct doc	*d = doc_new(e->url);
 
 	build_walk(&e->x, d, 0);
-	doc_finish(d);
-	sections_find(d);
-	return d;
+	return extract_build_finish(d);
 }
 
 struct doc *
@@ -740,8 +745,5 @@ extract_build_free(struct extract *e)
 	struct doc	*d = doc_new(e->url);
 
 	build_walk(&e->x, d, 1);
-	extract_free(e);
-	doc_finish(d);
-	sections_find(d);
 	return d;
 }

@@ -13,9 +13,13 @@ struct extract;
  * doc_free(), and the selection stays the caller's. */
 struct doc	*extract_build(struct extract *);
 /* The same for the selection's last use: each part of the content is
- * freed once it is in the document, then the selection itself (with
- * extract_free()), so that a long page is never whole twice over. */
+ * freed once it is in the document, so that a long page is never whole
+ * twice over. The document comes back unfinished: the caller frees the
+ * selection (extract_free()) and then calls extract_build_finish(). */
 struct doc	*extract_build_free(struct extract *);
+/* Finishes a document extract_build_free() gave: its blocks closed and
+ * its sections found. Returns it. */
+struct doc	*extract_build_finish(struct doc *);
 /* The address of an image element as written: src, else a lazy
  * loader's data-src, else the first candidate of srcset. Allocated; NULL
  * if there is none, or only inline bytes (data:), nothing to show or

@@ -294,6 +294,8 @@ extract_fragment_doc(const char *s, size_t len, const struct doc *m,
 	/* The article goes first: its names may be the tree's
 	 * dictionary's. */
 	d = extract_build_free(e);
+	extract_free(e);
+	d = extract_build_finish(d);
 	xmlFreeDoc(tree);
 	return d;
 }

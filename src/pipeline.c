@@ -160,6 +160,8 @@ pipeline_utf8(char *utf8, size_t utf8len, const char *type, const char *url,
 		if (fragment != NULL)
 			extract_fragment_write(e, &frag);
 		d = extract_build_free(e);
+		extract_free(e);
+		d = extract_build_finish(d);
 		xmlFreeDoc(tree);
 #ifdef HAVE_MALLOC_TRIM
 		/* The tree of a long page leaves the heap full of holes
