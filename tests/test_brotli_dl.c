@@ -16,65 +16,20 @@
 #include "testdl.h"
 #include "util.h"
 
-/* reel links nothing of it: before a load it is not mapped. */
+static struct testdl_mod mod = {
+	"/libbrotlidec", brotli_dl_loaded, brotli_dl_load, brotli_dl_load_name,
+	&brotli_dl, sizeof brotli_dl
+};
+
+/* After testdl_load(): the members are the library's. */
 static void
-test_not_mapped_before(void **state)
+test_members(void **state)
 {
-	assert_false(brotli_dl_loaded());
-	assert_int_equal(testdl_mapped("/libbrotlidec"), 0);
-	assert_true(testdl_filled(&brotli_dl, sizeof brotli_dl, 0));
-}
+	BrotliDecoderState	*br;
 
-static void
-test_missing_library(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(brotli_dl_load_name("libreel-no-such-library.so.0",
-	    &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "libreel-no-such-library.so.0"));
-	assert_null(strchr(cause, '\n'));
-	free(cause);
-	assert_false(brotli_dl_loaded());
-	assert_true(testdl_filled(&brotli_dl, sizeof brotli_dl, 0));
-}
-
-/* A library that is there but is not this one: the table stays empty. */
-static void
-test_missing_function(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(brotli_dl_load_name("libc.so.6", &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "libc.so.6"));
-	free(cause);
-	assert_false(brotli_dl_loaded());
-	assert_true(testdl_filled(&brotli_dl, sizeof brotli_dl, 0));
-}
-
-static void
-test_load(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(brotli_dl_load(&cause), 0);
-	assert_null(cause);
-	assert_true(brotli_dl_loaded());
-	assert_int_equal(testdl_mapped("/libbrotlidec"), 1);
-	assert_true(testdl_filled(&brotli_dl, sizeof brotli_dl, 1));
-	/* And the members are the library's. */
-	{
-		BrotliDecoderState	*br;
-
-		br = brotli_dl.create_instance(NULL, NULL, NULL);
-		assert_non_null(br);
-		brotli_dl.destroy_instance(br);
-	}
-	/* A second load is the first one. */
-	assert_int_equal(brotli_dl_load(&cause), 0);
-	assert_null(cause);
+	br = brotli_dl.create_instance(NULL, NULL, NULL);
+	assert_non_null(br);
+	brotli_dl.destroy_instance(br);
 }
 
 int
@@ -82,10 +37,11 @@ main(void)
 {
 	/* In this order: the load is once per process. */
 	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_not_mapped_before),
-		cmocka_unit_test(test_missing_library),
-		cmocka_unit_test(test_missing_function),
-		cmocka_unit_test(test_load),
+		cmocka_unit_test_prestate(testdl_not_mapped_before, &mod),
+		cmocka_unit_test_prestate(testdl_missing_library, &mod),
+		cmocka_unit_test_prestate(testdl_missing_function, &mod),
+		cmocka_unit_test_prestate(testdl_load, &mod),
+		cmocka_unit_test(test_members),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -17,80 +17,35 @@
 #include "testdl.h"
 #include "util.h"
 
-/* reel links nothing of it: before a load it is not mapped. */
+static struct testdl_mod mod = {
+	"/libncursesw", ncurses_dl_loaded, ncurses_dl_load, ncurses_dl_load_name,
+	&ncurses_dl, sizeof ncurses_dl
+};
+
+/* After testdl_load(): the members are the library's. */
 static void
-test_not_mapped_before(void **state)
+test_members(void **state)
 {
-	assert_false(ncurses_dl_loaded());
-	assert_int_equal(testdl_mapped("/libncursesw"), 0);
-	assert_true(testdl_filled(&ncurses_dl, sizeof ncurses_dl, 0));
-}
+	SCREEN	*sc;
+	FILE	*out, *in;
 
-static void
-test_missing_library(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(ncurses_dl_load_name("libreel-no-such-library.so.0",
-	    &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "libreel-no-such-library.so.0"));
-	assert_null(strchr(cause, '\n'));
-	free(cause);
-	assert_false(ncurses_dl_loaded());
-	assert_true(testdl_filled(&ncurses_dl, sizeof ncurses_dl, 0));
-}
-
-/* A library that is there but is not this one: the table stays empty. */
-static void
-test_missing_function(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(ncurses_dl_load_name("libc.so.6", &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "libc.so.6"));
-	free(cause);
-	assert_false(ncurses_dl_loaded());
-	assert_true(testdl_filled(&ncurses_dl, sizeof ncurses_dl, 0));
-}
-
-static void
-test_load(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(ncurses_dl_load(&cause), 0);
-	assert_null(cause);
-	assert_true(ncurses_dl_loaded());
-	assert_int_equal(testdl_mapped("/libncursesw"), 1);
-	assert_true(testdl_filled(&ncurses_dl, sizeof ncurses_dl, 1));
-	/* And the members are the library's. */
-	{
-		SCREEN	*sc;
-		FILE	*out, *in;
-
-		out = fopen("/dev/null", "w");
-		in = fopen("/dev/null", "r");
-		assert_non_null(out);
-		assert_non_null(in);
-		sc = ncurses_dl.newterm("vt100", out, in);
-		assert_non_null(sc);
-		ncurses_dl.set_term(sc);
-		/* The library's variables, set by newterm(): vt100 has
-		 * no colours, its screen 80 columns. */
-		assert_non_null(*ncurses_dl.stdscr);
-		assert_int_equal(getmaxx(*ncurses_dl.stdscr), 80);
-		assert_false(ncurses_dl.has_colors());
-		assert_non_null(ncurses_dl.tigetstr("cup"));
-		ncurses_dl.endwin();
-		ncurses_dl.delscreen(sc);
-		fclose(out);
-		fclose(in);
-	}
-	/* A second load is the first one. */
-	assert_int_equal(ncurses_dl_load(&cause), 0);
-	assert_null(cause);
+	out = fopen("/dev/null", "w");
+	in = fopen("/dev/null", "r");
+	assert_non_null(out);
+	assert_non_null(in);
+	sc = ncurses_dl.newterm("vt100", out, in);
+	assert_non_null(sc);
+	ncurses_dl.set_term(sc);
+	/* The library's variables, set by newterm(): vt100 has
+	 * no colours, its screen 80 columns. */
+	assert_non_null(*ncurses_dl.stdscr);
+	assert_int_equal(getmaxx(*ncurses_dl.stdscr), 80);
+	assert_false(ncurses_dl.has_colors());
+	assert_non_null(ncurses_dl.tigetstr("cup"));
+	ncurses_dl.endwin();
+	ncurses_dl.delscreen(sc);
+	fclose(out);
+	fclose(in);
 }
 
 int
@@ -98,10 +53,11 @@ main(void)
 {
 	/* In this order: the load is once per process. */
 	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_not_mapped_before),
-		cmocka_unit_test(test_missing_library),
-		cmocka_unit_test(test_missing_function),
-		cmocka_unit_test(test_load),
+		cmocka_unit_test_prestate(testdl_not_mapped_before, &mod),
+		cmocka_unit_test_prestate(testdl_missing_library, &mod),
+		cmocka_unit_test_prestate(testdl_missing_function, &mod),
+		cmocka_unit_test_prestate(testdl_load, &mod),
+		cmocka_unit_test(test_members),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,67 +16,22 @@
 #include "testdl.h"
 #include "util.h"
 
-/* reel links nothing of it: before a load it is not mapped. */
+static struct testdl_mod mod = {
+	"/libzstd", zstd_dl_loaded, zstd_dl_load, zstd_dl_load_name,
+	&zstd_dl, sizeof zstd_dl
+};
+
+/* After testdl_load(): the members are the library's. */
 static void
-test_not_mapped_before(void **state)
+test_members(void **state)
 {
-	assert_false(zstd_dl_loaded());
-	assert_int_equal(testdl_mapped("/libzstd"), 0);
-	assert_true(testdl_filled(&zstd_dl, sizeof zstd_dl, 0));
-}
+	ZSTD_DStream	*zs;
 
-static void
-test_missing_library(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(zstd_dl_load_name("libreel-no-such-library.so.0",
-	    &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "libreel-no-such-library.so.0"));
-	assert_null(strchr(cause, '\n'));
-	free(cause);
-	assert_false(zstd_dl_loaded());
-	assert_true(testdl_filled(&zstd_dl, sizeof zstd_dl, 0));
-}
-
-/* A library that is there but is not this one: the table stays empty. */
-static void
-test_missing_function(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(zstd_dl_load_name("libc.so.6", &cause), -1);
-	assert_non_null(cause);
-	assert_non_null(strstr(cause, "libc.so.6"));
-	free(cause);
-	assert_false(zstd_dl_loaded());
-	assert_true(testdl_filled(&zstd_dl, sizeof zstd_dl, 0));
-}
-
-static void
-test_load(void **state)
-{
-	char	*cause = NULL;
-
-	assert_int_equal(zstd_dl_load(&cause), 0);
-	assert_null(cause);
-	assert_true(zstd_dl_loaded());
-	assert_int_equal(testdl_mapped("/libzstd"), 1);
-	assert_true(testdl_filled(&zstd_dl, sizeof zstd_dl, 1));
-	/* And the members are the library's. */
-	{
-		ZSTD_DStream	*zs;
-
-		zs = zstd_dl.create_dstream();
-		assert_non_null(zs);
-		assert_false(zstd_dl.is_error(zstd_dl.init_dstream(zs)));
-		assert_true(zstd_dl.is_error((size_t)-1));
-		assert_int_equal(zstd_dl.free_dstream(zs), 0);
-	}
-	/* A second load is the first one. */
-	assert_int_equal(zstd_dl_load(&cause), 0);
-	assert_null(cause);
+	zs = zstd_dl.create_dstream();
+	assert_non_null(zs);
+	assert_false(zstd_dl.is_error(zstd_dl.init_dstream(zs)));
+	assert_true(zstd_dl.is_error((size_t)-1));
+	assert_int_equal(zstd_dl.free_dstream(zs), 0);
 }
 
 int
@@ -84,10 +39,11 @@ main(void)
 {
 	/* In this order: the load is once per process. */
 	const struct CMUnitTest	tests[] = {
-		cmocka_unit_test(test_not_mapped_before),
-		cmocka_unit_test(test_missing_library),
-		cmocka_unit_test(test_missing_function),
-		cmocka_unit_test(test_load),
+		cmocka_unit_test_prestate(testdl_not_mapped_before, &mod),
+		cmocka_unit_test_prestate(testdl_missing_library, &mod),
+		cmocka_unit_test_prestate(testdl_missing_function, &mod),
+		cmocka_unit_test_prestate(testdl_load, &mod),
+		cmocka_unit_test(test_members),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
