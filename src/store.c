@@ -484,6 +484,23 @@ store_fail(struct store *s, sqlite3_stmt *st, char **cause)
 	return -1;
 }
 
+/* Steps a statement for the one row it may find: 0 with the row to read
+ * (the caller resets st), 1 with st reset when there is none, or -1 and
+ * *cause. */
+static int
+store_step_row(struct store *s, sqlite3_stmt *st, char **cause)
+{
+	int	rc;
+
+	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
+		store_reset(st);
+		return 1;
+	}
+	if (rc != SQLITE_ROW)
+		return store_fail(s, st, cause);
+	return 0;
+}
+
 /* Runs statement n, which returns no row. */
 static int
 store_run(struct store *s, enum store_st n, char **cause)
@@ -1980,12 +1997,8 @@ store_doc_one(struct store *s, sqlite3_stmt *st, struct store_doc *d,
 {
 	int	rc;
 
-	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
-		store_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW)
-		return store_fail(s, st, cause);
+	if ((rc = store_step_row(s, st, cause)) != 0)
+		return rc;
 	store_doc_row(st, d, 1);
 	store_reset(st);
 	return 0;
@@ -2028,12 +2041,8 @@ store_doc_meta_id(struct store *s, int64_t id, struct store_doc *d,
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
-		store_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW)
-		return store_fail(s, st, cause);
+	if ((rc = store_step_row(s, st, cause)) != 0)
+		return rc;
 	store_doc_row(st, d, 0);
 	store_reset(st);
 	return 0;
@@ -2456,12 +2465,8 @@ store_bfind(struct store *s, enum store_bst n, int64_t id, int64_t *found,
 		return -1;
 	if (store_bind_id(st, 1, id) != SQLITE_OK)
 		return store_fail(s, st, cause);
-	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
-		store_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW)
-		return store_fail(s, st, cause);
+	if ((rc = store_step_row(s, st, cause)) != 0)
+		return rc;
 	if (found != NULL)
 		*found = sqlite_dl.column_int64(st, 0);
 	store_reset(st);
@@ -2648,12 +2653,8 @@ store_bookmark_one(struct store *s, sqlite3_stmt *st,
 {
 	int	rc;
 
-	if ((rc = sqlite_dl.step(st)) == SQLITE_DONE) {
-		store_reset(st);
-		return 1;
-	}
-	if (rc != SQLITE_ROW)
-		return store_fail(s, st, cause);
+	if ((rc = store_step_row(s, st, cause)) != 0)
+		return rc;
 	store_bookmark_row(st, b);
 	store_reset(st);
 	return 0;
