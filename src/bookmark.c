@@ -727,35 +727,6 @@ bookmark_parse(const char *data, size_t len, struct bookmark_file **fp,
  * Writing.
  */
 
-/* s with &, <, > and " as references: for HTML text and attributes. */
-static void
-bookmark_html(struct buf *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			buf_adds(out, "&amp;");
-			break;
-		case '<':
-			buf_adds(out, "&lt;");
-			break;
-		case '>':
-			buf_adds(out, "&gt;");
-			break;
-		case '"':
-			buf_adds(out, "&quot;");
-			break;
-		case '\n':
-		case '\t':
-			buf_addc(out, ' ');
-			break;
-		default:
-			buf_addc(out, *s);
-			break;
-		}
-	}
-}
-
 /* s as a YAML double-quoted scalar, or null. */
 static void
 bookmark_yaml(struct buf *out, const char *s)
@@ -824,7 +795,7 @@ bookmark_one_html(struct buf *out, const struct bookmark *b)
 	size_t	i;
 
 	buf_adds(out, "    <DT><A HREF=\"");
-	bookmark_html(out, b->url);
+	buf_add_markup(out, b->url, 0);
 	buf_addc(out, '"');
 	if (b->added != 0)
 		buf_printf(out, " ADD_DATE=\"%" PRId64 "\"", b->added);
@@ -836,16 +807,16 @@ bookmark_one_html(struct buf *out, const struct bookmark *b)
 		for (i = 0; i < b->ntags; i++) {
 			if (i > 0)
 				buf_addc(out, ',');
-			bookmark_html(out, b->tags[i]);
+			buf_add_markup(out, b->tags[i], 0);
 		}
 		buf_addc(out, '"');
 	}
 	buf_addc(out, '>');
-	bookmark_html(out, b->title != NULL ? b->title : b->url);
+	buf_add_markup(out, b->title != NULL ? b->title : b->url, 0);
 	buf_adds(out, "</A>\n");
 	if (b->note != NULL) {
 		buf_adds(out, "    <DD>");
-		bookmark_html(out, b->note);
+		buf_add_markup(out, b->note, 0);
 		buf_addc(out, '\n');
 	}
 }

@@ -112,3 +112,35 @@ buf_str(const struct buf *b)
 {
 	return b->data != NULL ? b->data : "";
 }
+
+void
+buf_add_markup(struct buf *b, const char *s, int flags)
+{
+	for (; *s != '\0'; s++) {
+		switch (*s) {
+		case '&':
+			buf_adds(b, "&amp;");
+			break;
+		case '<':
+			buf_adds(b, "&lt;");
+			break;
+		case '>':
+			buf_adds(b, "&gt;");
+			break;
+		case '"':
+			buf_adds(b, "&quot;");
+			break;
+		case '\t':
+		case '\n':
+		case '\r':
+			if (flags & BUF_MARKUP_WS_REFS)
+				buf_printf(b, "&#%d;", *s);
+			else
+				buf_addc(b, ' ');
+			break;
+		default:
+			buf_addc(b, *s);
+			break;
+		}
+	}
+}

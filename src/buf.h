@@ -27,6 +27,11 @@ void	 buf_reserve(struct buf *, size_t);
 void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_adds(struct buf *, const char *);
 void	 buf_addc(struct buf *, char);
+/* s with &, <, > and " as references, for XML or HTML text and
+ * attributes; tab, newline and carriage return as character references
+ * with BUF_MARKUP_WS_REFS, else each as a space. */
+#define BUF_MARKUP_WS_REFS	1
+void	 buf_add_markup(struct buf *, const char *, int);
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Hands the contents to the caller (never NULL); the buffer is empty after. */

@@ -490,50 +490,22 @@ opml_pair_cmp(const void *a, const void *b)
 	return opml_cmp(&x->sub, &y->sub);
 }
 
-/* An attribute value, escaped for double quotes. */
-static void
-opml_escape(struct buf *out, const char *s)
-{
-	for (; *s != '\0'; s++) {
-		switch (*s) {
-		case '&':
-			buf_adds(out, "&amp;");
-			break;
-		case '<':
-			buf_adds(out, "&lt;");
-			break;
-		case '>':
-			buf_adds(out, "&gt;");
-			break;
-		case '"':
-			buf_adds(out, "&quot;");
-			break;
-		case '\t':
-		case '\n':
-		case '\r':
-			buf_printf(out, "&#%d;", *s);
-			break;
-		default:
-			buf_addc(out, *s);
-			break;
-		}
-	}
-}
-
 static void
 opml_write_sub(struct buf *out, const struct opml_sub *s, const char *indent)
 {
 	buf_printf(out, "%s<outline type=\"rss\" text=\"", indent);
-	opml_escape(out, s->title != NULL ? s->title : s->url);
+	buf_add_markup(out, s->title != NULL ? s->title : s->url,
+	    BUF_MARKUP_WS_REFS);
 	if (s->title != NULL) {
 		buf_adds(out, "\" title=\"");
-		opml_escape(out, s->title);
+		buf_add_markup(out, s->title, BUF_MARKUP_WS_REFS);
 	}
 	buf_adds(out, "\" xmlUrl=\"");
-	opml_escape(out, s->url);
+	buf_add_markup(out, s->url, BUF_MARKUP_WS_REFS);
 	if (s->html_url != NULL) {
 		buf_adds(out, "\" htmlUrl=\"");
-		opml_escape(out, s->html_url);
+		buf_add_markup(out, s->html_url,
+		    BUF_MARKUP_WS_REFS);
 	}
 	buf_adds(out, "\"/>\n");
 }
@@ -548,7 +520,8 @@ opml_write(const struct opml *o, size_t *len)
 
 	buf_adds(&out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
 	    "<opml version=\"2.0\">\n  <head>\n    <title>");
-	opml_escape(&out, o->title != NULL ? o->title : "reel");
+	buf_add_markup(&out, o->title != NULL ? o->title : "reel",
+	    BUF_MARKUP_WS_REFS);
 	buf_adds(&out, "</title>\n  </head>\n  <body>\n");
 	subs = xreallocarray(NULL, o->nsubs + 1, sizeof *subs);
 	for (i = 0; i < o->nsubs; i++) {
@@ -572,9 +545,9 @@ opml_write(const struct opml *o, size_t *len)
 			if (i > 0)
 				buf_adds(&out, "    </outline>\n");
 			buf_adds(&out, "    <outline text=\"");
-			opml_escape(&out, pairs[i].tag);
+			buf_add_markup(&out, pairs[i].tag, BUF_MARKUP_WS_REFS);
 			buf_adds(&out, "\" title=\"");
-			opml_escape(&out, pairs[i].tag);
+			buf_add_markup(&out, pairs[i].tag, BUF_MARKUP_WS_REFS);
 			buf_adds(&out, "\">\n");
 		}
 		opml_write_sub(&out, pairs[i].sub, "      ");

@@ -65,12 +65,28 @@ test_reserve_then_detach(void **state)
 	free(s);
 }
 
+/* Markup: the four characters as references; white space as references
+ * or as spaces. */
+static void
+test_add_markup(void **state)
+{
+	struct buf	b = BUF_INIT;
+
+	buf_add_markup(&b, "a&b<c>\"d\te\nf\rg", 0);
+	assert_string_equal(buf_str(&b), "a&amp;b&lt;c&gt;&quot;d e f g");
+	buf_reset(&b);
+	buf_add_markup(&b, "x\ty\n\r'", BUF_MARKUP_WS_REFS);
+	assert_string_equal(buf_str(&b), "x&#9;y&#10;&#13;'");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_add_and_detach),
 		cmocka_unit_test(test_reserve_then_detach),
+		cmocka_unit_test(test_add_markup),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
