@@ -9,7 +9,7 @@
 struct store;
 
 /* The schema version this reel writes (PRAGMA user_version). */
-#define STORE_VERSION		2
+#define STORE_VERSION		3
 
 /* store_open() flags. */
 #define STORE_CHECK		0x1	/* PRAGMA quick_check before use */
@@ -411,5 +411,10 @@ void	 store_quotes_free(struct store_quote *, size_t);
  * taking the schema one version further (STORE_VERSION + 1, ...); n of 0
  * removes them. The array must outlive the stores opened. */
 void	 store_test_steps(const char *const *, size_t);
+/* For tests of migration only: libraries are made and migrated up to
+ * that version and no further, as the reel of that version made them
+ * (a newer one is refused); 0 is STORE_VERSION again. Only opening and
+ * closing work on such a library. */
+void	 store_test_version(size_t);
 
 #endif

@@ -20,6 +20,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <sqlite3.h>
 
 #include "store.h"
 #include "util.h"
@@ -59,6 +60,7 @@ static int
 teardown(void **state)
 {
 	store_test_steps(NULL, 0);
+	store_test_version(0);
 	/* A test that failed half-way may have left a directory 0500. */
 	if (nftw(tmpdir, rm_entry, 16, FTW_DEPTH | FTW_PHYS) != 0)
 		return -1;
@@ -120,8 +122,8 @@ assert_mode(const char *path, mode_t want)
 	assert_int_equal(st.st_mode & 07777, want);
 }
 
-/* The default file: made 0600 in a directory made 0700, version 1 with
- * reel's application id; opened again as it is. */
+/* The default file: made 0600 in a directory made 0700, the newest
+ * version with reel's application id; opened again as it is. */
 static void
 test_create(void **state)
 {
@@ -893,7 +895,7 @@ test_newer_refused(void **state)
 		"CREATE TABLE future (id INTEGER PRIMARY KEY, note TEXT);",
 	};
 	struct store	*s;
-	char		*db = tmp("data/reel/library.db");
+	char		*db = tmp("data/reel/library.db"), *version;
 	int64_t		 id;
 	char		*cause = NULL;
 
@@ -905,7 +907,9 @@ test_newer_refused(void **state)
 	assert_int_equal(header_u32(db, 60), STORE_VERSION + 1);
 	store_test_steps(NULL, 0);
 	expect_refused(db, 0, "newer");
-	expect_refused(db, STORE_CHECK, "version 3");
+	version = xprintf("version %d,", STORE_VERSION + 1);
+	expect_refused(db, STORE_CHECK, version);
+	free(version);
 	free(db);
 }
 
@@ -998,12 +1002,20 @@ test_migrate(void **state)
 	struct store		*s;
 	struct store_feed	*fv;
 	char			*db = tmp("data/reel/library.db");
-	char			*bak1 = tmp("data/reel/library.db.v2.bak");
-	char			*bak2 = tmp("data/reel/library.db.v3.bak");
-	char			*bak3 = tmp("data/reel/library.db.v4.bak");
+	char			*bak1, *bak2, *bak3, *name;
 	char			*cause = NULL;
 	int64_t			 id;
 	size_t			 n;
+
+	name = xprintf("data/reel/library.db.v%d.bak", STORE_VERSION);
+	bak1 = tmp(name);
+	free(name);
+	name = xprintf("data/reel/library.db.v%d.bak", STORE_VERSION + 1);
+	bak2 = tmp(name);
+	free(name);
+	name = xprintf("data/reel/library.db.v%d.bak", STORE_VERSION + 2);
+	bak3 = tmp(name);
+	free(name);
 
 	s = open_default();
 	assert_int_equal(store_feed_add(s, "https://f.example/", "Kept",
@@ -1052,6 +1064,183 @@ test_migrate(void **state)
 	free(bak1);
 	free(bak2);
 	free(bak3);
+}
+
+/* Runs sql on the library file beside the store, as another program. */
+static void
+raw_exec(const char *db, const char *sql)
+{
+	sqlite3	*c;
+	char	*msg = NULL;
+
+	assert_int_equal(sqlite3_open(db, &c), SQLITE_OK);
+	if (sqlite3_exec(c, sql, NULL, NULL, &msg) != SQLITE_OK)
+		fail_msg("%s: %s", sql, msg);
+	assert_int_equal(sqlite3_close(c), SQLITE_OK);
+}
+
+/* Saving the place writes no row of the essay's own: the text and the
+ * copy are not read and written again, and the full-text index (whose
+ * triggers are on the essays' rows) does not hear of it. */
+static void
+test_place_apart(void **state)
+{
+	struct store		*s = open_default();
+	struct store_doc	 got;
+	struct store_pos	 pos = { 2, 9, 31 };
+	char			*cause = NULL;
+	int64_t			 id;
+
+	put_doc(s, "u:apart", "Apart", NULL, "The long take and the cut.",
+	    &id);
+	/* From now on, any write of the essay's row fails. */
+	raw_exec(store_path(s), "CREATE TRIGGER untouched BEFORE UPDATE"
+	    " ON documents BEGIN SELECT RAISE(ABORT, 'the essay was written');"
+	    " END");
+	if (store_doc_pos(s, id, &pos, 1, &cause) != 0)
+		fail_msg("store_doc_pos: %s", cause);
+	assert_int_equal(store_doc_get(s, "u:apart", &got, &cause), 0);
+	assert_int_equal(got.pos.section, 2);
+	assert_int_equal(got.pos.block, 9);
+	assert_int_equal(got.pos.offset, 31);
+	assert_true(got.read > 0);
+	assert_int_equal(got.finished, 1);
+	assert_string_equal(got.text, "The long take and the cut.");
+	store_doc_free(&got);
+	/* The trigger does stop a write of the essay (the test can fail). */
+	memset(&got, 0, sizeof got);
+	got.url = "u:apart";
+	got.text = "Changed.";
+	got.content = "<p>Changed.</p>";
+	assert_int_equal(store_doc_put(s, &got, NULL, NULL, &cause), -1);
+	assert_non_null(strstr(cause, "the essay was written"));
+	free(cause);
+	cause = NULL;
+	/* An essay put again keeps its place, and it is still searched. */
+	raw_exec(store_path(s), "DROP TRIGGER untouched");
+	put_doc(s, "u:apart", "Apart", NULL, "The long take, revised.", &id);
+	assert_int_equal(store_doc_meta_id(s, id, &got, &cause), 0);
+	assert_int_equal(got.pos.block, 9);
+	assert_int_equal(got.finished, 1);
+	store_doc_free(&got);
+	expect_hits(s, "revised", (const char *const[]){ "u:apart", NULL });
+	store_close(s);
+}
+
+/* A library of version 2, where the place was in the essay's row, made
+ * by the steps of that version and filled as that reel filled it. */
+static void
+make_v2(const char *db)
+{
+	struct store	*s;
+
+	store_test_version(2);
+	s = open_default();
+	store_close(s);
+	store_test_version(0);
+	assert_int_equal(header_u32(db, 60), 2);
+	raw_exec(db,
+	    "INSERT INTO documents (id, url, title, site, fetched,"
+	    " pos_section, pos_block, pos_offset, read_at, finished, text,"
+	    " content) VALUES"
+	    " (1, 'u:half', 'Half Read', 'one.example', 1700000000, 3, 41,"
+	    "  1207, 1700000300, 0, 'Montage, and the reader stopped.',"
+	    "  '<p>Montage, and the reader stopped.</p>'),"
+	    " (2, 'u:done', 'Done', NULL, 1700000000, 2, 5, 0, 1700000200, 1,"
+	    "  'Read to its end.', '<p>Read to its end.</p>'),"
+	    " (3, 'u:never', 'Never Read', NULL, 1700000000, 0, 0, 0, NULL,"
+	    "  0, 'Kept, never opened.', '<p>Kept, never opened.</p>');"
+	    "INSERT INTO document_urls (url, document) VALUES ('u:half', 1),"
+	    " ('u:half-alias', 1), ('u:done', 2), ('u:never', 3);"
+	    "INSERT INTO bookmarks (id, document, added, last_read) VALUES"
+	    " (10, 1, 1600000000, 1700000300), (11, 3, 1600000100, NULL);");
+}
+
+/* From version 2: every place, time read and end seen survives in the
+ * readings, the lists read them as before, and the bookmarks' last
+ * reading follows a place written after the migration. */
+static void
+test_migrate_place(void **state)
+{
+	struct store		*s;
+	struct store_doc	 got, *dv;
+	struct store_bookmark	*bv;
+	struct store_pos	 pos = { 1, 2, 3 };
+	sqlite3			*c;
+	sqlite3_stmt		*st = NULL;
+	char			*db = tmp("data/reel/library.db");
+	char			*bak = tmp("data/reel/library.db.v2.bak");
+	char			*cause = NULL;
+	int64_t			 id;
+	size_t			 n;
+
+	make_v2(db);
+	s = open_default();
+	assert_int_equal(header_u32(bak, 60), 2);
+
+	assert_int_equal(store_doc_get(s, "u:half-alias", &got, &cause), 0);
+	assert_int_equal(got.id, 1);
+	assert_int_equal(got.pos.section, 3);
+	assert_int_equal(got.pos.block, 41);
+	assert_int_equal(got.pos.offset, 1207);
+	assert_int_equal(got.read, 1700000300);
+	assert_int_equal(got.finished, 0);
+	assert_string_equal(got.text, "Montage, and the reader stopped.");
+	store_doc_free(&got);
+	assert_int_equal(store_doc_meta_id(s, 2, &got, &cause), 0);
+	assert_int_equal(got.pos.section, 2);
+	assert_int_equal(got.pos.block, 5);
+	assert_int_equal(got.read, 1700000200);
+	assert_int_equal(got.finished, 1);
+	store_doc_free(&got);
+	assert_int_equal(store_doc_get_id(s, 3, &got, &cause), 0);
+	assert_int_equal(got.pos.block, 0);
+	assert_int_equal(got.read, 0);
+	assert_int_equal(got.finished, 0);
+	store_doc_free(&got);
+
+	assert_int_equal(store_doc_unfinished(s, &dv, &n, &cause), 0);
+	assert_int_equal(n, 1);
+	assert_int_equal(dv[0].id, 1);
+	assert_int_equal(dv[0].pos.offset, 1207);
+	store_docs_free(dv, n);
+	assert_int_equal(store_bookmark_list(s, STORE_BM_READ, NULL, NULL,
+	    &bv, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(bv[0].id, 10);
+	assert_int_equal(bv[0].read, 1700000300);
+	assert_int_equal(bv[0].pos.block, 41);
+	assert_int_equal(bv[1].id, 11);
+	assert_int_equal(bv[1].read, 0);
+	store_bookmarks_free(bv, n);
+	expect_hits(s, "montage", (const char *const[]){ "u:half", NULL });
+
+	/* Read now: first among the unfinished and the bookmarks. */
+	assert_int_equal(store_doc_pos(s, 3, &pos, 0, &cause), 0);
+	assert_int_equal(store_doc_unfinished(s, &dv, &n, &cause), 0);
+	assert_int_equal(n, 2);
+	assert_int_equal(dv[0].id, 3);
+	assert_int_equal(dv[1].id, 1);
+	store_docs_free(dv, n);
+	assert_int_equal(store_bookmark_list(s, STORE_BM_READ, NULL, NULL,
+	    &bv, &n, &cause), 0);
+	assert_int_equal(bv[0].id, 11);
+	assert_true(bv[0].read > 1700000300);
+	assert_int_equal(bv[0].pos.offset, 3);
+	store_bookmarks_free(bv, n);
+	/* An essay kept after the migration has a place to save. */
+	put_doc(s, "u:new", "New", NULL, "Kept after.", &id);
+	assert_int_equal(store_doc_pos(s, id, &pos, 1, &cause), 0);
+	store_close(s);
+
+	/* The place has one home: the essay's row lost its columns. */
+	assert_int_equal(sqlite3_open(db, &c), SQLITE_OK);
+	assert_int_not_equal(sqlite3_prepare_v2(c,
+	    "SELECT pos_block FROM documents", -1, &st, NULL), SQLITE_OK);
+	assert_null(st);
+	assert_int_equal(sqlite3_close(c), SQLITE_OK);
+	free(db);
+	free(bak);
 }
 
 /* A transaction of the caller's: all of it, or none of it. */
@@ -1451,6 +1640,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_garbage_refused, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_place_apart, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_migrate_place, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_batch, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_two_processes, setup,
