@@ -11,6 +11,9 @@
                          essay's text, its tag and its note, as given.
   make-v1 SQL DB         a library of schema version 1 from SQL.
   dump DB                the library's rows as text, to compare two.
+  place DB URL           where the reader of the essay URL leads to
+                         stopped: section, block, offset, read at,
+                         finished.
   version DB             PRAGMA user_version.
 
 Standard library only; nothing but make-v1 writes a row.
@@ -122,6 +125,19 @@ def dump(db):
     return 0
 
 
+def place(db, url):
+    row = ro(db).execute(
+        "SELECT r.pos_section, r.pos_block, r.pos_offset, r.read_at,"
+        " r.finished FROM document_urls u"
+        " JOIN readings r ON r.document = u.document"
+        " WHERE u.url = ?", (url,)).fetchone()
+    if row is None:
+        print("no essay %s" % url)
+        return 1
+    print(" ".join(str(v) for v in row))
+    return 0
+
+
 def main(argv):
     cmd = argv[1]
     if cmd == "kill-loop":
@@ -133,6 +149,8 @@ def main(argv):
         return make_v1(argv[2], argv[3])
     if cmd == "dump":
         return dump(argv[2])
+    if cmd == "place":
+        return place(argv[2], argv[3])
     if cmd == "version":
         print(ro(argv[2]).execute("PRAGMA user_version").fetchone()[0])
         return 0
