@@ -152,10 +152,8 @@ build_has_text(xmlNodePtr n)
 }
 
 static void
-build_text(struct xbuild *b, xmlNodePtr n)
+build_text(struct xbuild *b, const char *s)
 {
-	const char	*s = (const char *)n->content;
-
 	if (s == NULL)
 		return;
 	if (!b->open) {
@@ -164,6 +162,14 @@ build_text(struct xbuild *b, xmlNodePtr n)
 		build_open(b);
 	}
 	doc_text(b->d, s, strlen(s));
+}
+
+/* The spaces that stand before n (extract_dom_space()). */
+static void
+build_spaces(struct xbuild *b, xmlNodePtr n)
+{
+	if (extract_dom_spaces(n) > 0)
+		build_text(b, extract_dom_spaces_text(n));
 }
 
 /* The elements that begin blocks of their own (see build_element()). */
@@ -339,6 +345,7 @@ build_figure(struct xbuild *b, xmlNodePtr n)
 	b->hold++;
 	before = b->d->nblocks;
 	for (c = n->children; c != NULL; c = c->next) {
+		build_spaces(b, c);
 		if (c != cap)
 			build_node(b, c);
 	}
@@ -660,7 +667,7 @@ build_node(struct xbuild *b, xmlNodePtr n)
 	const char	*id;
 
 	if (n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE)
-		build_text(b, n);
+		build_text(b, (const char *)n->content);
 	else if (n->type == XML_ELEMENT_NODE) {
 		/* Where a link's #fragment leads: an id, or <a name>. A
 		 * block element's anchor is at the start of its block. */
@@ -687,6 +694,7 @@ build_children(struct xbuild *b, xmlNodePtr n)
 
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
+		build_spaces(b, c);
 		build_node(b, c);
 		if (b->consume && b->hold == 0) {
 			xmlUnlinkNode(c);

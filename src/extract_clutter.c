@@ -423,9 +423,13 @@ clutter_drop_comments(struct xctx *x)
 			gone += extract_dom_textlen(sib, XLEN_NORMAL);
 		}
 	}
-	if (total >= gone + EXTRACT_MIN_CHARS)
+	if (total >= gone + EXTRACT_MIN_CHARS) {
+		/* The spaces between the nodes that go, go with them. */
+		for (i = 1; i < rest.n; i++)
+			extract_dom_spaces_drop(rest.v[i]);
 		for (i = 0; i < rest.n; i++)
 			extract_dom_remove(x, rest.v[i]);
+	}
 	extract_dom_list_free(&rest);
 }
 

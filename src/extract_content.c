@@ -452,9 +452,13 @@ content_replace_brs(struct xctx *x)
 			if (!content_phrasing(next))
 				break;
 			sib = next->next;
-			extract_dom_append(p, next);
+			extract_dom_append_spaced(p, next);
 			next = sib;
 		}
+		/* The spaces before where it stopped went into p, and are
+		 * trimmed off its end. */
+		if (next != NULL)
+			extract_dom_spaces_drop(next);
 		while (p->last != NULL && content_whitespace(p->last))
 			extract_dom_remove(x, p->last);
 		if ((parent = extract_dom_parent(p)) != NULL &&
@@ -587,15 +591,18 @@ content_div_to_p(struct xctx *x, xmlNodePtr n, struct xlist *score)
 
 	for (c = n->children; c != NULL; c = next) {
 		next = c->next;
+		/* The spaces before c go into p with what comes before. */
 		if (content_phrasing(c)) {
 			if (p != NULL)
-				extract_dom_append(p, c);
+				extract_dom_append_spaced(p, c);
 			else if (!content_whitespace(c)) {
 				p = extract_dom_new(x, XT_P);
 				extract_dom_replace(c, p);
 				extract_dom_append(p, c);
 			}
 		} else if (p != NULL) {
+			/* ... and are trimmed off its end. */
+			extract_dom_spaces_drop(c);
 			while (p->last != NULL && content_whitespace(p->last))
 				extract_dom_remove(x, p->last);
 			p = NULL;
@@ -1300,6 +1307,10 @@ content_stats_walk(xmlNodePtr n, struct xstats *st, struct xtextlen *out)
 
 	memset(out, 0, sizeof *out);
 	for (c = n->children; c != NULL; c = c->next) {
+		if (extract_dom_spaces(c) > 0) {
+			extract_dom_textlen_str(" ", &t);
+			extract_dom_textlen_join(out, &t);
+		}
 		if (c->type == XML_TEXT_NODE ||
 		    c->type == XML_CDATA_SECTION_NODE)
 			extract_dom_textlen_text(c, &t);
@@ -1662,7 +1673,7 @@ content_attempt(struct xctx *x, char **dir)
 		/* No container stands out: all of the body. */
 		top = extract_dom_new(x, XT_DIV);
 		while (x->body->children != NULL)
-			extract_dom_append(top, x->body->children);
+			extract_dom_append_spaced(top, x->body->children);
 		extract_dom_append(x->body, top);
 		content_init(x, top);
 	}
@@ -1719,6 +1730,43 @@ content_attempt(struct xctx *x, char **dir)
  * copy of the tree took 360 bytes for each short paragraph, its text
  * about as much as the page (issue 14). */
 static void
+content_save_node(struct xctx *x, xmlNodePtr n, xmlBufferPtr b,
+    struct buf *saved)
+{
+	xmlNodePtr	 c;
+	xmlAttrPtr	 a;
+	xmlChar		*v;
+
+	/* An element without elements inside has no spaces counted in it
+	 * (XN_SPACES): libxml2 writes it whole. */
+	if (n->type != XML_ELEMENT_NODE || extract_dom_first(n) == NULL) {
+		if (xmlNodeDump(b, x->doc, n, 0, 0) == -1)
+			fatal(_("out of memory"));
+	} else {
+		buf_printf(saved, "<%s", (const char *)n->name);
+		for (a = n->properties; a != NULL; a = a->next) {
+			buf_printf(saved, " %s=\"", (const char *)a->name);
+			v = xmlNodeListGetString(x->doc, a->children, 1);
+			xmlAttrSerializeTxtContent(b, x->doc, a,
+			    v != NULL ? v : BAD_CAST "");
+			xmlFree(v);
+			xmlBufferCCat(b, "\"");
+			buf_add(saved, xmlBufferContent(b),
+			    (size_t)xmlBufferLength(b));
+			xmlBufferEmpty(b);
+		}
+		buf_addc(saved, '>');
+		for (c = n->children; c != NULL; c = c->next) {
+			buf_adds(saved, extract_dom_spaces_text(c));
+			content_save_node(x, c, b, saved);
+		}
+		buf_printf(saved, "</%s>", (const char *)n->name);
+	}
+	buf_add(saved, xmlBufferContent(b), (size_t)xmlBufferLength(b));
+	xmlBufferEmpty(b);
+}
+
+static void
 content_save(struct xctx *x, struct buf *saved)
 {
 	xmlBufferPtr	b;
@@ -1728,10 +1776,8 @@ content_save(struct xctx *x, struct buf *saved)
 		fatal(_("out of memory"));
 	buf_adds(saved, "<body>");
 	for (c = x->body->children; c != NULL; c = c->next) {
-		if (xmlNodeDump(b, x->doc, c, 0, 0) == -1)
-			fatal(_("out of memory"));
-		buf_add(saved, xmlBufferContent(b), (size_t)xmlBufferLength(b));
-		xmlBufferEmpty(b);
+		buf_adds(saved, extract_dom_spaces_text(c));
+		content_save_node(x, c, b, saved);
 	}
 	buf_adds(saved, "</body>");
 	xmlBufferFree(b);
@@ -1745,8 +1791,10 @@ content_restore(struct xctx *x, const struct buf *saved)
 	xmlDocPtr	doc;
 	xmlNodePtr	root, copy, next;
 
-	while (x->body->children != NULL)
+	while (x->body->children != NULL) {
+		extract_dom_spaces_drop(x->body->children);
 		extract_dom_remove(x, x->body->children);
+	}
 	if (saved->len > INT_MAX)
 		return;
 	doc = xmlReadMemory(saved->data, (int)saved->len, NULL, "UTF-8",

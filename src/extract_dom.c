@@ -481,6 +481,17 @@ extract_dom_measure(struct xmeasure *m, const char *s)
 	}
 }
 
+/* k spaces, as extract_dom_measure() would count a text of them. */
+static void
+extract_dom_measure_spaces(struct xmeasure *m, unsigned k)
+{
+	if (m->mode == XLEN_RAW) {
+		m->len += k;
+		m->started = 1;
+	} else if (m->started)
+		m->pending += k;
+}
+
 /* The length of n's text as Readability measures it (JavaScript string
  * length, so thresholds mean the same as in Readability.js). */
 size_t
@@ -499,6 +510,8 @@ extract_dom_textlen(xmlNodePtr root, enum xlen mode)
 	for (n = root->children; n != NULL; n = extract_dom_walk(n, root, 0)) {
 		if (EXTRACT_DOM_IS_TEXT(n) && n->content != NULL)
 			extract_dom_measure(&m, (const char *)n->content);
+		else if (extract_dom_spaces(n) > 0)
+			extract_dom_measure_spaces(&m, extract_dom_spaces(n));
 	}
 	return m.len;
 }
@@ -506,8 +519,13 @@ extract_dom_textlen(xmlNodePtr root, enum xlen mode)
 void
 extract_dom_textlen_text(xmlNodePtr n, struct xtextlen *t)
 {
+	extract_dom_textlen_str((const char *)n->content, t);
+}
+
+void
+extract_dom_textlen_str(const char *s, struct xtextlen *t)
+{
 	struct xmeasure	 m = { XLEN_NORMAL, 0, 0, 0 };
-	const char	*s = (const char *)n->content;
 	unsigned int	 cp;
 
 	memset(t, 0, sizeof *t);
@@ -587,10 +605,8 @@ extract_dom_commas(xmlNodePtr root, int all)
 }
 
 static void
-extract_dom_text_add(xmlNodePtr n, struct text_run *ws, struct buf *b)
+extract_dom_text_add(const char *s, struct text_run *ws, struct buf *b)
 {
-	const char	*s = (const char *)n->content;
-
 	if (s == NULL)
 		return;
 	if (ws != NULL)
@@ -609,13 +625,18 @@ extract_dom_text(xmlNodePtr root, int normalize, struct buf *b)
 	size_t		 start = b->len, len, off;
 
 	if (EXTRACT_DOM_IS_TEXT(root))
-		extract_dom_text_add(root, normalize ? &ws : NULL, b);
+		extract_dom_text_add((const char *)root->content,
+		    normalize ? &ws : NULL, b);
 	else if (root->type == XML_ELEMENT_NODE) {
 		for (n = root->children; n != NULL;
 		    n = extract_dom_walk(n, root, 0)) {
 			if (EXTRACT_DOM_IS_TEXT(n))
-				extract_dom_text_add(n, normalize ? &ws : NULL,
-				    b);
+				extract_dom_text_add(
+				    (const char *)n->content,
+				    normalize ? &ws : NULL, b);
+			else if (extract_dom_spaces(n) > 0)
+				extract_dom_text_add(extract_dom_spaces_text(n),
+				    normalize ? &ws : NULL, b);
 		}
 	}
 	if (!normalize) {
@@ -750,19 +771,102 @@ extract_dom_link_text(xmlNodePtr parent, xmlNodePtr next, xmlNodePtr t)
 		parent->last = t;
 }
 
+/* The side data of element n, if it has any. */
+static struct xnode *
+extract_dom_side(xmlNodePtr n)
+{
+	if (n == NULL || n->type != XML_ELEMENT_NODE)
+		return NULL;
+	return n->_private;
+}
+
+unsigned
+extract_dom_spaces(xmlNodePtr n)
+{
+	struct xnode	*d = extract_dom_side(n);
+
+	return d != NULL ? (d->flags & XN_SPACES) >> XN_SPACE_SHIFT : 0;
+}
+
+void
+extract_dom_spaces_drop(xmlNodePtr n)
+{
+	struct xnode	*d = extract_dom_side(n);
+
+	if (d != NULL)
+		d->flags &= ~(unsigned)XN_SPACES;
+}
+
+const char *
+extract_dom_spaces_text(xmlNodePtr n)
+{
+#define SP16	"                "
+	static const char	sp[] = SP16 SP16 SP16 SP16 SP16 SP16 SP16
+				    SP16 SP16 SP16 SP16 SP16 SP16 SP16 SP16
+				    SP16;
+#undef SP16
+
+	return sp + sizeof sp - 1 - extract_dom_spaces(n);
+}
+
+/* Puts k spaces right before n (its parent's first child if n is NULL):
+ * counted on n when it is an element that has room, else as a text
+ * node. */
+static void
+extract_dom_spaces_put(xmlNodePtr parent, xmlNodePtr n, unsigned k)
+{
+	struct xnode	*d = extract_dom_side(n);
+	unsigned	 have = extract_dom_spaces(n);
+	xmlNodePtr	 t;
+	char		 sp[XN_SPACE_MAX + 1];
+
+	if (k == 0)
+		return;
+	if (d != NULL && have + k <= XN_SPACE_MAX) {
+		d->flags = (d->flags & ~(unsigned)XN_SPACES) |
+		    (have + k) << XN_SPACE_SHIFT;
+		return;
+	}
+	if (k > XN_SPACE_MAX)
+		k = XN_SPACE_MAX;
+	if (k == 1)
+		t = clean_space(parent->doc);
+	else {
+		memset(sp, ' ', k);
+		if ((t = xmlNewDocTextLen(parent->doc, BAD_CAST sp, (int)k)) ==
+		    NULL)
+			fatal(_("out of memory"));
+	}
+	extract_dom_link_text(parent, n, t);
+}
+
+/* n leaves its place: the spaces before it stay there, before whatever
+ * follows, as the text nodes they stand for would. */
+static void
+extract_dom_unhook(xmlNodePtr n)
+{
+	unsigned	k = extract_dom_spaces(n);
+
+	if (k == 0)
+		return;
+	extract_dom_spaces_drop(n);
+	if (n->parent != NULL)
+		extract_dom_spaces_put(n->parent, n->next, k);
+}
+
 /* Puts a space beside n, after it or before, unless the text there
- * starts or ends with white space. The space is a text node of its own,
- * as beside a removed script in a browser's DOM. */
+ * starts or ends with white space or a space is there already. */
 static void
 extract_dom_space_beside(xmlNodePtr n, int after)
 {
-	xmlNodePtr	s = after ? n->next : n->prev, t;
+	xmlNodePtr	s = after ? n->next : n->prev;
 
 	if (s != NULL && s->type == XML_TEXT_NODE &&
 	    extract_dom_space_edge(s, !after))
 		return;
-	t = clean_space(n->doc);
-	extract_dom_link_text(n->parent, after ? n->next : n, t);
+	if (extract_dom_spaces(after ? s : n) > 0)
+		return;
+	extract_dom_spaces_put(n->parent, after ? s : n, 1);
 }
 
 /*
@@ -772,7 +876,8 @@ extract_dom_space_beside(xmlNodePtr n, int after)
  * DOM of the page as written has it, where "Willis</b>\n<br>March" is two
  * words; without this they would glue ("WillisMarch") in bylines,
  * excerpts, captions and the essay. Preformatted text, scripts, styles
- * and foreign markup are left alone.
+ * and foreign markup are left alone. A space before an element is counted
+ * on it (XN_SPACES), a space before text or at the end is a text node.
  */
 void
 extract_dom_space(xmlNodePtr root)
@@ -841,6 +946,7 @@ extract_dom_new(struct xctx *x, enum xtag t)
 void
 extract_dom_remove(struct xctx *x, xmlNodePtr n)
 {
+	extract_dom_unhook(n);
 	xmlUnlinkNode(n);
 	extract_dom_list_add(&x->dead, n);
 }
@@ -849,6 +955,13 @@ extract_dom_remove(struct xctx *x, xmlNodePtr n)
  * never merges text nodes, so no node is freed under the caller. */
 void
 extract_dom_append(xmlNodePtr parent, xmlNodePtr child)
+{
+	extract_dom_unhook(child);
+	extract_dom_append_spaced(parent, child);
+}
+
+void
+extract_dom_append_spaced(xmlNodePtr parent, xmlNodePtr child)
 {
 	xmlUnlinkNode(child);
 	child->parent = parent;
@@ -866,7 +979,12 @@ void
 extract_dom_replace(xmlNodePtr old, xmlNodePtr repl)
 {
 	xmlNodePtr	parent = old->parent;
+	unsigned	k;
 
+	extract_dom_unhook(repl);
+	/* The spaces before old are before repl now. */
+	k = extract_dom_spaces(old);
+	extract_dom_spaces_drop(old);
 	xmlUnlinkNode(repl);
 	repl->parent = parent;
 	repl->prev = old->prev;
@@ -880,6 +998,8 @@ extract_dom_replace(xmlNodePtr old, xmlNodePtr repl)
 	else if (parent != NULL)
 		parent->last = repl;
 	old->parent = old->prev = old->next = NULL;
+	if (parent != NULL)
+		extract_dom_spaces_put(parent, repl, k);
 }
 
 void

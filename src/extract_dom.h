@@ -44,6 +44,14 @@ struct xnode {
 };
 #define XN_SCORED	0x1	/* a scoring candidate ("initialized") */
 #define XN_DATATABLE	0x2	/* a data table, not a layout table */
+/* The spaces extract_dom_space() puts right before an element, counted in
+ * its flags instead of standing as text nodes of their own (a page of
+ * short paragraphs would hold a third of its nodes in them; issue 14).
+ * Every reader of text counts them where the nodes would be, and the
+ * tree's surgery below keeps them where the nodes would stay. */
+#define XN_SPACE_SHIFT	8
+#define XN_SPACE_MAX	255
+#define XN_SPACES	(XN_SPACE_MAX << XN_SPACE_SHIFT)
 
 /* How extract_dom_textlen() measures: as the DOM's textContent, trimmed,
  * or trimmed with every white-space run counted once (innerText). */
@@ -116,6 +124,8 @@ struct xtextlen {
 };
 /* Measures text node n. */
 void		 extract_dom_textlen_text(xmlNodePtr, struct xtextlen *);
+/* The same of a string. */
+void		 extract_dom_textlen_str(const char *, struct xtextlen *);
 /* Appends the text measured in b to that measured in a. */
 void		 extract_dom_textlen_join(struct xtextlen *,
 		    const struct xtextlen *);
@@ -128,6 +138,12 @@ void		 extract_dom_text(xmlNodePtr, int, struct buf *);
 int		 extract_dom_is_blank(xmlNodePtr);
 /* Puts back the white space tidy dropped beside blocks under root. */
 void		 extract_dom_space(xmlNodePtr);
+/* The spaces standing right before element n (0 for other nodes). */
+unsigned	 extract_dom_spaces(xmlNodePtr);
+/* Forgets them: they went with what was taken out before n. */
+void		 extract_dom_spaces_drop(xmlNodePtr);
+/* A text of n's spaces, as the text nodes they stand for hold. */
+const char	*extract_dom_spaces_text(xmlNodePtr);
 /* Returns non-zero if s is only white space. */
 int		 extract_dom_blank_str(const char *);
 /* Returns non-zero if s ends with a character that is not white space. */
@@ -141,6 +157,8 @@ xmlNodePtr	 extract_dom_new(struct xctx *, enum xtag);
 void		 extract_dom_remove(struct xctx *, xmlNodePtr);
 /* Moves child to the end of parent's children, never merging text. */
 void		 extract_dom_append(xmlNodePtr, xmlNodePtr);
+/* The same, the spaces before child going along with it. */
+void		 extract_dom_append_spaced(xmlNodePtr, xmlNodePtr);
 /* Puts repl in old's place; old is left unlinked and the caller's. */
 void		 extract_dom_replace(xmlNodePtr, xmlNodePtr);
 /* Gives n another tag and the name that goes with it. */

@@ -153,31 +153,37 @@ fragment_has_8bit(const char *s)
 	return 0;
 }
 
+/* Writes a text node's s. */
+static void
+fragment_text(struct buf *out, const char *s, int *text)
+{
+	if (s == NULL || *s == '\0')
+		return;
+	/* A blank text and the text after it stay two when the blank one
+	 * is more than ASCII: the builder skips it between blocks, where it
+	 * would keep the non-breaking space starting a text it is part of
+	 * (ASCII white space goes either way). An empty comment keeps the
+	 * parser from joining them. Other texts in a row build the same
+	 * joined. */
+	if (*text == FRAGMENT_BLANK)
+		buf_adds(out, "<!---->");
+	xhtml_text(out, s, strlen(s));
+	*text = extract_dom_blank_str(s) && fragment_has_8bit(s) ?
+	    FRAGMENT_BLANK : FRAGMENT_TEXT;
+}
+
 /* Writes n; *text says what was written last among its siblings:
  * FRAGMENT_TEXT or FRAGMENT_BLANK text, else 0. */
 static void
 fragment_node(const struct xctx *x, xmlNodePtr n, struct buf *out,
     int *text)
 {
-	const char	*name, *s;
+	const char	*name;
 
 	switch (n->type) {
 	case XML_TEXT_NODE:
 	case XML_CDATA_SECTION_NODE:
-		if (n->content == NULL || *n->content == '\0')
-			break;
-		/* A blank text and the text after it stay two when the
-		 * blank one is more than ASCII: the builder skips it between
-		 * blocks, where it would keep the non-breaking space starting
-		 * a text it is part of (ASCII white space goes either way).
-		 * An empty comment keeps the parser from joining them.
-		 * Other texts in a row build the same joined. */
-		if (*text == FRAGMENT_BLANK)
-			buf_adds(out, "<!---->");
-		s = (const char *)n->content;
-		xhtml_text(out, s, strlen(s));
-		*text = extract_dom_blank_str(s) && fragment_has_8bit(s) ?
-		    FRAGMENT_BLANK : FRAGMENT_TEXT;
+		fragment_text(out, (const char *)n->content, text);
 		break;
 	case XML_ELEMENT_NODE:
 		*text = 0;
@@ -204,8 +210,11 @@ fragment_children(const struct xctx *x, xmlNodePtr n, struct buf *out)
 	xmlNodePtr	c;
 	int		text = 0;
 
-	for (c = n->children; c != NULL; c = c->next)
+	for (c = n->children; c != NULL; c = c->next) {
+		if (extract_dom_spaces(c) > 0)
+			fragment_text(out, extract_dom_spaces_text(c), &text);
 		fragment_node(x, c, out, &text);
+	}
 }
 
 void

@@ -17,6 +17,7 @@
 #include "doc.h"
 #include "extract.h"
 #include "extract_dom.h"
+#include "extract_int.h"
 #include "util.h"
 
 #include "testextract.h"
@@ -812,6 +813,76 @@ test_textlen_modes(void **state)
 	}
 }
 
+/* The spaces put back beside blocks are counted on the element after
+ * them, not held as text nodes (three nodes a paragraph were 13 times a
+ * page of short paragraphs; issue 14), and every reader and every cut
+ * of the tree treats them as the text nodes they stand for: a space
+ * stays where it was when the element after it goes. */
+static void
+test_spaces_counted(void **state)
+{
+	static const char	 page[] = "<body><div><p>a</p><p>b</p>c<br/>d"
+	    "</div></body>";
+	struct xctx		 x;
+	struct buf		 b = BUF_INIT;
+	xmlNodePtr		 body, div, p1, p2, br, np;
+
+	memset(&x, 0, sizeof x);
+	x.doc = xmlReadMemory(page, sizeof page - 1, NULL, "UTF-8",
+	    XML_PARSE_NONET);
+	assert_non_null(x.doc);
+	body = xmlDocGetRootElement(x.doc);
+	extract_dom_annotate(&x, body);
+	extract_dom_space(body);
+	div = extract_dom_first(body);
+	p1 = extract_dom_first(div);
+	p2 = extract_dom_next_sibling(p1);
+	br = extract_dom_next_sibling(p2);
+	/* No node between the paragraphs; " a b c  d" as a DOM has it. */
+	assert_ptr_equal(p1->next, p2);
+	assert_int_equal(extract_dom_spaces(p1), 1);
+	assert_int_equal(extract_dom_spaces(p2), 1);
+	assert_int_equal(extract_dom_spaces(br), 1);
+	assert_int_equal(extract_dom_spaces(div), 1);
+	assert_int_equal(extract_dom_textlen(div, XLEN_RAW), 9);
+	assert_int_equal(extract_dom_textlen(div, XLEN_TRIM), 8);
+	assert_int_equal(extract_dom_textlen(div, XLEN_NORMAL), 7);
+	extract_dom_text(div, 0, &b);
+	assert_string_equal(buf_str(&b), "a b c  d");
+
+	/* Taken out, p1 leaves its space before p2: "  b c  d". */
+	extract_dom_remove(&x, p1);
+	assert_int_equal(extract_dom_spaces(p2), 2);
+	assert_int_equal(extract_dom_textlen(div, XLEN_RAW), 8);
+	assert_int_equal(extract_dom_textlen(div, XLEN_NORMAL), 5);
+
+	/* Moved, p2 leaves both behind, as a text node before "c"; it
+	 * arrives with none: body is " " div " " "b". */
+	extract_dom_append(body, p2);
+	assert_int_equal(extract_dom_spaces(p2), 0);
+	assert_int_equal(extract_dom_textlen(div, XLEN_RAW), 7);
+	assert_int_equal(extract_dom_textlen(body, XLEN_RAW), 10);
+
+	/* What stands in an element's place stands after its spaces. */
+	np = extract_dom_new(&x, XT_P);
+	extract_dom_replace(br, np);
+	extract_dom_list_add(&x.dead, br);
+	assert_int_equal(extract_dom_spaces(np), 1);
+	assert_int_equal(extract_dom_spaces(br), 0);
+	buf_reset(&b);
+	extract_dom_text(body, 0, &b);
+	assert_string_equal(buf_str(&b), "c  d b");
+
+	/* Moved with its spaces, the element takes them along. */
+	extract_dom_append_spaced(body, np);
+	assert_int_equal(extract_dom_spaces(np), 1);
+	assert_int_equal(extract_dom_textlen(div, XLEN_RAW), 6);
+
+	buf_free(&b);
+	extract_dom_free(&x);
+	xmlFreeDoc(x.doc);
+}
+
 /* A field whose label is hidden ("field--label-hidden") is not weighed
  * as hidden clutter: the essay in it is chosen alone, not its parent with
  * the box beside it. */
@@ -987,6 +1058,7 @@ main(void)
 		cmocka_unit_test(test_boilerplate_dropped),
 		cmocka_unit_test(test_unlikely_wrapper),
 		cmocka_unit_test(test_textlen_modes),
+		cmocka_unit_test(test_spaces_counted),
 		cmocka_unit_test(test_label_hidden),
 		cmocka_unit_test(test_lede),
 		cmocka_unit_test(test_split_parts),
