@@ -24,6 +24,13 @@
 #define LAYOUT_CONT		"\xe2\x86\xaa "	/* U+21AA, a continued line */
 #define LAYOUT_CONT_ASCII	"-> "
 
+/* What a long page costs: two lines a paragraph (its text and the blank
+ * after it), a block and a segment. */
+_Static_assert(sizeof(struct layout_line) <= 44, "a line grew");
+_Static_assert(sizeof(struct layout_block) <= 44, "a block grew");
+_Static_assert(sizeof(struct layout_seg) <= 20, "a segment grew");
+_Static_assert(LAYOUT_SELECTED <= UINT16_MAX, "attributes take 16 bits");
+
 /* Where display text comes from while a block is built. */
 struct layout_src {
 	size_t	src;		/* offset in the block's text */
@@ -229,6 +236,17 @@ layout_char(const char *s, size_t len, int ascii, const char **out,
 	return n;
 }
 
+/* Returns n, an offset or index the layout keeps in 32 bits (layout.h);
+ * past LAYOUT_MAX reel stops, as it does when memory runs out. */
+static uint32_t
+layout_u32(const struct layout *l, size_t n)
+{
+	if (n > LAYOUT_MAX)
+		fatal(_("%s: too long to lay out (more than 4 GiB of text)"),
+		    l->doc->url != NULL ? l->doc->url : "-");
+	return (uint32_t)n;
+}
+
 static void
 layout_seg_add(struct layout *l, size_t first, const struct layout_src *from,
     size_t src)
@@ -249,9 +267,9 @@ layout_seg_add(struct layout *l, size_t first, const struct layout_src *from,
 	l->segs = xgrowarray(l->segs, &l->segs_cap, l->nsegs + 1,
 	    sizeof *l->segs);
 	s = &l->segs[l->nsegs++];
-	s->dstart = at;
-	s->src = src;
-	s->attr = from->attr;
+	s->dstart = layout_u32(l, at);
+	s->src = layout_u32(l, src);
+	s->attr = (uint16_t)from->attr;
 	s->link = from->link;
 	s->span = from->span;
 	s->linear = from->linear;
@@ -276,7 +294,7 @@ layout_cell_end(struct layout *l, size_t first, const struct layout_src *from,
 	sep.src = src;
 	l->cellpos = xgrowarray(l->cellpos, &l->cellpos_cap,
 	    l->ncellpos + 2, sizeof *l->cellpos);
-	l->cellpos[l->ncellpos++] = l->text.len;
+	l->cellpos[l->ncellpos++] = layout_u32(l, l->text.len);
 	if (l->colw != NULL && l->col < l->ncolw)
 		pad = l->colw[l->col] - cells;
 	l->col++;
@@ -284,7 +302,7 @@ layout_cell_end(struct layout *l, size_t first, const struct layout_src *from,
 	for (; pad > 0; pad--)
 		buf_addc(&l->text, ' ');
 	buf_add(&l->text, " | ", 3);
-	l->cellpos[l->ncellpos++] = l->text.len;
+	l->cellpos[l->ncellpos++] = layout_u32(l, l->text.len);
 	l->cellstart = l->text.len;
 }
 
@@ -627,8 +645,8 @@ layout_display(struct layout *l)
 	for (i = 0; i < d->nblocks; i++) {
 		b = &d->blocks[i];
 		lb = &l->blocks[i];
-		lb->dstart = l->text.len;
-		lb->seg = l->nsegs;
+		lb->dstart = layout_u32(l, l->text.len);
+		lb->seg = layout_u32(l, l->nsegs);
 		while (l->inline_next < d->ninlines &&
 		    d->inlines[l->inline_next].block < i)
 			l->inline_next++;
@@ -679,13 +697,14 @@ layout_display(struct layout *l)
 		case DOC_TABLE_ROW:
 			if (i == 0 || d->blocks[i - 1].type != DOC_TABLE_ROW)
 				layout_table_widths(l, i, &active, &cap);
-			lb->cell = l->ncellpos;
+			lb->cell = layout_u32(l, l->ncellpos);
 			l->col = 0;
 			l->cellstart = l->text.len;
 			layout_put_spans(l, lb->seg, b, 1, &active, &cap);
-			lb->ncells = (l->ncellpos - lb->cell) / 2;
+			lb->ncells = layout_u32(l, (l->ncellpos - lb->cell) /
+			    2);
 			lb->twidth = l->twidth;
-			lb->table = l->table;
+			lb->table = layout_u32(l, l->table);
 			break;
 		default:
 			layout_put_spans(l, lb->seg, b, 0, &active, &cap);
@@ -695,9 +714,11 @@ layout_display(struct layout *l)
 		if (l->nsegs > lb->seg &&
 		    l->segs[l->nsegs - 1].dstart == l->text.len)
 			l->nsegs--;
-		lb->nsegs = l->nsegs - lb->seg;
-		lb->dlen = l->text.len - lb->dstart;
+		lb->nsegs = layout_u32(l, l->nsegs - lb->seg);
+		lb->dlen = layout_u32(l, l->text.len - lb->dstart);
 		buf_addc(&l->text, '\n');
+		/* Its end, a blank line's text, too. */
+		(void)layout_u32(l, l->text.len);
 	}
 	free(active);
 	free(l->colw);
@@ -712,6 +733,7 @@ layout_line_add(struct layout *l)
 {
 	struct layout_line	*ln;
 
+	(void)layout_u32(l, l->nlines + 1);	/* indexes of lines, too */
 	l->lines = xgrowarray(l->lines, &l->lines_cap, l->nlines + 1,
 	    sizeof *l->lines);
 	ln = &l->lines[l->nlines++];
@@ -736,8 +758,8 @@ layout_run_add(struct layout *l, struct layout_line *ln, size_t start,
 	l->runs = xgrowarray(l->runs, &l->runs_cap, l->nruns + 1,
 	    sizeof *l->runs);
 	r = &l->runs[l->nruns++];
-	r->start = start;
-	r->len = len;
+	r->start = layout_u32(l, start);
+	r->len = layout_u32(l, len);
 	r->attr = s->attr;
 	r->link = s->link;
 	r->span = s->span;
@@ -755,32 +777,32 @@ layout_emit(struct layout *l, struct layout_wrap *w, size_t a, size_t b,
 	size_t				 end = lb->seg + lb->nsegs, k, sa, sb;
 	int				 cells;
 
-	ln->block = w->block;
-	ln->text = a;
-	ln->len = b - a;
-	ln->attr = w->attr;
+	ln->block = layout_u32(l, w->block);
+	ln->text = layout_u32(l, a);
+	ln->len = layout_u32(l, b - a);
+	ln->attr = (uint16_t)w->attr;
 	ln->indent = first ? w->indent1 : w->indent2;
-	ln->run = l->nruns;
+	ln->run = layout_u32(l, l->nruns);
 	if (w->head) {
 		/* Anchored where block 0 begins; no runs of its own. */
 		ln->kind = LAYOUT_DECOR;
 		goto cells;
 	}
-	ln->doff = a - lb->dstart;
+	ln->doff = layout_u32(l, a - lb->dstart);
 	ln->kind = LAYOUT_TEXT;
 	if (first && w->prefix_len > 0) {
-		ln->prefix = w->prefix;
+		ln->prefix = layout_u32(l, w->prefix);
 		ln->prefix_len = w->prefix_len;
 	} else if (!first && w->cont_len > 0) {
-		ln->prefix = w->cont;
+		ln->prefix = layout_u32(l, w->cont);
 		ln->prefix_len = w->cont_len;
 	}
 	while (w->seg + 1 < end && l->segs[w->seg + 1].dstart <= a)
 		w->seg++;
 	if (w->seg < end) {
 		s = &l->segs[w->seg];
-		ln->offset = s->linear && a >= s->dstart ?
-		    s->src + (a - s->dstart) : s->src;
+		ln->offset = layout_u32(l, s->linear && a >= s->dstart ?
+		    s->src + (a - s->dstart) : s->src);
 	}
 	for (k = w->seg; k < end; k++) {
 		s = &l->segs[k];
@@ -1042,21 +1064,22 @@ layout_after(struct layout *l, size_t bi, const char *s, size_t len,
 	struct layout_line	*ln = layout_line_add(l);
 	const struct layout_block *lb = &l->blocks[bi];
 
-	ln->block = bi;
+	ln->block = layout_u32(l, bi);
 	/* The head's underline when there is no block: at the start. */
-	ln->offset = bi < l->doc->nblocks ? l->doc->blocks[bi].len : 0;
+	ln->offset = layout_u32(l, bi < l->doc->nblocks ?
+	    l->doc->blocks[bi].len : 0);
 	ln->doff = lb->dlen;
-	ln->run = l->nruns;
+	ln->run = layout_u32(l, l->nruns);
 	ln->indent = indent;
-	ln->attr = attr;
+	ln->attr = (uint16_t)attr;
 	if (s == NULL) {
 		ln->kind = LAYOUT_BLANK;
-		ln->text = lb->dstart + lb->dlen;
+		ln->text = lb->dstart + lb->dlen;	/* its '\n' */
 		return;
 	}
 	ln->kind = LAYOUT_DECOR;
-	ln->text = l->text.len;
-	ln->len = len;
+	ln->text = layout_u32(l, l->text.len);
+	ln->len = layout_u32(l, len);
 	buf_add(&l->text, s, len);
 }
 
@@ -1211,7 +1234,7 @@ layout_wrap_block(struct layout *l, size_t bi)
 	/* The byline said again, a table of contents box: no lines of
 	 * their own. */
 	if (layout_byline_again(l, bi) || (l->toc != NULL && l->toc[bi])) {
-		lb->line = l->nlines;
+		lb->line = layout_u32(l, l->nlines);
 		lb->nlines = 0;
 		return;
 	}
@@ -1271,7 +1294,7 @@ layout_wrap_block(struct layout *l, size_t bi)
 	    bi + 1 < l->doc->nblocks &&
 	    l->doc->blocks[bi + 1].type == DOC_TABLE_ROW &&
 	    layout_table_labelled(l, bi, width - indent)) {
-		lb->line = l->nlines;
+		lb->line = layout_u32(l, l->nlines);
 		lb->nlines = 0;
 		return;
 	}
@@ -1287,7 +1310,7 @@ layout_wrap_block(struct layout *l, size_t bi)
 		else
 			w.cont_len = 0;
 	}
-	lb->line = l->nlines;
+	lb->line = layout_u32(l, l->nlines);
 	if (b->type == DOC_RULE) {
 		w.indent1 = indent + (width - indent - 5) / 2;
 		if (w.indent1 < 0)
@@ -1321,7 +1344,7 @@ layout_wrap_block(struct layout *l, size_t bi)
 	if (bi + 1 < l->doc->nblocks &&
 	    layout_blank_between(l, bi, width - indent))
 		layout_after(l, bi, NULL, 0, 0, 0);
-	lb->nlines = l->nlines - lb->line;
+	lb->nlines = layout_u32(l, l->nlines - lb->line);
 }
 
 /* The title and the byline before block 0, when LAYOUT_TITLE asks and the
@@ -1371,7 +1394,7 @@ layout_head(struct layout *l)
 		return;		/* nothing to set the head apart from */
 	ln = layout_line_add(l);
 	ln->kind = LAYOUT_BLANK;
-	ln->run = l->nruns;
+	ln->run = layout_u32(l, l->nruns);
 }
 
 void

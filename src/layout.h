@@ -4,6 +4,7 @@
 #define REEL_LAYOUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "buf.h"
 
@@ -42,55 +43,71 @@ enum layout_kind {
 	LAYOUT_DECOR,		/* an underline, the title, the byline */
 };
 
+/*
+ * Offsets into the layout's text and the document's blocks, and indexes
+ * of its blocks, segments, lines and runs, are kept in 32 bits: a long
+ * page has two lines a paragraph and a block each, and they were most of
+ * the pager's memory. No option bounds a page below 4 GiB (max-size goes
+ * to LONG_MAX / 2, and a table's padding makes display text longer than
+ * the page), so layout.c checks every value it narrows and stops reel
+ * with a message past LAYOUT_MAX, as running out of memory does.
+ */
+#define LAYOUT_MAX	UINT32_MAX
+
 struct layout_run {
-	size_t	start;		/* bytes of the line's text */
-	size_t	len;
-	int	attr;
-	int	link;		/* index in doc->links, or -1 */
-	int	span;		/* the link's span in its block, or -1 */
+	uint32_t	start;		/* bytes of the line's text */
+	uint32_t	len;
+	int		attr;
+	int		link;		/* index in doc->links, or -1 */
+	int		span;		/* the link's span in its block, or -1 */
 };
 
 struct layout_line {
-	size_t	block;		/* anchor: the block of the line */
-	size_t	offset;		/* anchor: byte offset in the block's text */
-	size_t	doff;		/* offset in the block's display text */
-	size_t	text;		/* the line's text in layout->text */
-	size_t	len;
-	size_t	prefix;		/* a list marker in layout->text */
-	int	prefix_len;
-	int	indent;		/* blank cells before the prefix */
-	int	attr;		/* attributes of the whole line */
-	size_t	run;		/* first run in layout->runs */
-	int	nruns;
-	int	kind;		/* enum layout_kind */
-	int	rtl;		/* of a right-to-left paragraph: aligned
-				   right, its text to be shown reordered */
+	uint32_t	block;		/* anchor: the block of the line */
+	uint32_t	offset;		/* anchor: byte offset in the block's
+					   text */
+	uint32_t	doff;		/* offset in the block's display text */
+	uint32_t	text;		/* the line's text in layout->text */
+	uint32_t	len;
+	uint32_t	prefix;		/* a list marker in layout->text */
+	uint32_t	run;		/* first run in layout->runs */
+	int		nruns;
+	int		prefix_len;
+	int		indent;		/* blank cells before the prefix */
+	uint16_t	attr;		/* attributes of the whole line */
+	uint8_t		kind;		/* enum layout_kind */
+	uint8_t		rtl;		/* of a right-to-left paragraph: aligned
+					   right, its text to be shown
+					   reordered */
 };
 
 /* A block's display text: its text as shown, with reel's marks added. It
  * does not depend on the width, so a resize only wraps again. */
 struct layout_block {
-	size_t	dstart;		/* in layout->text, followed by '\n' */
-	size_t	dlen;
-	size_t	seg;		/* first segment */
-	size_t	nsegs;
-	size_t	line;		/* first line, blank lines after it included */
-	size_t	nlines;
-	int	numw;		/* digits of its list's widest number */
-	size_t	cell;		/* a table row: its cells' bounds in */
-	size_t	ncells;		/* layout->cellpos, pairs (end, next start) */
-	int	twidth;		/* its table's width aligned */
-	size_t	table;		/* its table's first row */
+	uint32_t	dstart;		/* in layout->text, followed by '\n' */
+	uint32_t	dlen;
+	uint32_t	seg;		/* first segment */
+	uint32_t	nsegs;
+	uint32_t	line;		/* first line, blank lines after it
+					   included */
+	uint32_t	nlines;
+	uint32_t	cell;		/* a table row: its cells' bounds in */
+	uint32_t	ncells;		/* layout->cellpos, pairs (end, next
+					   start) */
+	uint32_t	table;		/* its table's first row */
+	int		twidth;		/* its table's width aligned */
+	int		numw;		/* digits of its list's widest number */
 };
 
 /* A stretch of display text with one source mapping and attribute. */
 struct layout_seg {
-	size_t	dstart;		/* in layout->text */
-	size_t	src;		/* byte offset in the block's text */
-	int	attr;
-	int	link;
-	int	span;
-	int	linear;		/* bytes map one to one, else all to src */
+	uint32_t	dstart;		/* in layout->text */
+	uint32_t	src;		/* byte offset in the block's text */
+	int		link;
+	int		span;
+	uint16_t	attr;
+	uint8_t		linear;		/* bytes map one to one, else all to
+					   src */
 };
 
 struct layout {
@@ -107,7 +124,7 @@ struct layout {
 	size_t			 nlines, lines_cap;
 	struct layout_run	*runs;
 	size_t			 nruns, runs_cap;
-	size_t			*cellpos;	/* table cells' bounds */
+	uint32_t		*cellpos;	/* table cells' bounds */
 	size_t			 ncellpos, cellpos_cap;
 	int			*colw;		/* while a table is built: */
 	size_t			 ncolw;		/* its columns' widths, */
