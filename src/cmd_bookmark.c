@@ -96,7 +96,7 @@ cmd_name(const char *what)
  * transaction: a bookmark reported done is there whole, or not at all.
  * requested may be NULL. Returns 0 new, 1 edited, -1 and *cause. */
 static int
-cmd_keep(struct store *s, const struct doc *d, const char *fragment,
+cmd_keep(struct store *s, const struct doc *d, char **fragment,
     const char *requested, int64_t kept, const struct store_bookmark_in *in,
     int64_t *id, char **cause)
 {
@@ -168,7 +168,7 @@ cmd_bookmark_add(const struct cmd_feed_args *a)
 	in.tags = (const char *const *)tags;
 	in.note = a->note;
 	in.added = 0;
-	rc = cmd_keep(s, d, fragment, requested, kept, &in, &id, &cause);
+	rc = cmd_keep(s, d, &fragment, requested, kept, &in, &id, &cause);
 	cmd_tags_free(tags);
 	doc_free(d);
 	free(fragment);
@@ -571,7 +571,7 @@ cmd_import_take(struct cmd_import *im, char **cause)
 			rc = -1;
 		else {
 			open = 1;
-			rc = essay_put(im->s, doc, fragment,
+			rc = essay_put(im->s, doc, &fragment,
 			    strcmp(b->url, doc->url) != 0 ? b->url : NULL,
 			    &docid, cause);
 			if (rc == 0)

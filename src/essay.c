@@ -33,12 +33,10 @@ essay_text(const struct doc *d)
 }
 
 int
-essay_put(struct store *st, const struct doc *d, const char *fragment,
+essay_put(struct store *st, const struct doc *d, char **fragment,
     const char *requested, int64_t *id, char **cause)
 {
 	struct store_doc	 sd;
-	char			*text = essay_text(d);
-	int			 rc;
 
 	memset(&sd, 0, sizeof sd);
 	sd.url = d->url;
@@ -50,12 +48,10 @@ essay_put(struct store *st, const struct doc *d, const char *fragment,
 	sd.dir = d->dir;
 	sd.excerpt = d->excerpt;
 	sd.image = d->image;
-	/* store_doc_put() only reads it. */
-	sd.content = (char *)fragment;
-	sd.text = text;
-	rc = store_doc_put(st, &sd, requested, id, cause);
-	free(text);
-	return rc;
+	sd.content = *fragment;
+	*fragment = NULL;
+	sd.text = essay_text(d);
+	return store_doc_put_take(st, &sd, requested, id, cause);
 }
 
 static char *
@@ -144,7 +140,7 @@ essay_offline(struct store *st, const char *what, struct essay *e)
 /* Keeps e's document and reads back where its reader was (an essay kept
  * before keeps its place). */
 static void
-essay_keep(struct store *st, const char *what, const char *fragment,
+essay_keep(struct store *st, const char *what, char **fragment,
     struct essay *e)
 {
 	struct store_doc	 sd;
@@ -195,7 +191,7 @@ essay_load(struct store *st, const char *what, const struct fetch_opts *fo,
 	if (rc != REEL_EXIT_OK)
 		return rc;
 	if (keep)
-		essay_keep(st, what, fragment, e);
+		essay_keep(st, what, &fragment, e);
 	free(fragment);
 	return REEL_EXIT_OK;
 }

@@ -48,11 +48,11 @@ int		 essay_open_kept(struct store *, const char *, int64_t,
 /* Frees what e holds (its document unless taken), not e. */
 void		 essay_free(struct essay *);
 
-/* Keeps the essay d, whose content is the fragment fragment, in st
- * (store_doc_put() with its plain text made here); requested, the URL
- * asked for, may be NULL. Returns 0 and its id in *id, or -1 and
- * *cause. */
-int		 essay_put(struct store *, const struct doc *, const char *,
+/* Keeps the essay d, whose content is the fragment *fragment, in st
+ * (store_doc_put_take() with its plain text made here); the fragment is
+ * taken, freed and *fragment set to NULL. requested, the URL asked for,
+ * may be NULL. Returns 0 and its id in *id, or -1 and *cause. */
+int		 essay_put(struct store *, const struct doc *, char **,
 		    const char *, int64_t *, char **);
 /* Builds the document of an essay as the library keeps it (a
  * store_doc_get() result). Returns it (free with doc_free()), or NULL and

@@ -537,7 +537,7 @@ library_marks_refresh(struct library *l)
 	term_update();
 	if (pipeline_load_fragment(d.url, l->fo, &doc, &fragment,
 	    &cause) != 0 ||
-	    essay_put(l->st, doc, fragment, NULL, NULL, &cause) != 0)
+	    essay_put(l->st, doc, &fragment, NULL, NULL, &cause) != 0)
 		/* TRANSLATORS: %s says why; the old copy stays. */
 		library_say(l, 1, xprintf(_("Not refreshed, the kept copy "
 		    "stays: %s"), cause));

@@ -9,7 +9,7 @@
 struct store;
 
 /* The schema version this reel writes (PRAGMA user_version). */
-#define STORE_VERSION		3
+#define STORE_VERSION		4
 
 /* store_open() flags. */
 #define STORE_CHECK		0x1	/* PRAGMA quick_check before use */
@@ -257,6 +257,12 @@ void	 store_items_free(struct store_item *, size_t);
  * Returns 0 and its id in *id (may be NULL), or -1 and *cause. */
 int	 store_doc_put(struct store *, const struct store_doc *,
 	    const char *, int64_t *, char **);
+/* The same for an essay made just now, which takes d's content and text:
+ * they are freed as soon as its row holds them, before its full-text
+ * entry is made from the row, so that a long essay is not in memory
+ * three times at once (issue 14); both are NULL on return. */
+int	 store_doc_put_take(struct store *, struct store_doc *, const char *,
+	    int64_t *, char **);
 /* Fills *d with the essay that url (its final URL or one that led to it)
  * names; free with store_doc_free(). Returns 0, 1 if there is none (no
  * message), or -1 and *cause. */

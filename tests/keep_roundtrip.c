@@ -73,7 +73,7 @@ roundtrip(struct store *st, const char *file, size_t *sizes)
 	}
 	sizes[0] += len;
 	sizes[1] += strlen(frag);
-	if (essay_put(st, d, frag, NULL, &id, &cause) != 0 ||
+	if (essay_put(st, d, &frag, NULL, &id, &cause) != 0 ||
 	    store_doc_get_id(st, id, &sd, &cause) != 0) {
 		printf("FAIL: %s: %s\n", file, cause);
 		free(cause);

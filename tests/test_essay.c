@@ -259,7 +259,7 @@ test_offline(void **state)
 	struct store_doc	 sd;
 	struct essay		 e, k;
 	struct doc		*gone;
-	char			*chain, *final, *missing, *a, *b;
+	char			*chain, *final, *missing, *a, *b, *frag;
 	char			*cause = NULL;
 	int64_t			 id;
 
@@ -277,8 +277,10 @@ test_offline(void **state)
 
 	/* A kept essay whose page is now missing: the 404 is the answer. */
 	gone = doc_new(missing);
-	assert_int_equal(essay_put(st, gone, "<div xmlns=\"http://www.w3.org"
-	    "/1999/xhtml\"><p>Once there.</p></div>", NULL, &id, &cause), 0);
+	frag = xstrdup("<div xmlns=\"http://www.w3.org/1999/xhtml\">"
+	    "<p>Once there.</p></div>");
+	assert_int_equal(essay_put(st, gone, &frag, NULL, &id, &cause), 0);
+	assert_null(frag);
 	doc_free(gone);
 	assert_int_equal(load(st, missing, &k), REEL_EXIT_HTTP);
 	assert_null(k.doc);

@@ -1243,6 +1243,69 @@ test_migrate_place(void **state)
 	free(bak);
 }
 
+/* Since version 4 the store keeps the full-text index itself, each step
+ * a statement of its own (issue 14: inside the essay's INSERT, SQLite
+ * held its record, a copy of its text and the index's terms at once).
+ * An essay indexed by version 3's triggers is searched as it is after it
+ * is put again, changed or not; a new one is found; the index agrees
+ * with the essays; and an essay put with its texts taken gives them
+ * back freed. */
+static void
+test_index_kept(void **state)
+{
+	static const char *const one[] = { "u:one", NULL };
+	static const char *const two[] = { "u:two", NULL };
+	static const char *const none[] = { NULL };
+	struct store		*s;
+	struct store_doc	 d;
+	char			*db = tmp("data/reel/library.db");
+	char			*cause = NULL;
+	int64_t			 id;
+
+	store_test_version(3);
+	s = open_default();
+	put_doc(s, "u:one", "One", NULL, "Jump cuts in the first reel.", &id);
+	store_close(s);
+	store_test_version(0);
+	assert_int_equal(header_u32(db, 60), 3);
+
+	s = open_default();
+	expect_hits(s, "jump", one);
+	put_doc(s, "u:one", "One", NULL, "Dissolves in the second reel.",
+	    &id);
+	expect_hits(s, "jump", none);
+	expect_hits(s, "dissolves", one);
+	/* The same words again: the entry stays as it is. */
+	put_doc(s, "u:one", "One", NULL, "Dissolves in the second reel.",
+	    &id);
+	expect_hits(s, "dissolves", one);
+	expect_hits(s, "reel", one);
+
+	memset(&d, 0, sizeof d);
+	d.url = (char *)"u:two";
+	d.title = (char *)"Two";
+	d.content = xstrdup("<p>Wipes and irises.</p>");
+	d.text = xstrdup("Wipes and irises.");
+	assert_int_equal(store_doc_put_take(s, &d, NULL, &id, &cause), 0);
+	assert_null(d.content);
+	assert_null(d.text);
+	expect_hits(s, "irises", two);
+	/* Taken on failure too. */
+	d.url = NULL;
+	d.content = xstrdup("<p>x</p>");
+	d.text = xstrdup("x");
+	assert_int_equal(store_doc_put_take(s, &d, NULL, &id, &cause), -1);
+	assert_null(d.content);
+	assert_null(d.text);
+	free(cause);
+	store_close(s);
+	assert_int_equal(header_u32(db, 60), STORE_VERSION);
+
+	raw_exec(db, "INSERT INTO documents_fts (documents_fts)"
+	    " VALUES ('integrity-check')");
+	free(db);
+}
+
 /* A transaction of the caller's: all of it, or none of it. */
 static void
 test_batch(void **state)
@@ -1642,6 +1705,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_migrate, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_place_apart, setup,
+		    teardown),
+		cmocka_unit_test_setup_teardown(test_index_kept, setup,
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_migrate_place, setup,
 		    teardown),

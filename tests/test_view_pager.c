@@ -350,7 +350,7 @@ test_kept(void **state)
 	d = pipeline_page_fragment(html.data, html.len, "text/html", NULL,
 	    url, &frag, &cause);
 	assert_non_null(d);
-	assert_int_equal(essay_put(st, d, frag, NULL, &id, &cause), 0);
+	assert_int_equal(essay_put(st, d, &frag, NULL, &id, &cause), 0);
 	free(frag);
 	doc_free(d);
 
