@@ -31,11 +31,11 @@ xmlNodePtr	 clean_space(xmlDocPtr);
 
 /* The pre-pass clean_repair() runs: returns a copy of len bytes of UTF-8
  * HTML without what tidy would read for nothing (script bodies but
- * JSON-LD's, style bodies, comments, runs of white space out of <pre>, SVG
- * path data), and with what tidy would drop or misread written so that it
- * keeps it (C0 controls as character references, references to U+0000 or
- * past U+10FFFF as U+FFFD), and its length in *outlen; the caller frees
- * it. Exported for its tests. */
+ * JSON-LD's, style bodies, comments and processing instructions, runs of
+ * white space out of <pre>, SVG path data), and with what tidy would drop
+ * or misread written so that it keeps it (C0 controls as character
+ * references, references to U+0000 or past U+10FFFF as U+FFFD), and its
+ * length in *outlen; the caller frees it. Exported for its tests. */
 char		*clean_strip(const char *, size_t, size_t *);
 
 #endif

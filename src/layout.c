@@ -1312,10 +1312,14 @@ layout_wrap_block(struct layout *l, size_t bi)
 	}
 	lb->line = layout_u32(l, l->nlines);
 	if (b->type == DOC_RULE) {
-		w.indent1 = indent + (width - indent - 5) / 2;
-		if (w.indent1 < 0)
-			w.indent1 = 0;
-		layout_emit(l, &w, lb->dstart, lb->dstart + lb->dlen, 1);
+		/* Fewer stars in a window narrower than "* * *": a line is
+		 * never wider than the window. */
+		k = layout_clip(l->text.data + lb->dstart, lb->dlen,
+		    width - indent);
+		while (k > 1 && l->text.data[lb->dstart + k - 1] == ' ')
+			k--;
+		w.indent1 = indent + (width - indent - (int)k) / 2;
+		layout_emit(l, &w, lb->dstart, lb->dstart + k, 1);
 	} else if (b->type == DOC_PRE)
 		layout_wrap_pre(l, &w, lb->dstart, lb->dstart + lb->dlen);
 	else if (b->type == DOC_TABLE_ROW) {

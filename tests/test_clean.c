@@ -766,7 +766,7 @@ static const struct {
 	 * as HTML5 reads it: tidy took a late "<!D" for a doctype and
 	 * recursed without end (fuzz_layout). */
 	{ "\xef\xbb\xbf <?xml version=\"1.0\"?><!-- c --><!DOCTYPE html><p>x",
-	  "\xef\xbb\xbf <?xml version=\"1.0\"?><!DOCTYPE html><p>x" },
+	  "\xef\xbb\xbf <!DOCTYPE html><p>x" },
 	{ "<button <div><!D y><head<<s", "<button <div><head<<s" },
 	{ "<p>x</p><!DOCTYPE html><!ELEMENT p ANY>y",
 	  "<p>x</p>y" },
@@ -826,7 +826,15 @@ static const struct {
 	{ "a < b <script>c</script>d <3 </ <script>e</script>",
 	  "a < b <script></script>d <3 </ <script>e</script>" },
 	{ "<![CDATA[ <script> ]]>f<?x <script> ?>g",
-	  "<![CDATA[ <script> ]]>f<?x <script> ?>g" },
+	  "<![CDATA[ <script> ]]>f ?>g" },
+	/* A processing instruction is a comment to its first '>', quotes
+	 * or not: tidy 5.6 leaked the attributes of an "<?xml" whose
+	 * quote ran to the end of the page (fuzz_layout). In <svg>, one
+	 * that might hold a script's end tag stays. */
+	{ "<p>x</p><?xml a=\"1> <p>y</p><?xml b='2", "<p>x</p> <p>y</p>" },
+	{ "<svg><?xml a=\"1><?x </script>?></svg>",
+	  "<svg><?x </script>?></svg>" },
+	{ "x <<?x?>p> &amp<?xml a=\"1", "x <<!---->p> &amp<!---->" },
 	/* In <svg> and <math>: a path's geometry goes, nothing else. */
 	{ "<svg viewBox=\"0 0 9 9\"><path d=\"M0 0L9 9\"/><path D='M1'/>"
 	    "<path d=M2/><script>k</script><style>s</style><!-- c -->"

@@ -437,6 +437,54 @@ test_pre_image_rule(void **state)
 	doc_free(d);
 }
 
+/* A rule in a window narrower than "* * *" keeps as many stars as fit,
+ * centred; its line is never wider than the window, quoted or not. */
+static void
+test_rule_narrow(void **state)
+{
+	static const struct {
+		int		 cols;
+		int		 quote;
+		const char	*want;
+	} cases[] = {
+		{ 1, 0, "*" },
+		{ 2, 0, "*" },
+		{ 3, 0, "* *" },
+		{ 4, 0, "* *" },
+		{ 5, 0, "* * *" },
+		{ 7, 0, " * * *" },
+		{ 2, 1, " *" },
+		{ 6, 1, "   * *" },
+		{ 12, 1, "     * * *" },
+	};
+	struct doc		*d;
+	struct layout		*l;
+	size_t			 i;
+	char			*s;
+
+	for (i = 0; i < nitems(cases); i++) {
+		d = doc_new(NULL);
+		testdoc_block(d, DOC_RULE, 0, NULL)->quote = cases[i].quote;
+		testdoc_finish(d);
+		l = lay(d, cases[i].cols, 0);
+		assert_int_equal(l->nlines, 1);
+		s = line_str(l, 0);
+		if (strcmp(s, cases[i].want) != 0)
+			fail_msg("rule at %d cols, quote %d: \"%s\", wanted "
+			    "\"%s\"", cases[i].cols, cases[i].quote, s,
+			    cases[i].want);
+		assert_true(layout_line_cells(l, 0) <= cases[i].cols);
+		free(s);
+		/* A resize wraps it again from the same display text. */
+		layout_resize(l, 40);
+		s = line_str(l, 0);
+		assert_non_null(strstr(s, "* * *"));
+		free(s);
+		layout_free(l);
+		doc_free(d);
+	}
+}
+
 /* A preformatted line longer than the window goes on under a mark,
  * broken after a space where one fits; never wider than the window. */
 static void
@@ -947,6 +995,7 @@ main(void)
 		cmocka_unit_test(test_ascii),
 		cmocka_unit_test(test_pre_image_rule),
 		cmocka_unit_test(test_pre_wrap),
+		cmocka_unit_test(test_rule_narrow),
 		cmocka_unit_test(test_list_numbers),
 		cmocka_unit_test(test_link_mark_whole),
 		cmocka_unit_test(test_tables),
