@@ -465,6 +465,34 @@ furniture_drop_link_boxes(struct xctx *x)
 	buf_free(&b);
 }
 
+/*
+ * A teaser of another article: a box the page names a teaser that holds
+ * a heading (the other article's title) and a link to it. A lede named
+ * so is a paragraph under no heading of its own, and stays; a box that
+ * is most of the essay is the essay.
+ */
+static void
+furniture_drop_teasers(struct xctx *x)
+{
+	static const char *const teasers[] = { "teaser", "teasers", NULL };
+	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 n, next;
+	size_t		 total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		if (furniture_named(x, n, teasers, &mb) &&
+		    furniture_has_heading(n) &&
+		    extract_dom_count(n, XT_A) + extract_dom_is(n, XT_A) > 0 &&
+		    extract_dom_textlen(n, XLEN_NORMAL) * 3 < total) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+}
+
 /* Does the text end a label: ':' or '?' after its last word? */
 static int
 furniture_label_end(const char *s, size_t len)
@@ -646,6 +674,7 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_menus(x);
 	furniture_drop_tail_links(x);
 	furniture_drop_link_boxes(x);
+	furniture_drop_teasers(x);
 	furniture_drop_teaser_lines(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);

@@ -277,6 +277,39 @@ test_furniture_orphan_labels(void **state)
 	}
 }
 
+/* A box named a teaser with a heading and a link is another article's;
+ * a lede named a teaser (no heading of its own) stays, and so does a
+ * teaser box that is most of the page. */
+static void
+test_furniture_teasers(void **state)
+{
+	struct doc	*d = parse("<html><body><article>"
+	    "<p class=\"teaser-text\">A film about waiting, and about what "
+	    "the waiting does to the people who watch it.</p>" PROSE1 PROSE2
+	    "<div class=\"article-teaser\"><h3><a href=\"/night-train\">"
+	    "The night train that never arrives</a></h3><p>Another essay on "
+	    "a film where nothing comes.</p></div>" PROSE3
+	    "<section class=\"teasers\"><h2>Read on</h2><article class=\""
+	    "teaser\"><h3>Ten waiting rooms</h3><p>A list of rooms.</p>"
+	    "<a href=\"/rooms\">More</a></article></section>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_non_null(find(d, "A film about waiting"));
+	assert_non_null(find(d, "the light changing slowly"));
+	assert_non_null(find(d, "explained away in a second"));
+	assert_null(find(d, "The night train"));
+	assert_null(find(d, "Another essay on"));
+	assert_null(find(d, "Read on"));
+	assert_null(find(d, "Ten waiting rooms"));
+	doc_free(d);
+
+	d = parse("<html><body><div class=\"teaser\"><h2><a href=\"/a\">"
+	    "The long take</a></h2>" PROSE "</div></body></html>",
+	    "https://example.org/list");
+	assert_non_null(find(d, "the light changing slowly"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -290,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_furniture_link_boxes),
 		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_furniture_orphan_labels),
+		cmocka_unit_test(test_furniture_teasers),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
