@@ -595,6 +595,68 @@ furniture_drop_boxes(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is the text four or more short fields (eight words at most) between
+ * vertical bars: "Monday | 14 June | By Sam | 3 comments"? */
+static int
+furniture_is_bar_line(const char *s)
+{
+	const char	*p, *bar;
+	size_t		 fields = 0;
+
+	for (p = s;; p = bar + 1) {
+		bar = strchr(p, '|');
+		if (doc_count_words(p, bar != NULL ? (size_t)(bar - p) :
+		    strlen(p)) > 8)
+			return 0;
+		fields++;
+		if (bar == NULL)
+			break;
+	}
+	return fields >= 4;
+}
+
+/* Is n inside a table of data (not one of layout)? */
+static int
+furniture_in_data_table(struct xctx *x, xmlNodePtr n)
+{
+	for (n = extract_dom_parent(n); n != NULL && n != x->article;
+	    n = extract_dom_parent(n))
+		if (extract_dom_is(n, XT_TABLE) &&
+		    (extract_dom_data(x, n)->flags & XN_DATATABLE))
+			return 1;
+	return 0;
+}
+
+/*
+ * A line of short fields between vertical bars is a post's meta line
+ * (its date, author, category and comment count) or a row of the site's
+ * links (imprint, privacy, copyright): an essay's sentences are not cut
+ * so. Preformatted text and tables keep their bars.
+ */
+static void
+furniture_drop_bar_lines(struct xctx *x)
+{
+	static const enum xtag	 lines[] = { XT_P, XT_DIV, XT_LI };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	extract_dom_collect(x->article, lines, nitems(lines), &l);
+	for (i = 0; i < l.n; i++) {
+		if (!furniture_attached(x, l.v[i]) ||
+		    extract_dom_has_block(l.v[i]) ||
+		    extract_dom_count(l.v[i], XT_CODE) > 0 ||
+		    extract_dom_has_ancestor(l.v[i], XT_PRE, -1, NULL) ||
+		    furniture_in_data_table(x, l.v[i]))
+			continue;
+		if (furniture_words(l.v[i], &b) <= 40 &&
+		    furniture_is_bar_line(buf_str(&b)))
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 /* A short line that holds the page's date (a <time>, or microdata's
  * datePublished) is the page's furniture: the date is shown apart. */
 static void
@@ -678,5 +740,6 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_teaser_lines(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
+	furniture_drop_bar_lines(x);
 	furniture_drop_orphans(x);
 }

@@ -310,6 +310,36 @@ test_furniture_teasers(void **state)
 	doc_free(d);
 }
 
+/* A line of short fields between vertical bars (a post's meta line, a
+ * row of the site's links) goes; a sentence with a bar, a line of long
+ * fields, and bars in preformatted text or a table of data stay. */
+static void
+test_furniture_bar_lines(void **state)
+{
+	struct doc	*d = parse("<html><body><article>"
+	    "<p>Friday | 14 June 2019 | 15:49 by Sam Reyes in Films | "
+	    "3 comments</p>" PROSE1
+	    "<p>The choice is binary | either the car comes or it does "
+	    "not, and the film refuses both.</p>" PROSE2
+	    "<p>The first reel is the street at noon, seen from above | the "
+	    "second is the same street at dusk, seen from the kitchen | the "
+	    "third is the car | the fourth is the light on the walls again</p>"
+	    "<pre>a | b | c | d</pre><table><tr><th>Reel</th><th>Length"
+	    "</th></tr><tr><td>1 | 2 | 3 | 4</td><td>12 minutes</td></tr>"
+	    "<tr><td>5</td><td>14 minutes</td></tr></table>" PROSE3
+	    "<p>Imprint | Privacy | Contact | (c) 2021 The Magazine</p>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "3 comments"));
+	assert_null(find(d, "Privacy"));
+	assert_non_null(find(d, "The choice is binary"));
+	assert_non_null(find(d, "the fourth is the light"));
+	assert_non_null(find(d, "a | b | c | d"));
+	assert_non_null(find(d, "1 | 2 | 3 | 4"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -324,6 +354,7 @@ main(void)
 		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_furniture_orphan_labels),
 		cmocka_unit_test(test_furniture_teasers),
+		cmocka_unit_test(test_furniture_bar_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
