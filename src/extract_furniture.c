@@ -189,6 +189,69 @@ furniture_drop_credits(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Does the text end in a credit: at least three words, then the
+ * copyright sign and at most six words to the end ("The harbour at
+ * dawn. (c) Agency/Name")? */
+static int
+furniture_is_credited(const char *s, size_t len)
+{
+	const char	*c, *p;
+
+	for (c = NULL, p = s; (p = strstr(p, "\xc2\xa9")) != NULL; p += 2)
+		c = p;
+	return c != NULL && doc_count_words(s, (size_t)(c - s)) >= 3 &&
+	    doc_count_words(c + 2, len - (size_t)(c + 2 - s)) <= 6;
+}
+
+/* Is n a picture's caption by its place: in a <figure>, or right after
+ * an element holding an image (its own, or that of the box it opens)? */
+static int
+furniture_by_picture(xmlNodePtr n)
+{
+	xmlNodePtr	m, prev;
+	int		d;
+
+	if (extract_dom_is(n, XT_FIGCAPTION) ||
+	    extract_dom_has_ancestor(n, XT_FIGURE, -1, NULL))
+		return 1;
+	for (m = n, d = 0; m != NULL && d < 3; m = extract_dom_parent(m), d++) {
+		if ((prev = extract_dom_prev_sibling(m)) != NULL)
+			return extract_dom_is(prev, XT_IMG) ||
+			    extract_dom_is(prev, XT_PICTURE) ||
+			    extract_dom_count(prev, XT_IMG) > 0;
+	}
+	return 0;
+}
+
+/*
+ * A picture's caption that ends in its credit: a short block whose last
+ * words are the copyright sign and a name. The caption speaks of the
+ * picture, not the essay; a copyright line alone (no caption before
+ * it), or a sentence that goes on after the sign, stays.
+ */
+static void
+furniture_drop_credited(struct xctx *x)
+{
+	static const enum xtag	 lines[] = { XT_P, XT_DIV, XT_FIGCAPTION,
+	    XT_SPAN };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	extract_dom_collect(x->article, lines, nitems(lines), &l);
+	for (i = 0; i < l.n; i++) {
+		if (!furniture_attached(x, l.v[i]) ||
+		    extract_dom_has_block(l.v[i]))
+			continue;
+		if (furniture_words(l.v[i], &b) <= 60 &&
+		    furniture_is_credited(buf_str(&b), b.len) &&
+		    furniture_by_picture(l.v[i]))
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 static int
 furniture_has_heading(xmlNodePtr n)
 {
@@ -732,6 +795,7 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_trails(x);
 	furniture_drop_status(x);
 	furniture_drop_credits(x);
+	furniture_drop_credited(x);
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);
 	furniture_drop_tail_links(x);

@@ -340,6 +340,38 @@ test_furniture_bar_lines(void **state)
 	doc_free(d);
 }
 
+/* A picture's caption that ends in its credit (the copyright sign and a
+ * name) goes; a copyright line alone, a caption whose sentence goes on
+ * after the sign, and a paragraph with no picture before it stay. */
+static void
+test_furniture_credited_captions(void **state)
+{
+	struct doc	*d = parse("<html><body><article>" PROSE1
+	    "<figure><img src=\"street.jpg\" alt=\"\"><figcaption>The "
+	    "street at dusk, seen from the kitchen. \xc2\xa9 Studio Archive"
+	    "</figcaption></figure>" PROSE2
+	    "<div><img src=\"car.jpg\" alt=\"\"></div><p>The car in the "
+	    "last reel | \xc2\xa9 A. Name/Agency</p>"
+	    "<p><img src=\"poster.jpg\" alt=\"\"></p><p>\xc2\xa9 2021 "
+	    "The Magazine</p>"
+	    "<p><img src=\"print.jpg\" alt=\"\"></p>"
+	    "<p>The film was restored from the only print. Its credits read "
+	    "\xc2\xa9 1975 and nothing else, not even the name of the man "
+	    "who shot it.</p>" PROSE3
+	    "<p>Quoted from the press kit of the restoration. \xc2\xa9 "
+	    "Studio Archive</p>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "The street at dusk"));
+	assert_null(find(d, "The car in the last reel"));
+	assert_non_null(find(d, "2021 The Magazine"));
+	assert_non_null(find(d, "restored from the only print"));
+	assert_non_null(find(d, "Quoted from the press kit"));
+	assert_non_null(find(d, "the light changing slowly"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -355,6 +387,7 @@ main(void)
 		cmocka_unit_test(test_furniture_orphan_labels),
 		cmocka_unit_test(test_furniture_teasers),
 		cmocka_unit_test(test_furniture_bar_lines),
+		cmocka_unit_test(test_furniture_credited_captions),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
