@@ -332,8 +332,27 @@ furniture_drop_menus(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is n a part of a table of layout (the page's columns), not of data? */
+static int
+furniture_layout_cell(xmlNodePtr n)
+{
+	xmlNodePtr	t;
+
+	if (!extract_dom_is(n, XT_TABLE) && !extract_dom_is(n, XT_TBODY) &&
+	    !extract_dom_is(n, XT_THEAD) && !extract_dom_is(n, XT_TFOOT) &&
+	    !extract_dom_is(n, XT_TR) && !extract_dom_is(n, XT_TD) &&
+	    !extract_dom_is(n, XT_TH))
+		return 0;
+	for (t = n; t != NULL && !extract_dom_is(t, XT_TABLE);
+	    t = extract_dom_parent(t))
+		;
+	/* A cell taken out of its table with the essay is a column. */
+	return t == NULL || t->_private == NULL ||
+	    !(((struct xnode *)t->_private)->flags & XN_DATATABLE);
+}
+
 /* The blocks of the essay in order, leaves only: a container's blocks
- * stand for it. */
+ * stand for it, and so do a layout table's. */
 static void
 furniture_blocks(xmlNodePtr n, struct xlist *l)
 {
@@ -345,7 +364,8 @@ furniture_blocks(xmlNodePtr n, struct xlist *l)
 		    extract_dom_count(c, XT_IMG) == 0)
 			continue;
 		if ((extract_dom_is(c, XT_DIV) || extract_dom_is(c, XT_SECTION)
-		    || extract_dom_is(c, XT_ARTICLE)) &&
+		    || extract_dom_is(c, XT_ARTICLE) ||
+		    furniture_layout_cell(c)) &&
 		    extract_dom_has_block(c))
 			furniture_blocks(c, l);
 		else

@@ -372,6 +372,27 @@ test_furniture_credited_captions(void **state)
 	doc_free(d);
 }
 
+/* A page laid out in a table: the furniture passes see into its cells
+ * as into <div>s, so a box of the site's articles in the column beside
+ * the essay goes too. */
+static void
+test_furniture_layout_table(void **state)
+{
+	struct doc	*d = parse("<html><body><table><tr><td><h2>Most "
+	    "read</h2><ol><li><a href=\"/night-train\">The night train "
+	    "that never arrives</a></li><li><a href=\"/rooms\">Ten films "
+	    "about waiting rooms</a></li><li><a href=\"/light\">Why the "
+	    "light changes in the last reel</a></li></ol></td><td><h1>The "
+	    "long take</h1>" PROSE "</td></tr></table></body></html>",
+	    "https://example.org/long-take");
+
+	assert_null(find(d, "Most read"));
+	assert_null(find(d, "waiting rooms"));
+	assert_non_null(find(d, "the light changing slowly"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -388,6 +409,7 @@ main(void)
 		cmocka_unit_test(test_furniture_teasers),
 		cmocka_unit_test(test_furniture_bar_lines),
 		cmocka_unit_test(test_furniture_credited_captions),
+		cmocka_unit_test(test_furniture_layout_table),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
