@@ -649,7 +649,8 @@ furniture_drop_boxes(struct xctx *x)
 	    "placeholder", "rating", "print", "entry-meta", "entrymeta",
 	    "post-meta", "postmeta", "entry-utility", "entry-footer",
 	    "entryfooter", "post-footer", "postfooter", "article-footer",
-	    NULL };
+	    "reading-time", "readingtime", "read-time", "readtime",
+	    "time-to-read", NULL };
 	static const enum xtag	 tags[] = { XT_DIV, XT_SECTION, XT_ASIDE,
 	    XT_P, XT_SPAN, XT_A, XT_UL };
 	struct xlist		 l = { NULL, 0, 0 };

@@ -393,6 +393,23 @@ test_furniture_layout_table(void **state)
 	doc_free(d);
 }
 
+/* A post's reading time ("6 min read") is furniture, named so by its
+ * class; a sentence about the time a film takes stays. */
+static void
+test_furniture_reading_time(void **state)
+{
+	struct doc	*d = parse("<html><body><article>"
+	    "<span class=\"post-readingTime\">6 min read</span>" PROSE1
+	    "<p class=\"reading-room\">The film takes 201 minutes to "
+	    "watch, and no minute of it is wasted on a trailer.</p>" PROSE2
+	    PROSE3 "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "6 min read"));
+	assert_non_null(find(d, "The film takes 201 minutes"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -410,6 +427,7 @@ main(void)
 		cmocka_unit_test(test_furniture_bar_lines),
 		cmocka_unit_test(test_furniture_credited_captions),
 		cmocka_unit_test(test_furniture_layout_table),
+		cmocka_unit_test(test_furniture_reading_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
