@@ -265,6 +265,22 @@ furniture_has_heading(xmlNodePtr n)
 	return 0;
 }
 
+/* How many words s has without its numbers: a date line ("posted
+ * 04/05/2022 05:49") is no sentence of the essay. */
+static size_t
+furniture_lettered_words(const char *s)
+{
+	char	*t = xstrdup(s), *p;
+	size_t	 n;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p >= '0' && *p <= '9')
+			*p = ' ';
+	n = doc_count_words(t, strlen(t));
+	free(t);
+	return n;
+}
+
 /* A caption above the essay's first paragraph belongs to the page's lead
  * picture, its furniture; captions inside the essay stay (Readability
  * keeps them, and they are part of what the essay shows). */
@@ -278,7 +294,8 @@ furniture_drop_lead_captions(struct xctx *x)
 
 	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
 		if ((extract_dom_is(n, XT_P) || extract_dom_is(n, XT_LI)) &&
-		    furniture_words(n, &b) >= 12)
+		    furniture_words(n, &b) >= 12 &&
+		    furniture_lettered_words(buf_str(&b)) >= 12)
 			break;	/* the essay has begun */
 		if ((extract_dom_is(n, XT_FIGCAPTION) ||
 		    furniture_named(x, n, caps, &mb)) &&

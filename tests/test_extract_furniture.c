@@ -410,6 +410,37 @@ test_furniture_reading_time(void **state)
 	doc_free(d);
 }
 
+/* A date line above the lead picture is no sentence of the essay, for
+ * all its numbers: the picture's caption under it is still the page's.
+ * A sentence of twelve words with a date begins the essay. */
+static void
+test_furniture_lead_caption_dates(void **state)
+{
+	static const char *const lines[] = {
+		"<p>posted 04/05/2022 05:49 / updated 04/05/2022 05:50</p>",
+		"<p>The film opened on 14 May 1975 in Paris, and closed a "
+		"week later.</p>",
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(lines); i++) {
+		html = xprintf("<html><body><article>%s<figure><img src=\""
+		    "street.jpg\" alt=\"\"><figcaption>The street at dusk"
+		    "</figcaption></figure>" PROSE "</article></body></html>",
+		    lines[i]);
+		d = parse(html, "https://example.org/long-take");
+		if (i == 0)
+			assert_null(find_caption(d, "The street at dusk"));
+		else
+			assert_non_null(find_caption(d, "The street at dusk"));
+		assert_non_null(find(d, "explained away in a second"));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -428,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_furniture_credited_captions),
 		cmocka_unit_test(test_furniture_layout_table),
 		cmocka_unit_test(test_furniture_reading_time),
+		cmocka_unit_test(test_furniture_lead_caption_dates),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
