@@ -824,6 +824,56 @@ furniture_drop_orphans(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is the text a label of one word (letters, not a time's digits), a
+ * colon and one to eight words: "Source: Agency", "Photos: A. Name"? */
+static int
+furniture_is_source_line(const char *s, size_t len)
+{
+	const char	*c = memchr(s, ':', len), *p;
+	size_t		 after;
+	int		 letter = 0;
+
+	if (c == NULL || memchr(s, ' ', (size_t)(c - s)) != NULL)
+		return 0;
+	for (p = s; p < c; p++)
+		if ((unsigned char)*p >= 0x80 ||
+		    ascii_isalpha((unsigned char)*p))
+			letter = 1;
+	after = doc_count_words(c + 1, len - (size_t)(c + 1 - s));
+	return letter && doc_count_words(s, (size_t)(c - s)) == 1 &&
+	    after >= 1 && after <= 8;
+}
+
+/*
+ * The essay's last line when it is a label and a few words ("Source:
+ * Agency", "Photos: A. Name", "Updated: 25.01.2022", "Tags: a b c"):
+ * the page's apparatus after the text, its source, credits, date or
+ * tags. Only the very last line: such a line inside the essay is a
+ * part of it ("Family: Nyctaginaceae" in a plant's facts).
+ */
+static void
+furniture_drop_source_line(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n;
+	size_t		 i, words;
+
+	furniture_blocks(x->article, &l);
+	for (i = l.n; i > 1; i--) {
+		n = l.v[i - 1];
+		words = furniture_words(n, &b);
+		if (words == 0 && extract_dom_count(n, XT_IMG) == 0)
+			continue;
+		if (words > 0 && !extract_dom_is_heading(n) &&
+		    furniture_is_source_line(buf_str(&b), b.len))
+			extract_dom_remove(x, n);
+		break;
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 void
 extract_furniture_drop(struct xctx *x)
 {
@@ -844,4 +894,5 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_dates(x);
 	furniture_drop_bar_lines(x);
 	furniture_drop_orphans(x);
+	furniture_drop_source_line(x);
 }

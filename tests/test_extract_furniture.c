@@ -441,6 +441,44 @@ test_furniture_lead_caption_dates(void **state)
 	}
 }
 
+/* The essay's last line when it is a label and a few words (its source,
+ * credits, date or tags) goes; the same line inside the essay, a time,
+ * and a closing sentence after a label stay. */
+static void
+test_furniture_source_line(void **state)
+{
+	static const struct {
+		const char	*tail;
+		const char	*text;
+		int		 kept;
+	} cases[] = {
+		{ "<p>Source: The Film Archive, Paris</p>", "The Film Archive",
+		  0 },
+		{ "<p>Photos: A. Name</p><p></p>", "A. Name", 0 },
+		{ "<p>8:09</p>", "8:09", 1 },
+		{ "<p>Note: the film was restored by the city's archive, reel "
+		  "by reel, over nine years.</p>", "restored by the city", 1 },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><body><article>" PROSE1 "<p>Year: 1975"
+		    "</p>" PROSE2 PROSE3 "%s</article></body></html>",
+		    cases[i].tail);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "Year: 1975"));
+		assert_non_null(find(d, "explained away in a second"));
+		if (cases[i].kept)
+			assert_non_null(find(d, cases[i].text));
+		else
+			assert_null(find(d, cases[i].text));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -460,6 +498,7 @@ main(void)
 		cmocka_unit_test(test_furniture_layout_table),
 		cmocka_unit_test(test_furniture_reading_time),
 		cmocka_unit_test(test_furniture_lead_caption_dates),
+		cmocka_unit_test(test_furniture_source_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
