@@ -844,15 +844,54 @@ furniture_is_source_line(const char *s, size_t len)
 	    after >= 1 && after <= 8;
 }
 
+/* Is n a line of text: not a list, a table, a quotation, a figure or
+ * preformatted text, whose short items or cells can end an essay? */
+static int
+furniture_is_line(xmlNodePtr n)
+{
+	static const enum xtag	 parts[] = { XT_UL, XT_OL, XT_DL, XT_LI,
+	    XT_TABLE, XT_TR, XT_TD, XT_PRE, XT_CODE, XT_BLOCKQUOTE,
+	    XT_FIGURE };
+	size_t			 i;
+
+	for (i = 0; i < nitems(parts); i++)
+		if (extract_dom_is(n, parts[i]) ||
+		    extract_dom_count(n, parts[i]) > 0)
+			return 0;
+	return 1;
+}
+
+/* Does the text end as a sentence or a quotation does? */
+static int
+furniture_sentence_end(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	if (len == 0)
+		return 0;
+	if (strchr(".!?:;)\"", s[len - 1]) != NULL)
+		return 1;
+	/* ” » 。 ！ ？ */
+	return (len >= 3 && (memcmp(s + len - 3, "\xe2\x80\x9d", 3) == 0 ||
+	    memcmp(s + len - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(s + len - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(s + len - 3, "\xef\xbc\x9f", 3) == 0)) ||
+	    (len >= 2 && memcmp(s + len - 2, "\xc2\xbb", 2) == 0);
+}
+
 /*
  * The essay's last line when it is a label and a few words ("Source:
  * Agency", "Photos: A. Name", "Updated: 25.01.2022", "Tags: a b c"):
  * the page's apparatus after the text, its source, credits, date or
- * tags. Only the very last line: such a line inside the essay is a
- * part of it ("Family: Nyctaginaceae" in a plant's facts).
+ * tags; or four words at most that end no sentence ("Advertisement",
+ * "Share this article", "Related topics", "Read the rest"): a label or
+ * button of the page left over when what it led to went. An essay ends
+ * on a sentence. Only the very last line, and never a heading (a part
+ * may be empty on purpose): the same line inside the essay is a part of
+ * it ("Family: Nyctaginaceae" in a plant's facts).
  */
 static void
-furniture_drop_source_line(struct xctx *x)
+furniture_drop_last_line(struct xctx *x)
 {
 	struct xlist	 l = { NULL, 0, 0 };
 	struct buf	 b = BUF_INIT;
@@ -866,7 +905,10 @@ furniture_drop_source_line(struct xctx *x)
 		if (words == 0 && extract_dom_count(n, XT_IMG) == 0)
 			continue;
 		if (words > 0 && !extract_dom_is_heading(n) &&
-		    furniture_is_source_line(buf_str(&b), b.len))
+		    !furniture_has_heading(n) &&
+		    (furniture_is_source_line(buf_str(&b), b.len) ||
+		    (words <= 4 && furniture_is_line(n) &&
+		    !furniture_sentence_end(buf_str(&b), b.len))))
 			extract_dom_remove(x, n);
 		break;
 	}
@@ -894,5 +936,5 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_dates(x);
 	furniture_drop_bar_lines(x);
 	furniture_drop_orphans(x);
-	furniture_drop_source_line(x);
+	furniture_drop_last_line(x);
 }

@@ -442,8 +442,9 @@ test_furniture_lead_caption_dates(void **state)
 }
 
 /* The essay's last line when it is a label and a few words (its source,
- * credits, date or tags) goes; the same line inside the essay, a time,
- * and a closing sentence after a label stay. */
+ * credits, date or tags), or four words at most that end no sentence (a
+ * leftover label or button), goes; the same line inside the essay, a
+ * closing sentence, short or after a label, and a heading stay. */
 static void
 test_furniture_source_line(void **state)
 {
@@ -455,7 +456,11 @@ test_furniture_source_line(void **state)
 		{ "<p>Source: The Film Archive, Paris</p>", "The Film Archive",
 		  0 },
 		{ "<p>Photos: A. Name</p><p></p>", "A. Name", 0 },
-		{ "<p>8:09</p>", "8:09", 1 },
+		{ "<p>Share this article</p>", "Share this article", 0 },
+		{ "<p><a href=\"/ads\">Advertisement</a></p>",
+		  "Advertisement", 0 },
+		{ "<p>The end.</p>", "The end.", 1 },
+		{ "<h3>Sources</h3>", "Sources", 1 },
 		{ "<p>Note: the film was restored by the city's archive, reel "
 		  "by reel, over nine years.</p>", "restored by the city", 1 },
 	};
