@@ -696,7 +696,7 @@ furniture_drop_boxes(struct xctx *x)
 	buf_free(&b);
 }
 
-/* Is the text four or more short fields (eight words at most) between
+/* Is the text three or more short fields (eight words at most) between
  * vertical bars: "Monday | 14 June | By Sam | 3 comments"? */
 static int
 furniture_is_bar_line(const char *s)
@@ -713,7 +713,7 @@ furniture_is_bar_line(const char *s)
 		if (bar == NULL)
 			break;
 	}
-	return fields >= 4;
+	return fields >= 3;
 }
 
 /* Is n inside a table of data (not one of layout)? */

@@ -328,10 +328,12 @@ test_furniture_bar_lines(void **state)
 	    "</th></tr><tr><td>1 | 2 | 3 | 4</td><td>12 minutes</td></tr>"
 	    "<tr><td>5</td><td>14 minutes</td></tr></table>" PROSE3
 	    "<p>Imprint | Privacy | Contact | (c) 2021 The Magazine</p>"
+	    "<p>Print | Send | Report an error</p>"
 	    "</article></body></html>", "https://example.org/long-take");
 
 	assert_null(find(d, "3 comments"));
 	assert_null(find(d, "Privacy"));
+	assert_null(find(d, "Report an error"));
 	assert_non_null(find(d, "The choice is binary"));
 	assert_non_null(find(d, "the fourth is the light"));
 	assert_non_null(find(d, "a | b | c | d"));
