@@ -935,6 +935,6 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
 	furniture_drop_bar_lines(x);
-	furniture_drop_orphans(x);
 	furniture_drop_last_line(x);
+	furniture_drop_orphans(x);
 }

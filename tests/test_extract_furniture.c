@@ -463,6 +463,9 @@ test_furniture_source_line(void **state)
 		  "Advertisement", 0 },
 		{ "<p>The end.</p>", "The end.", 1 },
 		{ "<h3>Sources</h3>", "Sources", 1 },
+		/* The label over a line that went heads nothing now. */
+		{ "<p>Did you like it?</p><p>Yes No</p>", "Did you like it?",
+		  0 },
 		{ "<p>Note: the film was restored by the city's archive, reel "
 		  "by reel, over nine years.</p>", "restored by the city", 1 },
 	};
