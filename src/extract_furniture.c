@@ -189,6 +189,69 @@ furniture_drop_credits(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Does the text end in a credit: at least three words, then the
+ * copyright sign and at most six words to the end ("The harbour at
+ * dawn. (c) Agency/Name")? */
+static int
+furniture_is_credited(const char *s, size_t len)
+{
+	const char	*c, *p;
+
+	for (c = NULL, p = s; (p = strstr(p, "\xc2\xa9")) != NULL; p += 2)
+		c = p;
+	return c != NULL && doc_count_words(s, (size_t)(c - s)) >= 3 &&
+	    doc_count_words(c + 2, len - (size_t)(c + 2 - s)) <= 6;
+}
+
+/* Is n a picture's caption by its place: in a <figure>, or right after
+ * an element holding an image (its own, or that of the box it opens)? */
+static int
+furniture_by_picture(xmlNodePtr n)
+{
+	xmlNodePtr	m, prev;
+	int		d;
+
+	if (extract_dom_is(n, XT_FIGCAPTION) ||
+	    extract_dom_has_ancestor(n, XT_FIGURE, -1, NULL))
+		return 1;
+	for (m = n, d = 0; m != NULL && d < 3; m = extract_dom_parent(m), d++) {
+		if ((prev = extract_dom_prev_sibling(m)) != NULL)
+			return extract_dom_is(prev, XT_IMG) ||
+			    extract_dom_is(prev, XT_PICTURE) ||
+			    extract_dom_count(prev, XT_IMG) > 0;
+	}
+	return 0;
+}
+
+/*
+ * A picture's caption that ends in its credit: a short block whose last
+ * words are the copyright sign and a name. The caption speaks of the
+ * picture, not the essay; a copyright line alone (no caption before
+ * it), or a sentence that goes on after the sign, stays.
+ */
+static void
+furniture_drop_credited(struct xctx *x)
+{
+	static const enum xtag	 lines[] = { XT_P, XT_DIV, XT_FIGCAPTION,
+	    XT_SPAN };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	extract_dom_collect(x->article, lines, nitems(lines), &l);
+	for (i = 0; i < l.n; i++) {
+		if (!furniture_attached(x, l.v[i]) ||
+		    extract_dom_has_block(l.v[i]))
+			continue;
+		if (furniture_words(l.v[i], &b) <= 60 &&
+		    furniture_is_credited(buf_str(&b), b.len) &&
+		    furniture_by_picture(l.v[i]))
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 static int
 furniture_has_heading(xmlNodePtr n)
 {
@@ -200,6 +263,22 @@ furniture_has_heading(xmlNodePtr n)
 		if (extract_dom_count(n, heads[i]) > 0)
 			return 1;
 	return 0;
+}
+
+/* How many words s has without its numbers: a date line ("posted
+ * 04/05/2022 05:49") is no sentence of the essay. */
+static size_t
+furniture_lettered_words(const char *s)
+{
+	char	*t = xstrdup(s), *p;
+	size_t	 n;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p >= '0' && *p <= '9')
+			*p = ' ';
+	n = doc_count_words(t, strlen(t));
+	free(t);
+	return n;
 }
 
 /* A caption above the essay's first paragraph belongs to the page's lead
@@ -215,7 +294,8 @@ furniture_drop_lead_captions(struct xctx *x)
 
 	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
 		if ((extract_dom_is(n, XT_P) || extract_dom_is(n, XT_LI)) &&
-		    furniture_words(n, &b) >= 12)
+		    furniture_words(n, &b) >= 12 &&
+		    furniture_lettered_words(buf_str(&b)) >= 12)
 			break;	/* the essay has begun */
 		if ((extract_dom_is(n, XT_FIGCAPTION) ||
 		    furniture_named(x, n, caps, &mb)) &&
@@ -269,8 +349,27 @@ furniture_drop_menus(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is n a part of a table of layout (the page's columns), not of data? */
+static int
+furniture_layout_cell(xmlNodePtr n)
+{
+	xmlNodePtr	t;
+
+	if (!extract_dom_is(n, XT_TABLE) && !extract_dom_is(n, XT_TBODY) &&
+	    !extract_dom_is(n, XT_THEAD) && !extract_dom_is(n, XT_TFOOT) &&
+	    !extract_dom_is(n, XT_TR) && !extract_dom_is(n, XT_TD) &&
+	    !extract_dom_is(n, XT_TH))
+		return 0;
+	for (t = n; t != NULL && !extract_dom_is(t, XT_TABLE);
+	    t = extract_dom_parent(t))
+		;
+	/* A cell taken out of its table with the essay is a column. */
+	return t == NULL || t->_private == NULL ||
+	    !(((struct xnode *)t->_private)->flags & XN_DATATABLE);
+}
+
 /* The blocks of the essay in order, leaves only: a container's blocks
- * stand for it. */
+ * stand for it, and so do a layout table's. */
 static void
 furniture_blocks(xmlNodePtr n, struct xlist *l)
 {
@@ -282,7 +381,8 @@ furniture_blocks(xmlNodePtr n, struct xlist *l)
 		    extract_dom_count(c, XT_IMG) == 0)
 			continue;
 		if ((extract_dom_is(c, XT_DIV) || extract_dom_is(c, XT_SECTION)
-		    || extract_dom_is(c, XT_ARTICLE)) &&
+		    || extract_dom_is(c, XT_ARTICLE) ||
+		    furniture_layout_cell(c)) &&
 		    extract_dom_has_block(c))
 			furniture_blocks(c, l);
 		else
@@ -465,6 +565,34 @@ furniture_drop_link_boxes(struct xctx *x)
 	buf_free(&b);
 }
 
+/*
+ * A teaser of another article: a box the page names a teaser that holds
+ * a heading (the other article's title) and a link to it. A lede named
+ * so is a paragraph under no heading of its own, and stays; a box that
+ * is most of the essay is the essay.
+ */
+static void
+furniture_drop_teasers(struct xctx *x)
+{
+	static const char *const teasers[] = { "teaser", "teasers", NULL };
+	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 n, next;
+	size_t		 total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	for (n = extract_dom_next(x->article, 0); n != NULL; n = next) {
+		if (furniture_named(x, n, teasers, &mb) &&
+		    furniture_has_heading(n) &&
+		    extract_dom_count(n, XT_A) + extract_dom_is(n, XT_A) > 0 &&
+		    extract_dom_textlen(n, XLEN_NORMAL) * 3 < total) {
+			next = extract_dom_next(n, 1);
+			extract_dom_remove(x, n);
+		} else
+			next = extract_dom_next(n, 0);
+	}
+	buf_free(&mb);
+}
+
 /* Does the text end a label: ':' or '?' after its last word? */
 static int
 furniture_label_end(const char *s, size_t len)
@@ -538,7 +666,8 @@ furniture_drop_boxes(struct xctx *x)
 	    "placeholder", "rating", "print", "entry-meta", "entrymeta",
 	    "post-meta", "postmeta", "entry-utility", "entry-footer",
 	    "entryfooter", "post-footer", "postfooter", "article-footer",
-	    NULL };
+	    "reading-time", "readingtime", "read-time", "readtime",
+	    "time-to-read", NULL };
 	static const enum xtag	 tags[] = { XT_DIV, XT_SECTION, XT_ASIDE,
 	    XT_P, XT_SPAN, XT_A, XT_UL };
 	struct xlist		 l = { NULL, 0, 0 };
@@ -564,6 +693,68 @@ furniture_drop_boxes(struct xctx *x)
 	}
 	extract_dom_list_free(&l);
 	buf_free(&mb);
+	buf_free(&b);
+}
+
+/* Is the text three or more short fields (eight words at most) between
+ * vertical bars: "Monday | 14 June | By Sam | 3 comments"? */
+static int
+furniture_is_bar_line(const char *s)
+{
+	const char	*p, *bar;
+	size_t		 fields = 0;
+
+	for (p = s;; p = bar + 1) {
+		bar = strchr(p, '|');
+		if (doc_count_words(p, bar != NULL ? (size_t)(bar - p) :
+		    strlen(p)) > 8)
+			return 0;
+		fields++;
+		if (bar == NULL)
+			break;
+	}
+	return fields >= 3;
+}
+
+/* Is n inside a table of data (not one of layout)? */
+static int
+furniture_in_data_table(struct xctx *x, xmlNodePtr n)
+{
+	for (n = extract_dom_parent(n); n != NULL && n != x->article;
+	    n = extract_dom_parent(n))
+		if (extract_dom_is(n, XT_TABLE) &&
+		    (extract_dom_data(x, n)->flags & XN_DATATABLE))
+			return 1;
+	return 0;
+}
+
+/*
+ * A line of short fields between vertical bars is a post's meta line
+ * (its date, author, category and comment count) or a row of the site's
+ * links (imprint, privacy, copyright): an essay's sentences are not cut
+ * so. Preformatted text and tables keep their bars.
+ */
+static void
+furniture_drop_bar_lines(struct xctx *x)
+{
+	static const enum xtag	 lines[] = { XT_P, XT_DIV, XT_LI };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	extract_dom_collect(x->article, lines, nitems(lines), &l);
+	for (i = 0; i < l.n; i++) {
+		if (!furniture_attached(x, l.v[i]) ||
+		    extract_dom_has_block(l.v[i]) ||
+		    extract_dom_count(l.v[i], XT_CODE) > 0 ||
+		    extract_dom_has_ancestor(l.v[i], XT_PRE, -1, NULL) ||
+		    furniture_in_data_table(x, l.v[i]))
+			continue;
+		if (furniture_words(l.v[i], &b) <= 40 &&
+		    furniture_is_bar_line(buf_str(&b)))
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
 	buf_free(&b);
 }
 
@@ -633,6 +824,98 @@ furniture_drop_orphans(struct xctx *x)
 	buf_free(&b);
 }
 
+/* Is the text a label of one word (letters, not a time's digits), a
+ * colon and one to eight words: "Source: Agency", "Photos: A. Name"? */
+static int
+furniture_is_source_line(const char *s, size_t len)
+{
+	const char	*c = memchr(s, ':', len), *p;
+	size_t		 after;
+	int		 letter = 0;
+
+	if (c == NULL || memchr(s, ' ', (size_t)(c - s)) != NULL)
+		return 0;
+	for (p = s; p < c; p++)
+		if ((unsigned char)*p >= 0x80 ||
+		    ascii_isalpha((unsigned char)*p))
+			letter = 1;
+	after = doc_count_words(c + 1, len - (size_t)(c + 1 - s));
+	return letter && doc_count_words(s, (size_t)(c - s)) == 1 &&
+	    after >= 1 && after <= 8;
+}
+
+/* Is n a line of text: not a list, a table, a quotation, a figure or
+ * preformatted text, whose short items or cells can end an essay? */
+static int
+furniture_is_line(xmlNodePtr n)
+{
+	static const enum xtag	 parts[] = { XT_UL, XT_OL, XT_DL, XT_LI,
+	    XT_TABLE, XT_TR, XT_TD, XT_PRE, XT_CODE, XT_BLOCKQUOTE,
+	    XT_FIGURE };
+	size_t			 i;
+
+	for (i = 0; i < nitems(parts); i++)
+		if (extract_dom_is(n, parts[i]) ||
+		    extract_dom_count(n, parts[i]) > 0)
+			return 0;
+	return 1;
+}
+
+/* Does the text end as a sentence or a quotation does? */
+static int
+furniture_sentence_end(const char *s, size_t len)
+{
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n'))
+		len--;
+	if (len == 0)
+		return 0;
+	if (strchr(".!?:;)\"", s[len - 1]) != NULL)
+		return 1;
+	/* ” » 。 ！ ？ */
+	return (len >= 3 && (memcmp(s + len - 3, "\xe2\x80\x9d", 3) == 0 ||
+	    memcmp(s + len - 3, "\xe3\x80\x82", 3) == 0 ||
+	    memcmp(s + len - 3, "\xef\xbc\x81", 3) == 0 ||
+	    memcmp(s + len - 3, "\xef\xbc\x9f", 3) == 0)) ||
+	    (len >= 2 && memcmp(s + len - 2, "\xc2\xbb", 2) == 0);
+}
+
+/*
+ * The essay's last line when it is a label and a few words ("Source:
+ * Agency", "Photos: A. Name", "Updated: 25.01.2022", "Tags: a b c"):
+ * the page's apparatus after the text, its source, credits, date or
+ * tags; or four words at most that end no sentence ("Advertisement",
+ * "Share this article", "Related topics", "Read the rest"): a label or
+ * button of the page left over when what it led to went. An essay ends
+ * on a sentence. Only the very last line, and never a heading (a part
+ * may be empty on purpose): the same line inside the essay is a part of
+ * it ("Family: Nyctaginaceae" in a plant's facts).
+ */
+static void
+furniture_drop_last_line(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n;
+	size_t		 i, words;
+
+	furniture_blocks(x->article, &l);
+	for (i = l.n; i > 1; i--) {
+		n = l.v[i - 1];
+		words = furniture_words(n, &b);
+		if (words == 0 && extract_dom_count(n, XT_IMG) == 0)
+			continue;
+		if (words > 0 && !extract_dom_is_heading(n) &&
+		    !furniture_has_heading(n) &&
+		    (furniture_is_source_line(buf_str(&b), b.len) ||
+		    (words <= 4 && furniture_is_line(n) &&
+		    !furniture_sentence_end(buf_str(&b), b.len))))
+			extract_dom_remove(x, n);
+		break;
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 void
 extract_furniture_drop(struct xctx *x)
 {
@@ -642,12 +925,16 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_trails(x);
 	furniture_drop_status(x);
 	furniture_drop_credits(x);
+	furniture_drop_credited(x);
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);
 	furniture_drop_tail_links(x);
 	furniture_drop_link_boxes(x);
+	furniture_drop_teasers(x);
 	furniture_drop_teaser_lines(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
+	furniture_drop_bar_lines(x);
+	furniture_drop_last_line(x);
 	furniture_drop_orphans(x);
 }

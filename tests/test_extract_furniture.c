@@ -277,6 +277,218 @@ test_furniture_orphan_labels(void **state)
 	}
 }
 
+/* A box named a teaser with a heading and a link is another article's;
+ * a lede named a teaser (no heading of its own) stays, and so does a
+ * teaser box that is most of the page. */
+static void
+test_furniture_teasers(void **state)
+{
+	struct doc	*d = parse("<html><body><article>"
+	    "<p class=\"teaser-text\">A film about waiting, and about what "
+	    "the waiting does to the people who watch it.</p>" PROSE1 PROSE2
+	    "<div class=\"article-teaser\"><h3><a href=\"/night-train\">"
+	    "The night train that never arrives</a></h3><p>Another essay on "
+	    "a film where nothing comes.</p></div>" PROSE3
+	    "<section class=\"teasers\"><h2>Read on</h2><article class=\""
+	    "teaser\"><h3>Ten waiting rooms</h3><p>A list of rooms.</p>"
+	    "<a href=\"/rooms\">More</a></article></section>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_non_null(find(d, "A film about waiting"));
+	assert_non_null(find(d, "the light changing slowly"));
+	assert_non_null(find(d, "explained away in a second"));
+	assert_null(find(d, "The night train"));
+	assert_null(find(d, "Another essay on"));
+	assert_null(find(d, "Read on"));
+	assert_null(find(d, "Ten waiting rooms"));
+	doc_free(d);
+
+	d = parse("<html><body><div class=\"teaser\"><h2><a href=\"/a\">"
+	    "The long take</a></h2>" PROSE "</div></body></html>",
+	    "https://example.org/list");
+	assert_non_null(find(d, "the light changing slowly"));
+	doc_free(d);
+}
+
+/* A line of short fields between vertical bars (a post's meta line, a
+ * row of the site's links) goes; a sentence with a bar, a line of long
+ * fields, and bars in preformatted text or a table of data stay. */
+static void
+test_furniture_bar_lines(void **state)
+{
+	struct doc	*d = parse("<html><body><article>"
+	    "<p>Friday | 14 June 2019 | 15:49 by Sam Reyes in Films | "
+	    "3 comments</p>" PROSE1
+	    "<p>The choice is binary | either the car comes or it does "
+	    "not, and the film refuses both.</p>" PROSE2
+	    "<p>The first reel is the street at noon, seen from above | the "
+	    "second is the same street at dusk, seen from the kitchen | the "
+	    "third is the car | the fourth is the light on the walls again</p>"
+	    "<pre>a | b | c | d</pre><table><tr><th>Reel</th><th>Length"
+	    "</th></tr><tr><td>1 | 2 | 3 | 4</td><td>12 minutes</td></tr>"
+	    "<tr><td>5</td><td>14 minutes</td></tr></table>" PROSE3
+	    "<p>Imprint | Privacy | Contact | (c) 2021 The Magazine</p>"
+	    "<p>Print | Send | Report an error</p>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "3 comments"));
+	assert_null(find(d, "Privacy"));
+	assert_null(find(d, "Report an error"));
+	assert_non_null(find(d, "The choice is binary"));
+	assert_non_null(find(d, "the fourth is the light"));
+	assert_non_null(find(d, "a | b | c | d"));
+	assert_non_null(find(d, "1 | 2 | 3 | 4"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
+/* A picture's caption that ends in its credit (the copyright sign and a
+ * name) goes; a copyright line alone, a caption whose sentence goes on
+ * after the sign, and a paragraph with no picture before it stay. */
+static void
+test_furniture_credited_captions(void **state)
+{
+	struct doc	*d = parse("<html><body><article>" PROSE1
+	    "<figure><img src=\"street.jpg\" alt=\"\"><figcaption>The "
+	    "street at dusk, seen from the kitchen. \xc2\xa9 Studio Archive"
+	    "</figcaption></figure>" PROSE2
+	    "<div><img src=\"car.jpg\" alt=\"\"></div><p>The car in the "
+	    "last reel | \xc2\xa9 A. Name/Agency</p>"
+	    "<p><img src=\"poster.jpg\" alt=\"\"></p><p>\xc2\xa9 2021 "
+	    "The Magazine</p>"
+	    "<p><img src=\"print.jpg\" alt=\"\"></p>"
+	    "<p>The film was restored from the only print. Its credits read "
+	    "\xc2\xa9 1975 and nothing else, not even the name of the man "
+	    "who shot it.</p>" PROSE3
+	    "<p>Quoted from the press kit of the restoration. \xc2\xa9 "
+	    "Studio Archive</p>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "The street at dusk"));
+	assert_null(find(d, "The car in the last reel"));
+	assert_non_null(find(d, "2021 The Magazine"));
+	assert_non_null(find(d, "restored from the only print"));
+	assert_non_null(find(d, "Quoted from the press kit"));
+	assert_non_null(find(d, "the light changing slowly"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
+/* A page laid out in a table: the furniture passes see into its cells
+ * as into <div>s, so a box of the site's articles in the column beside
+ * the essay goes too. */
+static void
+test_furniture_layout_table(void **state)
+{
+	struct doc	*d = parse("<html><body><table><tr><td><h2>Most "
+	    "read</h2><ol><li><a href=\"/night-train\">The night train "
+	    "that never arrives</a></li><li><a href=\"/rooms\">Ten films "
+	    "about waiting rooms</a></li><li><a href=\"/light\">Why the "
+	    "light changes in the last reel</a></li></ol></td><td><h1>The "
+	    "long take</h1>" PROSE "</td></tr></table></body></html>",
+	    "https://example.org/long-take");
+
+	assert_null(find(d, "Most read"));
+	assert_null(find(d, "waiting rooms"));
+	assert_non_null(find(d, "the light changing slowly"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
+/* A post's reading time ("6 min read") is furniture, named so by its
+ * class; a sentence about the time a film takes stays. */
+static void
+test_furniture_reading_time(void **state)
+{
+	struct doc	*d = parse("<html><body><article>"
+	    "<span class=\"post-readingTime\">6 min read</span>" PROSE1
+	    "<p class=\"reading-room\">The film takes 201 minutes to "
+	    "watch, and no minute of it is wasted on a trailer.</p>" PROSE2
+	    PROSE3 "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "6 min read"));
+	assert_non_null(find(d, "The film takes 201 minutes"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
+/* A date line above the lead picture is no sentence of the essay, for
+ * all its numbers: the picture's caption under it is still the page's.
+ * A sentence of twelve words with a date begins the essay. */
+static void
+test_furniture_lead_caption_dates(void **state)
+{
+	static const char *const lines[] = {
+		"<p>posted 04/05/2022 05:49 / updated 04/05/2022 05:50</p>",
+		"<p>The film opened on 14 May 1975 in Paris, and closed a "
+		"week later.</p>",
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(lines); i++) {
+		html = xprintf("<html><body><article>%s<figure><img src=\""
+		    "street.jpg\" alt=\"\"><figcaption>The street at dusk"
+		    "</figcaption></figure>" PROSE "</article></body></html>",
+		    lines[i]);
+		d = parse(html, "https://example.org/long-take");
+		if (i == 0)
+			assert_null(find_caption(d, "The street at dusk"));
+		else
+			assert_non_null(find_caption(d, "The street at dusk"));
+		assert_non_null(find(d, "explained away in a second"));
+		doc_free(d);
+		free(html);
+	}
+}
+
+/* The essay's last line when it is a label and a few words (its source,
+ * credits, date or tags), or four words at most that end no sentence (a
+ * leftover label or button), goes; the same line inside the essay, a
+ * closing sentence, short or after a label, and a heading stay. */
+static void
+test_furniture_source_line(void **state)
+{
+	static const struct {
+		const char	*tail;
+		const char	*text;
+		int		 kept;
+	} cases[] = {
+		{ "<p>Source: The Film Archive, Paris</p>", "The Film Archive",
+		  0 },
+		{ "<p>Photos: A. Name</p><p></p>", "A. Name", 0 },
+		{ "<p>Share this article</p>", "Share this article", 0 },
+		{ "<p><a href=\"/ads\">Advertisement</a></p>",
+		  "Advertisement", 0 },
+		{ "<p>The end.</p>", "The end.", 1 },
+		{ "<h3>Sources</h3>", "Sources", 1 },
+		/* The label over a line that went heads nothing now. */
+		{ "<p>Did you like it?</p><p>Yes No</p>", "Did you like it?",
+		  0 },
+		{ "<p>Note: the film was restored by the city's archive, reel "
+		  "by reel, over nine years.</p>", "restored by the city", 1 },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><body><article>" PROSE1 "<p>Year: 1975"
+		    "</p>" PROSE2 PROSE3 "%s</article></body></html>",
+		    cases[i].tail);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "Year: 1975"));
+		assert_non_null(find(d, "explained away in a second"));
+		if (cases[i].kept)
+			assert_non_null(find(d, cases[i].text));
+		else
+			assert_null(find(d, cases[i].text));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -290,6 +502,13 @@ main(void)
 		cmocka_unit_test(test_furniture_link_boxes),
 		cmocka_unit_test(test_furniture_boxes_and_dates),
 		cmocka_unit_test(test_furniture_orphan_labels),
+		cmocka_unit_test(test_furniture_teasers),
+		cmocka_unit_test(test_furniture_bar_lines),
+		cmocka_unit_test(test_furniture_credited_captions),
+		cmocka_unit_test(test_furniture_layout_table),
+		cmocka_unit_test(test_furniture_reading_time),
+		cmocka_unit_test(test_furniture_lead_caption_dates),
+		cmocka_unit_test(test_furniture_source_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
