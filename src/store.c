@@ -238,8 +238,7 @@ static const char *const store_steps[] = {
 	 * INSERT: there SQLite held the row's record, its copy of the text
 	 * for the trigger and the index's terms at once (53 MB for a page
 	 * of 200,000 short paragraphs, whose numbers are 200,000 terms). */
-	"DROP TRIGGER documents_fts_insert;"
-	"DROP TRIGGER documents_fts_update;",
+	"DROP TRIGGER documents_fts_insert; DROP TRIGGER documents_fts_update;",
 };
 
 /* Steps a test adds after reel's own (store_test_steps()), and the
