@@ -92,6 +92,10 @@ static const struct charset_enc {
 
 /* How far <meta> is looked for, as the HTML standard's prescan. */
 #define CHARSET_PRESCAN		1024
+/* How far the second look goes, for bytes that are not UTF-8: the head of
+ * a page whose <meta> comes after scripts or comments that fill the first
+ * 1024 bytes (a web archive's copy puts its own scripts first). */
+#define CHARSET_PRESCAN_HEAD	(64 * 1024)
 /* Longest attribute value the prescan keeps; labels are far shorter. */
 #define CHARSET_ATTR_MAX	128
 
@@ -447,9 +451,12 @@ charset_from_content(const char *v)
 }
 
 /* A light form of the HTML standard's prescan: comments and other tags are
- * stepped over so that "<meta" inside them does not count. */
+ * stepped over so that "<meta" inside them does not count. The standard's
+ * look goes over the first 1024 bytes; the head's look (head set) goes on
+ * to CHARSET_PRESCAN_HEAD and ends at <body>, whose <meta>s belong to what
+ * the page embeds. */
 static const struct charset_enc *
-charset_prescan(const char *s, size_t len)
+charset_prescan(const char *s, size_t len, int head)
 {
 	const struct charset_enc	*e;
 	char				 name[CHARSET_ATTR_MAX];
@@ -458,7 +465,9 @@ charset_prescan(const char *s, size_t len)
 	size_t				 end, p = 0;
 	int				 got_pragma, need_pragma, seen;
 
-	end = len < CHARSET_PRESCAN ? len : CHARSET_PRESCAN;
+	end = head ? CHARSET_PRESCAN_HEAD : CHARSET_PRESCAN;
+	if (len < end)
+		end = len;
 	while (p < end) {
 		if (ascii_prefix_ci(s + p, end - p, "<!--")) {
 			q = memmem(s + p + 2, end - p - 2, "-->", 3);
@@ -511,6 +520,10 @@ charset_prescan(const char *s, size_t len)
 		if (s[p] == '<' && p + 2 < end && (ascii_isalpha((unsigned
 		    char)s[p + 1]) || (s[p + 1] == '/' &&
 		    ascii_isalpha((unsigned char)s[p + 2])))) {
+			if (head && ascii_prefix_ci(s + p, end - p, "<body") &&
+			    (p + 5 == end || charset_space((unsigned
+			    char)s[p + 5]) || s[p + 5] == '>'))
+				return NULL;
 			while (p < end && !charset_space((unsigned char)s[p]) &&
 			    s[p] != '>')
 				p++;
@@ -571,7 +584,7 @@ static const struct charset_enc *
 charset_find(const char *s, size_t len, const char *http, size_t *bom)
 {
 	const unsigned char		*u = (const unsigned char *)s;
-	const struct charset_enc	*e;
+	const struct charset_enc	*e, *head;
 
 	*bom = 0;
 	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
@@ -590,9 +603,16 @@ charset_find(const char *s, size_t len, const char *http, size_t *bom)
 	if (http != NULL && (e = charset_find_label(http,
 	    strlen(http))) != NULL)
 		return e == CHARSET_UTF8 ? charset_check_utf8(s, len) : e;
-	if ((e = charset_prescan(s, len)) != NULL)
+	if ((e = charset_prescan(s, len, 0)) != NULL)
 		return charset_check_meta(s, len, e);
-	return charset_check_utf8(s, len);
+	/* Bytes that are not UTF-8 and declare nothing early: the head may
+	 * still say what they are. A late "utf-8" is no better a guess than
+	 * the bytes' own. */
+	if ((e = charset_check_utf8(s, len)) == CHARSET_WINDOWS1252 &&
+	    (head = charset_prescan(s, len, 1)) != NULL &&
+	    head != CHARSET_UTF8)
+		return head;
+	return e;
 }
 
 const char *

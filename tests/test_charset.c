@@ -31,6 +31,12 @@ struct charset_case {
 #define META_SJIS "<meta http-equiv=\"Content-Type\" " \
 	"content=\"text/html; charset=Shift_JIS\">"
 
+/* 1,100 bytes of a script before the <meta>: past the standard's prescan. */
+#define PAD10	"var a = 1;"
+#define PAD100	PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10 PAD10
+#define LATE	"<head><script>" PAD100 PAD100 PAD100 PAD100 PAD100 PAD100 \
+	PAD100 PAD100 PAD100 PAD100 PAD100 "</script>"
+
 static const struct charset_case cases[] = {
 	{ "windows-1252 from the header: curly quotes and euro",
 	  S("\x93Quoted\x94 \x80 5"), "windows-1252", "windows-1252",
@@ -132,6 +138,19 @@ static const struct charset_case cases[] = {
 	    "HTTP-EQUIV=content-type>\xf0"), NULL, "KOI8-R",
 	  "<META CONTENT='text/html;charset = \"KOI8-R\"' "
 	  "HTTP-EQUIV=content-type>\xd0\x9f" },
+	{ "<meta> past the first 1024 bytes, bytes not UTF-8: the head's",
+	  S(LATE "<meta charset=gb2312></head>\xd6\xd0\xce\xc4"), NULL,
+	  "GBK", LATE "<meta charset=gb2312></head>\xe4\xb8\xad\xe6\x96\x87" },
+	{ "<meta> past the first 1024 bytes, valid UTF-8: UTF-8",
+	  S(LATE "<meta charset=koi8-r>\xd0\x9f"), NULL, "UTF-8",
+	  LATE "<meta charset=koi8-r>\xd0\x9f" },
+	{ "a late <meta> inside <body> does not count",
+	  S(LATE "<body class=x><meta charset=koi8-r>\xf0"), NULL,
+	  "windows-1252",
+	  LATE "<body class=x><meta charset=koi8-r>\xc3\xb0" },
+	{ "a late <meta> saying utf-8 over bytes that are not",
+	  S(LATE "<meta charset=utf-8>caf\xe9"), NULL, "windows-1252",
+	  LATE "<meta charset=utf-8>caf\xc3\xa9" },
 	{ "no declaration, valid UTF-8",
 	  S("caf\xc3\xa9"), NULL, "UTF-8", "caf\xc3\xa9" },
 	{ "no declaration, not UTF-8: windows-1252",
