@@ -470,12 +470,14 @@ content_replace_brs(struct xctx *x)
 
 /* Readies the whole page: scripts, styles and templates out (none is
  * text a reader sees), <br> runs into paragraphs, <font> into <span>.
- * Runs after JSON-LD is read. */
+ * Ruby's annotations go too: a terminal cannot set a reading above its
+ * base, and inline it splits the base's word ("子こども") for the reader
+ * and for search; the base text stays. Runs after JSON-LD is read. */
 void
 extract_content_prepare(struct xctx *x)
 {
 	static const enum xtag	 tags[] = { XT_SCRIPT, XT_NOSCRIPT,
-	    XT_STYLE, XT_TEMPLATE, XT_FONT };
+	    XT_STYLE, XT_TEMPLATE, XT_FONT, XT_RT, XT_RP };
 	struct xlist		 l = { NULL, 0, 0 };
 	xmlNodePtr		 root = xmlDocGetRootElement(x->doc);
 	size_t			 i;

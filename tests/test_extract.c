@@ -371,7 +371,8 @@ test_cjk_and_rtl(void **state)
 	    "<p>長回しは、観客に時間そのものを感じさせる。カメラが止まらない限り、"
 	    "私たちは目をそらすことができず、出来事はその重さのまま届く。"
 	    "編集が省いてしまうものを、長回しは残す。</p>"
-	    "<p>溝口健二の映画では、カメラは人物から少し離れて待ち続ける。"
+	    "<p><ruby>溝口<rp>(</rp><rt>みぞぐち</rt><rp>)</rp></ruby>"
+	    "<ruby>健二<rt>けんじ</rt></ruby>の映画では、カメラは人物から少し離れて待ち続ける。"
 	    "その距離が、悲劇を見世物ではなく、目撃に変える。"
 	    "観客は、逃げ場のない場所に立たされる。</p>"
 	    "<p>現代の映画でも、この手法は生きている。戦場を一続きで見せる作品は、"
@@ -380,7 +381,11 @@ test_cjk_and_rtl(void **state)
 	    "</article></body></html>", NULL);
 	assert_string_equal(d->lang, "ja");
 	assert_string_equal(d->title, "長回しの美学 | 映画ノート");
+	/* Ruby's readings are left out, its base read whole. */
 	assert_non_null(find(d, "溝口健二の映画では"));
+	assert_null(find(d, "みぞぐち"));
+	assert_null(find(d, "けんじ"));
+	assert_null(find(d, "("));
 	assert_null(d->dir);
 	doc_free(d);
 
