@@ -916,6 +916,120 @@ furniture_drop_last_line(struct xctx *x)
 	buf_free(&b);
 }
 
+/* The most words on one line of n, lines being cut at <br>: line holds
+ * the text of the line so far (a word may span text nodes). */
+static size_t
+furniture_longest_line(xmlNodePtr n, struct buf *line, size_t most)
+{
+	xmlNodePtr	c;
+	size_t		words;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_TEXT_NODE && c->content != NULL)
+			buf_add(line, (const char *)c->content,
+			    strlen((const char *)c->content));
+		else if (c->type == XML_ELEMENT_NODE) {
+			if (extract_dom_is(c, XT_BR))
+				buf_reset(line);
+			else
+				most = furniture_longest_line(c, line, most);
+		}
+		words = doc_count_words(buf_str(line), line->len);
+		if (words > most)
+			most = words;
+	}
+	return most;
+}
+
+/* Does the text hold an e-mail address: a word with letters or digits
+ * on both sides of an '@' and a dot after it? */
+static int
+furniture_has_address(const char *s)
+{
+	const char	*at, *p;
+
+	for (at = s; (at = strchr(at, '@')) != NULL; at++) {
+		if (at == s || !(ascii_isalpha((unsigned char)at[-1]) ||
+		    (at[-1] >= '0' && at[-1] <= '9')))
+			continue;
+		for (p = at + 1; *p != '\0' && *p != ' ' && *p != '\n'; p++)
+			if (*p == '.' && ascii_isalpha((unsigned char)p[1]))
+				return 1;
+	}
+	return 0;
+}
+
+/* Does n hold a way to write or call someone: an e-mail address, or a
+ * mailto: or tel: link? */
+static int
+furniture_has_contact(xmlNodePtr n, struct buf *b)
+{
+	static const enum xtag	 anchor[] = { XT_A };
+	struct xlist		 l = { NULL, 0, 0 };
+	const char		*href;
+	size_t			 i;
+	int			 found;
+
+	furniture_words(n, b);
+	found = furniture_has_address(buf_str(b));
+	if (extract_dom_is(n, XT_A))
+		extract_dom_list_add(&l, n);
+	else
+		extract_dom_collect(n, anchor, nitems(anchor), &l);
+	for (i = 0; i < l.n && !found; i++)
+		found = (href = extract_dom_attr(l.v[i], "href")) != NULL &&
+		    (strprefix_ci(href, "mailto:") || strprefix_ci(href, "tel:"));
+	extract_dom_list_free(&l);
+	return found;
+}
+
+/*
+ * A contact box at the end of the essay: a label of a few words ending
+ * in ':' ("Contact:", "Press office:"), then to the end only short lines
+ * (names, offices, addresses, numbers, fifteen words at most each), one
+ * of them an e-mail address or a link to write or call. It tells whom
+ * to ask, not what the essay says. Preformatted text keeps its lines.
+ */
+static void
+furniture_drop_contacts(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT, line = BUF_INIT;
+	xmlNodePtr	 n;
+	size_t		 i, start, cut, words, total, gone = 0;
+	int		 contact = 0;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	furniture_blocks(x->article, &l);
+	/* The run of short lines that ends the essay. */
+	for (start = l.n; start > 0; start--) {
+		n = l.v[start - 1];
+		buf_reset(&line);
+		if (extract_dom_is(n, XT_PRE) || extract_dom_count(n, XT_PRE) ||
+		    furniture_longest_line(n, &line, 0) > 15)
+			break;
+	}
+	/* Its first label with a way to reach someone after it. */
+	for (cut = start; cut < l.n; cut++) {
+		words = furniture_words(l.v[cut], &b);
+		if (words == 0 || words > 4 ||
+		    !furniture_label_end(buf_str(&b), b.len) ||
+		    buf_str(&b)[b.len - 1] != ':')
+			continue;
+		for (i = cut + 1; i < l.n && !contact; i++)
+			contact = furniture_has_contact(l.v[i], &b);
+		break;
+	}
+	for (i = cut; i < l.n; i++)
+		gone += extract_dom_textlen(l.v[i], XLEN_NORMAL);
+	if (contact && gone * 3 < total)
+		for (i = cut; i < l.n; i++)
+			extract_dom_remove(x, l.v[i]);
+	extract_dom_list_free(&l);
+	buf_free(&b);
+	buf_free(&line);
+}
+
 void
 extract_furniture_drop(struct xctx *x)
 {
@@ -928,6 +1042,7 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_credited(x);
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);
+	furniture_drop_contacts(x);
 	furniture_drop_tail_links(x);
 	furniture_drop_link_boxes(x);
 	furniture_drop_teasers(x);

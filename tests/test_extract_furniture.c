@@ -489,6 +489,58 @@ test_furniture_source_line(void **state)
 	}
 }
 
+/* A contact box after the essay (a label ending in ':', then short lines
+ * of names, offices and numbers, an e-mail address or a mailto: link
+ * among them) goes, and a list of links left over it with it; the same
+ * lines without a way to write or call, an address inside a closing
+ * sentence, and preformatted text stay. */
+static void
+test_furniture_contacts(void **state)
+{
+	static const struct {
+		const char	*tail;
+		const char	*text;
+		int		 kept;
+	} cases[] = {
+		{ "<p><strong>Contact:</strong></p><p>Dr. Ada Lorne<br>Film "
+		  "Archive of the City<br>E-mail: ada.lorne@example.org</p>",
+		  "Ada Lorne", 0 },
+		{ "<h3>Press office:</h3><div><b>Sam Reel</b></div><p>Phone "
+		  "+44 20 7946 0000<br><a href=\"mailto:press@example.org\">"
+		  "write to us</a></p>", "Sam Reel", 0 },
+		{ "<p>Contact:</p><p>Dr. Ada Lorne<br>Film Archive of the "
+		  "City</p>", "Ada Lorne", 1 },
+		{ "<p>Letters:</p><p>The archive answers every letter it gets, "
+		  "and the curator, who has kept the reels for thirty years, "
+		  "can be reached at ada.lorne@example.org by anyone.</p>",
+		  "can be reached at", 1 },
+		{ "<pre>Contact:\nAda Lorne\nFilm Archive of the City\n"
+		  "ada.lorne@example.org</pre>",
+		  "Ada Lorne", 1 },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><body><article>" PROSE "<p>More on the "
+		    "restoration:</p><ul><li><a href=\"https://example.com/a\">"
+		    "The archive's own account</a></li><li><a href=\"https://"
+		    "example.net/b\">An interview with the curator</a></li>"
+		    "</ul>%s</article></body></html>", cases[i].tail);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "explained away in a second"));
+		if (cases[i].kept)
+			assert_non_null(find(d, cases[i].text));
+		else {
+			assert_null(find(d, cases[i].text));
+			assert_null(find(d, "An interview with the curator"));
+		}
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -509,6 +561,7 @@ main(void)
 		cmocka_unit_test(test_furniture_reading_time),
 		cmocka_unit_test(test_furniture_lead_caption_dates),
 		cmocka_unit_test(test_furniture_source_line),
+		cmocka_unit_test(test_furniture_contacts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
