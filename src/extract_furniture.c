@@ -844,8 +844,29 @@ furniture_is_source_line(const char *s, size_t len)
 	    after >= 1 && after <= 8;
 }
 
+/* How many cells under n (n too) hold more than white space? */
+static size_t
+furniture_full_cells(xmlNodePtr n)
+{
+	static const enum xtag	 cells[] = { XT_TD, XT_TH };
+	struct xlist		 l = { NULL, 0, 0 };
+	size_t			 i, full = 0;
+
+	if (extract_dom_is(n, XT_TD) || extract_dom_is(n, XT_TH))
+		extract_dom_list_add(&l, n);
+	else
+		extract_dom_collect(n, cells, nitems(cells), &l);
+	for (i = 0; i < l.n; i++)
+		if (!extract_dom_is_blank(l.v[i]))
+			full++;
+	extract_dom_list_free(&l);
+	return full;
+}
+
 /* Is n a line of text: not a list, a table, a quotation, a figure or
- * preformatted text, whose short items or cells can end an essay? */
+ * preformatted text, whose short items or cells can end an essay? A
+ * table of layout (the page's columns, not data) with one cell that is
+ * not empty is a line: the cell is a box of the page. */
 static int
 furniture_is_line(xmlNodePtr n)
 {
@@ -853,11 +874,17 @@ furniture_is_line(xmlNodePtr n)
 	    XT_TABLE, XT_TR, XT_TD, XT_PRE, XT_CODE, XT_BLOCKQUOTE,
 	    XT_FIGURE };
 	size_t			 i;
+	int			 cell;
 
-	for (i = 0; i < nitems(parts); i++)
+	cell = furniture_layout_cell(n) && furniture_full_cells(n) == 1;
+	for (i = 0; i < nitems(parts); i++) {
+		if (cell && (parts[i] == XT_TABLE || parts[i] == XT_TR ||
+		    parts[i] == XT_TD))
+			continue;
 		if (extract_dom_is(n, parts[i]) ||
 		    extract_dom_count(n, parts[i]) > 0)
 			return 0;
+	}
 	return 1;
 }
 

@@ -541,6 +541,41 @@ test_furniture_contacts(void **state)
 	}
 }
 
+/* The last line rule reads a table of layout with one full cell as a
+ * line, as it reads a <div>: a post's leftover count under the essay
+ * goes; a table of data (two full cells a row, a header) stays. */
+static void
+test_furniture_layout_last_line(void **state)
+{
+	static const struct {
+		const char	*tail;
+		const char	*text;
+		int		 kept;
+	} cases[] = {
+		{ "<table width=\"100%\"><tr><td>Comments so far: <b>0</b>"
+		  "</td><td></td></tr></table>", "Comments so far", 0 },
+		{ "<table><tr><th>Reel</th><th>Minutes</th></tr><tr><td>One"
+		  "</td><td>12</td></tr><tr><td>Two</td><td>14</td></tr>"
+		  "</table>", "Minutes", 1 },
+	};
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(cases); i++) {
+		html = xprintf("<html><body><table><tr><td>" PROSE "%s</td>"
+		    "</tr></table></body></html>", cases[i].tail);
+		d = parse(html, "https://example.org/long-take");
+		assert_non_null(find(d, "explained away in a second"));
+		if (cases[i].kept)
+			assert_non_null(find(d, cases[i].text));
+		else
+			assert_null(find(d, cases[i].text));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -562,6 +597,7 @@ main(void)
 		cmocka_unit_test(test_furniture_lead_caption_dates),
 		cmocka_unit_test(test_furniture_source_line),
 		cmocka_unit_test(test_furniture_contacts),
+		cmocka_unit_test(test_furniture_layout_last_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
