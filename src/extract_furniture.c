@@ -593,6 +593,56 @@ furniture_drop_teasers(struct xctx *x)
 	buf_free(&mb);
 }
 
+/* Has n links, and are they all permalinks: rel "bookmark", HTML's
+ * link type for the address of an article? */
+static int
+furniture_all_bookmarks(xmlNodePtr n)
+{
+	static const enum xtag	 anchor[] = { XT_A };
+	struct xlist		 l = { NULL, 0, 0 };
+	const char		*rel;
+	size_t			 i;
+	int			 all;
+
+	if (extract_dom_is(n, XT_A))
+		extract_dom_list_add(&l, n);
+	else
+		extract_dom_collect(n, anchor, nitems(anchor), &l);
+	all = l.n > 0;
+	for (i = 0; i < l.n && all; i++)
+		all = (rel = extract_dom_attr(l.v[i], "rel")) != NULL &&
+		    extract_dom_contains_ci(rel, "bookmark");
+	extract_dom_list_free(&l);
+	return all;
+}
+
+/*
+ * Lines of permalinks inside the essay: blocks that are all links whose
+ * rel is "bookmark" (HTML's link type for the address of an article).
+ * A theme puts it on the titles of its posts; inside one post's text,
+ * such links list other posts ("See also" and their titles), or repeat
+ * this one's title.
+ */
+static void
+furniture_drop_bookmarks(struct xctx *x)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	size_t		 i, total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	furniture_blocks(x->article, &l);
+	for (i = 0; i < l.n; i++) {
+		if (furniture_words(l.v[i], &b) > 0 &&
+		    extract_dom_link_density(l.v[i]) >= 0.8 &&
+		    furniture_all_bookmarks(l.v[i]) &&
+		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total)
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 /* Does the text end a label: ':' or '?' after its last word? */
 static int
 furniture_label_end(const char *s, size_t len)
@@ -1074,6 +1124,7 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_link_boxes(x);
 	furniture_drop_teasers(x);
 	furniture_drop_teaser_lines(x);
+	furniture_drop_bookmarks(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
 	furniture_drop_bar_lines(x);

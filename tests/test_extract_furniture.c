@@ -576,6 +576,32 @@ test_furniture_layout_last_line(void **state)
 	}
 }
 
+/* Lines that are all permalinks (rel "bookmark") inside the essay list
+ * other posts, or repeat this one's title: they go; a permalink inside
+ * a sentence, and a line of ordinary links, stay. */
+static void
+test_furniture_bookmarks(void **state)
+{
+	struct doc	*d = parse("<html><body><article><h2><a href=\"/"
+	    "long-take\" rel=\"bookmark\">The long take</a></h2>" PROSE1
+	    "<p>See also<br><a href=\"/night-train\" rel=\"bookmark\">The "
+	    "night train that never arrives</a><br><a href=\"/rooms\" "
+	    "rel=\"bookmark\">Ten films about waiting rooms</a></p>" PROSE2
+	    "<p>As <a href=\"/night-train\" rel=\"bookmark\">the night "
+	    "train</a> showed last year, the station is the film's true "
+	    "subject, and its clocks are the actors.</p><p><a href=\"/"
+	    "archive\">The archive of the festival's films</a></p>" PROSE3
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "Ten films about waiting rooms"));
+	assert_null(find(d, "See also"));
+	assert_null(find(d, "The long take"));
+	assert_non_null(find(d, "the station is the film's true subject"));
+	assert_non_null(find(d, "The archive of the festival's films"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -598,6 +624,7 @@ main(void)
 		cmocka_unit_test(test_furniture_source_line),
 		cmocka_unit_test(test_furniture_contacts),
 		cmocka_unit_test(test_furniture_layout_last_line),
+		cmocka_unit_test(test_furniture_bookmarks),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
