@@ -643,6 +643,33 @@ furniture_drop_bookmarks(struct xctx *x)
 	buf_free(&b);
 }
 
+/*
+ * A quotation that is one link and nothing else quotes no words: it is
+ * the card a page shows for another article it embeds (a blog's
+ * embedded post), its title and address.
+ */
+static void
+furniture_drop_link_quotes(struct xctx *x)
+{
+	static const enum xtag	 quotes[] = { XT_BLOCKQUOTE };
+	struct xlist		 l = { NULL, 0, 0 };
+	struct buf		 b = BUF_INIT;
+	size_t			 i, total;
+
+	total = extract_dom_textlen(x->article, XLEN_NORMAL);
+	extract_dom_collect(x->article, quotes, nitems(quotes), &l);
+	for (i = 0; i < l.n; i++) {
+		if (furniture_attached(x, l.v[i]) &&
+		    extract_dom_count(l.v[i], XT_A) == 1 &&
+		    furniture_words(l.v[i], &b) > 0 &&
+		    extract_dom_link_density(l.v[i]) >= 0.9 &&
+		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total)
+			extract_dom_remove(x, l.v[i]);
+	}
+	extract_dom_list_free(&l);
+	buf_free(&b);
+}
+
 /* Does the text end a label: ':' or '?' after its last word? */
 static int
 furniture_label_end(const char *s, size_t len)
@@ -1125,6 +1152,7 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_teasers(x);
 	furniture_drop_teaser_lines(x);
 	furniture_drop_bookmarks(x);
+	furniture_drop_link_quotes(x);
 	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
 	furniture_drop_bar_lines(x);

@@ -602,6 +602,26 @@ test_furniture_bookmarks(void **state)
 	doc_free(d);
 }
 
+/* A block quotation that is one link and nothing else is another
+ * article's card (an embedded post): it goes; a quotation with a link
+ * in its words stays. */
+static void
+test_furniture_link_quotes(void **state)
+{
+	struct doc	*d = parse("<html><body><article>" PROSE1
+	    "<blockquote class=\"embedded\"><p><a href=\"/night-train\">The "
+	    "night train that never arrives</a></p></blockquote>" PROSE2
+	    "<blockquote><p>Nothing happens, twice, as <a href=\"https://"
+	    "example.com/critic\">one critic</a> wrote of another play "
+	    "that waits.</p></blockquote>" PROSE3 "</article></body></html>",
+	    "https://example.org/long-take");
+
+	assert_null(find(d, "The night train that never arrives"));
+	assert_non_null(find(d, "Nothing happens, twice"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -625,6 +645,7 @@ main(void)
 		cmocka_unit_test(test_furniture_contacts),
 		cmocka_unit_test(test_furniture_layout_last_line),
 		cmocka_unit_test(test_furniture_bookmarks),
+		cmocka_unit_test(test_furniture_link_quotes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
