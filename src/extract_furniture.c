@@ -734,7 +734,10 @@ furniture_drop_teaser_lines(struct xctx *x)
  * a consent or cookie notice, a placeholder for a blocked embed, a
  * rating or print button, a post's meta line (its date, categories,
  * permalink and comment count, by the names blog themes give it), an
- * author's card by microdata. */
+ * author's card by microdata (schema.org's Person, or the author
+ * property), which may have the name as its heading: other boxes with a
+ * heading are a part of the essay. Runs before the tail's links are
+ * read, so that links left above a card are the tail. */
 static void
 furniture_drop_boxes(struct xctx *x)
 {
@@ -751,7 +754,7 @@ furniture_drop_boxes(struct xctx *x)
 	struct buf		 mb = BUF_INIT, b = BUF_INIT;
 	const char		*ip, *it;
 	size_t			 i, total;
-	int			 box;
+	int			 box, person;
 
 	total = extract_dom_textlen(x->article, XLEN_NORMAL);
 	extract_dom_collect(x->article, tags, nitems(tags), &l);
@@ -760,11 +763,11 @@ furniture_drop_boxes(struct xctx *x)
 			continue;
 		ip = extract_dom_attr(l.v[i], "itemprop");
 		it = extract_dom_attr(l.v[i], "itemtype");
-		box = furniture_named(x, l.v[i], boxes, &mb) ||
-		    (ip != NULL && strcasecmp(ip, "author") == 0) ||
+		person = (ip != NULL && strcasecmp(ip, "author") == 0) ||
 		    (it != NULL && extract_dom_contains_ci(it, "/person"));
+		box = person || furniture_named(x, l.v[i], boxes, &mb);
 		if (box && furniture_words(l.v[i], &b) <= 80 &&
-		    !furniture_has_heading(l.v[i]) &&
+		    (person || !furniture_has_heading(l.v[i])) &&
 		    extract_dom_textlen(l.v[i], XLEN_NORMAL) * 4 < total)
 			extract_dom_remove(x, l.v[i]);
 	}
@@ -1147,13 +1150,13 @@ extract_furniture_drop(struct xctx *x)
 	furniture_drop_lead_captions(x);
 	furniture_drop_menus(x);
 	furniture_drop_contacts(x);
+	furniture_drop_boxes(x);
 	furniture_drop_tail_links(x);
 	furniture_drop_link_boxes(x);
 	furniture_drop_teasers(x);
 	furniture_drop_teaser_lines(x);
 	furniture_drop_bookmarks(x);
 	furniture_drop_link_quotes(x);
-	furniture_drop_boxes(x);
 	furniture_drop_dates(x);
 	furniture_drop_bar_lines(x);
 	furniture_drop_last_line(x);

@@ -622,6 +622,27 @@ test_furniture_link_quotes(void **state)
 	doc_free(d);
 }
 
+/* An author's card by microdata (schema.org's Person) goes even with
+ * the name as its heading, before the links left above it are read as
+ * the essay's tail: both go. */
+static void
+test_furniture_person_card(void **state)
+{
+	struct doc	*d = parse("<html><body><article>" PROSE "<p><strong>"
+	    "Read next:</strong></p><ul><li><a href=\"/night-train\">The "
+	    "night train that never arrives</a></li><li><a href=\"/rooms\">"
+	    "Ten films about waiting rooms</a></li></ul><div itemscope "
+	    "itemtype=\"https://schema.org/Person\"><h4>Ada Lorne</h4><p>Ada "
+	    "Lorne writes on film and keeps the city's archive.</p></div>"
+	    "</article></body></html>", "https://example.org/long-take");
+
+	assert_null(find(d, "keeps the city's archive"));
+	assert_null(find(d, "Ten films about waiting rooms"));
+	assert_null(find(d, "Read next:"));
+	assert_non_null(find(d, "explained away in a second"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -646,6 +667,7 @@ main(void)
 		cmocka_unit_test(test_furniture_layout_last_line),
 		cmocka_unit_test(test_furniture_bookmarks),
 		cmocka_unit_test(test_furniture_link_quotes),
+		cmocka_unit_test(test_furniture_person_card),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
