@@ -986,14 +986,40 @@ furniture_sentence_end(const char *s, size_t len)
 	    (len >= 2 && memcmp(s + len - 2, "\xc2\xbb", 2) == 0);
 }
 
+/* n's only child when it is emphasis (<b>, <strong>, <em>, <i>) and n
+ * holds nothing else; else n. */
+static xmlNodePtr
+furniture_unwrap(xmlNodePtr n)
+{
+	xmlNodePtr	c, only = NULL;
+
+	for (c = n->children; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE) {
+			if (only != NULL)
+				return n;
+			only = c;
+		} else if (c->type == XML_TEXT_NODE &&
+		    !extract_dom_is_blank(c))
+			return n;
+	}
+	if (only == NULL || !(extract_dom_is(only, XT_B) ||
+	    extract_dom_is(only, XT_STRONG) || extract_dom_is(only, XT_EM) ||
+	    extract_dom_is(only, XT_I)))
+		return n;
+	return only;
+}
+
 /*
  * The essay's last line when it is a label and a few words ("Source:
  * Agency", "Photos: A. Name", "Updated: 25.01.2022", "Tags: a b c"):
  * the page's apparatus after the text, its source, credits, date or
  * tags; or four words at most that end no sentence ("Advertisement",
  * "Share this article", "Related topics", "Read the rest"): a label or
- * button of the page left over when what it led to went. An essay ends
- * on a sentence. Only the very last line, and never a heading (a part
+ * button of the page left over when what it led to went; or a label
+ * and a link to another article set all in bold or italics ("See also:
+ * Title"; inside the essay such a line can be the essay's own note, and
+ * stays when emphasised). An essay ends on a sentence of its own. Only
+ * the very last line, and never a heading (a part
  * may be empty on purpose): the same line inside the essay is a part of
  * it ("Family: Nyctaginaceae" in a plant's facts).
  */
@@ -1001,7 +1027,7 @@ static void
 furniture_drop_last_line(struct xctx *x)
 {
 	struct xlist	 l = { NULL, 0, 0 };
-	struct buf	 b = BUF_INIT;
+	struct buf	 b = BUF_INIT, t = BUF_INIT;
 	xmlNodePtr	 n;
 	size_t		 i, words;
 
@@ -1014,6 +1040,8 @@ furniture_drop_last_line(struct xctx *x)
 		if (words > 0 && !extract_dom_is_heading(n) &&
 		    !furniture_has_heading(n) &&
 		    (furniture_is_source_line(buf_str(&b), b.len) ||
+		    (extract_dom_is(n, XT_P) &&
+		    furniture_is_teaser_line(furniture_unwrap(n), &t)) ||
 		    (words <= 4 && furniture_is_line(n) &&
 		    !furniture_sentence_end(buf_str(&b), b.len))))
 			extract_dom_remove(x, n);
@@ -1021,6 +1049,7 @@ furniture_drop_last_line(struct xctx *x)
 	}
 	extract_dom_list_free(&l);
 	buf_free(&b);
+	buf_free(&t);
 }
 
 /* The most words on one line of n, lines being cut at <br>: line holds

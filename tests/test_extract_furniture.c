@@ -444,9 +444,10 @@ test_furniture_lead_caption_dates(void **state)
 }
 
 /* The essay's last line when it is a label and a few words (its source,
- * credits, date or tags), or four words at most that end no sentence (a
- * leftover label or button), goes; the same line inside the essay, a
- * closing sentence, short or after a label, and a heading stay. */
+ * credits, date or tags), four words at most that end no sentence (a
+ * leftover label or button), or a label and a link in bold, goes; the
+ * same line inside the essay, a closing sentence, short or after a
+ * label, and a heading stay. */
 static void
 test_furniture_source_line(void **state)
 {
@@ -468,6 +469,12 @@ test_furniture_source_line(void **state)
 		  0 },
 		{ "<p>Note: the film was restored by the city's archive, reel "
 		  "by reel, over nine years.</p>", "restored by the city", 1 },
+		/* A label and a link to another article, all in bold. */
+		{ "<p><b>See this too: <a href=\"/night-train\">The night "
+		  "train that never arrives</a></b></p>", "The night train", 0 },
+		{ "<p>See this too: <a href=\"/night-train\">The night train "
+		  "that never arrives</a>, which waits as long.</p>",
+		  "The night train", 1 },
 	};
 	struct doc	*d;
 	char		*html;
