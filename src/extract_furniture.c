@@ -1019,9 +1019,9 @@ furniture_unwrap(xmlNodePtr n)
  * and a link to another article set all in bold or italics ("See also:
  * Title"; inside the essay such a line can be the essay's own note, and
  * stays when emphasised). An essay ends on a sentence of its own. Only
- * the very last line, and never a heading (a part
- * may be empty on purpose): the same line inside the essay is a part of
- * it ("Family: Nyctaginaceae" in a plant's facts).
+ * the very last line, and never a heading (a part may be empty on
+ * purpose): the same line inside the essay is a part of it ("Family:
+ * Nyctaginaceae" in a plant's facts).
  */
 static void
 furniture_drop_last_line(struct xctx *x)
@@ -1148,9 +1148,7 @@ furniture_drop_contacts(struct xctx *x)
 	/* Its first label with a way to reach someone after it. */
 	for (cut = start; cut < l.n; cut++) {
 		words = furniture_words(l.v[cut], &b);
-		if (words == 0 || words > 4 ||
-		    !furniture_label_end(buf_str(&b), b.len) ||
-		    buf_str(&b)[b.len - 1] != ':')
+		if (words == 0 || words > 4 || buf_str(&b)[b.len - 1] != ':')
 			continue;
 		for (i = cut + 1; i < l.n && !contact; i++)
 			contact = furniture_has_contact(l.v[i], &b);
