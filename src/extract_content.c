@@ -1820,10 +1820,40 @@ content_restore(struct xctx *x, const struct buf *saved)
 	extract_dom_annotate(x, x->body);
 }
 
-/* Finds the essay: tries with all rules, then drops the strictest one at a
+/* The text of the longest paragraph under article, allocated, when it is
+ * long enough to be scored (25 characters); else NULL. */
+static char *
+content_key(xmlNodePtr article)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 best = NULL;
+	size_t		 i, len, max = 0;
+
+	extract_dom_collect(article, (const enum xtag[]){ XT_P }, 1, &l);
+	for (i = 0; i < l.n; i++) {
+		if ((len = extract_dom_textlen(l.v[i], XLEN_NORMAL)) > max) {
+			max = len;
+			best = l.v[i];
+		}
+	}
+	extract_dom_list_free(&l);
+	if (best == NULL || max < 25)
+		return NULL;
+	extract_dom_text(best, 1, &b);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * Finds the essay: tries with all rules, then drops the strictest one at a
  * time while the text found is too short, and finally takes the longest
- * text any attempt found. Sets x->article; returns -1 if there is no body
- * or no text at all. */
+ * text any attempt found that holds the longest paragraph of the first:
+ * the looser rules are there to find more of the essay the strict ones
+ * found too little of, and a short post must not give way to a longer box
+ * elsewhere that only they let through (a cookie notice, an author's
+ * card). Sets x->article; returns -1 if there is no body or no text at
+ * all.
+ */
 int
 extract_content_grab(struct xctx *x)
 {
@@ -1831,11 +1861,12 @@ extract_content_grab(struct xctx *x)
 		xmlNodePtr	 article;
 		size_t		 len;
 		char		*dir;
+		char		*text;
 	}		 tries[4];
-	struct buf	 saved = BUF_INIT;
+	struct buf	 saved = BUF_INIT, text = BUF_INIT;
 	xmlNodePtr	 article;
 	size_t		 ntries = 0, len, best, i;
-	char		*dir;
+	char		*dir, *key = NULL;
 
 	if (x->body == NULL)
 		return -1;
@@ -1849,9 +1880,13 @@ extract_content_grab(struct xctx *x)
 			x->meta.dir = dir;
 			break;
 		}
+		if (ntries == 0)
+			key = content_key(article);
+		extract_dom_text(article, 1, &text);
 		tries[ntries].article = article;
 		tries[ntries].len = len;
-		tries[ntries++].dir = dir;
+		tries[ntries].dir = dir;
+		tries[ntries++].text = buf_detach(&text, NULL);
 		if (x->flags & XF_STRIP_UNLIKELY)
 			x->flags &= ~XF_STRIP_UNLIKELY;
 		else if (x->flags & XF_WEIGHT_CLASSES)
@@ -1859,7 +1894,10 @@ extract_content_grab(struct xctx *x)
 		else if (x->flags & XF_CLEAN_CONDITIONALLY)
 			x->flags &= ~XF_CLEAN_CONDITIONALLY;
 		else {
-			for (i = best = 0; i < ntries; i++) {
+			for (i = 1, best = 0; i < ntries; i++) {
+				if (key != NULL && (tries[i].text == NULL ||
+				    strstr(tries[i].text, key) == NULL))
+					continue;
 				if (tries[i].len > tries[best].len)
 					best = i;
 			}
@@ -1875,7 +1913,9 @@ extract_content_grab(struct xctx *x)
 		if (tries[i].article != NULL)
 			extract_dom_list_add(&x->dead, tries[i].article);
 		free(tries[i].dir);
+		free(tries[i].text);
 	}
+	free(key);
 	buf_free(&saved);
 	return extract_dom_textlen(x->article, XLEN_NORMAL) > 0 ? 0 : -1;
 }

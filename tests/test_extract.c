@@ -1056,6 +1056,31 @@ test_split_parts(void **state)
 	doc_free(d);
 }
 
+/* A short post, and a longer cookie notice that only the loosest attempt
+ * lets through: the notice does not hold the post's paragraph, so the
+ * post is kept. */
+static void
+test_short_post_kept(void **state)
+{
+	struct doc	*d = parse("<html><head><title>Waiting</title></head>"
+	    "<body><div id=\"content\"><div class=\"post hentry\">"
+	    "<h2>Waiting</h2><p>The street stays empty for a long time, and "
+	    "then, at last, the car.</p><p>That is all.</p></div></div>"
+	    "<div class=\"widget widget_cookie_notice\"><div "
+	    "id=\"cookie-law\"><form><input type=\"submit\" value=\"OK\">"
+	    "Privacy and cookies: this site uses cookies to count its readers "
+	    "and to remember your choices, and by going on you agree to it. "
+	    "Our partners may read them too, for their own statistics, and "
+	    "keep what they learn for a year or more. More about them, and "
+	    "how to refuse them, on this page: <a href=\"/cookies\">Cookie "
+	    "policy</a></form></div></div></body></html>",
+	    "https://example.org/waiting");
+
+	assert_non_null(find(d, "The street stays empty"));
+	assert_null(find(d, "this site uses cookies"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1067,6 +1092,7 @@ main(void)
 		cmocka_unit_test(test_label_hidden),
 		cmocka_unit_test(test_lede),
 		cmocka_unit_test(test_split_parts),
+		cmocka_unit_test(test_short_post_kept),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
