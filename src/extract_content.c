@@ -756,8 +756,30 @@ content_sweep(struct xctx *x, struct xlist *score)
 	buf_free(&mb);
 }
 
+/*
+ * A list written with <br>: five lines or more of four words or fewer on
+ * average (names with their colleges, addresses, the signatories under a
+ * letter). It is not prose, and is not scored as a paragraph, as a list's
+ * items are not: its commas part a name from a title, and a few hundred
+ * of them took the letter's place.
+ */
+static int
+content_br_list(xmlNodePtr e)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 brs, words;
+
+	if ((brs = extract_dom_count(e, XT_BR)) < 4)
+		return 0;
+	extract_dom_text(e, 1, &b);
+	words = doc_count_words(buf_str(&b), b.len);
+	buf_free(&b);
+	return words <= (brs + 1) * 4;
+}
+
 /* Scores each listed paragraph into its parent (in full), grandparent
- * (half) and farther ancestors (less), and lists those candidates. */
+ * (half) and farther ancestors (less), and lists those candidates; a
+ * list written with <br> scores nothing. */
 static void
 content_score_paragraphs(struct xctx *x, struct xlist *score,
     struct xlist *cands)
@@ -772,6 +794,8 @@ content_score_paragraphs(struct xctx *x, struct xlist *score,
 		if (extract_dom_parent(e) == NULL)
 			continue;
 		if ((len = extract_dom_textlen(e, XLEN_NORMAL)) < 25)
+			continue;
+		if (content_br_list(e))
 			continue;
 		points = 1 + (double)(extract_dom_commas(e, 1) + 1) +
 		    (double)(len / 100 < 3 ? len / 100 : 3);

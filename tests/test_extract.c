@@ -1081,6 +1081,38 @@ test_short_post_kept(void **state)
 	doc_free(d);
 }
 
+/* A letter and, in a table, its signatories, one a line with <br>: the
+ * list is not prose, and its commas do not make it the essay. */
+static void
+test_br_list_not_prose(void **state)
+{
+	static const char *const names[] = { "Ada Brook", "Ben Cole",
+	    "Cara Dunn", "Dov Engel", "Eva Fromm", "Finn Gale" };
+	static const char *const roles[] = { "film critic", "Leeds College",
+	    "editor", "poet", "Vienna Academy", "archivist" };
+	struct buf	 b = BUF_INIT;
+	struct doc	*d;
+	size_t		 col, i;
+
+	buf_adds(&b, "<html><body><div class=\"letter\">" PROSE
+	    "<table><tr>");
+	for (col = 0; col < 3; col++) {
+		buf_adds(&b, "<td>");
+		for (i = 0; i < 24; i++)
+			buf_printf(&b, "<b>%s</b>, %s<br>",
+			    names[(i + col) % nitems(names)],
+			    roles[i % nitems(roles)]);
+		buf_adds(&b, "</td>");
+	}
+	buf_adds(&b, "</tr><tr><td></td></tr></table></div></body></html>");
+	d = parse(buf_str(&b), "https://example.org/letter");
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "explained away in a second"));
+	assert_non_null(find(d, "Ada Brook, film critic"));
+	doc_free(d);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -1093,6 +1125,7 @@ main(void)
 		cmocka_unit_test(test_lede),
 		cmocka_unit_test(test_split_parts),
 		cmocka_unit_test(test_short_post_kept),
+		cmocka_unit_test(test_br_list_not_prose),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
