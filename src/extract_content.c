@@ -697,11 +697,14 @@ content_holds_most(xmlNodePtr n, const char *match, size_t page)
 }
 
 /* First pass of an attempt: drop what cannot be content, take the byline,
- * and list the elements whose text is scored. */
-static void
-content_sweep(struct xctx *x, struct xlist *score)
+ * and list the elements whose text is scored. The heading that repeated
+ * the title, taken out, goes into *title; returns where it stood, or
+ * NULL. */
+static xmlNodePtr
+content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title)
 {
 	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 title_at = NULL;
 	xmlNodePtr	 n = xmlDocGetRootElement(x->doc);
 	const char	*match, *role, *s;
 	enum xtag	 t;
@@ -729,6 +732,8 @@ content_sweep(struct xctx *x, struct xlist *score)
 			continue;
 		} else if (title_header && content_duplicates_title(x, n)) {
 			title_header = 0;
+			title_at = extract_dom_parent(n);
+			*title = n;
 			n = content_remove_next(x, n);
 			continue;
 		} else if ((x->flags & XF_STRIP_UNLIKELY) &&
@@ -754,6 +759,7 @@ content_sweep(struct xctx *x, struct xlist *score)
 		n = extract_dom_next(n, 0);
 	}
 	buf_free(&mb);
+	return title_at;
 }
 
 /*
@@ -855,10 +861,81 @@ content_has_twins(xmlNodePtr n)
 	return twins >= 2 && sum >= extract_dom_textlen(n, XLEN_NORMAL);
 }
 
-/* Picks the container of the essay among the candidates. Returns it, or
- * NULL when the body itself must be wrapped. */
+/* Whether n is a or inside it. */
+static int
+content_within(xmlNodePtr n, xmlNodePtr a)
+{
+	return n == a || content_is_ancestor(a, n);
+}
+
+/* Whether root holds an element of the tag and class of h. */
+static int
+content_holds_like(xmlNodePtr root, xmlNodePtr h)
+{
+	const char	*hc = extract_dom_attr(h, "class"), *c;
+	xmlNodePtr	 n, end = extract_dom_next(root, 1);
+
+	for (n = extract_dom_next(root, 0); n != NULL && n != end;
+	    n = extract_dom_next(n, 0)) {
+		if (extract_dom_tag(n) != extract_dom_tag(h))
+			continue;
+		c = extract_dom_attr(n, "class");
+		if ((hc == NULL || *hc == '\0') ? (c == NULL || *c == '\0') :
+		    (c != NULL && strcmp(c, hc) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * When t stands in one of several blocks of one shape (same tag, same
+ * class, each with a heading like the title's: the articles of a page
+ * that loads the next ones below it) and the heading that repeats the
+ * page's title (title, taken out of title_at) stood in one of them before
+ * it, that one is the page's article, whichever is longer: returns the
+ * best candidate inside it (or the block itself). Else NULL.
+ */
 static xmlNodePtr
-content_pick(struct xctx *x, struct xlist *cands)
+content_titled_twin(struct xctx *x, xmlNodePtr t, struct xlist *cands,
+    xmlNodePtr title_at, xmlNodePtr title)
+{
+	xmlNodePtr	 a, s, best = NULL;
+	const char	*cls, *c;
+	size_t		 i;
+
+	/* The title stood inside t, or above it. */
+	if (title_at == NULL || content_within(title_at, t) ||
+	    content_is_ancestor(title_at, t))
+		return NULL;
+	for (a = t; a != NULL && !extract_dom_is(a, XT_BODY);
+	    a = extract_dom_parent(a)) {
+		if ((cls = extract_dom_attr(a, "class")) == NULL ||
+		    *cls == '\0' || !content_holds_like(a, title))
+			continue;
+		for (s = extract_dom_first(extract_dom_parent(a)); s != NULL &&
+		    s != a; s = extract_dom_next_sibling(s)) {
+			if (extract_dom_tag(s) != extract_dom_tag(a) ||
+			    (c = extract_dom_attr(s, "class")) == NULL ||
+			    strcmp(c, cls) != 0 || !content_within(title_at, s))
+				continue;
+			for (i = 0; i < cands->n; i++) {
+				if (content_within(cands->v[i], s) &&
+				    (best == NULL || content_score(x,
+				    cands->v[i]) > content_score(x, best)))
+					best = cands->v[i];
+			}
+			return best != NULL ? best : s;
+		}
+	}
+	return NULL;
+}
+
+/* Picks the container of the essay among the candidates (title_at and
+ * title as content_titled_twin() takes them). Returns it, or NULL when
+ * the body itself must be wrapped. */
+static xmlNodePtr
+content_pick(struct xctx *x, struct xlist *cands, xmlNodePtr title_at,
+    xmlNodePtr title)
 {
 	xmlNodePtr	 top[CONTENT_TOP], alts[CONTENT_TOP], t, p;
 	double		 s, last, threshold;
@@ -935,6 +1012,8 @@ content_pick(struct xctx *x, struct xlist *cands)
 	for (p = extract_dom_parent(t); p != NULL &&
 	    !extract_dom_is(p, XT_BODY) && extract_dom_nchildren(p) == 1;
 	    p = extract_dom_parent(t))
+		t = p;
+	if ((p = content_titled_twin(x, t, cands, title_at, title)) != NULL)
 		t = p;
 	if (!content_scored(x, t))
 		content_init(x, t);
@@ -1684,14 +1763,15 @@ static xmlNodePtr
 content_attempt(struct xctx *x, char **dir)
 {
 	struct xlist	 score = { NULL, 0, 0 }, cands = { NULL, 0, 0 };
-	xmlNodePtr	 top, parent, s, next, article, a, lede;
+	xmlNodePtr	 top, parent, s, next, article, a, lede, title_at, title;
 	const char	*d;
 	double		 threshold;
 
 	*dir = NULL;
-	content_sweep(x, &score);
+	title = NULL;
+	title_at = content_sweep(x, &score, &title);
 	content_score_paragraphs(x, &score, &cands);
-	top = content_pick(x, &cands);
+	top = content_pick(x, &cands, title_at, title);
 	extract_dom_list_free(&score);
 	extract_dom_list_free(&cands);
 

@@ -1113,6 +1113,28 @@ test_br_list_not_prose(void **state)
 	buf_free(&b);
 }
 
+/* A page that loads the next articles below its own: the one under the
+ * heading that repeats the title is the essay, not a longer one after. */
+static void
+test_titled_article(void **state)
+{
+	struct doc	*d = parse("<html><head><title>Waiting | Film Notes"
+	    "</title></head><body><main>"
+	    "<article class=\"story\"><h1 class=\"headline\">Waiting</h1>"
+	    "<div class=\"text\">" PROSE1 PROSE2 "</div></article>"
+	    "<article class=\"story\"><h1 class=\"headline\">Another "
+	    "film entirely</h1><div class=\"text\">"
+	    "<p>A second review, of a louder film, follows the first one on "
+	    "the page, as the site loads the next article below.</p>"
+	    PROSE3 PROSE3 PROSE3 PROSE3 "</div></article>"
+	    "</main></body></html>", "https://example.org/waiting");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "a held breath let go"));
+	assert_null(find(d, "A second review"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1126,6 +1148,7 @@ main(void)
 		cmocka_unit_test(test_split_parts),
 		cmocka_unit_test(test_short_post_kept),
 		cmocka_unit_test(test_br_list_not_prose),
+		cmocka_unit_test(test_titled_article),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
