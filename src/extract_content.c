@@ -930,6 +930,30 @@ content_titled_twin(struct xctx *x, xmlNodePtr t, struct xlist *cands,
 	return NULL;
 }
 
+/*
+ * The element marked as the article's body by schema.org microdata
+ * (itemprop="articleBody") above t, when the text its paragraphs hold is
+ * half as much again as what t's parent holds: the page says where its
+ * essay is, and the essay is cut into blocks t is only one of. Else NULL.
+ */
+static xmlNodePtr
+content_article_body(xmlNodePtr t)
+{
+	xmlNodePtr	 p;
+	const char	*ip;
+
+	for (p = extract_dom_parent(t); p != NULL &&
+	    !extract_dom_is(p, XT_BODY); p = extract_dom_parent(p)) {
+		if ((ip = extract_dom_attr(p, "itemprop")) == NULL ||
+		    !content_word_is(ip, (const char *const []){
+		    "articleBody", NULL }))
+			continue;
+		return content_ptext(p) * 2 >=
+		    content_ptext(extract_dom_parent(t)) * 3 ? p : NULL;
+	}
+	return NULL;
+}
+
 /* Picks the container of the essay among the candidates (title_at and
  * title as content_titled_twin() takes them). Returns it, or NULL when
  * the body itself must be wrapped. */
@@ -1014,6 +1038,8 @@ content_pick(struct xctx *x, struct xlist *cands, xmlNodePtr title_at,
 	    p = extract_dom_parent(t))
 		t = p;
 	if ((p = content_titled_twin(x, t, cands, title_at, title)) != NULL)
+		t = p;
+	if ((p = content_article_body(t)) != NULL)
 		t = p;
 	if (!content_scored(x, t))
 		content_init(x, t);

@@ -1135,6 +1135,38 @@ test_titled_article(void **state)
 	doc_free(d);
 }
 
+/* An essay cut into blocks, each in a wrapper of its own, under the
+ * element microdata marks as the article's body: all of it is read. */
+static void
+test_article_body(void **state)
+{
+	struct doc	*d = parse("<html><head><title>A Long Take</title>"
+	    "</head><body><article><div itemprop=\"articleBody\">"
+	    "<div><div class=\"part\"><div class=\"part-text\"><p>The "
+	    "first part is short and says that the street and the car and "
+	    "the wait are one shot that the director would not cut for "
+	    "anything in the world since the shot is the film and the wait "
+	    "is what the audience came for.</p></div></div></div>"
+	    "<div><div class=\"part\"><h2>Waiting for the car</h2>"
+	    "<div class=\"part-text\">" PROSE "</div></div></div>"
+	    "<div><div class=\"part\"><h2>The end of the street</h2>"
+	    "<div class=\"part-text\"><p>The third part is as short and "
+	    "ends the essay where the film ends on the street with the car "
+	    "gone and the light on the walls going down until the screen is "
+	    "dark and the people in the seats are left to get up and walk "
+	    "out into a street of their own.</p></div>"
+	    "</div></div></div></article>"
+	    "<div class=\"newsletter-box\"><p>Get our letter, every week, in "
+	    "your inbox, free.</p></div></body></html>",
+	    "https://example.org/parts");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "The first part is short"));
+	assert_non_null(find(d, "ends the essay where the film ends"));
+	assert_null(find(d, "Get our letter"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1149,6 +1181,7 @@ main(void)
 		cmocka_unit_test(test_short_post_kept),
 		cmocka_unit_test(test_br_list_not_prose),
 		cmocka_unit_test(test_titled_article),
+		cmocka_unit_test(test_article_body),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
