@@ -1747,8 +1747,9 @@ content_is_lede(struct xctx *x, xmlNodePtr n, struct buf *b)
 
 /*
  * The lede above the chosen container, outside it: the last element
- * before top that reads as one, in the same part of the page (their
- * nearest common ancestor is not the body). Pages put the lede in the
+ * before top that reads as one, outside pictures (a caption is named a
+ * description too), in the same part of the page (their nearest common
+ * ancestor is not the body). Pages put the lede in the
  * article's header, apart from the body of the text, and Readability's
  * choice leaves it out; a reader wants it. Returns it or NULL.
  */
@@ -1764,7 +1765,10 @@ content_find_lede(struct xctx *x, xmlNodePtr top)
 			n = extract_dom_next(n, 0);
 			continue;
 		}
-		if (content_is_lede(x, n, &b)) {
+		/* A picture's caption describes the picture. */
+		if (extract_dom_is(n, XT_FIGURE))
+			n = extract_dom_next(n, 1);
+		else if (content_is_lede(x, n, &b)) {
 			lede = n;
 			n = extract_dom_next(n, 1);
 		} else

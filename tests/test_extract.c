@@ -1167,6 +1167,27 @@ test_article_body(void **state)
 	doc_free(d);
 }
 
+/* The lede is the article's, not the caption of the picture under it,
+ * though microdata calls both a description. */
+static void
+test_lede_not_caption(void **state)
+{
+	struct doc	*d = parse("<html><head><title>Waiting</title></head>"
+	    "<body><article><header><h1>Waiting</h1><p class=\"intro\" "
+	    "itemprop=\"description\">A film that waits for a car to turn a "
+	    "corner teaches its audience to listen.</p>"
+	    "<figure itemscope itemtype=\"https://schema.org/ImageObject\">"
+	    "<img src=\"/street.jpg\" alt=\"\"><figcaption><span "
+	    "itemprop=\"description\">The empty street at dusk, as the film "
+	    "shows it for four long minutes.</span></figcaption></figure>"
+	    "</header><div class=\"body\">" PROSE "</div></article>"
+	    "</body></html>", "https://example.org/waiting");
+
+	assert_non_null(find(d, "A film that waits for a car"));
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	doc_free(d);
+}
+
 int
 main(void)
 {
@@ -1182,6 +1203,7 @@ main(void)
 		cmocka_unit_test(test_br_list_not_prose),
 		cmocka_unit_test(test_titled_article),
 		cmocka_unit_test(test_article_body),
+		cmocka_unit_test(test_lede_not_caption),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
