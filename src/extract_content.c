@@ -701,7 +701,8 @@ content_holds_most(xmlNodePtr n, const char *match, size_t page)
  * the title, taken out, goes into *title; returns where it stood, or
  * NULL. */
 static xmlNodePtr
-content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title)
+content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title,
+    xmlNodePtr *after)
 {
 	struct buf	 mb = BUF_INIT;
 	xmlNodePtr	 title_at = NULL;
@@ -734,6 +735,7 @@ content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title)
 			title_header = 0;
 			title_at = extract_dom_parent(n);
 			*title = n;
+			*after = extract_dom_next_sibling(n);
 			n = content_remove_next(x, n);
 			continue;
 		} else if ((x->flags & XF_STRIP_UNLIKELY) &&
@@ -1787,6 +1789,51 @@ content_find_lede(struct xctx *x, xmlNodePtr top)
 	return lede;
 }
 
+/*
+ * The subtitle: the first element after the heading that repeated the
+ * title (after it, taken out) that holds text other than links, when it
+ * is a heading of 10 to 150 words outside top, in the same part of the
+ * page, and not in a sibling of top that joins the essay anyway. A page
+ * sets its lede so too (a deck under the title); no sibling rule takes a
+ * heading in. It stays a heading. Returns it or NULL.
+ */
+static xmlNodePtr
+content_subtitle(struct xctx *x, xmlNodePtr after, xmlNodePtr top,
+    double threshold)
+{
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n, a;
+	size_t		 words;
+
+	for (n = after; n != NULL; n = extract_dom_next_sibling(n)) {
+		if (extract_dom_is_blank(n) ||
+		    extract_dom_link_density(n) > 0.5)
+			continue;
+		break;
+	}
+	if (n == NULL || !extract_dom_is_heading(n) ||
+	    content_within(top, n) || content_is_ancestor(n, top))
+		return NULL;
+	extract_dom_text(n, 1, &b);
+	words = doc_count_words(buf_str(&b), b.len);
+	buf_free(&b);
+	if (words < 10 || words > 150)
+		return NULL;
+	/* Already in as a part of a sibling that joins. */
+	for (a = n; a != NULL && extract_dom_parent(a) !=
+	    extract_dom_parent(top); a = extract_dom_parent(a))
+		;
+	if (a != NULL && content_sibling_joins(x, a, top, threshold))
+		return NULL;
+	for (a = extract_dom_parent(n); a != NULL &&
+	    !content_is_ancestor(a, top); a = extract_dom_parent(a))
+		;
+	if (a == NULL || extract_dom_is(a, XT_BODY) ||
+	    extract_dom_is(a, XT_HTML))
+		return NULL;
+	return n;
+}
+
 /* One attempt with the current flags. Returns the detached content and
  * the text direction found around it in *dir (allocated or NULL). */
 static xmlNodePtr
@@ -1794,12 +1841,13 @@ content_attempt(struct xctx *x, char **dir)
 {
 	struct xlist	 score = { NULL, 0, 0 }, cands = { NULL, 0, 0 };
 	xmlNodePtr	 top, parent, s, next, article, a, lede, title_at, title;
+	xmlNodePtr	 after;
 	const char	*d;
 	double		 threshold;
 
 	*dir = NULL;
-	title = NULL;
-	title_at = content_sweep(x, &score, &title);
+	title = after = NULL;
+	title_at = content_sweep(x, &score, &title, &after);
 	content_score_paragraphs(x, &score, &cands);
 	top = content_pick(x, &cands, title_at, title);
 	extract_dom_list_free(&score);
@@ -1829,14 +1877,16 @@ content_attempt(struct xctx *x, char **dir)
 		*dir = xstrdup("ltr");
 
 	article = extract_dom_new(x, XT_DIV);
+	threshold = content_score(x, top) * 0.2;
+	if (threshold < 10)
+		threshold = 10;
 	if ((lede = content_find_lede(x, top)) != NULL) {
 		extract_dom_rename(x, lede, extract_dom_has_block(lede) ?
 		    XT_DIV : XT_P);
 		extract_dom_append(article, lede);
-	}
-	threshold = content_score(x, top) * 0.2;
-	if (threshold < 10)
-		threshold = 10;
+	} else if ((lede = content_subtitle(x, after, top, threshold)) !=
+	    NULL)
+		extract_dom_append(article, lede);
 	for (s = parent != NULL ? extract_dom_first(parent) : top; s != NULL;
 	    s = next) {
 		next = extract_dom_next_sibling(s);

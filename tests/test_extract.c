@@ -1188,6 +1188,36 @@ test_lede_not_caption(void **state)
 	doc_free(d);
 }
 
+/* The deck under the title, a heading of a sentence, leads the essay;
+ * a short heading there does not. */
+static void
+test_subtitle(void **state)
+{
+	static const char *const decks[] = { "A film that waits for a car "
+	    "to turn a corner teaches its audience to listen", "Reviews" };
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(decks); i++) {
+		html = xprintf("<html><head><title>Waiting | Film Notes"
+		    "</title></head><body><article><h1>Waiting</h1>"
+		    "<h2>%s</h2><ul class=\"info\"><li><a href=\"/dana\">"
+		    "Dana Whitfield</a></li></ul><div class=\"body\">" PROSE
+		    "</div></article></body></html>", decks[i]);
+		d = parse(html, "https://example.org/waiting");
+		assert_non_null(find(d, "The camera holds on the empty "
+		    "street"));
+		if (i == 0) {
+			assert_non_null(find(d, decks[i]));
+			assert_int_equal(d->blocks[0].type, DOC_HEADING);
+		} else
+			assert_null(find(d, decks[i]));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -1204,6 +1234,7 @@ main(void)
 		cmocka_unit_test(test_titled_article),
 		cmocka_unit_test(test_article_body),
 		cmocka_unit_test(test_lede_not_caption),
+		cmocka_unit_test(test_subtitle),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),
