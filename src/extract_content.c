@@ -697,11 +697,15 @@ content_holds_most(xmlNodePtr n, const char *match, size_t page)
 }
 
 /* First pass of an attempt: drop what cannot be content, take the byline,
- * and list the elements whose text is scored. */
-static void
-content_sweep(struct xctx *x, struct xlist *score)
+ * and list the elements whose text is scored. The heading that repeated
+ * the title, taken out, goes into *title; returns where it stood, or
+ * NULL. */
+static xmlNodePtr
+content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title,
+    xmlNodePtr *after)
 {
 	struct buf	 mb = BUF_INIT;
+	xmlNodePtr	 title_at = NULL;
 	xmlNodePtr	 n = xmlDocGetRootElement(x->doc);
 	const char	*match, *role, *s;
 	enum xtag	 t;
@@ -729,6 +733,9 @@ content_sweep(struct xctx *x, struct xlist *score)
 			continue;
 		} else if (title_header && content_duplicates_title(x, n)) {
 			title_header = 0;
+			title_at = extract_dom_parent(n);
+			*title = n;
+			*after = extract_dom_next_sibling(n);
 			n = content_remove_next(x, n);
 			continue;
 		} else if ((x->flags & XF_STRIP_UNLIKELY) &&
@@ -754,10 +761,33 @@ content_sweep(struct xctx *x, struct xlist *score)
 		n = extract_dom_next(n, 0);
 	}
 	buf_free(&mb);
+	return title_at;
+}
+
+/*
+ * A list written with <br>: five lines or more of four words or fewer on
+ * average (names with their colleges, addresses, the signatories under a
+ * letter). It is not prose, and is not scored as a paragraph, as a list's
+ * items are not: its commas part a name from a title, and a few hundred
+ * of them took the letter's place.
+ */
+static int
+content_br_list(xmlNodePtr e)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 brs, words;
+
+	if ((brs = extract_dom_count(e, XT_BR)) < 4)
+		return 0;
+	extract_dom_text(e, 1, &b);
+	words = doc_count_words(buf_str(&b), b.len);
+	buf_free(&b);
+	return words <= (brs + 1) * 4;
 }
 
 /* Scores each listed paragraph into its parent (in full), grandparent
- * (half) and farther ancestors (less), and lists those candidates. */
+ * (half) and farther ancestors (less), and lists those candidates; a
+ * list written with <br> scores nothing. */
 static void
 content_score_paragraphs(struct xctx *x, struct xlist *score,
     struct xlist *cands)
@@ -772,6 +802,8 @@ content_score_paragraphs(struct xctx *x, struct xlist *score,
 		if (extract_dom_parent(e) == NULL)
 			continue;
 		if ((len = extract_dom_textlen(e, XLEN_NORMAL)) < 25)
+			continue;
+		if (content_br_list(e))
 			continue;
 		points = 1 + (double)(extract_dom_commas(e, 1) + 1) +
 		    (double)(len / 100 < 3 ? len / 100 : 3);
@@ -831,10 +863,105 @@ content_has_twins(xmlNodePtr n)
 	return twins >= 2 && sum >= extract_dom_textlen(n, XLEN_NORMAL);
 }
 
-/* Picks the container of the essay among the candidates. Returns it, or
- * NULL when the body itself must be wrapped. */
+/* Whether n is a or inside it. */
+static int
+content_within(xmlNodePtr n, xmlNodePtr a)
+{
+	return n == a || content_is_ancestor(a, n);
+}
+
+/* Whether root holds an element of the tag and class of h. */
+static int
+content_holds_like(xmlNodePtr root, xmlNodePtr h)
+{
+	const char	*hc = extract_dom_attr(h, "class"), *c;
+	xmlNodePtr	 n, end = extract_dom_next(root, 1);
+
+	for (n = extract_dom_next(root, 0); n != NULL && n != end;
+	    n = extract_dom_next(n, 0)) {
+		if (extract_dom_tag(n) != extract_dom_tag(h))
+			continue;
+		c = extract_dom_attr(n, "class");
+		if ((hc == NULL || *hc == '\0') ? (c == NULL || *c == '\0') :
+		    (c != NULL && strcmp(c, hc) == 0))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * When t stands in one of several blocks of one shape (same tag, same
+ * class, each with a heading like the title's: the articles of a page
+ * that loads the next ones below it) and the heading that repeats the
+ * page's title (title, taken out of title_at) stood in one of them before
+ * it, that one is the page's article, whichever is longer: returns the
+ * best candidate inside it (or the block itself). Else NULL.
+ */
 static xmlNodePtr
-content_pick(struct xctx *x, struct xlist *cands)
+content_titled_twin(struct xctx *x, xmlNodePtr t, struct xlist *cands,
+    xmlNodePtr title_at, xmlNodePtr title)
+{
+	xmlNodePtr	 a, s, best = NULL;
+	const char	*cls, *c;
+	size_t		 i;
+
+	/* The title stood inside t, or above it. */
+	if (title_at == NULL || content_within(title_at, t) ||
+	    content_is_ancestor(title_at, t))
+		return NULL;
+	for (a = t; a != NULL && !extract_dom_is(a, XT_BODY);
+	    a = extract_dom_parent(a)) {
+		if ((cls = extract_dom_attr(a, "class")) == NULL ||
+		    *cls == '\0' || !content_holds_like(a, title))
+			continue;
+		for (s = extract_dom_first(extract_dom_parent(a)); s != NULL &&
+		    s != a; s = extract_dom_next_sibling(s)) {
+			if (extract_dom_tag(s) != extract_dom_tag(a) ||
+			    (c = extract_dom_attr(s, "class")) == NULL ||
+			    strcmp(c, cls) != 0 || !content_within(title_at, s))
+				continue;
+			for (i = 0; i < cands->n; i++) {
+				if (content_within(cands->v[i], s) &&
+				    (best == NULL || content_score(x,
+				    cands->v[i]) > content_score(x, best)))
+					best = cands->v[i];
+			}
+			return best != NULL ? best : s;
+		}
+	}
+	return NULL;
+}
+
+/*
+ * The element marked as the article's body by schema.org microdata
+ * (itemprop="articleBody") above t, when the text its paragraphs hold is
+ * half as much again as what t's parent holds: the page says where its
+ * essay is, and the essay is cut into blocks t is only one of. Else NULL.
+ */
+static xmlNodePtr
+content_article_body(xmlNodePtr t)
+{
+	xmlNodePtr	 p;
+	const char	*ip;
+
+	for (p = extract_dom_parent(t); p != NULL &&
+	    !extract_dom_is(p, XT_BODY); p = extract_dom_parent(p)) {
+		if ((ip = extract_dom_attr(p, "itemprop")) == NULL ||
+		    !content_word_is(ip, (const char *const []){
+		    "articleBody", NULL }))
+			continue;
+		return content_ptext(p) * 2 >=
+		    content_ptext(extract_dom_parent(t)) * 3 ? p : NULL;
+	}
+	return NULL;
+}
+
+/* Picks the container of the essay among the candidates (title_at and
+ * title as content_titled_twin() takes them). Returns it, or NULL when
+ * the body itself must be wrapped. */
+static xmlNodePtr
+content_pick(struct xctx *x, struct xlist *cands, xmlNodePtr title_at,
+    xmlNodePtr title)
 {
 	xmlNodePtr	 top[CONTENT_TOP], alts[CONTENT_TOP], t, p;
 	double		 s, last, threshold;
@@ -911,6 +1038,10 @@ content_pick(struct xctx *x, struct xlist *cands)
 	for (p = extract_dom_parent(t); p != NULL &&
 	    !extract_dom_is(p, XT_BODY) && extract_dom_nchildren(p) == 1;
 	    p = extract_dom_parent(t))
+		t = p;
+	if ((p = content_titled_twin(x, t, cands, title_at, title)) != NULL)
+		t = p;
+	if ((p = content_article_body(t)) != NULL)
 		t = p;
 	if (!content_scored(x, t))
 		content_init(x, t);
@@ -1618,8 +1749,9 @@ content_is_lede(struct xctx *x, xmlNodePtr n, struct buf *b)
 
 /*
  * The lede above the chosen container, outside it: the last element
- * before top that reads as one, in the same part of the page (their
- * nearest common ancestor is not the body). Pages put the lede in the
+ * before top that reads as one, outside pictures (a caption is named a
+ * description too), in the same part of the page (their nearest common
+ * ancestor is not the body). Pages put the lede in the
  * article's header, apart from the body of the text, and Readability's
  * choice leaves it out; a reader wants it. Returns it or NULL.
  */
@@ -1635,7 +1767,10 @@ content_find_lede(struct xctx *x, xmlNodePtr top)
 			n = extract_dom_next(n, 0);
 			continue;
 		}
-		if (content_is_lede(x, n, &b)) {
+		/* A picture's caption describes the picture. */
+		if (extract_dom_is(n, XT_FIGURE))
+			n = extract_dom_next(n, 1);
+		else if (content_is_lede(x, n, &b)) {
 			lede = n;
 			n = extract_dom_next(n, 1);
 		} else
@@ -1654,20 +1789,67 @@ content_find_lede(struct xctx *x, xmlNodePtr top)
 	return lede;
 }
 
+/*
+ * The subtitle: the first element after the heading that repeated the
+ * title (after it, taken out) that holds text other than links, when it
+ * is a heading of 10 to 150 words outside top, in the same part of the
+ * page, and not in a sibling of top that joins the essay anyway. A page
+ * sets its lede so too (a deck under the title); no sibling rule takes a
+ * heading in. It stays a heading. Returns it or NULL.
+ */
+static xmlNodePtr
+content_subtitle(struct xctx *x, xmlNodePtr after, xmlNodePtr top,
+    double threshold)
+{
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 n, a;
+	size_t		 words;
+
+	for (n = after; n != NULL; n = extract_dom_next_sibling(n)) {
+		if (extract_dom_is_blank(n) ||
+		    extract_dom_link_density(n) > 0.5)
+			continue;
+		break;
+	}
+	if (n == NULL || !extract_dom_is_heading(n) ||
+	    content_within(top, n) || content_is_ancestor(n, top))
+		return NULL;
+	extract_dom_text(n, 1, &b);
+	words = doc_count_words(buf_str(&b), b.len);
+	buf_free(&b);
+	if (words < 10 || words > 150)
+		return NULL;
+	/* Already in as a part of a sibling that joins. */
+	for (a = n; a != NULL && extract_dom_parent(a) !=
+	    extract_dom_parent(top); a = extract_dom_parent(a))
+		;
+	if (a != NULL && content_sibling_joins(x, a, top, threshold))
+		return NULL;
+	for (a = extract_dom_parent(n); a != NULL &&
+	    !content_is_ancestor(a, top); a = extract_dom_parent(a))
+		;
+	if (a == NULL || extract_dom_is(a, XT_BODY) ||
+	    extract_dom_is(a, XT_HTML))
+		return NULL;
+	return n;
+}
+
 /* One attempt with the current flags. Returns the detached content and
  * the text direction found around it in *dir (allocated or NULL). */
 static xmlNodePtr
 content_attempt(struct xctx *x, char **dir)
 {
 	struct xlist	 score = { NULL, 0, 0 }, cands = { NULL, 0, 0 };
-	xmlNodePtr	 top, parent, s, next, article, a, lede;
+	xmlNodePtr	 top, parent, s, next, article, a, lede, title_at, title;
+	xmlNodePtr	 after;
 	const char	*d;
 	double		 threshold;
 
 	*dir = NULL;
-	content_sweep(x, &score);
+	title = after = NULL;
+	title_at = content_sweep(x, &score, &title, &after);
 	content_score_paragraphs(x, &score, &cands);
-	top = content_pick(x, &cands);
+	top = content_pick(x, &cands, title_at, title);
 	extract_dom_list_free(&score);
 	extract_dom_list_free(&cands);
 
@@ -1695,14 +1877,16 @@ content_attempt(struct xctx *x, char **dir)
 		*dir = xstrdup("ltr");
 
 	article = extract_dom_new(x, XT_DIV);
+	threshold = content_score(x, top) * 0.2;
+	if (threshold < 10)
+		threshold = 10;
 	if ((lede = content_find_lede(x, top)) != NULL) {
 		extract_dom_rename(x, lede, extract_dom_has_block(lede) ?
 		    XT_DIV : XT_P);
 		extract_dom_append(article, lede);
-	}
-	threshold = content_score(x, top) * 0.2;
-	if (threshold < 10)
-		threshold = 10;
+	} else if ((lede = content_subtitle(x, after, top, threshold)) !=
+	    NULL)
+		extract_dom_append(article, lede);
 	for (s = parent != NULL ? extract_dom_first(parent) : top; s != NULL;
 	    s = next) {
 		next = extract_dom_next_sibling(s);
@@ -1820,10 +2004,40 @@ content_restore(struct xctx *x, const struct buf *saved)
 	extract_dom_annotate(x, x->body);
 }
 
-/* Finds the essay: tries with all rules, then drops the strictest one at a
+/* The text of the longest paragraph under article, allocated, when it is
+ * long enough to be scored (25 characters); else NULL. */
+static char *
+content_key(xmlNodePtr article)
+{
+	struct xlist	 l = { NULL, 0, 0 };
+	struct buf	 b = BUF_INIT;
+	xmlNodePtr	 best = NULL;
+	size_t		 i, len, max = 0;
+
+	extract_dom_collect(article, (const enum xtag[]){ XT_P }, 1, &l);
+	for (i = 0; i < l.n; i++) {
+		if ((len = extract_dom_textlen(l.v[i], XLEN_NORMAL)) > max) {
+			max = len;
+			best = l.v[i];
+		}
+	}
+	extract_dom_list_free(&l);
+	if (best == NULL || max < 25)
+		return NULL;
+	extract_dom_text(best, 1, &b);
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * Finds the essay: tries with all rules, then drops the strictest one at a
  * time while the text found is too short, and finally takes the longest
- * text any attempt found. Sets x->article; returns -1 if there is no body
- * or no text at all. */
+ * text any attempt found that holds the longest paragraph of the first:
+ * the looser rules are there to find more of the essay the strict ones
+ * found too little of, and a short post must not give way to a longer box
+ * elsewhere that only they let through (a cookie notice, an author's
+ * card). Sets x->article; returns -1 if there is no body or no text at
+ * all.
+ */
 int
 extract_content_grab(struct xctx *x)
 {
@@ -1831,11 +2045,12 @@ extract_content_grab(struct xctx *x)
 		xmlNodePtr	 article;
 		size_t		 len;
 		char		*dir;
+		char		*text;
 	}		 tries[4];
-	struct buf	 saved = BUF_INIT;
+	struct buf	 saved = BUF_INIT, text = BUF_INIT;
 	xmlNodePtr	 article;
 	size_t		 ntries = 0, len, best, i;
-	char		*dir;
+	char		*dir, *key = NULL;
 
 	if (x->body == NULL)
 		return -1;
@@ -1849,9 +2064,13 @@ extract_content_grab(struct xctx *x)
 			x->meta.dir = dir;
 			break;
 		}
+		if (ntries == 0)
+			key = content_key(article);
+		extract_dom_text(article, 1, &text);
 		tries[ntries].article = article;
 		tries[ntries].len = len;
-		tries[ntries++].dir = dir;
+		tries[ntries].dir = dir;
+		tries[ntries++].text = buf_detach(&text, NULL);
 		if (x->flags & XF_STRIP_UNLIKELY)
 			x->flags &= ~XF_STRIP_UNLIKELY;
 		else if (x->flags & XF_WEIGHT_CLASSES)
@@ -1859,7 +2078,10 @@ extract_content_grab(struct xctx *x)
 		else if (x->flags & XF_CLEAN_CONDITIONALLY)
 			x->flags &= ~XF_CLEAN_CONDITIONALLY;
 		else {
-			for (i = best = 0; i < ntries; i++) {
+			for (i = 1, best = 0; i < ntries; i++) {
+				if (key != NULL && (tries[i].text == NULL ||
+				    strstr(tries[i].text, key) == NULL))
+					continue;
 				if (tries[i].len > tries[best].len)
 					best = i;
 			}
@@ -1875,7 +2097,9 @@ extract_content_grab(struct xctx *x)
 		if (tries[i].article != NULL)
 			extract_dom_list_add(&x->dead, tries[i].article);
 		free(tries[i].dir);
+		free(tries[i].text);
 	}
+	free(key);
 	buf_free(&saved);
 	return extract_dom_textlen(x->article, XLEN_NORMAL) > 0 ? 0 : -1;
 }

@@ -978,12 +978,15 @@ furniture_sentence_end(const char *s, size_t len)
 		return 0;
 	if (strchr(".!?:;)\"", s[len - 1]) != NULL)
 		return 1;
-	/* ” » 。 ！ ？ */
+	/* ” “ (German's closing quote) ’ » « 。 ！ ？ */
 	return (len >= 3 && (memcmp(s + len - 3, "\xe2\x80\x9d", 3) == 0 ||
+	    memcmp(s + len - 3, "\xe2\x80\x9c", 3) == 0 ||
+	    memcmp(s + len - 3, "\xe2\x80\x99", 3) == 0 ||
 	    memcmp(s + len - 3, "\xe3\x80\x82", 3) == 0 ||
 	    memcmp(s + len - 3, "\xef\xbc\x81", 3) == 0 ||
 	    memcmp(s + len - 3, "\xef\xbc\x9f", 3) == 0)) ||
-	    (len >= 2 && memcmp(s + len - 2, "\xc2\xbb", 2) == 0);
+	    (len >= 2 && (memcmp(s + len - 2, "\xc2\xbb", 2) == 0 ||
+	    memcmp(s + len - 2, "\xc2\xab", 2) == 0));
 }
 
 /* n's only child when it is emphasis (<b>, <strong>, <em>, <i>) and n

@@ -1056,6 +1056,168 @@ test_split_parts(void **state)
 	doc_free(d);
 }
 
+/* A short post, and a longer cookie notice that only the loosest attempt
+ * lets through: the notice does not hold the post's paragraph, so the
+ * post is kept. */
+static void
+test_short_post_kept(void **state)
+{
+	struct doc	*d = parse("<html><head><title>Waiting</title></head>"
+	    "<body><div id=\"content\"><div class=\"post hentry\">"
+	    "<h2>Waiting</h2><p>The street stays empty for a long time, and "
+	    "then, at last, the car.</p><p>That is all.</p></div></div>"
+	    "<div class=\"widget widget_cookie_notice\"><div "
+	    "id=\"cookie-law\"><form><input type=\"submit\" value=\"OK\">"
+	    "Privacy and cookies: this site uses cookies to count its readers "
+	    "and to remember your choices, and by going on you agree to it. "
+	    "Our partners may read them too, for their own statistics, and "
+	    "keep what they learn for a year or more. More about them, and "
+	    "how to refuse them, on this page: <a href=\"/cookies\">Cookie "
+	    "policy</a></form></div></div></body></html>",
+	    "https://example.org/waiting");
+
+	assert_non_null(find(d, "The street stays empty"));
+	assert_null(find(d, "this site uses cookies"));
+	doc_free(d);
+}
+
+/* A letter and, in a table, its signatories, one a line with <br>: the
+ * list is not prose, and its commas do not make it the essay. */
+static void
+test_br_list_not_prose(void **state)
+{
+	static const char *const names[] = { "Ada Brook", "Ben Cole",
+	    "Cara Dunn", "Dov Engel", "Eva Fromm", "Finn Gale" };
+	static const char *const roles[] = { "film critic", "Leeds College",
+	    "editor", "poet", "Vienna Academy", "archivist" };
+	struct buf	 b = BUF_INIT;
+	struct doc	*d;
+	size_t		 col, i;
+
+	buf_adds(&b, "<html><body><div class=\"letter\">" PROSE
+	    "<table><tr>");
+	for (col = 0; col < 3; col++) {
+		buf_adds(&b, "<td>");
+		for (i = 0; i < 24; i++)
+			buf_printf(&b, "<b>%s</b>, %s<br>",
+			    names[(i + col) % nitems(names)],
+			    roles[i % nitems(roles)]);
+		buf_adds(&b, "</td>");
+	}
+	buf_adds(&b, "</tr><tr><td></td></tr></table></div></body></html>");
+	d = parse(buf_str(&b), "https://example.org/letter");
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "explained away in a second"));
+	assert_non_null(find(d, "Ada Brook, film critic"));
+	doc_free(d);
+	buf_free(&b);
+}
+
+/* A page that loads the next articles below its own: the one under the
+ * heading that repeats the title is the essay, not a longer one after. */
+static void
+test_titled_article(void **state)
+{
+	struct doc	*d = parse("<html><head><title>Waiting | Film Notes"
+	    "</title></head><body><main>"
+	    "<article class=\"story\"><h1 class=\"headline\">Waiting</h1>"
+	    "<div class=\"text\">" PROSE1 PROSE2 "</div></article>"
+	    "<article class=\"story\"><h1 class=\"headline\">Another "
+	    "film entirely</h1><div class=\"text\">"
+	    "<p>A second review, of a louder film, follows the first one on "
+	    "the page, as the site loads the next article below.</p>"
+	    PROSE3 PROSE3 PROSE3 PROSE3 "</div></article>"
+	    "</main></body></html>", "https://example.org/waiting");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "a held breath let go"));
+	assert_null(find(d, "A second review"));
+	doc_free(d);
+}
+
+/* An essay cut into blocks, each in a wrapper of its own, under the
+ * element microdata marks as the article's body: all of it is read. */
+static void
+test_article_body(void **state)
+{
+	struct doc	*d = parse("<html><head><title>A Long Take</title>"
+	    "</head><body><article><div itemprop=\"articleBody\">"
+	    "<div><div class=\"part\"><div class=\"part-text\"><p>The "
+	    "first part is short and says that the street and the car and "
+	    "the wait are one shot that the director would not cut for "
+	    "anything in the world since the shot is the film and the wait "
+	    "is what the audience came for.</p></div></div></div>"
+	    "<div><div class=\"part\"><h2>Waiting for the car</h2>"
+	    "<div class=\"part-text\">" PROSE "</div></div></div>"
+	    "<div><div class=\"part\"><h2>The end of the street</h2>"
+	    "<div class=\"part-text\"><p>The third part is as short and "
+	    "ends the essay where the film ends on the street with the car "
+	    "gone and the light on the walls going down until the screen is "
+	    "dark and the people in the seats are left to get up and walk "
+	    "out into a street of their own.</p></div>"
+	    "</div></div></div></article>"
+	    "<div class=\"newsletter-box\"><p>Get our letter, every week, in "
+	    "your inbox, free.</p></div></body></html>",
+	    "https://example.org/parts");
+
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	assert_non_null(find(d, "The first part is short"));
+	assert_non_null(find(d, "ends the essay where the film ends"));
+	assert_null(find(d, "Get our letter"));
+	doc_free(d);
+}
+
+/* The lede is the article's, not the caption of the picture under it,
+ * though microdata calls both a description. */
+static void
+test_lede_not_caption(void **state)
+{
+	struct doc	*d = parse("<html><head><title>Waiting</title></head>"
+	    "<body><article><header><h1>Waiting</h1><p class=\"intro\" "
+	    "itemprop=\"description\">A film that waits for a car to turn a "
+	    "corner teaches its audience to listen.</p>"
+	    "<figure itemscope itemtype=\"https://schema.org/ImageObject\">"
+	    "<img src=\"/street.jpg\" alt=\"\"><figcaption><span "
+	    "itemprop=\"description\">The empty street at dusk, as the film "
+	    "shows it for four long minutes.</span></figcaption></figure>"
+	    "</header><div class=\"body\">" PROSE "</div></article>"
+	    "</body></html>", "https://example.org/waiting");
+
+	assert_non_null(find(d, "A film that waits for a car"));
+	assert_non_null(find(d, "The camera holds on the empty street"));
+	doc_free(d);
+}
+
+/* The deck under the title, a heading of a sentence, leads the essay;
+ * a short heading there does not. */
+static void
+test_subtitle(void **state)
+{
+	static const char *const decks[] = { "A film that waits for a car "
+	    "to turn a corner teaches its audience to listen", "Reviews" };
+	struct doc	*d;
+	char		*html;
+	size_t		 i;
+
+	for (i = 0; i < nitems(decks); i++) {
+		html = xprintf("<html><head><title>Waiting | Film Notes"
+		    "</title></head><body><article><h1>Waiting</h1>"
+		    "<h2>%s</h2><ul class=\"info\"><li><a href=\"/dana\">"
+		    "Dana Whitfield</a></li></ul><div class=\"body\">" PROSE
+		    "</div></article></body></html>", decks[i]);
+		d = parse(html, "https://example.org/waiting");
+		assert_non_null(find(d, "The camera holds on the empty "
+		    "street"));
+		if (i == 0) {
+			assert_non_null(find(d, decks[i]));
+			assert_int_equal(d->blocks[0].type, DOC_HEADING);
+		} else
+			assert_null(find(d, decks[i]));
+		doc_free(d);
+		free(html);
+	}
+}
+
 int
 main(void)
 {
@@ -1067,6 +1229,12 @@ main(void)
 		cmocka_unit_test(test_label_hidden),
 		cmocka_unit_test(test_lede),
 		cmocka_unit_test(test_split_parts),
+		cmocka_unit_test(test_short_post_kept),
+		cmocka_unit_test(test_br_list_not_prose),
+		cmocka_unit_test(test_titled_article),
+		cmocka_unit_test(test_article_body),
+		cmocka_unit_test(test_lede_not_caption),
+		cmocka_unit_test(test_subtitle),
 		cmocka_unit_test(test_lists),
 		cmocka_unit_test(test_table_rows),
 		cmocka_unit_test(test_figure_and_rule),

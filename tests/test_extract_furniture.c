@@ -447,7 +447,7 @@ test_furniture_lead_caption_dates(void **state)
  * credits, date or tags), four words at most that end no sentence (a
  * leftover label or button), or a label and a link in bold, goes; the
  * same line inside the essay, a closing sentence, short or after a
- * label, and a heading stay. */
+ * label, quoted or not, and a heading stay. */
 static void
 test_furniture_source_line(void **state)
 {
@@ -463,6 +463,10 @@ test_furniture_source_line(void **state)
 		{ "<p><a href=\"/ads\">Advertisement</a></p>",
 		  "Advertisement", 0 },
 		{ "<p>The end.</p>", "The end.", 1 },
+		/* A quotation closed as German and French close theirs. */
+		{ "<p>\xe2\x80\x93 \xe2\x80\x9eGut.\xe2\x80\x9c</p>",
+		  "Gut.", 1 },
+		{ "<p>\xc2\xbbGut.\xc2\xab</p>", "Gut.", 1 },
 		{ "<h3>Sources</h3>", "Sources", 1 },
 		/* The label over a line that went heads nothing now. */
 		{ "<p>Did you like it?</p><p>Yes No</p>", "Did you like it?",
