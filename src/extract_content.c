@@ -696,16 +696,28 @@ content_holds_most(xmlNodePtr n, const char *match, size_t page)
 	    content_ptext(n) * 2 >= page;
 }
 
+/* Removes n in the sweep and returns the next node to look at; *after,
+ * the title's next sibling, moves on when n is it, so that it stays in
+ * the page. */
+static xmlNodePtr
+content_sweep_remove(struct xctx *x, xmlNodePtr n, xmlNodePtr *after)
+{
+	if (n == *after)
+		*after = extract_dom_next_sibling(n);
+	return content_remove_next(x, n);
+}
+
 /* First pass of an attempt: drop what cannot be content, take the byline,
  * and list the elements whose text is scored. The heading that repeated
- * the title, taken out, goes into *title; returns where it stood, or
+ * the title, taken out, goes into *title, and the first of its next
+ * siblings still in the page into *after; returns where it stood, or
  * NULL. */
 static xmlNodePtr
 content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title,
     xmlNodePtr *after)
 {
 	struct buf	 mb = BUF_INIT;
-	xmlNodePtr	 title_at = NULL;
+	xmlNodePtr	 title_at = NULL, next;
 	xmlNodePtr	 n = xmlDocGetRootElement(x->doc);
 	const char	*match, *role, *s;
 	enum xtag	 t;
@@ -724,19 +736,19 @@ content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title,
 		    strcmp(s, "true") == 0 &&
 		    (role = extract_dom_attr(n, "role")) != NULL &&
 		    strcmp(role, "dialog") == 0)) {
-			n = content_remove_next(x, n);
+			n = content_sweep_remove(x, n, after);
 			continue;
 		} else if (x->byline == NULL && x->meta.byline == NULL &&
 		    content_is_byline(n, match)) {
 			content_take_byline(x, n);
-			n = content_remove_next(x, n);
+			n = content_sweep_remove(x, n, after);
 			continue;
 		} else if (title_header && content_duplicates_title(x, n)) {
 			title_header = 0;
 			title_at = extract_dom_parent(n);
 			*title = n;
 			*after = extract_dom_next_sibling(n);
-			n = content_remove_next(x, n);
+			n = content_sweep_remove(x, n, after);
 			continue;
 		} else if ((x->flags & XF_STRIP_UNLIKELY) &&
 		    ((extract_dom_match_any(match, content_unlikely) &&
@@ -746,18 +758,22 @@ content_sweep(struct xctx *x, struct xlist *score, xmlNodePtr *title,
 		    t != XT_A && !content_holds_most(n, match, page)) ||
 		    ((role = extract_dom_attr(n, "role")) != NULL &&
 		    content_role(role)))) {
-			n = content_remove_next(x, n);
+			n = content_sweep_remove(x, n, after);
 			continue;
 		} else if ((t == XT_DIV || t == XT_SECTION || t == XT_HEADER ||
 		    (t >= XT_H1 && t <= XT_H6)) && content_without_content(n)) {
-			n = content_remove_next(x, n);
+			n = content_sweep_remove(x, n, after);
 			continue;
 		}
 		if (t == XT_SECTION || (t >= XT_H2 && t <= XT_H6) ||
 		    t == XT_P || t == XT_TD || t == XT_PRE)
 			extract_dom_list_add(score, n);
-		if (t == XT_DIV)
-			n = content_div_to_p(x, n, score);
+		if (t == XT_DIV) {
+			next = content_div_to_p(x, n, score);
+			if (n == *after)
+				*after = next;
+			n = next;
+		}
 		n = extract_dom_next(n, 0);
 	}
 	buf_free(&mb);
@@ -1812,7 +1828,7 @@ content_subtitle(struct xctx *x, xmlNodePtr after, xmlNodePtr top,
 		break;
 	}
 	if (n == NULL || !extract_dom_is_heading(n) ||
-	    content_within(top, n) || content_is_ancestor(n, top))
+	    content_within(n, top) || content_is_ancestor(n, top))
 		return NULL;
 	extract_dom_text(n, 1, &b);
 	words = doc_count_words(buf_str(&b), b.len);

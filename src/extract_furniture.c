@@ -1055,26 +1055,40 @@ furniture_drop_last_line(struct xctx *x)
 	buf_free(&t);
 }
 
-/* The most words on one line of n, lines being cut at <br>: line holds
- * the text of the line so far (a word may span text nodes). */
-static size_t
-furniture_longest_line(xmlNodePtr n, struct buf *line, size_t most)
+/* The text of n with a NUL where a <br> cuts the line (text nodes hold
+ * none, and a word may span text nodes). */
+static void
+furniture_line_text(xmlNodePtr n, struct buf *b)
 {
 	xmlNodePtr	c;
-	size_t		words;
 
 	for (c = n->children; c != NULL; c = c->next) {
 		if (c->type == XML_TEXT_NODE && c->content != NULL)
-			buf_add(line, (const char *)c->content,
+			buf_add(b, (const char *)c->content,
 			    strlen((const char *)c->content));
 		else if (c->type == XML_ELEMENT_NODE) {
 			if (extract_dom_is(c, XT_BR))
-				buf_reset(line);
+				buf_add(b, "", 1);
 			else
-				most = furniture_longest_line(c, line, most);
+				furniture_line_text(c, b);
 		}
-		words = doc_count_words(buf_str(line), line->len);
-		if (words > most)
+	}
+}
+
+/* The most words on one line of n, lines being cut at <br>; each line's
+ * words are counted once, however many nodes it is made of. */
+static size_t
+furniture_longest_line(xmlNodePtr n, struct buf *b)
+{
+	const char	*s, *end, *cut;
+	size_t		 words, most = 0;
+
+	buf_reset(b);
+	furniture_line_text(n, b);
+	for (s = buf_str(b), end = s + b->len; s <= end; s = cut + 1) {
+		if ((cut = memchr(s, '\0', end - s)) == NULL)
+			cut = end;
+		if ((words = doc_count_words(s, cut - s)) > most)
 			most = words;
 	}
 	return most;
@@ -1143,9 +1157,8 @@ furniture_drop_contacts(struct xctx *x)
 	/* The run of short lines that ends the essay. */
 	for (start = l.n; start > 0; start--) {
 		n = l.v[start - 1];
-		buf_reset(&line);
 		if (extract_dom_is(n, XT_PRE) || extract_dom_count(n, XT_PRE) ||
-		    furniture_longest_line(n, &line, 0) > 15)
+		    furniture_longest_line(n, &line) > 15)
 			break;
 	}
 	/* Its first label with a way to reach someone after it. */

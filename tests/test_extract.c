@@ -1188,31 +1188,46 @@ test_lede_not_caption(void **state)
 	doc_free(d);
 }
 
-/* The deck under the title, a heading of a sentence, leads the essay;
- * a short heading there does not. */
+/* The deck under the title, a heading of a sentence, leads the essay,
+ * also when what stood between them went (a byline, a hidden block); a
+ * short heading there does not. */
 static void
 test_subtitle(void **state)
 {
-	static const char *const decks[] = { "A film that waits for a car "
-	    "to turn a corner teaches its audience to listen", "Reviews" };
+	static const struct {
+		const char	*between, *deck;
+		int		 kept;
+	} cases[] = {
+		{ "", "A film that waits for a car to turn a corner teaches "
+		    "its audience to listen", 1 },
+		{ "<p class=\"byline\">By Jo Park</p>", "A film that waits "
+		    "for a car to turn a corner teaches its audience to "
+		    "listen", 1 },
+		{ "<div hidden>x</div><div class=\"share\"></div>", "A film "
+		    "that waits for a car to turn a corner teaches its "
+		    "audience to listen", 1 },
+		{ "", "Reviews", 0 },
+	};
 	struct doc	*d;
 	char		*html;
 	size_t		 i;
 
-	for (i = 0; i < nitems(decks); i++) {
+	for (i = 0; i < nitems(cases); i++) {
+		print_message("%s\n", cases[i].between);
 		html = xprintf("<html><head><title>Waiting | Film Notes"
-		    "</title></head><body><article><h1>Waiting</h1>"
+		    "</title></head><body><article><h1>Waiting</h1>%s"
 		    "<h2>%s</h2><ul class=\"info\"><li><a href=\"/dana\">"
 		    "Dana Whitfield</a></li></ul><div class=\"body\">" PROSE
-		    "</div></article></body></html>", decks[i]);
+		    "</div></article></body></html>", cases[i].between,
+		    cases[i].deck);
 		d = parse(html, "https://example.org/waiting");
 		assert_non_null(find(d, "The camera holds on the empty "
 		    "street"));
-		if (i == 0) {
-			assert_non_null(find(d, decks[i]));
+		if (cases[i].kept) {
+			assert_non_null(find(d, cases[i].deck));
 			assert_int_equal(d->blocks[0].type, DOC_HEADING);
 		} else
-			assert_null(find(d, decks[i]));
+			assert_null(find(d, cases[i].deck));
 		doc_free(d);
 		free(html);
 	}
