@@ -593,6 +593,24 @@ furniture_drop_teasers(struct xctx *x)
 	buf_free(&mb);
 }
 
+/* Lists n itself when its tag is one of tags, else its descendants that
+ * are: the links of a line that may be one link, the cells of a block
+ * that may be one cell. */
+static void
+furniture_collect(xmlNodePtr n, const enum xtag *tags, size_t ntags,
+    struct xlist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < ntags; i++) {
+		if (extract_dom_is(n, tags[i])) {
+			extract_dom_list_add(l, n);
+			return;
+		}
+	}
+	extract_dom_collect(n, tags, ntags, l);
+}
+
 /* Has n links, and are they all permalinks: rel "bookmark", HTML's
  * link type for the address of an article? */
 static int
@@ -604,10 +622,7 @@ furniture_all_bookmarks(xmlNodePtr n)
 	size_t			 i;
 	int			 all;
 
-	if (extract_dom_is(n, XT_A))
-		extract_dom_list_add(&l, n);
-	else
-		extract_dom_collect(n, anchor, nitems(anchor), &l);
+	furniture_collect(n, anchor, nitems(anchor), &l);
 	all = l.n > 0;
 	for (i = 0; i < l.n && all; i++)
 		all = (rel = extract_dom_attr(l.v[i], "rel")) != NULL &&
@@ -932,10 +947,7 @@ furniture_full_cells(xmlNodePtr n)
 	struct xlist		 l = { NULL, 0, 0 };
 	size_t			 i, full = 0;
 
-	if (extract_dom_is(n, XT_TD) || extract_dom_is(n, XT_TH))
-		extract_dom_list_add(&l, n);
-	else
-		extract_dom_collect(n, cells, nitems(cells), &l);
+	furniture_collect(n, cells, nitems(cells), &l);
 	for (i = 0; i < l.n; i++)
 		if (!extract_dom_is_blank(l.v[i]))
 			full++;
@@ -1125,10 +1137,7 @@ furniture_has_contact(xmlNodePtr n, struct buf *b)
 
 	furniture_words(n, b);
 	found = furniture_has_address(buf_str(b));
-	if (extract_dom_is(n, XT_A))
-		extract_dom_list_add(&l, n);
-	else
-		extract_dom_collect(n, anchor, nitems(anchor), &l);
+	furniture_collect(n, anchor, nitems(anchor), &l);
 	for (i = 0; i < l.n && !found; i++)
 		found = (href = extract_dom_attr(l.v[i], "href")) != NULL &&
 		    (strprefix_ci(href, "mailto:") || strprefix_ci(href, "tel:"));
